@@ -1,0 +1,410 @@
+// newsdex: index | search | stats | entities. Results on stdout (text, or --json);
+// logs and progress on stderr. Exit 0 ok, 1 failure, 2 usage or query error.
+#include <spdlog/sinks/stdout_color_sinks.h>
+#include <spdlog/spdlog.h>
+#include <unistd.h>
+
+#include <CLI/CLI.hpp>
+#include <chrono>
+#include <cstdio>
+#include <fstream>
+#include <iostream>
+#include <nlohmann/json.hpp>
+#include <sstream>
+
+#include "newsdex/corpus_reader.h"
+#include "newsdex/entities.h"
+#include "newsdex/error.h"
+#include "newsdex/indexer.h"
+#include "newsdex/searcher.h"
+
+using json = nlohmann::json;
+using namespace newsdex;
+
+namespace {
+
+bool stderr_is_terminal() { return ::isatty(2) && !std::getenv("CI"); }
+bool stdout_is_terminal() { return ::isatty(1); }
+
+std::string human_duration(double s) {
+  if (!(s >= 0) || s > 1e7) return "--:--";
+  int t = int(s + 0.5);
+  char buf[32];
+  if (t >= 3600) std::snprintf(buf, sizeof buf, "%d:%02d:%02d", t / 3600, t / 60 % 60, t % 60);
+  else std::snprintf(buf, sizeof buf, "%d:%02d", t / 60, t % 60);
+  return buf;
+}
+
+std::vector<EntityKind> parse_kinds(const std::string& list) {
+  std::vector<EntityKind> out;
+  std::stringstream ss(list);
+  std::string item;
+  while (std::getline(ss, item, ',')) {
+    if (item.empty()) continue;
+    if (item == "all") return {std::begin(kAllEntityKinds), std::end(kAllEntityKinds)};
+    auto k = parse_entity_kind(item);
+    if (!k)
+      throw CLI::ValidationError("--facets", "unknown kind '" + item +
+                                                 "' (company, person, product, money, percent, date, all)");
+    out.push_back(*k);
+  }
+  return out;
+}
+
+// --- index -------------------------------------------------------------------------------
+
+struct IndexArgs {
+  std::string db;
+  std::vector<std::string> inputs;
+  bool json = false;
+  IndexOptions options;
+};
+
+int run_index(const IndexArgs& a) {
+  Indexer indexer(a.db, a.options);
+  const bool progress = stderr_is_terminal();
+  auto on_progress = [&](const IndexProgress& p) {
+    if (!progress) return;
+    double mb = double(p.bytes_done) / 1e6;
+    double rate = p.seconds > 0 ? mb / p.seconds : 0;
+    double pct = p.bytes_total ? 100.0 * double(p.bytes_done) / double(p.bytes_total) : 100;
+    double eta = rate > 0 ? (double(p.bytes_total) - double(p.bytes_done)) / 1e6 / rate : -1;
+    std::fprintf(stderr, "\r\x1b[Kindexing: %zu docs · %.0f docs/s · %.1f MB/s · %.0f%% · ETA %s",
+                 p.documents, p.seconds > 0 ? double(p.documents) / p.seconds : 0, rate, pct,
+                 human_duration(eta).c_str());
+    std::fflush(stderr);
+  };
+  IndexSummary s = indexer.index(a.inputs, on_progress);
+  if (progress) std::fprintf(stderr, "\r\x1b[K");
+  if (a.json) {
+    json bad = json::array();
+    for (const auto& b : s.bad_records)
+      bad.push_back({{"file", b.file}, {"line", b.line}, {"reason", b.reason}});
+    json out = {{"db", a.db},           {"indexed", s.indexed},     {"replaced", s.replaced},
+                {"unchanged", s.unchanged}, {"pruned", s.pruned},   {"bad", s.bad},
+                {"documents", s.documents}, {"bytes", s.bytes},     {"seconds", s.seconds},
+                {"mb_per_s", s.seconds > 0 ? double(s.bytes) / 1e6 / s.seconds : 0.0},
+                {"bad_records", bad}};
+    std::cout << out.dump() << "\n";
+  } else {
+    std::printf("%s: %zu indexed, %zu replaced, %zu unchanged, %zu pruned, %zu bad; "
+                "%zu documents; %.1f MB in %.2f s (%.1f MB/s)\n",
+                a.db.c_str(), s.indexed, s.replaced, s.unchanged, s.pruned, s.bad, s.documents,
+                double(s.bytes) / 1e6, s.seconds,
+                s.seconds > 0 ? double(s.bytes) / 1e6 / s.seconds : 0.0);
+    for (const auto& b : s.bad_records)
+      std::printf("  bad: %s%s: %s\n", b.file.c_str(),
+                  b.line ? (":" + std::to_string(b.line)).c_str() : "", b.reason.c_str());
+  }
+  bool nothing = s.indexed + s.replaced + s.unchanged == 0;
+  if (nothing) spdlog::error("nothing could be indexed");
+  return nothing ? 1 : 0;
+}
+
+// --- search ------------------------------------------------------------------------------
+
+struct SearchArgs {
+  std::string db;
+  std::vector<std::string> words;
+  bool json = false;
+  std::string match = "all";
+  std::string facets;
+  std::string date_bucket = "month";
+  bool sample = false;
+  SearchRequest req;
+};
+
+std::string highlighted(const Hit& h, bool bold) {
+  std::string out;
+  std::size_t pos = 0;
+  for (const auto& hl : h.highlights) {
+    if (hl.begin < pos || hl.end > h.snippet.size()) continue;
+    out.append(h.snippet, pos, hl.begin - pos);
+    out += bold ? "\x1b[1m" : "";
+    out.append(h.snippet, hl.begin, hl.end - hl.begin);
+    out += bold ? "\x1b[0m" : "";
+    pos = hl.end;
+  }
+  out.append(h.snippet, pos, std::string::npos);
+  return out;
+}
+
+json facet_json(const FacetResult& f) {
+  json arr = json::array();
+  for (const auto& c : f.counts) {
+    json e = {{"key", c.key}, {"label", c.label}, {"count", c.count}};
+    if (!f.exact) e["exact"] = false;
+    arr.push_back(e);
+  }
+  return arr;
+}
+
+int run_search(SearchArgs& a) {
+  std::string query;
+  for (const auto& w : a.words) query += (query.empty() ? "" : " ") + w;
+  a.req.query = query;
+  a.req.match = a.match == "any" ? DefaultMatch::any : DefaultMatch::all;
+  a.req.facets = parse_kinds(a.facets);
+  a.req.exact_facets = !a.sample;
+  a.req.date_bucket = a.date_bucket == "year" ? DateBucket::year
+                      : a.date_bucket == "day" ? DateBucket::day
+                                               : DateBucket::month;
+  Searcher searcher(a.db);
+  SearchResults r;
+  try {
+    r = searcher.search(a.req);
+  } catch (const QueryError& e) {
+    std::fprintf(stderr, "newsdex: query error at position %zu: %s\n  %s\n  %s^\n", e.position(),
+                 e.what(), query.c_str(), std::string(e.position(), ' ').c_str());
+    return 2;
+  }
+  if (a.json) {
+    json hits = json::array();
+    for (const auto& h : r.hits) {
+      json hl = json::array();
+      for (const auto& s : h.highlights) hl.push_back({s.begin, s.end});
+      json o = {{"rank", h.rank},   {"id", h.id},         {"title", h.title},
+                {"date", h.date},   {"source", h.source}, {"url", h.url},
+                {"score", h.score}, {"snippet", h.snippet}, {"highlights", hl}};
+      if (!h.path.empty()) o["path"] = h.path;
+      hits.push_back(o);
+    }
+    json out = {{"query", r.query},   {"total", r.total}, {"total_exact", r.total_exact},
+                {"offset", a.req.offset}, {"limit", a.req.limit},
+                {"elapsed_ms", r.elapsed_ms}, {"hits", hits}};
+    if (!r.facets.empty()) {
+      json facets = json::object(), info = json::object();
+      for (const auto& f : r.facets) {
+        facets[std::string(to_string(f.kind))] = facet_json(f);
+        json buckets = json::array();
+        for (const auto& b : f.buckets) buckets.push_back({{"key", b.key}, {"count", b.count}});
+        info[std::string(to_string(f.kind))] = {
+            {"exact", f.exact}, {"distinct", f.distinct}, {"buckets", buckets}};
+      }
+      out["facets"] = facets;
+      out["facet_info"] = info;
+    }
+    std::cout << out.dump(2) << "\n";
+    return 0;
+  }
+  const bool bold = stdout_is_terminal();
+  std::printf("%zu%s result%s for %s (%.1f ms)\n", r.total, r.total_exact ? "" : "+",
+              r.total == 1 ? "" : "s", query.c_str(), r.elapsed_ms);
+  for (const auto& h : r.hits) {
+    std::printf("\n%zu. %s%s%s\n", h.rank, bold ? "\x1b[1m" : "", h.title.c_str(),
+                bold ? "\x1b[0m" : "");
+    std::string meta;
+    if (!h.date.empty()) meta += h.date + " · ";
+    if (!h.source.empty()) meta += h.source + " · ";
+    meta += h.path.empty() ? h.id : h.path;
+    if (!h.url.empty()) meta += " · " + h.url;
+    std::printf("   %s · score %.3f\n", meta.c_str(), h.score);
+    if (!h.snippet.empty()) std::printf("   %s\n", highlighted(h, bold).c_str());
+  }
+  if (!r.facets.empty()) std::printf("\n");
+  for (const auto& f : r.facets) {
+    std::string line;
+    for (const auto& c : f.counts)
+      line += (line.empty() ? "" : " · ") + c.label + " " + std::to_string(c.count);
+    if (line.empty()) line = "(none)";
+    std::printf("%-8s %s%s\n", std::string(to_string(f.kind)).c_str(), line.c_str(),
+                f.exact ? "" : "  (sampled)");
+    if (!f.buckets.empty()) {
+      std::string b;
+      for (const auto& c : f.buckets)
+        if (c.count) b += (b.empty() ? "" : " · ") + c.key + " " + std::to_string(c.count);
+      if (!b.empty())
+        std::printf("%-8s %s %s\n", "", f.kind == EntityKind::date ? "histogram:" : "buckets:", b.c_str());
+    }
+  }
+  return 0;
+}
+
+// --- stats -------------------------------------------------------------------------------
+
+int run_stats(const std::string& db, bool as_json, std::size_t top) {
+  Searcher searcher(db);
+  DatabaseStats s = searcher.stats(top);
+  if (as_json) {
+    json top_json = json::object();
+    for (const auto& f : s.top) top_json[std::string(to_string(f.kind))] = facet_json(f);
+    json out = {{"db", db},
+                {"documents", s.documents},
+                {"terms", s.distinct_terms},
+                {"total_length", s.total_length},
+                {"disk_bytes", s.disk_bytes},
+                {"date_range", {{"first", s.first_date}, {"last", s.last_date}}},
+                {"top", top_json}};
+    std::cout << out.dump(2) << "\n";
+    return 0;
+  }
+  std::printf("database   %s\ndocuments  %zu\nterms      %zu distinct words, %llu indexed\n"
+              "size       %.1f MB\ndates      %s .. %s\n",
+              db.c_str(), s.documents, s.distinct_terms,
+              static_cast<unsigned long long>(s.total_length), double(s.disk_bytes) / 1e6,
+              s.first_date.empty() ? "-" : s.first_date.c_str(),
+              s.last_date.empty() ? "-" : s.last_date.c_str());
+  for (const auto& f : s.top) {
+    std::string line;
+    for (const auto& c : f.counts)
+      line += (line.empty() ? "" : " · ") + c.label + " " + std::to_string(c.count);
+    std::printf("%-10s %s\n", std::string(to_string(f.kind)).c_str(),
+                line.empty() ? "(none)" : line.c_str());
+  }
+  return 0;
+}
+
+// --- entities ----------------------------------------------------------------------------
+
+int run_entities(const std::vector<std::string>& inputs, bool as_json) {
+  EntityExtractor extractor;
+  CorpusReader reader(inputs);
+  std::size_t docs = 0, bad = 0;
+  reader.read(
+      [&](Article&& a) {
+        ++docs;
+        // Plain-text files: offsets into the file itself. Others: into title + "\n\n" + body.
+        std::string text;
+        if (!a.path.empty() && a.path.size() > 4 &&
+            a.path.compare(a.path.size() - 4, 4, ".txt") == 0) {
+          std::ifstream in(a.path, std::ios::binary);
+          text.assign(std::istreambuf_iterator<char>(in), {});
+        } else {
+          text = a.title + "\n\n" + a.body;
+        }
+        std::optional<CivilDate> published;
+        if (a.date.size() >= 7) {
+          CivilDate d;
+          if (std::sscanf(a.date.c_str(), "%d-%d-%d", &d.year, &d.month, &d.day) >= 2)
+            published = d;
+        }
+        auto ents = extractor.extract(text, published);
+        if (as_json) {
+          json arr = json::array();
+          for (const auto& e : ents)
+            arr.push_back({{"kind", to_string(e.kind)}, {"key", e.key}, {"text", e.text},
+                           {"begin", e.begin}, {"end", e.end}});
+          json o = {{"id", a.id}, {"entities", arr}};
+          if (!a.path.empty()) o["path"] = a.path;
+          if (!a.date.empty()) o["date"] = a.date;
+          std::cout << o.dump() << "\n";
+        } else {
+          std::printf("%s%s\n", a.path.empty() ? a.id.c_str() : a.path.c_str(),
+                      a.title.empty() ? "" : ("  —  " + a.title).c_str());
+          for (EntityKind k : kAllEntityKinds) {
+            std::vector<std::string> keys;
+            std::map<std::string, int> counts;
+            for (const auto& e : ents)
+              if (e.kind == k && counts[e.key]++ == 0) keys.push_back(e.key);
+            if (keys.empty()) continue;
+            std::string line;
+            for (const auto& key : keys)
+              line += (line.empty() ? "" : " · ") + key +
+                      (counts[key] > 1 ? " ×" + std::to_string(counts[key]) : "");
+            std::printf("  %-8s %s\n", std::string(to_string(k)).c_str(), line.c_str());
+          }
+          std::printf("\n");
+        }
+        return true;
+      },
+      [&](BadRecord&& b) {
+        ++bad;
+        spdlog::warn("{}{}: skipped: {}", b.file, b.line ? ":" + std::to_string(b.line) : "",
+                     b.reason);
+      });
+  if (docs == 0) {
+    spdlog::error("no documents could be read");
+    return 1;
+  }
+  return 0;
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+  auto logger = spdlog::stderr_color_mt("newsdex");
+  logger->set_pattern("newsdex: %^%l%$: %v");
+  spdlog::set_default_logger(logger);
+
+  CLI::App app{"newsdex — full-text search with entity facets for tech news"};
+  app.require_subcommand(1);
+  app.set_version_flag("--version", std::string(NEWSDEX_VERSION));
+  bool verbose = false, quiet = false;
+  app.add_flag("-v,--verbose", verbose, "More log output on stderr");
+  app.add_flag("-q,--quiet", quiet, "Only errors on stderr");
+
+  IndexArgs ia;
+  auto* index = app.add_subcommand("index", "Index .txt/.html files, directories and JSONL files");
+  index->add_option("--db", ia.db, "Database directory (created if missing)")->required();
+  index->add_option("inputs", ia.inputs, "Files and directories to index")->required();
+  index->add_flag("--json", ia.json, "Print the run's summary as JSON");
+  index->add_option("--jobs,-j", ia.options.jobs, "Worker threads (0 = one per core)");
+  index->add_option("--language", ia.options.language, "Stemming language")->default_val("english");
+  index->add_flag("--prune", ia.options.prune, "Delete documents whose source is gone");
+  bool no_entities = false;
+  index->add_flag("--no-entities", no_entities, "Skip entity extraction (benchmarking only)");
+  index->add_option("--shard-docs", ia.options.shard_docs, "Documents per temporary shard")
+      ->check(CLI::Range(1, 1000000));
+  index->add_option("--gazetteer", ia.options.gazetteer_dir, "Gazetteer directory");
+
+  SearchArgs sa;
+  auto* search = app.add_subcommand("search", "Search a database");
+  search->add_option("--db", sa.db, "Database directory")->required();
+  search->add_option("query", sa.words, "Query (docs/query-language.md)")->required();
+  search->add_flag("--json", sa.json, "JSON output (docs/json.md)");
+  search->add_option("--limit,-n", sa.req.limit, "Hits to show")->default_val(10);
+  search->add_option("--offset", sa.req.offset, "Hits to skip")->default_val(0);
+  search->add_option("--match", sa.match, "Default operator between words")
+      ->check(CLI::IsMember({"all", "any"}))
+      ->default_val("all");
+  search->add_option("--facets", sa.facets, "Entity kinds to count: company,person,product,money,percent,date or all");
+  search->add_option("--facet-size", sa.req.facet_size, "Top keys per kind")->default_val(10);
+  search->add_option("--date-bucket", sa.date_bucket, "Date histogram by year, month or day")
+      ->check(CLI::IsMember({"year", "month", "day"}));
+  search->add_flag("--sample", sa.sample, "Count facets over a sample (faster; marked inexact)");
+
+  std::string stats_db;
+  bool stats_json = false;
+  std::size_t stats_top = 10;
+  auto* stats = app.add_subcommand("stats", "Show what a database holds");
+  stats->add_option("--db", stats_db, "Database directory")->required();
+  stats->add_flag("--json", stats_json, "JSON output");
+  stats->add_option("--top", stats_top, "Top keys per entity kind")->default_val(10);
+
+  std::vector<std::string> ent_inputs;
+  bool ent_json = false;
+  auto* ents = app.add_subcommand("entities", "Print the entities found in documents");
+  ents->add_option("inputs", ent_inputs, "Files, directories, JSONL")->required();
+  ents->add_flag("--json", ent_json, "JSON Lines, one object per document");
+
+  try {
+    app.parse(argc, argv);
+  } catch (const CLI::ParseError& e) {
+    return app.exit(e) == 0 ? 0 : 2;
+  }
+  spdlog::set_level(quiet ? spdlog::level::err : verbose ? spdlog::level::debug : spdlog::level::info);
+  ia.options.entities = !no_entities;
+
+  try {
+    if (*index) return run_index(ia);
+    if (*search) return run_search(sa);
+    if (*stats) return run_stats(stats_db, stats_json, stats_top);
+    if (*ents) return run_entities(ent_inputs, ent_json);
+  } catch (const QueryError& e) {
+    spdlog::error("query error at position {}: {}", e.position(), e.what());
+    return 2;
+  } catch (const CLI::ValidationError& e) {
+    spdlog::error("{}", e.what());
+    return 2;
+  } catch (const ConfigError& e) {
+    spdlog::error("{}", e.what());
+    return 2;
+  } catch (const Error& e) {
+    spdlog::error("{}", e.what());
+    return 1;
+  } catch (const std::exception& e) {
+    spdlog::error("unexpected error: {}", e.what());
+    return 1;
+  }
+  return 0;
+}

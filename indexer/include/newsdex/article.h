@@ -1,0 +1,29 @@
+#pragma once
+/// @file article.h
+/// Plain values that flow from corpus readers into the indexer.
+
+#include <cstddef>
+#include <string>
+
+namespace newsdex {
+
+/// One news article.
+struct Article {
+  std::string id;      ///< unique id (JSONL `id`; for files, the path relative to the input root)
+  std::string title;
+  std::string body;
+  std::string date;    ///< published date, ISO `YYYY-MM-DD` (or `YYYY-MM`), or empty
+  std::string source;  ///< publisher
+  std::string url;
+  std::string path;    ///< the file it came from (for `.txt`/HTML inputs), else empty
+  std::string origin;  ///< input file for JSONL records (used by --prune), else == path
+};
+
+/// A record that could not be read; reported, counted and skipped.
+struct BadRecord {
+  std::string file;
+  std::size_t line = 0;  ///< 1-based line for JSONL, 0 for whole files
+  std::string reason;
+};
+
+}  // namespace newsdex

@@ -1,0 +1,94 @@
+#pragma once
+/// @file entities.h
+/// Named-entity extraction for news text: companies, people, products, money amounts,
+/// percentages and dates, each with a canonical key.
+
+#include <cstddef>
+#include <cstdint>
+#include <memory>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace newsdex {
+
+/// The kinds of entity newsdex extracts and facets on.
+enum class EntityKind : std::uint8_t { company, person, product, money, percent, date };
+
+/// All kinds, in display order.
+inline constexpr EntityKind kAllEntityKinds[] = {EntityKind::company, EntityKind::person,
+                                                 EntityKind::product, EntityKind::money,
+                                                 EntityKind::percent, EntityKind::date};
+
+/// "company", "person", "product", "money", "percent", "date".
+std::string_view to_string(EntityKind kind) noexcept;
+
+/// Parses a kind name as printed by to_string(); std::nullopt if unknown.
+std::optional<EntityKind> parse_entity_kind(std::string_view name) noexcept;
+
+/// A calendar date (proleptic Gregorian). month/day are 0 when unknown ("2025", "June 2019").
+struct CivilDate {
+  int year = 0;
+  int month = 0;  ///< 1..12, or 0 when only the year is known
+  int day = 0;    ///< 1..31, or 0 when only year and month are known
+  friend bool operator==(const CivilDate&, const CivilDate&) = default;
+};
+
+/// ISO form: "2025-01-22", "2025-01" or "2025".
+std::string to_iso(const CivilDate& d);
+
+/// One entity mention.
+///
+/// Canonical keys:
+///  - company/person/product: lower-case canonical name (`microsoft`, `sam altman`, `gpt-4`)
+///  - money: `CUR:AMOUNT`, ISO 4217 code and whole units (`USD:500000000000`); amounts
+///    below one unit keep up to two decimals (`USD:0.17`)
+///  - percent: the number as written, normalised (`34`, `3.5`)
+///  - date: ISO (`2025-01-22`, `2025-01`, `2025`)
+struct Entity {
+  EntityKind kind = EntityKind::company;
+  std::string key;         ///< canonical key (see above)
+  std::string text;        ///< the surface text as it appears
+  std::size_t begin = 0;   ///< byte offset of the first byte of the mention
+  std::size_t end = 0;     ///< byte offset one past the last byte
+  double amount = 0;       ///< money: amount in whole units; percent: the value; else 0
+};
+
+/// Options for EntityExtractor.
+struct EntityOptions {
+  /// Directory holding the gazetteer files (companies.tsv, people.tsv, products.tsv).
+  /// Empty: the directory installed with newsdex, or `corpus/gazetteer` of the source tree.
+  std::string gazetteer_dir;
+};
+
+/// Finds entities in text. Build one per thread and reuse it; extract() is const but
+/// an extractor is not guaranteed to be thread-safe.
+class EntityExtractor {
+ public:
+  /// Loads the gazetteers. @throws newsdex::ConfigError if a gazetteer cannot be read.
+  explicit EntityExtractor(const EntityOptions& options = {});
+  ~EntityExtractor();
+  EntityExtractor(EntityExtractor&&) noexcept;
+  EntityExtractor& operator=(EntityExtractor&&) noexcept;
+
+  /// Extracts every mention in @p text, ordered by begin offset.
+  /// @param published the article's published date, used to resolve relative dates
+  ///        ("last Tuesday", "next year"); without it relative dates are not emitted.
+  std::vector<Entity> extract(std::string_view text,
+                              const std::optional<CivilDate>& published = std::nullopt) const;
+
+  /// Canonical key for a company/person/product name or alias as a user types it
+  /// (`MSFT`, `Microsoft Corp.` → `microsoft`); the lower-cased input if unknown.
+  std::string canonical_key(EntityKind kind, std::string_view name) const;
+
+  /// Lower-cased single words that name products or companies and must not be stemmed
+  /// (`windows`, `azure`), so `Windows` is not found by `window`.
+  const std::vector<std::string>& protected_words() const;
+
+ private:
+  struct Impl;
+  std::unique_ptr<Impl> impl_;
+};
+
+}  // namespace newsdex

@@ -1,0 +1,81 @@
+#pragma once
+/// @file indexer.h
+/// Builds and updates a newsdex database from corpus inputs.
+
+#include <cstddef>
+#include <cstdint>
+#include <functional>
+#include <memory>
+#include <string>
+#include <vector>
+
+#include "newsdex/article.h"
+
+namespace newsdex {
+
+/// Options for Indexer.
+struct IndexOptions {
+  std::string language = "english";  ///< Snowball stemming language
+  std::string gazetteer_dir;         ///< see EntityOptions::gazetteer_dir
+  bool entities = true;              ///< extract entities (false only for benchmarks)
+  unsigned jobs = 0;                 ///< analysis/shard workers; 0 = one per core
+  bool prune = false;                ///< delete documents not seen in this run's inputs
+  std::size_t shard_docs = 500;      ///< documents per temporary shard
+  /// Merge finished shards into the database after this many new documents (and at least
+  /// as many as the database already holds), so an interrupted run keeps its progress.
+  std::size_t checkpoint_docs = 20000;
+  std::uint64_t max_record_bytes = 64ull << 20;  ///< longer JSONL lines/files are skipped
+};
+
+/// A snapshot of a running index job.
+struct IndexProgress {
+  std::uint64_t bytes_done = 0;
+  std::uint64_t bytes_total = 0;
+  std::size_t documents = 0;  ///< records read so far (indexed + unchanged + bad)
+  double seconds = 0;
+};
+
+/// What an index run did.
+struct IndexSummary {
+  std::size_t indexed = 0;    ///< new documents
+  std::size_t replaced = 0;   ///< changed documents, replaced
+  std::size_t unchanged = 0;  ///< skipped: same content hash
+  std::size_t pruned = 0;     ///< deleted by --prune
+  std::size_t bad = 0;        ///< bad records, skipped
+  std::size_t documents = 0;  ///< documents in the database afterwards
+  std::uint64_t bytes = 0;    ///< input bytes read
+  double seconds = 0;
+  std::vector<BadRecord> bad_records;  ///< the first 1,000 bad records
+};
+
+/// Writes one database. Holds its write lock from construction to destruction, so a
+/// second writer fails fast with IndexError.
+class Indexer {
+ public:
+  /// Opens or creates the database at @p db_path.
+  /// @throws newsdex::IndexError if it is locked, or exists and is not a newsdex database.
+  Indexer(const std::string& db_path, const IndexOptions& options = {});
+  ~Indexer();
+  Indexer(Indexer&&) noexcept;
+  Indexer& operator=(Indexer&&) noexcept;
+
+  /// Indexes every input (files, directories); unchanged documents are skipped.
+  /// Commits at checkpoints and at the end. @p on_progress is called about twice a second;
+  /// @p on_bad for each bad record as it is found.
+  /// @throws newsdex::CorpusError if an input does not exist.
+  IndexSummary index(const std::vector<std::string>& inputs,
+                     const std::function<void(const IndexProgress&)>& on_progress = {},
+                     const std::function<void(const BadRecord&)>& on_bad = {});
+
+  /// Adds or replaces one article (by id). Not visible to searchers until commit().
+  void add(const Article& article);
+
+  /// Commits what add() wrote.
+  void commit();
+
+ private:
+  struct Impl;
+  std::unique_ptr<Impl> impl_;
+};
+
+}  // namespace newsdex

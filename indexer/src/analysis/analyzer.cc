@@ -1,0 +1,299 @@
+// The analysis chain: ICU word break over UTF-8 → merge rules for technical tokens →
+// NFKC case folding → apostrophe/possessive folding → length limit. Stemming is separate
+// (stem()), so the document builder can keep both unstemmed and stemmed terms.
+#include "newsdex/analysis.h"
+
+#include <unicode/brkiter.h>
+#include <unicode/normalizer2.h>
+#include <unicode/unistr.h>
+#include <unicode/utext.h>
+#include <xapian.h>
+
+#include <string>
+#include <unordered_map>
+#include <unordered_set>
+
+#include "newsdex/error.h"
+
+namespace newsdex {
+namespace {
+
+bool is_ascii_alnum(unsigned char c) {
+  return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
+}
+bool is_digit(unsigned char c) { return c >= '0' && c <= '9'; }
+bool is_space(unsigned char c) {
+  return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v';
+}
+
+// Currency signs that glue to a following number or ticker: `$500`, `€3`, `£600m`, `$NVDA`.
+// Returns the byte length of the sign ending at `pos` (exclusive), or 0.
+std::size_t currency_before(std::string_view text, std::size_t pos) {
+  if (pos >= 1 && text[pos - 1] == '$') return 1;
+  if (pos >= 2) {
+    std::string_view two = text.substr(pos - 2, 2);
+    if (two == "\xC2\xA3" || two == "\xC2\xA5") return 2;  // £ ¥
+  }
+  if (pos >= 3) {
+    std::string_view three = text.substr(pos - 3, 3);
+    if (three == "\xE2\x82\xAC" || three == "\xE2\x82\xB9") return 3;  // € ₹
+  }
+  return 0;
+}
+
+// Separators that make compounds: ASCII hyphen, and the middle dot of `DALL·E`, which ICU
+// keeps inside a word but users type as `DALL-E`.
+std::size_t joiner_at(std::string_view text, std::size_t pos) {
+  if (pos < text.size() && text[pos] == '-') return 1;
+  if (pos + 1 < text.size() && text[pos] == '\xC2' && text[pos + 1] == '\xB7') return 2;
+  return 0;
+}
+
+}  // namespace
+
+struct Analyzer::Impl {
+  AnalyzerOptions options;
+  std::unique_ptr<icu::BreakIterator> words;
+  const icu::Normalizer2* nfkc_cf = nullptr;
+  UText* utext = nullptr;
+  Xapian::Stem stemmer;
+  bool stemming = true;
+  std::unordered_map<std::string, std::string> stem_cache;
+  std::unordered_set<std::string> protected_words;
+  std::string scratch;
+  icu::UnicodeString ustr, unorm;
+
+  explicit Impl(const AnalyzerOptions& opts) : options(opts) {
+    UErrorCode status = U_ZERO_ERROR;
+    words.reset(icu::BreakIterator::createWordInstance(icu::Locale::getRoot(), status));
+    if (U_FAILURE(status) || !words)
+      throw ConfigError(std::string("ICU word break iterator: ") + u_errorName(status));
+    nfkc_cf = icu::Normalizer2::getNFKCCasefoldInstance(status);
+    if (U_FAILURE(status))
+      throw ConfigError(std::string("ICU NFKC_Casefold normalizer: ") + u_errorName(status));
+    if (options.language == "none" || options.language.empty()) {
+      stemming = false;
+    } else {
+      try {
+        stemmer = Xapian::Stem(options.language);
+      } catch (const Xapian::Error& e) {
+        throw ConfigError("unknown stemming language '" + options.language +
+                          "' (try: " + Xapian::Stem::get_available_languages() + ")");
+      }
+    }
+    for (const auto& w : options.protected_words) protected_words.insert(w);
+  }
+  ~Impl() {
+    if (utext) utext_close(utext);
+  }
+
+  // Case folds one raw word into `out`; ASCII takes a fast path. Returns false if empty.
+  bool fold(std::string_view raw, std::string& out) {
+    out.clear();
+    bool ascii = true;
+    for (unsigned char c : raw)
+      if (c >= 0x80) {
+        ascii = false;
+        break;
+      }
+    if (ascii) {
+      out.reserve(raw.size());
+      for (unsigned char c : raw) out.push_back(c >= 'A' && c <= 'Z' ? char(c + 32) : char(c));
+    } else {
+      ustr = icu::UnicodeString::fromUTF8(icu::StringPiece(raw.data(), int32_t(raw.size())));
+      UErrorCode status = U_ZERO_ERROR;
+      unorm.remove();
+      nfkc_cf->normalize(ustr, unorm, status);
+      if (U_FAILURE(status)) return false;
+      unorm.toUTF8String(out);
+      // Typographic apostrophes (’ U+2019, ʼ U+02BC, ‘ U+2018) fold to ASCII.
+      std::string fixed;
+      fixed.reserve(out.size());
+      for (std::size_t i = 0; i < out.size(); ++i) {
+        if (i + 2 < out.size() && out[i] == '\xE2' && out[i + 1] == '\x80' &&
+            (out[i + 2] == '\x99' || out[i + 2] == '\x98')) {
+          fixed.push_back('\'');
+          i += 2;
+        } else if (i + 1 < out.size() && out[i] == '\xCA' && out[i + 1] == '\xBC') {
+          fixed.push_back('\'');
+          i += 1;
+        } else {
+          fixed.push_back(out[i]);
+        }
+      }
+      out.swap(fixed);
+    }
+    // Possessives: `microsoft's` → `microsoft`, `investors'` → `investors`.
+    if (out.size() > 2 && out.compare(out.size() - 2, 2, "'s") == 0)
+      out.resize(out.size() - 2);
+    while (!out.empty() && out.back() == '\'') out.pop_back();
+    while (!out.empty() && out.front() == '\'') out.erase(out.begin());
+    return !out.empty() && out.size() <= options.max_token_bytes;
+  }
+};
+
+Analyzer::Analyzer(const AnalyzerOptions& options) : impl_(std::make_unique<Impl>(options)) {}
+Analyzer::~Analyzer() = default;
+Analyzer::Analyzer(Analyzer&&) noexcept = default;
+Analyzer& Analyzer::operator=(Analyzer&&) noexcept = default;
+
+const std::string& Analyzer::language() const { return impl_->options.language; }
+
+void Analyzer::analyze(std::string_view text, std::vector<Token>& out,
+                       std::uint32_t first_position) {
+  out.clear();
+  Impl& d = *impl_;
+  UErrorCode status = U_ZERO_ERROR;
+  d.utext = utext_openUTF8(d.utext, text.data(), int64_t(text.size()), &status);
+  if (U_FAILURE(status)) throw ConfigError(std::string("ICU utext: ") + u_errorName(status));
+  d.words->setText(d.utext, status);
+  if (U_FAILURE(status)) throw ConfigError(std::string("ICU setText: ") + u_errorName(status));
+
+  // First pass: ICU word segments (letters/numbers/ideographs), with merges applied.
+  struct Seg {
+    std::size_t begin, end;
+  };
+  std::uint32_t pos = first_position;
+  std::int32_t start = d.words->first();
+  // Compound tracking: consecutive segments joined by a hyphen or middle dot.
+  std::size_t compound_begin = 0, compound_end = 0;
+  std::uint32_t compound_pos = 0;
+  int compound_parts = 0;
+  std::size_t compound_index = 0;  // index in `out` where the compound would go
+  std::string compound_text;
+
+  auto flush_compound = [&]() {
+    if (compound_parts >= 2 && compound_text.size() <= d.options.max_token_bytes) {
+      Token t;
+      t.text = compound_text;
+      t.position = compound_pos;
+      t.begin = compound_begin;
+      t.end = compound_end;
+      t.compound = true;
+      out.insert(out.begin() + std::ptrdiff_t(compound_index), std::move(t));
+    }
+    compound_parts = 0;
+    compound_text.clear();
+  };
+
+  for (std::int32_t end = d.words->next(); end != icu::BreakIterator::DONE;
+       start = end, end = d.words->next()) {
+    if (d.words->getRuleStatus() == UBRK_WORD_NONE) continue;
+    std::size_t b = std::size_t(start), e = std::size_t(end);
+    // `3:12` — ICU splits times at the colon; keep them whole.
+    while (e + 1 < text.size() && text[e] == ':' && is_digit(text[e - 1]) &&
+           is_digit(text[e + 1])) {
+      std::size_t n = e + 1;
+      while (n < text.size() && is_digit(text[n])) ++n;
+      e = n;
+      // Skip the ICU segments we just swallowed.
+      while (end != icu::BreakIterator::DONE && std::size_t(end) < e) end = d.words->next();
+      if (end == icu::BreakIterator::DONE) break;
+    }
+    // `C++`, `C#`, `F#`: symbols glued to a short word, not followed by a word character.
+    if (e - b <= 2 && e < text.size()) {
+      std::size_t n = e;
+      if (text.compare(e, 2, "++") == 0) n = e + 2;
+      else if (text[e] == '#') n = e + 1;
+      if (n > e && (n >= text.size() || !is_ascii_alnum(static_cast<unsigned char>(text[n])))) {
+        e = n;
+        while (end != icu::BreakIterator::DONE && std::size_t(end) < e) end = d.words->next();
+      }
+    }
+    // `.NET`: a leading dot after whitespace on an upper-case word.
+    if (b >= 1 && text[b - 1] == '.' && (b == 1 || is_space(static_cast<unsigned char>(text[b - 2])))) {
+      bool upper = true;
+      for (std::size_t i = b; i < e; ++i)
+        if (!(text[i] >= 'A' && text[i] <= 'Z')) upper = false;
+      if (upper && e - b >= 2) --b;
+    }
+
+    Token t;
+    if (!d.fold(text.substr(b, e - b), t.text)) {
+      if (end == icu::BreakIterator::DONE) break;
+      continue;
+    }
+    t.begin = b;
+    t.end = e;
+
+    // Compounds: this segment continues one if the previous ended right at a joiner.
+    bool continues = compound_parts > 0 && compound_end + joiner_at(text, compound_end) == b &&
+                     joiner_at(text, compound_end) > 0 && compound_parts < 6;
+    if (!continues) {
+      flush_compound();
+    }
+    // `DALL·E` arrives from ICU as one segment: split it at the middle dot.
+    std::string_view folded = t.text;
+    std::size_t dot = folded.find("\xC2\xB7");
+    if (dot != std::string_view::npos && dot > 0 && dot + 2 < folded.size()) {
+      std::string left(folded.substr(0, dot)), right(folded.substr(dot + 2));
+      compound_text = left + "-" + right;
+      compound_begin = b;
+      compound_end = e;
+      compound_pos = pos;
+      compound_parts = 2;
+      compound_index = out.size();
+      Token l{left, pos++, b, b + dot, false};
+      Token r{right, pos++, b + dot + 2, e, false};
+      out.push_back(std::move(l));
+      out.push_back(std::move(r));
+      flush_compound();
+      if (end == icu::BreakIterator::DONE) break;
+      continue;
+    }
+    if (continues) {
+      compound_text += '-';
+      compound_text += t.text;
+      compound_end = e;
+      ++compound_parts;
+    } else if (joiner_at(text, e) > 0) {
+      compound_text = t.text;
+      compound_begin = b;
+      compound_end = e;
+      compound_pos = pos;
+      compound_parts = 1;
+      compound_index = out.size();
+    }
+    // `$500`, `$NVDA`: a currency sign glued in front adds a compound.
+    std::size_t cur = currency_before(text, b);
+    t.position = pos++;
+    std::string cur_text;
+    if (cur > 0) cur_text = std::string(text.substr(b - cur, cur)) + t.text;
+    std::size_t tb = t.begin, te = t.end;
+    std::uint32_t tp = t.position;
+    out.push_back(std::move(t));
+    if (cur > 0 && cur_text.size() <= d.options.max_token_bytes) {
+      out.push_back(Token{std::move(cur_text), tp, tb - cur, te, true});
+    }
+    if (end == icu::BreakIterator::DONE) break;
+  }
+  flush_compound();
+}
+
+std::string Analyzer::normalize(std::string_view value) {
+  std::string out;
+  std::vector<Token> tokens;
+  analyze(value, tokens);
+  for (const auto& t : tokens) {
+    if (t.compound) continue;
+    if (!out.empty()) out += ' ';
+    out += t.text;
+  }
+  return out;
+}
+
+const std::string& Analyzer::stem(const std::string& word) {
+  Impl& d = *impl_;
+  auto it = d.stem_cache.find(word);
+  if (it != d.stem_cache.end()) return it->second;
+  std::string s;
+  bool has_digit = false;
+  for (unsigned char c : word)
+    if (is_digit(c)) has_digit = true;
+  if (!d.stemming || has_digit || d.protected_words.count(word)) s = word;
+  else s = d.stemmer(word);
+  if (d.stem_cache.size() > 200000) d.stem_cache.clear();  // bound memory on huge vocabularies
+  return d.stem_cache.emplace(word, std::move(s)).first->second;
+}
+
+}  // namespace newsdex

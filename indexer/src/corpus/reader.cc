@@ -1,0 +1,505 @@
+// Corpus readers: directories of .txt/.html files and JSONL (optionally gzip'd) files.
+// Everything is streamed; a record that cannot be used becomes a BadRecord with its file
+// and line, and reading goes on.
+#include <gumbo.h>
+#include <simdjson.h>
+#include <zlib.h>
+
+#include <algorithm>
+#include <cstring>
+#include <filesystem>
+#include <fstream>
+
+#include "corpus/utf8.h"
+#include "entities/numeric.h"
+#include "newsdex/corpus_reader.h"
+#include "newsdex/error.h"
+
+namespace fs = std::filesystem;
+
+namespace newsdex {
+namespace {
+
+bool ends_with(std::string_view s, std::string_view suffix) {
+  return s.size() >= suffix.size() && s.compare(s.size() - suffix.size(), suffix.size(), suffix) == 0;
+}
+
+std::string lower(std::string_view s) {
+  std::string out(s);
+  for (char& c : out)
+    if (c >= 'A' && c <= 'Z') c = char(c + 32);
+  return out;
+}
+
+enum class FileKind { text, html, jsonl, other };
+
+FileKind kind_of(const std::string& path) {
+  std::string p = lower(path);
+  if (ends_with(p, ".txt")) return FileKind::text;
+  if (ends_with(p, ".html") || ends_with(p, ".htm")) return FileKind::html;
+  if (ends_with(p, ".jsonl") || ends_with(p, ".jsonl.gz") || ends_with(p, ".ndjson") ||
+      ends_with(p, ".json.gz") || ends_with(p, ".ndjson.gz"))
+    return FileKind::jsonl;
+  return FileKind::other;
+}
+
+std::string_view trim(std::string_view s) {
+  auto is_ws = [](unsigned char c) { return c == ' ' || c == '\t' || c == '\r' || c == '\n'; };
+  while (!s.empty() && is_ws(s.front())) s.remove_prefix(1);
+  while (!s.empty() && is_ws(s.back())) s.remove_suffix(1);
+  // Non-breaking spaces at either end.
+  while (s.size() >= 2 && s.substr(0, 2) == "\xC2\xA0") s.remove_prefix(2);
+  while (s.size() >= 2 && s.substr(s.size() - 2) == "\xC2\xA0") s.remove_suffix(2);
+  return s;
+}
+
+std::size_t count_words(std::string_view s) {
+  std::size_t n = 0;
+  bool in = false;
+  for (unsigned char c : s) {
+    bool ws = c == ' ' || c == '\t';
+    if (!ws && !in) ++n;
+    in = !ws;
+  }
+  return n;
+}
+
+// A line that only states a date (and maybe a time): `Jan. 22, 2025, 3:12 a.m.`.
+bool is_date_line(std::string_view line) {
+  if (line.size() > 48) return false;
+  return detail::find_published_date(line).has_value();
+}
+
+std::string iso(const CivilDate& d) { return to_iso(d); }
+
+// Reads a whole file, up to `max` bytes; returns false (with reason) if it cannot.
+bool slurp(const std::string& path, std::uint64_t max, std::string& out, std::string& reason) {
+  std::error_code ec;
+  auto size = fs::file_size(path, ec);
+  if (ec) {
+    reason = "cannot read: " + ec.message();
+    return false;
+  }
+  if (size > max) {
+    reason = "file is larger than " + std::to_string(max >> 20) + " MiB";
+    return false;
+  }
+  std::ifstream in(path, std::ios::binary);
+  if (!in) {
+    reason = std::string("cannot open: ") + std::strerror(errno);
+    return false;
+  }
+  out.resize(size);
+  in.read(out.data(), std::streamsize(size));
+  if (std::uint64_t(in.gcount()) != size) {
+    reason = "read error";
+    return false;
+  }
+  return true;
+}
+
+// Rejects what is not text: NUL bytes, invalid UTF-8, nothing but white space.
+bool check_text(std::string_view text, std::string& reason) {
+  if (text.find('\0') != std::string_view::npos) {
+    reason = "binary file (contains NUL bytes)";
+    return false;
+  }
+  std::size_t bad = utf8::first_invalid(text);
+  if (bad != std::string_view::npos) {
+    reason = "invalid UTF-8 at byte " + std::to_string(bad);
+    return false;
+  }
+  if (trim(text).empty()) {
+    reason = "empty file";
+    return false;
+  }
+  return true;
+}
+
+// --- HTML --------------------------------------------------------------------------------
+
+bool skipped_tag(GumboTag tag) {
+  switch (tag) {
+    case GUMBO_TAG_SCRIPT: case GUMBO_TAG_STYLE: case GUMBO_TAG_NAV: case GUMBO_TAG_HEADER:
+    case GUMBO_TAG_FOOTER: case GUMBO_TAG_ASIDE: case GUMBO_TAG_FORM: case GUMBO_TAG_NOSCRIPT:
+    case GUMBO_TAG_IFRAME: case GUMBO_TAG_SVG: case GUMBO_TAG_BUTTON: case GUMBO_TAG_SELECT:
+    case GUMBO_TAG_TEMPLATE: case GUMBO_TAG_HEAD:
+      return true;
+    default:
+      return false;
+  }
+}
+
+bool block_tag(GumboTag tag) {
+  switch (tag) {
+    case GUMBO_TAG_P: case GUMBO_TAG_DIV: case GUMBO_TAG_BR: case GUMBO_TAG_LI:
+    case GUMBO_TAG_H1: case GUMBO_TAG_H2: case GUMBO_TAG_H3: case GUMBO_TAG_H4:
+    case GUMBO_TAG_H5: case GUMBO_TAG_H6: case GUMBO_TAG_TR: case GUMBO_TAG_BLOCKQUOTE:
+    case GUMBO_TAG_SECTION: case GUMBO_TAG_ARTICLE: case GUMBO_TAG_FIGCAPTION: case GUMBO_TAG_PRE:
+      return true;
+    default:
+      return false;
+  }
+}
+
+void html_text(const GumboNode* node, std::string& out, int depth = 0) {
+  if (depth > 200) return;  // pathological nesting
+  if (node->type == GUMBO_NODE_TEXT || node->type == GUMBO_NODE_WHITESPACE ||
+      node->type == GUMBO_NODE_CDATA) {
+    std::string_view t = node->v.text.text;
+    for (char c : t) {
+      bool ws = c == ' ' || c == '\n' || c == '\t' || c == '\r';
+      if (ws) {
+        if (!out.empty() && out.back() != ' ' && out.back() != '\n') out.push_back(' ');
+      } else {
+        out.push_back(c);
+      }
+    }
+    return;
+  }
+  if (node->type != GUMBO_NODE_ELEMENT) return;
+  GumboTag tag = node->v.element.tag;
+  if (skipped_tag(tag)) return;
+  bool block = block_tag(tag);
+  if (block && !out.empty() && out.back() != '\n') {
+    while (!out.empty() && out.back() == ' ') out.pop_back();
+    out.push_back('\n');
+  }
+  const GumboVector& kids = node->v.element.children;
+  for (unsigned i = 0; i < kids.length; ++i)
+    html_text(static_cast<const GumboNode*>(kids.data[i]), out, depth + 1);
+  if (block && !out.empty() && out.back() != '\n') {
+    while (!out.empty() && out.back() == ' ') out.pop_back();
+    out.push_back('\n');
+  }
+}
+
+const GumboNode* find_tag(const GumboNode* node, GumboTag tag, int depth = 0) {
+  if (node->type != GUMBO_NODE_ELEMENT || depth > 200) return nullptr;
+  if (node->v.element.tag == tag) return node;
+  const GumboVector& kids = node->v.element.children;
+  for (unsigned i = 0; i < kids.length; ++i)
+    if (auto* f = find_tag(static_cast<const GumboNode*>(kids.data[i]), tag, depth + 1)) return f;
+  return nullptr;
+}
+
+void find_meta_date(const GumboNode* node, std::string& date, int depth = 0) {
+  if (node->type != GUMBO_NODE_ELEMENT || depth > 200 || !date.empty()) return;
+  const GumboElement& el = node->v.element;
+  if (el.tag == GUMBO_TAG_META) {
+    const GumboAttribute* prop = gumbo_get_attribute(&el.attributes, "property");
+    if (!prop) prop = gumbo_get_attribute(&el.attributes, "name");
+    const GumboAttribute* content = gumbo_get_attribute(&el.attributes, "content");
+    if (prop && content &&
+        (std::strcmp(prop->value, "article:published_time") == 0 ||
+         std::strcmp(prop->value, "date") == 0 || std::strcmp(prop->value, "pubdate") == 0)) {
+      std::string_view v = content->value;
+      if (v.size() >= 10 && detail::parse_iso_date(v.substr(0, 10))) date = v.substr(0, 10);
+    }
+  } else if (el.tag == GUMBO_TAG_TIME) {
+    const GumboAttribute* dt = gumbo_get_attribute(&el.attributes, "datetime");
+    if (dt) {
+      std::string_view v = dt->value;
+      if (v.size() >= 10 && detail::parse_iso_date(v.substr(0, 10))) date = v.substr(0, 10);
+    }
+  }
+  for (unsigned i = 0; i < el.children.length; ++i)
+    find_meta_date(static_cast<const GumboNode*>(el.children.data[i]), date, depth + 1);
+}
+
+// --- JSONL -------------------------------------------------------------------------------
+
+// Pulls lines out of a (possibly gzip'd) file without ever holding more than max bytes.
+class LineReader {
+ public:
+  LineReader(const std::string& path, std::uint64_t max) : max_(max) {
+    file_ = gzopen(path.c_str(), "rb");
+    if (file_) gzbuffer(file_, 1 << 18);
+    buf_.resize(1 << 18);
+  }
+  ~LineReader() {
+    if (file_) gzclose(file_);
+  }
+  bool ok() const { return file_ != nullptr; }
+
+  enum class Result { line, too_long, eof, error };
+  // Next line into `line` (without '\n'); `consumed` is the compressed-agnostic count of
+  // bytes of input consumed so far (gzoffset for gzip, else position).
+  Result next(std::string& line) {
+    line.clear();
+    bool too_long = false;
+    for (;;) {
+      if (pos_ == len_) {
+        int n = gzread(file_, buf_.data(), unsigned(buf_.size()));
+        if (n < 0) return Result::error;
+        if (n == 0) {
+          if (too_long) return Result::too_long;
+          return line.empty() && !partial_ ? Result::eof : (partial_ = false, Result::line);
+        }
+        pos_ = 0;
+        len_ = std::size_t(n);
+      }
+      const char* start = buf_.data() + pos_;
+      const void* nl = std::memchr(start, '\n', len_ - pos_);
+      std::size_t take = nl ? std::size_t(static_cast<const char*>(nl) - start) : len_ - pos_;
+      if (!too_long) {
+        if (line.size() + take > max_) {
+          too_long = true;
+          line.clear();
+          line.shrink_to_fit();
+        } else {
+          line.append(start, take);
+        }
+      }
+      pos_ += take;
+      if (nl) {
+        ++pos_;
+        partial_ = false;
+        return too_long ? Result::too_long : Result::line;
+      }
+      partial_ = !too_long;
+    }
+  }
+  std::uint64_t offset() const { return file_ ? std::uint64_t(gzoffset(file_)) : 0; }
+
+ private:
+  gzFile file_ = nullptr;
+  std::vector<char> buf_;
+  std::size_t pos_ = 0, len_ = 0;
+  std::uint64_t max_;
+  bool partial_ = false;
+};
+
+// Reads one string-or-number field; false with a reason when it has another type.
+bool get_field(const simdjson::dom::object& obj, std::string_view name, std::string& out,
+               std::string& reason) {
+  out.clear();
+  simdjson::dom::element v;
+  if (obj.at_key(name).get(v)) return true;  // absent
+  switch (v.type()) {
+    case simdjson::dom::element_type::NULL_VALUE:
+      return true;
+    case simdjson::dom::element_type::STRING:
+      out.assign(std::string_view(v));
+      return true;
+    case simdjson::dom::element_type::INT64:
+      out = std::to_string(int64_t(v));
+      return true;
+    case simdjson::dom::element_type::UINT64:
+      out = std::to_string(uint64_t(v));
+      return true;
+    default:
+      reason = "field \"" + std::string(name) + "\" is not a string";
+      return false;
+  }
+}
+
+}  // namespace
+
+// --- public ------------------------------------------------------------------------------
+
+Article parse_text_article(std::string_view text) {
+  Article a;
+  if (auto d = detail::find_published_date(text.substr(0, 600))) a.date = iso(*d);
+  // Candidate title: the first non-empty line of at least three words among the first
+  // lines; pure date lines, section labels (`Technology`) and bullets are page furniture.
+  std::size_t pos = 0, first_line_end = std::string_view::npos;
+  std::string_view first_line;
+  int examined = 0;
+  while (pos < text.size() && examined < 12) {
+    std::size_t nl = text.find('\n', pos);
+    std::size_t end = nl == std::string_view::npos ? text.size() : nl;
+    std::string_view line = trim(text.substr(pos, end - pos));
+    std::size_t next = nl == std::string_view::npos ? text.size() : nl + 1;
+    if (!line.empty()) {
+      ++examined;
+      if (first_line.empty()) {
+        first_line = line;
+        first_line_end = next;
+      }
+      // `date 2025-01-22 Title...`: a date prefix before the title.
+      if (line.size() > 16 && line.substr(0, 5) == "date " &&
+          detail::parse_iso_date(line.substr(5, 10))) {
+        if (a.date.empty()) a.date = std::string(line.substr(5, 10));
+        line = trim(line.substr(15));
+      }
+      bool furniture = is_date_line(line) || count_words(line) < 3 ||
+                       line.substr(0, 3) == "\xE2\x80\xA2";  // •
+      if (!furniture) {
+        a.title = std::string(line);
+        a.body = std::string(trim(text.substr(next)));
+        return a;
+      }
+    }
+    pos = next;
+  }
+  if (!first_line.empty()) {
+    a.title = std::string(first_line);
+    a.body = std::string(trim(text.substr(std::min(first_line_end, text.size()))));
+  }
+  return a;
+}
+
+Article parse_html_article(std::string_view html) {
+  Article a;
+  GumboOutput* out = gumbo_parse_with_options(&kGumboDefaultOptions, html.data(), html.size());
+  if (const GumboNode* t = find_tag(out->root, GUMBO_TAG_TITLE)) {
+    std::string s;
+    const GumboVector& kids = t->v.element.children;
+    for (unsigned i = 0; i < kids.length; ++i) {
+      auto* k = static_cast<const GumboNode*>(kids.data[i]);
+      if (k->type == GUMBO_NODE_TEXT) s += k->v.text.text;
+    }
+    a.title = std::string(trim(s));
+  }
+  const GumboNode* main = find_tag(out->root, GUMBO_TAG_ARTICLE);
+  if (!main) main = find_tag(out->root, GUMBO_TAG_MAIN);
+  if (!main) main = find_tag(out->root, GUMBO_TAG_BODY);
+  if (main) html_text(main, a.body);
+  if (a.title.empty()) {
+    if (const GumboNode* h1 = find_tag(out->root, GUMBO_TAG_H1)) {
+      std::string s;
+      html_text(h1, s);
+      a.title = std::string(trim(s));
+    }
+  }
+  find_meta_date(out->root, a.date);
+  gumbo_destroy_output(&kGumboDefaultOptions, out);
+  a.body = std::string(trim(a.body));
+  if (a.date.empty())
+    if (auto d = detail::find_published_date(std::string_view(a.body).substr(0, 600)))
+      a.date = iso(*d);
+  return a;
+}
+
+CorpusReader::CorpusReader(std::vector<std::string> inputs, ReaderOptions options)
+    : options_(options) {
+  for (const auto& input : inputs) {
+    std::error_code ec;
+    auto st = fs::status(input, ec);
+    if (ec || !fs::exists(st))
+      throw CorpusError(input + ": no such file or directory");
+    if (fs::is_directory(st)) {
+      std::vector<std::string> found;
+      for (auto it = fs::recursive_directory_iterator(
+               input, fs::directory_options::skip_permission_denied, ec);
+           !ec && it != fs::recursive_directory_iterator(); it.increment(ec)) {
+        if (it->is_regular_file(ec) && kind_of(it->path().string()) != FileKind::other)
+          found.push_back(it->path().string());
+      }
+      if (ec) throw CorpusError(input + ": cannot list directory: " + ec.message());
+      std::sort(found.begin(), found.end());
+      for (auto& f : found) {
+        files_.push_back(std::move(f));
+        roots_.push_back(input);
+      }
+    } else {
+      files_.push_back(input);
+      roots_.push_back("");
+    }
+  }
+  for (const auto& f : files_) {
+    std::error_code ec;
+    auto size = fs::file_size(f, ec);
+    if (!ec) total_bytes_ += size;
+  }
+}
+
+void CorpusReader::read(const std::function<bool(Article&&)>& on_article,
+                        const std::function<void(BadRecord&&)>& on_bad) {
+  simdjson::dom::parser parser;
+  std::string line;
+  for (std::size_t i = 0; i < files_.size(); ++i) {
+    const std::string& path = files_[i];
+    std::error_code ec;
+    std::uint64_t size = fs::file_size(path, ec);
+    FileKind kind = kind_of(path);
+    if (kind == FileKind::other) kind = FileKind::text;  // named explicitly: try as text
+    if (kind == FileKind::jsonl) {
+      LineReader reader(path, options_.max_record_bytes);
+      if (!reader.ok()) {
+        on_bad({path, 0, std::string("cannot open: ") + std::strerror(errno)});
+        bytes_read_ += size;
+        continue;
+      }
+      std::uint64_t base = bytes_read_.load();
+      std::size_t lineno = 0;
+      for (;;) {
+        auto r = reader.next(line);
+        if (r == LineReader::Result::eof) break;
+        ++lineno;
+        bytes_read_.store(base + std::min(reader.offset(), size), std::memory_order_relaxed);
+        if (r == LineReader::Result::error) {
+          on_bad({path, lineno, "read error (truncated or corrupt gzip?)"});
+          break;
+        }
+        if (r == LineReader::Result::too_long) {
+          on_bad({path, lineno,
+                  "line is longer than " + std::to_string(options_.max_record_bytes >> 20) +
+                      " MiB"});
+          continue;
+        }
+        std::string_view sv = trim(line);
+        if (sv.empty()) continue;  // blank lines are not records
+        line.reserve(line.size() + simdjson::SIMDJSON_PADDING);
+        std::string reason;
+        Article a;
+        auto fail = [&](std::string why) { on_bad({path, lineno, std::move(why)}); };
+        simdjson::dom::element root;
+        if (auto err = parser.parse(line.data(), line.size(), false).get(root)) {
+          fail(std::string("invalid JSON: ") + simdjson::error_message(err));
+          continue;
+        }
+        simdjson::dom::object obj;
+        if (root.get(obj)) {
+          fail("not a JSON object");
+          continue;
+        }
+        if (!get_field(obj, "id", a.id, reason) || !get_field(obj, "title", a.title, reason) ||
+            !get_field(obj, "body", a.body, reason) || !get_field(obj, "date", a.date, reason) ||
+            !get_field(obj, "source", a.source, reason) || !get_field(obj, "url", a.url, reason)) {
+          fail(reason);
+          continue;
+        }
+        if (a.id.empty()) {
+          fail("missing \"id\"");
+          continue;
+        }
+        if (trim(a.title).empty() && trim(a.body).empty()) {
+          fail("empty record (no title and no body)");
+          continue;
+        }
+        if (!a.date.empty()) {
+          std::string d = a.date.substr(0, 10);
+          if (!detail::parse_iso_date(d)) d = a.date.substr(0, 7);
+          a.date = detail::parse_iso_date(d) ? d : std::string();
+        }
+        a.origin = path;
+        if (!on_article(std::move(a))) return;
+      }
+      bytes_read_.store(base + size, std::memory_order_relaxed);
+      continue;
+    }
+    std::string text, reason;
+    if (!slurp(path, options_.max_record_bytes, text, reason) || !check_text(text, reason)) {
+      on_bad({path, 0, reason});
+      bytes_read_ += size;
+      continue;
+    }
+    Article a = kind == FileKind::html ? parse_html_article(text) : parse_text_article(text);
+    bytes_read_ += size;
+    if (a.title.empty() && a.body.empty()) {
+      on_bad({path, 0, "no text content"});
+      continue;
+    }
+    std::string rel = path;
+    if (!roots_[i].empty()) rel = fs::path(path).lexically_relative(roots_[i]).generic_string();
+    else rel = fs::path(path).filename().generic_string();
+    a.id = rel;
+    a.path = path;
+    a.origin = path;
+    if (!on_article(std::move(a))) return;
+  }
+}
+
+}  // namespace newsdex

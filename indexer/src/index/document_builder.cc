@@ -1,0 +1,109 @@
+#include "index/document_builder.h"
+
+#include <algorithm>
+#include <set>
+
+#include "entities/numeric.h"
+#include "index/schema.h"
+
+namespace newsdex {
+
+DocumentBuilder::DocumentBuilder(Analyzer& analyzer, const EntityExtractor* extractor)
+    : analyzer_(analyzer), extractor_(extractor) {}
+
+std::string DocumentBuilder::hash_of(const Article& a) {
+  return schema::content_hash(a.title, a.body, a.date, a.source, a.url);
+}
+
+BuiltDocument DocumentBuilder::build(const Article& a, const std::string& hash) {
+  using namespace schema;
+  BuiltDocument out;
+  Xapian::Document& doc = out.doc;
+  out.id_term = id_term(a.id);
+  out.hash = hash;
+  doc.add_boolean_term(out.id_term);
+
+  // Title: unprefixed (weighted) and S-prefixed, positional; stems as Z / ZS.
+  analyzer_.analyze(a.title, tokens_, 0);
+  std::uint32_t last = 0;
+  for (const Token& t : tokens_) {
+    if (t.compound) {
+      doc.add_term(t.text, kTitleWeight);
+      doc.add_term(std::string(kTitle) + t.text);
+      continue;
+    }
+    doc.add_posting(t.text, t.position, kTitleWeight);
+    doc.add_posting(std::string(kTitle) + t.text, t.position);
+    const std::string& s = analyzer_.stem(t.text);
+    term_.assign(kStem).append(s);
+    doc.add_term(term_, kTitleWeight);
+    term_.assign(kTitleStem).append(s);
+    doc.add_term(term_);
+    last = t.position + 1;
+  }
+
+  // Body: unprefixed positional words, Z-prefixed stems.
+  analyzer_.analyze(a.body, tokens_, last + kBodyPositionGap);
+  for (const Token& t : tokens_) {
+    if (t.compound) {
+      doc.add_term(t.text);
+      continue;
+    }
+    doc.add_posting(t.text, t.position);
+    term_.assign(kStem).append(analyzer_.stem(t.text));
+    doc.add_term(term_);
+  }
+
+  if (!a.source.empty()) {
+    std::string norm = analyzer_.normalize(a.source);
+    if (!norm.empty() && norm.size() < kMaxTermBytes) doc.add_boolean_term(std::string(kSource) + norm);
+  }
+
+  // Published date: sortable value plus year/month/day terms.
+  std::optional<CivilDate> published;
+  if (auto d = detail::parse_iso_date(a.date)) {
+    published = d;
+    char buf[16];
+    std::snprintf(buf, sizeof buf, "%04d%02d%02d", d->year, d->month, d->day);
+    std::string ymd(buf);
+    doc.add_value(kSlotDate, ymd);
+    doc.add_boolean_term(std::string(kYear) + ymd.substr(0, 4));
+    if (d->month) doc.add_boolean_term(std::string(kMonth) + ymd.substr(0, 6));
+    if (d->day) doc.add_boolean_term(std::string(kDay) + ymd);
+  }
+  doc.add_value(kSlotHash, hash);
+
+  if (extractor_) {
+    std::string text;
+    text.reserve(a.title.size() + a.body.size() + 2);
+    text.append(a.title).append("\n\n").append(a.body);
+    std::vector<Entity> ents = extractor_->extract(text, published);
+    std::set<std::string> seen[std::size(kAllEntityKinds)];
+    for (const Entity& e : ents) {
+      if (e.key.empty() || e.key.size() > 200) continue;
+      auto& s = seen[unsigned(e.kind)];
+      if (!s.insert(e.key).second) continue;
+      doc.add_boolean_term(std::string(entity_prefix(e.kind)) + e.key);
+      std::string label = e.kind == EntityKind::money ? money_label(e.key) : e.text;
+      out.labels.emplace_back(e.kind, e.key, std::move(label));
+    }
+    for (EntityKind k : kAllEntityKinds) {
+      const auto& s = seen[unsigned(k)];
+      if (s.empty()) continue;
+      std::string packed;
+      for (const auto& key : s) {
+        if (!packed.empty()) packed += '\n';
+        packed += key;
+      }
+      doc.add_value(facet_slot(k), packed);
+    }
+    if (!seen[unsigned(EntityKind::money)].empty()) doc.add_boolean_term(std::string(kHasMoney));
+    if (!seen[unsigned(EntityKind::percent)].empty()) doc.add_boolean_term(std::string(kHasPercent));
+  }
+
+  StoredFields f{a.id, a.title, a.body, a.date, a.source, a.url, a.path, a.origin};
+  doc.set_data(encode_data(f));
+  return out;
+}
+
+}  // namespace newsdex

@@ -1,0 +1,440 @@
+// The index pipeline.
+//
+// Xapian 1.4 spends most of its indexing time updating a large database (notes in
+// docs/indexing.md), while building a small fresh database and merging databases by
+// compaction are cheap. So: the reading thread hashes each record and skips unchanged
+// ones, groups the rest into batches, and hands batch b to worker b % jobs; each worker
+// analyses its batch and writes it as a fresh temporary shard (no fsync). At checkpoints
+// and at the end the shards are merged into the database, in batch order, so document ids
+// follow input order whatever the number of workers:
+//  - into an empty database: compaction of the shards;
+//  - a few changes into a large database: replace_document() from the shards, one commit;
+//  - otherwise: delete the old versions, compact database + shards into `<db>.new`, and
+//    swap directories (`<db>` → `<db>.old`, `<db>.new` → `<db>`). recover() finishes or
+//    rolls back a swap that a crash interrupted, so the database always opens.
+#include "newsdex/indexer.h"
+
+#include <spdlog/spdlog.h>
+#include <unistd.h>
+#include <xapian.h>
+
+#include <chrono>
+#include <condition_variable>
+#include <deque>
+#include <map>
+#include <filesystem>
+#include <mutex>
+#include <optional>
+#include <set>
+#include <thread>
+#include <unordered_map>
+#include <unordered_set>
+
+#include "index/document_builder.h"
+#include "index/schema.h"
+#include "newsdex/analysis.h"
+#include "newsdex/corpus_reader.h"
+#include "newsdex/entities.h"
+#include "newsdex/error.h"
+
+namespace fs = std::filesystem;
+
+namespace newsdex {
+namespace {
+
+using Clock = std::chrono::steady_clock;
+
+// Finishes or rolls back an interrupted directory swap.
+void recover(const std::string& db) {
+  std::error_code ec;
+  const std::string old_dir = db + ".old", new_dir = db + ".new";
+  if (!fs::exists(db, ec) && fs::exists(old_dir, ec)) {
+    spdlog::warn("{}: restoring the database from an interrupted merge", db);
+    fs::rename(old_dir, db, ec);
+  }
+  if (fs::exists(db, ec)) {
+    fs::remove_all(old_dir, ec);
+    fs::remove_all(new_dir, ec);
+  }
+}
+
+// Refuses to create a database inside a directory that holds something else.
+void check_db_path(const std::string& db) {
+  std::error_code ec;
+  if (!fs::exists(db, ec)) return;
+  if (fs::is_directory(db, ec)) {
+    if (fs::is_empty(db, ec)) return;
+    if (fs::exists(fs::path(db) / "iamglass", ec) || fs::exists(fs::path(db) / "iamchert", ec))
+      return;
+    throw IndexError(db + ": not a Xapian database (a directory with other files in it)");
+  }
+  throw IndexError(db + ": not a Xapian database (a file, not a database directory)");
+}
+
+void set_schema_metadata(Xapian::WritableDatabase& w, const std::string& language) {
+  w.set_metadata(std::string(schema::kMetaSchema), std::string(schema::kVersion));
+  w.set_metadata(std::string(schema::kMetaLanguage), language);
+}
+
+std::string label_key(EntityKind k, const std::string& key) {
+  return std::string(schema::kMetaLabelPrefix) + std::string(to_string(k)) + ":" + key;
+}
+
+// A bounded single-producer queue of batches for one worker.
+struct Batch {
+  std::size_t index = 0;
+  std::vector<Article> articles;
+  std::vector<std::string> hashes;
+};
+
+class BatchQueue {
+ public:
+  explicit BatchQueue(std::size_t capacity) : capacity_(capacity) {}
+  void push(std::optional<Batch> b) {
+    std::unique_lock lock(m_);
+    not_full_.wait(lock, [&] { return q_.size() < capacity_; });
+    q_.push_back(std::move(b));
+    not_empty_.notify_one();
+  }
+  std::optional<Batch> pop() {
+    std::unique_lock lock(m_);
+    not_empty_.wait(lock, [&] { return !q_.empty(); });
+    auto b = std::move(q_.front());
+    q_.pop_front();
+    not_full_.notify_one();
+    return b;
+  }
+
+ private:
+  std::mutex m_;
+  std::condition_variable not_full_, not_empty_;
+  std::deque<std::optional<Batch>> q_;
+  std::size_t capacity_;
+};
+
+}  // namespace
+
+struct Indexer::Impl {
+  std::string db_path;
+  IndexOptions options;
+  std::unique_ptr<Xapian::WritableDatabase> db;
+  std::unique_ptr<EntityExtractor> extractor;  // shared read-only gazetteer for add()
+  std::unique_ptr<Analyzer> analyzer;
+  std::unique_ptr<DocumentBuilder> builder;
+  std::unordered_set<std::string> labels_written;
+
+  void open() {
+    try {
+      db = std::make_unique<Xapian::WritableDatabase>(
+          db_path, Xapian::DB_CREATE_OR_OPEN | Xapian::DB_BACKEND_GLASS);
+    } catch (const Xapian::DatabaseLockError&) {
+      throw IndexError(db_path + ": the database is locked by another writer (another "
+                                 "`newsdex index` is running on it)");
+    } catch (const Xapian::Error& e) {
+      throw IndexError(db_path + ": cannot open the database: " + e.get_description());
+    }
+    std::string version = db->get_metadata(std::string(schema::kMetaSchema));
+    if (db->get_doccount() > 0 && version.empty())
+      throw IndexError(db_path + ": a Xapian database, but not one newsdex wrote");
+    std::string lang = db->get_metadata(std::string(schema::kMetaLanguage));
+    if (!lang.empty() && lang != options.language)
+      throw ConfigError(db_path + ": indexed with --language " + lang + ", not " +
+                        options.language);
+    if (version.empty()) {
+      set_schema_metadata(*db, options.language);
+      db->commit();
+    }
+  }
+
+  std::vector<std::string> protected_words() {
+    if (!extractor) extractor = std::make_unique<EntityExtractor>(EntityOptions{options.gazetteer_dir});
+    return extractor->protected_words();
+  }
+
+  void write_labels(Xapian::WritableDatabase& w, const BuiltDocument& b,
+                    std::unordered_set<std::string>& written) {
+    for (const auto& [kind, key, label] : b.labels) {
+      std::string k = label_key(kind, key);
+      if (k.size() > schema::kMaxTermBytes) continue;
+      if (written.insert(k).second) w.set_metadata(k, label);
+    }
+  }
+
+  // Merges finished shards (in order) into the database.
+  void merge(const std::vector<std::string>& shards, const std::vector<std::string>& stale_ids) {
+    if (shards.empty()) return;
+    Xapian::Database all;
+    std::size_t new_docs = 0;
+    for (const auto& s : shards) {
+      Xapian::Database shard(s);
+      new_docs += shard.get_doccount();
+      all.add_database(shard);
+    }
+    std::size_t existing = db->get_doccount();
+    if (existing > 0 && new_docs <= std::max<std::size_t>(1000, existing / 20)) {
+      // Few changes to a large database: replace in place, one atomic commit.
+      for (const auto& s : shards) {
+        Xapian::Database shard(s);
+        for (auto it = shard.postlist_begin(""); it != shard.postlist_end(""); ++it) {
+          Xapian::Document d = shard.get_document(*it);
+          auto t = d.termlist_begin();
+          t.skip_to(std::string(schema::kId));
+          if (t == d.termlist_end()) continue;
+          db->replace_document(*t, d);
+        }
+        for (auto k = shard.metadata_keys_begin(); k != shard.metadata_keys_end(); ++k)
+          if (db->get_metadata(*k).empty()) db->set_metadata(*k, shard.get_metadata(*k));
+      }
+      db->commit();
+      return;
+    }
+    // Bulk: old versions out, then compact database + shards into a fresh directory.
+    for (const auto& id : stale_ids) db->delete_document(id);
+    db->commit();
+    Xapian::Database sources;
+    if (db->get_doccount() > 0) sources.add_database(Xapian::Database(db_path));
+    for (const auto& s : shards) sources.add_database(Xapian::Database(s));
+    const std::string new_dir = db_path + ".new", old_dir = db_path + ".old";
+    std::error_code ec;
+    fs::remove_all(new_dir, ec);
+    sources.compact(new_dir, Xapian::DBCOMPACT_MULTIPASS);
+    {
+      Xapian::WritableDatabase fresh(new_dir, Xapian::DB_OPEN);
+      set_schema_metadata(fresh, options.language);
+      fresh.commit();
+    }
+    db.reset();  // releases the write lock for the swap
+    fs::rename(db_path, old_dir);
+    fs::rename(new_dir, db_path);
+    fs::remove_all(old_dir, ec);
+    open();
+  }
+};
+
+Indexer::Indexer(const std::string& db_path, const IndexOptions& options)
+    : impl_(std::make_unique<Impl>()) {
+  impl_->db_path = db_path;
+  impl_->options = options;
+  if (impl_->options.jobs == 0)
+    impl_->options.jobs = std::max(1u, std::thread::hardware_concurrency());
+  if (impl_->options.shard_docs == 0) impl_->options.shard_docs = 1;
+  recover(db_path);
+  check_db_path(db_path);
+  impl_->open();
+}
+
+Indexer::~Indexer() = default;
+Indexer::Indexer(Indexer&&) noexcept = default;
+Indexer& Indexer::operator=(Indexer&&) noexcept = default;
+
+void Indexer::add(const Article& article) {
+  Impl& d = *impl_;
+  if (!d.builder) {
+    AnalyzerOptions ao;
+    ao.language = d.options.language;
+    ao.protected_words = d.protected_words();
+    d.analyzer = std::make_unique<Analyzer>(ao);
+    d.builder = std::make_unique<DocumentBuilder>(*d.analyzer,
+                                                  d.options.entities ? d.extractor.get() : nullptr);
+  }
+  BuiltDocument b = d.builder->build(article, DocumentBuilder::hash_of(article));
+  d.write_labels(*d.db, b, d.labels_written);
+  d.db->replace_document(b.id_term, b.doc);
+}
+
+void Indexer::commit() { impl_->db->commit(); }
+
+IndexSummary Indexer::index(const std::vector<std::string>& inputs,
+                            const std::function<void(const IndexProgress&)>& on_progress,
+                            const std::function<void(const BadRecord&)>& on_bad) {
+  Impl& d = *impl_;
+  const auto t0 = Clock::now();
+  IndexSummary summary;
+  CorpusReader reader(inputs, ReaderOptions{d.options.max_record_bytes});
+
+  // One extractor loads the gazetteers; each worker gets its own copy of the tables.
+  std::vector<std::string> protected_words = d.protected_words();
+  const unsigned jobs = d.options.jobs;
+  const std::string tmp_dir = d.db_path + ".tmp-" + std::to_string(::getpid());
+  std::error_code ec;
+  fs::remove_all(tmp_dir, ec);
+  fs::create_directories(tmp_dir);
+
+  std::mutex done_mutex;
+  std::condition_variable done_cv;
+  std::size_t pending = 0;                       // batches handed out, not yet written
+  std::map<std::size_t, std::string> finished;   // batch index → shard path
+  std::exception_ptr worker_error;
+
+  std::vector<std::unique_ptr<BatchQueue>> queues;
+  std::vector<std::thread> workers;
+  for (unsigned w = 0; w < jobs; ++w) queues.push_back(std::make_unique<BatchQueue>(2));
+  for (unsigned w = 0; w < jobs; ++w) {
+    workers.emplace_back([&, w] {
+      try {
+        AnalyzerOptions ao;
+        ao.language = d.options.language;
+        ao.protected_words = protected_words;
+        Analyzer analyzer(ao);
+        std::optional<EntityExtractor> extractor;
+        if (d.options.entities) extractor.emplace(EntityOptions{d.options.gazetteer_dir});
+        DocumentBuilder builder(analyzer, extractor ? &*extractor : nullptr);
+        for (;;) {
+          std::optional<Batch> batch = queues[w]->pop();
+          if (!batch) break;
+          std::string path = tmp_dir + "/shard-" + std::to_string(batch->index);
+          {
+            Xapian::WritableDatabase shard(
+                path, Xapian::DB_CREATE | Xapian::DB_NO_SYNC | Xapian::DB_BACKEND_GLASS);
+            std::unordered_set<std::string> labels;
+            for (std::size_t i = 0; i < batch->articles.size(); ++i) {
+              BuiltDocument b = builder.build(batch->articles[i], batch->hashes[i]);
+              d.write_labels(shard, b, labels);
+              shard.add_document(b.doc);
+            }
+            set_schema_metadata(shard, d.options.language);
+            shard.commit();
+          }
+          std::lock_guard lock(done_mutex);
+          finished[batch->index] = path;
+          --pending;
+          done_cv.notify_all();
+        }
+      } catch (...) {
+        std::lock_guard lock(done_mutex);
+        if (!worker_error) worker_error = std::current_exception();
+        pending = 0;
+        done_cv.notify_all();
+      }
+    });
+  }
+
+  std::size_t next_batch = 0, merged_upto = 0;
+  std::size_t since_checkpoint = 0;
+  std::vector<std::string> stale_ids;        // changed documents: old versions to delete
+  std::unordered_set<std::string> seen_ids;  // id terms of this run
+  std::set<std::string> files_with_bad;
+  Batch current;
+  auto last_progress = Clock::now();
+
+  auto check_worker_error = [&] {
+    std::lock_guard lock(done_mutex);
+    if (worker_error) std::rethrow_exception(worker_error);
+  };
+  auto dispatch = [&] {
+    if (current.articles.empty()) return;
+    current.index = next_batch++;
+    {
+      std::lock_guard lock(done_mutex);
+      ++pending;
+    }
+    queues[current.index % jobs]->push(std::move(current));
+    current = Batch{};
+  };
+  auto wait_and_merge = [&] {
+    dispatch();
+    std::unique_lock lock(done_mutex);
+    done_cv.wait(lock, [&] { return pending == 0; });
+    if (worker_error) std::rethrow_exception(worker_error);
+    std::vector<std::string> shards;
+    for (auto it = finished.lower_bound(merged_upto); it != finished.end(); ++it)
+      shards.push_back(it->second);
+    finished.clear();
+    merged_upto = next_batch;
+    lock.unlock();
+    d.merge(shards, stale_ids);
+    stale_ids.clear();
+    for (const auto& s : shards) fs::remove_all(s, ec);
+    since_checkpoint = 0;
+  };
+
+  auto report_bad = [&](BadRecord&& bad) {
+    ++summary.bad;
+    files_with_bad.insert(bad.file);
+    spdlog::warn("{}{}: skipped: {}", bad.file, bad.line ? ":" + std::to_string(bad.line) : "",
+                 bad.reason);
+    if (on_bad) on_bad(bad);
+    if (summary.bad_records.size() < 1000) summary.bad_records.push_back(std::move(bad));
+  };
+
+  std::size_t records = 0;
+  try {
+    reader.read(
+        [&](Article&& a) {
+          ++records;
+          std::string idt = schema::id_term(a.id);
+          if (!seen_ids.insert(idt).second) {
+            report_bad({a.origin, 0, "duplicate id \"" + a.id + "\" (an earlier record of this "
+                                     "run has it; the first one is kept)"});
+            return true;
+          }
+          std::string hash = DocumentBuilder::hash_of(a);
+          auto pl = d.db->postlist_begin(idt);
+          if (pl != d.db->postlist_end(idt)) {
+            if (d.db->get_document(*pl, Xapian::DOC_ASSUME_VALID).get_value(schema::kSlotHash) ==
+                hash) {
+              ++summary.unchanged;
+              return true;
+            }
+            ++summary.replaced;
+            stale_ids.push_back(idt);
+          } else {
+            ++summary.indexed;
+          }
+          current.articles.push_back(std::move(a));
+          current.hashes.push_back(std::move(hash));
+          ++since_checkpoint;
+          if (current.articles.size() >= d.options.shard_docs) {
+            check_worker_error();
+            dispatch();
+          }
+          if (since_checkpoint >= std::max(d.options.checkpoint_docs,
+                                           std::size_t(d.db->get_doccount())))
+            wait_and_merge();
+          if (on_progress && Clock::now() - last_progress > std::chrono::milliseconds(500)) {
+            last_progress = Clock::now();
+            on_progress({reader.bytes_read(), reader.total_bytes(), records,
+                         std::chrono::duration<double>(Clock::now() - t0).count()});
+          }
+          return true;
+        },
+        [&](BadRecord&& bad) {
+          ++records;
+          report_bad(std::move(bad));
+        });
+    wait_and_merge();
+  } catch (...) {
+    for (auto& q : queues) q->push(std::nullopt);
+    for (auto& t : workers) t.join();
+    fs::remove_all(tmp_dir, ec);
+    throw;
+  }
+  for (auto& q : queues) q->push(std::nullopt);
+  for (auto& t : workers) t.join();
+  fs::remove_all(tmp_dir, ec);
+
+  if (d.options.prune) {
+    std::vector<std::string> gone;
+    for (auto t = d.db->allterms_begin(std::string(schema::kId));
+         t != d.db->allterms_end(std::string(schema::kId)); ++t) {
+      if (seen_ids.count(*t)) continue;
+      // A record that was unreadable this time is not proof its document is gone.
+      auto pl = d.db->postlist_begin(*t);
+      auto fields = schema::decode_data(d.db->get_document(*pl).get_data());
+      if (files_with_bad.count(fields.origin)) continue;
+      gone.push_back(*t);
+    }
+    for (const auto& t : gone) d.db->delete_document(t);
+    d.db->commit();
+    summary.pruned = gone.size();
+  }
+
+  summary.documents = d.db->get_doccount();
+  summary.bytes = reader.total_bytes();
+  summary.seconds = std::chrono::duration<double>(Clock::now() - t0).count();
+  if (on_progress)
+    on_progress({reader.total_bytes(), reader.total_bytes(), records, summary.seconds});
+  return summary;
+}
+
+}  // namespace newsdex

@@ -1,0 +1,113 @@
+#include "index/schema.h"
+
+#include <cstdio>
+#include <cstdlib>
+#include <cstring>
+
+namespace newsdex::schema {
+
+std::string_view entity_prefix(EntityKind kind) {
+  switch (kind) {
+    case EntityKind::company: return "XCO";
+    case EntityKind::person: return "XPE";
+    case EntityKind::product: return "XPR";
+    case EntityKind::money: return "XMO";
+    case EntityKind::percent: return "XPC";
+    case EntityKind::date: return "XDA";
+  }
+  return "X";
+}
+
+namespace {
+std::uint64_t fnv1a(std::uint64_t h, std::string_view s) {
+  for (unsigned char c : s) {
+    h ^= c;
+    h *= 1099511628211ull;
+  }
+  // Separate fields, so ("ab","c") and ("a","bc") differ.
+  h ^= 0xff;
+  h *= 1099511628211ull;
+  return h;
+}
+std::string hex64(std::uint64_t h) {
+  char buf[17];
+  std::snprintf(buf, sizeof buf, "%016llx", static_cast<unsigned long long>(h));
+  return buf;
+}
+void put(std::string& out, std::string_view s) {
+  std::uint32_t n = static_cast<std::uint32_t>(s.size());
+  out.append(reinterpret_cast<const char*>(&n), sizeof n);
+  out.append(s);
+}
+bool get(std::string_view& in, std::string& s) {
+  std::uint32_t n;
+  if (in.size() < sizeof n) return false;
+  std::memcpy(&n, in.data(), sizeof n);
+  in.remove_prefix(sizeof n);
+  if (in.size() < n) return false;
+  s.assign(in.substr(0, n));
+  in.remove_prefix(n);
+  return true;
+}
+}  // namespace
+
+std::string id_term(std::string_view id) {
+  std::string t(kId);
+  if (id.size() + t.size() <= kMaxTermBytes) {
+    t += id;
+  } else {
+    t += '#';
+    t += hex64(fnv1a(14695981039346656037ull, id));
+  }
+  return t;
+}
+
+std::string encode_data(const StoredFields& f) {
+  std::string out;
+  out.reserve(f.body.size() + f.title.size() + 64);
+  out.push_back('\x01');  // format version
+  for (const std::string* s : {&f.id, &f.title, &f.date, &f.source, &f.url, &f.path, &f.origin,
+                               &f.body})
+    put(out, *s);
+  return out;
+}
+
+StoredFields decode_data(std::string_view in) {
+  StoredFields f;
+  if (in.empty() || in[0] != '\x01') return f;
+  in.remove_prefix(1);
+  for (std::string* s : {&f.id, &f.title, &f.date, &f.source, &f.url, &f.path, &f.origin, &f.body})
+    if (!get(in, *s)) break;
+  return f;
+}
+
+std::string content_hash(std::string_view a, std::string_view b, std::string_view c,
+                         std::string_view d, std::string_view e) {
+  std::uint64_t h = 14695981039346656037ull;
+  h = fnv1a(h, kVersion);
+  for (auto s : {a, b, c, d, e}) h = fnv1a(h, s);
+  return hex64(h);
+}
+
+std::string money_label(std::string_view key) {
+  auto colon = key.find(':');
+  if (colon == std::string_view::npos) return std::string(key);
+  std::string cur(key.substr(0, colon));
+  double v = std::strtod(std::string(key.substr(colon + 1)).c_str(), nullptr);
+  struct Scale {
+    double f;
+    const char* s;
+  };
+  static const Scale scales[] = {{1e12, "T"}, {1e9, "B"}, {1e6, "M"}, {1e3, "K"}};
+  char buf[64];
+  for (const auto& sc : scales) {
+    if (v >= sc.f) {
+      std::snprintf(buf, sizeof buf, "%s %.4g%s", cur.c_str(), v / sc.f, sc.s);
+      return buf;
+    }
+  }
+  std::snprintf(buf, sizeof buf, "%s %.4g", cur.c_str(), v);
+  return buf;
+}
+
+}  // namespace newsdex::schema

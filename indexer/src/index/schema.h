@@ -1,0 +1,65 @@
+#pragma once
+// The newsdex index schema: every term prefix, value slot and metadata key, in one place.
+// Omega-style prefixes; see docs/schema.md for the reasoning.
+#include <cstdint>
+#include <string>
+#include <string_view>
+
+#include "newsdex/entities.h"
+
+namespace newsdex::schema {
+
+inline constexpr std::string_view kVersion = "1";
+inline constexpr std::string_view kMetaSchema = "newsdex:schema";      // = kVersion
+inline constexpr std::string_view kMetaLanguage = "newsdex:language";  // stemming language
+inline constexpr std::string_view kMetaLabelPrefix = "label:";         // label:<kind>:<key>
+
+// Terms.
+inline constexpr std::string_view kId = "Q";           // unique id (boolean)
+inline constexpr std::string_view kTitle = "S";        // title words, positional
+inline constexpr std::string_view kStem = "Z";         // stemmed body+title words
+inline constexpr std::string_view kTitleStem = "ZS";   // stemmed title words
+inline constexpr std::string_view kSource = "XS";      // normalised source (boolean)
+inline constexpr std::string_view kYear = "Y";         // published YYYY
+inline constexpr std::string_view kMonth = "M";        // published YYYYMM
+inline constexpr std::string_view kDay = "D";          // published YYYYMMDD
+inline constexpr std::string_view kHasMoney = "XHM";   // the document mentions money
+inline constexpr std::string_view kHasPercent = "XHP"; // the document mentions a percentage
+
+/// Boolean-term prefix of an entity kind: XCO company, XPE person, XPR product,
+/// XMO money (CUR:AMOUNT), XPC percent, XDA mentioned date.
+std::string_view entity_prefix(EntityKind kind);
+
+// Value slots.
+inline constexpr unsigned kSlotDate = 0;     // published date "YYYYMMDD" (sortable string)
+inline constexpr unsigned kSlotHash = 1;     // content hash (16 hex digits)
+inline constexpr unsigned kSlotFacetBase = 2;  // + kind index: packed keys, '\n'-separated
+
+/// Value slot holding the packed, de-duplicated keys of one kind for facets.
+inline unsigned facet_slot(EntityKind kind) { return kSlotFacetBase + unsigned(kind); }
+
+/// Weight of title words relative to body words (wdf increment).
+inline constexpr unsigned kTitleWeight = 5;
+/// Gap between title and body positions, so phrases never span them.
+inline constexpr std::uint32_t kBodyPositionGap = 100;
+/// Longest term Xapian accepts safely (it limits terms to 245 bytes).
+inline constexpr std::size_t kMaxTermBytes = 240;
+
+/// `Q` + id, or `Q#` + a hash of the id when it is too long to be a term.
+std::string id_term(std::string_view id);
+
+/// Document data (stored fields), length-prefixed binary.
+struct StoredFields {
+  std::string id, title, body, date, source, url, path, origin;
+};
+std::string encode_data(const StoredFields& f);
+StoredFields decode_data(std::string_view data);
+
+/// 64-bit FNV-1a content hash as 16 hex digits.
+std::string content_hash(std::string_view a, std::string_view b, std::string_view c,
+                         std::string_view d, std::string_view e);
+
+/// Human label for a money key: `USD:500000000000` → `USD 500B`.
+std::string money_label(std::string_view key);
+
+}  // namespace newsdex::schema

@@ -1,0 +1,41 @@
+#pragma once
+// newsdex's query language → Xapian::Query, through the same Analyzer as the index.
+#include <xapian.h>
+
+#include <string>
+#include <vector>
+
+#include "newsdex/analysis.h"
+#include "newsdex/entities.h"
+#include "newsdex/searcher.h"
+
+namespace newsdex {
+
+/// What a parse yields besides the query: the words to highlight in snippets.
+struct ParsedQuery {
+  Xapian::Query query;
+  std::vector<std::string> highlight;  ///< normalised unstemmed words (positive only)
+  std::vector<std::string> highlight_stems;
+};
+
+/// Parses queries. Grammar (docs/query-language.md):
+///   query  := seq ("OR" seq)*
+///   seq    := unit+                      (joined by the default match: all/any)
+///   unit   := unary ("AND" unary)*
+///   unary  := ("NOT" | "-") atom | "+"? atom
+///   atom   := "(" query ")" | "\"" words "\"" | field ":" value | word ("NEAR"[/n] word)*
+/// Fields: title, source, company, person, product, money, percent, date.
+class QueryParser {
+ public:
+  QueryParser(Analyzer& analyzer, const EntityExtractor& extractor);
+  /// @throws newsdex::QueryError with the byte offset of the problem.
+  ParsedQuery parse(const std::string& query, DefaultMatch match);
+  /// As above; @p db expands `money:`/`percent:` ranges over the terms it holds.
+  ParsedQuery parse(const std::string& query, DefaultMatch match, const Xapian::Database* db);
+
+ private:
+  Analyzer& analyzer_;
+  const EntityExtractor& extractor_;
+};
+
+}  // namespace newsdex
