@@ -396,7 +396,7 @@ class Parser {
       return Xapian::Query(Xapian::Query::OP_WILDCARD, t, 1000,
                            Xapian::Query::WILDCARD_LIMIT_MOST_FREQUENT);
     }
-    if (whole && prim.size() > 1) {
+    if (whole) {
       for (const Token* t : prim) highlight(t->text);
       return Xapian::Query(std::string(prefix) + whole->text);
     }
@@ -430,7 +430,7 @@ class Parser {
   // w1 NEAR w2 [NEAR w3...]: unstemmed words within a window.
   Xapian::Query near(const Lexeme& first) {
     std::vector<Xapian::Query> terms;
-    int window = 10;
+    int window = 0;  // the widest NEAR/n of the chain; plain NEAR is NEAR/10
     auto single = [&](const Lexeme& w) {
       std::vector<Token> toks = primaries(w.text);
       const Token* t = nullptr;
@@ -447,6 +447,7 @@ class Parser {
     while (peek().type == Tok::op_near) {
       const Lexeme& op = take();
       window = std::max(window, op.near_window);
+
       if (peek().type != Tok::word) throw QueryError("NEAR needs a word after it", op.pos);
       single(take());
     }
@@ -462,15 +463,17 @@ class Parser {
     if (!currency.empty()) p += currency + ":";
     if (db_) {
       for (auto t = db_->allterms_begin(p); t != db_->allterms_end(p); ++t) {
-        std::string_view term = *t;
+        const std::string term = *t;
         auto colon = term.rfind(':');
-        std::string_view num = colon == std::string_view::npos ? term.substr(prefix.size())
-                                                               : term.substr(colon + 1);
-        double v = std::strtod(std::string(num).c_str(), nullptr);
-        if (r.contains(v)) terms.emplace_back(std::string(term));
+        std::string num = colon == std::string::npos ? term.substr(prefix.size())
+                                                          : term.substr(colon + 1);
+        double v = std::strtod(num.c_str(), nullptr);
+        if (r.contains(v)) terms.emplace_back(term);
       }
     }
-    if (terms.empty()) return Xapian::Query::MatchNothing;
+    // The bare prefix is never a term: a filter that matches nothing (not an empty query,
+    // which would silently drop the filter).
+    if (terms.empty()) return Xapian::Query(std::string(prefix));
     return Xapian::Query(Xapian::Query::OP_OR, terms.begin(), terms.end());
   }
 

@@ -17,6 +17,7 @@ struct Article {
   std::string url;
   std::string path;    ///< the file it came from (for `.txt`/HTML inputs), else empty
   std::string origin;  ///< input file for JSONL records (used by --prune), else == path
+  std::size_t line = 0;  ///< 1-based line in origin for JSONL records, else 0
 };
 
 /// A record that could not be read; reported, counted and skipped.

@@ -193,8 +193,12 @@ void Analyzer::analyze(std::string_view text, std::vector<Token>& out,
     // `C++`, `C#`, `F#`: symbols glued to a short word, not followed by a word character.
     if (e - b <= 2 && e < text.size()) {
       std::size_t n = e;
-      if (text.compare(e, 2, "++") == 0) n = e + 2;
-      else if (text[e] == '#') n = e + 1;
+      if (text.compare(e, 2, "++") == 0) {
+        n = e + 2;
+        while (n < text.size() && is_digit(static_cast<unsigned char>(text[n]))) ++n;  // C++20
+      } else if (text[e] == '#') {
+        n = e + 1;
+      }
       if (n > e && (n >= text.size() || !is_ascii_alnum(static_cast<unsigned char>(text[n])))) {
         e = n;
         while (end != icu::BreakIterator::DONE && std::size_t(end) < e) end = d.words->next();

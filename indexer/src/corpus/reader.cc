@@ -475,6 +475,7 @@ void CorpusReader::read(const std::function<bool(Article&&)>& on_article,
           a.date = detail::parse_iso_date(d) ? d : std::string();
         }
         a.origin = path;
+        a.line = lineno;
         if (!on_article(std::move(a))) return;
       }
       bytes_read_.store(base + size, std::memory_order_relaxed);

@@ -1,19 +1,22 @@
 // Numeric entity recognisers: money amounts, percentages and dates.
 //
 // Each recogniser is a hand-written single pass over the text. It jumps from trigger to
-// trigger (a digit, a currency sign, the first letter of a word) and does a bounded
-// look-ahead from there: whitespace runs between tokens are capped, keyword lookups are
-// by first letter and length, and a failed attempt always resumes past its trigger. The
-// cost is therefore linear in the input whatever it contains (invalid UTF-8, megabytes
-// without a newline, runs of digits), and nothing is allocated except the entities.
+// trigger (a digit, a currency sign, the first letter of a possible keyword at a word
+// start) and does a bounded look-around from there: whitespace runs between tokens are
+// capped, keywords are found with one hash probe, and a failed attempt always resumes past
+// its trigger. The cost is therefore linear in the input whatever it contains (invalid
+// UTF-8, megabytes without a newline, runs of digits or dollar signs), and nothing is
+// allocated except the entities. No regex anywhere.
 
 #include "entities/numeric.h"
 
 #include <algorithm>
 #include <array>
+#include <bit>
 #include <cmath>
 #include <cstdint>
 #include <cstdio>
+#include <cstring>
 #include <string>
 #include <vector>
 
@@ -97,14 +100,13 @@ char32_t decode_before(string_view s, size_t i) {
 bool is_separator(char32_t cp) {
   if (cp == kBad) return true;
   if (cp < 0x80) return !is_alnum(cp) && cp != '_';
-  return (cp >= 0xA0 && cp <= 0xBF) || cp == 0xD7 || cp == 0xF7 ||
-         (cp >= 0x2000 && cp <= 0x206F) || (cp >= 0x20A0 && cp <= 0x20CF) ||
-         (cp >= 0x2190 && cp <= 0x22FF) || (cp >= 0x3000 && cp <= 0x303F) || cp == 0xFEFF ||
-         (cp >= 0xFF01 && cp <= 0xFF0F);
+  return (cp >= 0xA0 && cp <= 0xBF) || cp == 0xD7 || cp == 0xF7 || (cp >= 0x2000 && cp <= 0x206F) ||
+         (cp >= 0x20A0 && cp <= 0x20CF) || (cp >= 0x2190 && cp <= 0x22FF) ||
+         (cp >= 0x3000 && cp <= 0x303F) || cp == 0xFEFF || (cp >= 0xFF01 && cp <= 0xFF0F);
 }
 
 /// Whether the character ending at @p i is part of a word (a letter, digit or '_').
-bool word_char_before(string_view s, size_t i) {
+inline bool word_char_before(string_view s, size_t i) {
   if (i == 0) return false;
   const u8 c = at(s, i - 1);
   if (c < 0x80) return is_alnum(c) || c == '_';
@@ -174,19 +176,24 @@ bool word_at(string_view s, size_t b, string_view w) {
 }
 
 /// Whether a number starting at @p i is not the tail of something else: a word ("x86",
-/// "COVID-19"), a decimal or version ("1.2.3"), a time ("3:12") or a fraction ("24/7").
+/// "COVID-19"), a decimal or version ("1.2.3", ".5"), a time ("3:12"), a fraction ("24/7").
 bool clean_start(string_view s, size_t i) {
   if (i == 0) return true;
   const u8 p = at(s, i - 1);
   if (p >= 0x80) return is_separator(decode_before(s, i));
   if (is_alnum(p) || p == '_') return false;
-  const bool after_alnum = i >= 2 && is_alnum(at(s, i - 2));
   const bool after_digit = i >= 2 && is_digit(at(s, i - 2));
   switch (p) {
-    case '.': return !after_alnum;
-    case ',': case ':': case '/': return !after_digit;
-    case '-': return !(i >= 2 && is_alpha(at(s, i - 2)));
-    default: return true;
+    case '.':
+      return false;
+    case ',':
+    case ':':
+    case '/':
+      return !after_digit;
+    case '-':
+      return !(i >= 2 && is_alpha(at(s, i - 2)));
+    default:
+      return true;
   }
 }
 
@@ -203,10 +210,10 @@ bool clean_end(string_view s, size_t e) {
 struct Num {
   size_t b = 0, e = 0;  ///< span
   long double value = 0;
-  int digits = 0;       ///< digit count (integer and fraction)
-  int frac = 0;         ///< fraction digit count
-  bool grouped = false; ///< had thousands separators
-  bool ok = false;      ///< at most kMaxDigits digits
+  int digits = 0;        ///< digit count (integer and fraction)
+  int frac = 0;          ///< fraction digit count
+  bool grouped = false;  ///< had thousands separators
+  bool ok = false;       ///< at most kMaxDigits digits
 };
 
 /// Parses "12", "12,000", "16,189", "1,00,000" (Indian grouping), "1.13", "12,000.50" at
@@ -254,11 +261,16 @@ Num parse_num(string_view s, size_t i) {
 // ---------------------------------------------------------------------------------------
 // Keywords
 
+// clang-format off
 enum class Cat : u8 {
-  unit, tens, hundred, a, half, quarter, of,  // number words
-  scale, cur, code, rs,                       // money
-  month, weekday, rel_day, rel_dir, month_word, year_word  // dates
+  // Number words.
+  unit, tens, hundred, a, half, quarter, of, and_,
+  // Money.
+  scale, cur, code, rs,
+  // Dates.
+  month, weekday, rel_day, rel_dir, month_word, year_word,
 };
+// clang-format on
 enum class Fam : u8 { other, dollar, franc, mark, peso, rupee, pound };
 enum : u8 {
   kExact = 1,       // case-sensitive
@@ -289,8 +301,11 @@ constexpr Word cur(string_view t, string_view code, Fam fam = Fam::other, u8 f =
 constexpr Word iso(string_view t, string_view code = {}) {
   return {t, Cat::code, kExact, 0, 0, code.empty() ? t : code, Fam::other};
 }
-constexpr Word month(string_view t, int m, u8 f = 0) { return {t, Cat::month, f, m, 0, {}, Fam::other}; }
+constexpr Word month(string_view t, int m, u8 f = 0) {
+  return {t, Cat::month, f, m, 0, {}, Fam::other};
+}
 
+// clang-format off
 constexpr Word kWords[] = {
     num("one", Cat::unit, 1), num("two", Cat::unit, 2), num("three", Cat::unit, 3),
     num("four", Cat::unit, 4), num("five", Cat::unit, 5), num("six", Cat::unit, 6),
@@ -304,6 +319,7 @@ constexpr Word kWords[] = {
     num("seventy", Cat::tens, 70), num("eighty", Cat::tens, 80), num("ninety", Cat::tens, 90),
     num("hundred", Cat::hundred, 100), num("a", Cat::a, 1), num("an", Cat::a, 1),
     num("half", Cat::half, 0), num("quarter", Cat::quarter, 0), num("of", Cat::of, 0),
+    num("and", Cat::and_, 0),
 
     scale("thousand", 1e3L), scale("k", 1e3L, kAttachOnly), scale("million", 1e6L, kAdjective),
     scale("mln", 1e6L), scale("mn", 1e6L), scale("mil", 1e6L), scale("m", 1e6L, kAttachOnly),
@@ -322,8 +338,10 @@ constexpr Word kWords[] = {
     cur("yen", "JPY"), cur("yuan", "CNY"), cur("renminbi", "CNY"),
     cur("rupee", "INR", Fam::rupee), cur("rupees", "INR", Fam::rupee),
     cur("won", "KRW", Fam::other, kNeedsScale), cur("rand", "ZAR", Fam::other, kNeedsScale),
+    // No code of their own: only with a qualifier ("Swiss francs", "Mexican pesos").
     cur("franc", {}, Fam::franc), cur("francs", {}, Fam::franc), cur("mark", {}, Fam::mark),
-    cur("marks", {}, Fam::mark), cur("peso", {}, Fam::peso), cur("pesos", {}, Fam::peso),
+    cur("peso", {}, Fam::peso), cur("pesos", {}, Fam::peso),
+    cur("marks", "DEM", Fam::mark, kNeedsScale),  // Reuters: "32 mln marks"
     cur("guilders", "NLG"), cur("lire", "ITL"), cur("roubles", "RUB"), cur("rubles", "RUB"),
     cur("ringgit", "MYR"), cur("baht", "THB"), cur("rupiah", "IDR"), cur("riyals", "SAR"),
     cur("dirhams", "AED"), cur("naira", "NGN"), cur("shekels", "ILS"), cur("kronor", "SEK"),
@@ -350,41 +368,136 @@ constexpr Word kWords[] = {
     num("last", Cat::rel_dir, -1), num("next", Cat::rel_dir, 1), num("this", Cat::rel_dir, 0),
     num("month", Cat::month_word, 0), num("year", Cat::year_word, 0),
 };
+// clang-format on
 
+// Keyword lookup. A word of up to 12 ASCII letters is keyed by its lower-cased bytes
+// (first eight in `lo`, the rest in `hi`, little-endian), looked up in an open-addressing
+// table built at compile time. Words are measured eight bytes at a time (SWAR), so the
+// common short word costs no per-letter loop: one load, a few ALU operations, one probe.
 constexpr size_t kMaxWordLen = 12;
+constexpr size_t kTableBits = 10;
+constexpr std::uint16_t kEmpty = 0xFFFF;
 
-/// kWords bucketed by first letter and length.
-class WordIndex {
- public:
-  WordIndex() {
-    for (const Word& w : kWords) {
-      const size_t slot = (lower(static_cast<u8>(w.text[0])) - 'a') * (kMaxWordLen + 1) +
-                          w.text.size();
-      buckets_[slot].push_back(&w);
-    }
-  }
-  const Word* find(string_view s, size_t b, size_t e) const {
-    const size_t len = e - b;
-    if (len == 0 || len > kMaxWordLen) return nullptr;
-    const u8 f = lower(at(s, b));
-    if (!is_alpha(f)) return nullptr;
-    for (const Word* w : buckets_[(f - 'a') * (kMaxWordLen + 1) + len]) {
-      if (w->flags & kExact) {
-        if (s.substr(b, len) == w->text) return w;
-      } else if (ieq_at(s, b, w->text)) {
-        return w;
-      }
-    }
-    return nullptr;
-  }
-
- private:
-  std::array<std::vector<const Word*>, 26 * (kMaxWordLen + 1)> buckets_;
+struct WordKey {
+  std::uint64_t lo = 0, hi = 0;  ///< lo == 0: no key (too long)
+  friend constexpr bool operator==(const WordKey&, const WordKey&) = default;
 };
 
+constexpr void add_letter(WordKey& k, size_t pos, u8 c) {
+  const std::uint64_t v = lower(c);
+  if (pos < 8)
+    k.lo |= v << (8 * pos);
+  else if (pos < kMaxWordLen)
+    k.hi |= v << (8 * (pos - 8));
+}
+
+constexpr WordKey key_of(string_view w) {
+  WordKey k;
+  for (size_t p = 0; p < w.size(); ++p) add_letter(k, p, static_cast<u8>(w[p]));
+  return k;
+}
+
+constexpr size_t slot_of(const WordKey& k) {
+  const std::uint64_t h = (k.lo ^ (k.hi * 0xC2B2AE3D27D4EB4Full)) * 0x9E3779B97F4A7C15ull;
+  return static_cast<size_t>(h >> (64 - kTableBits));
+}
+
+constexpr auto kKeys = [] {
+  std::array<WordKey, std::size(kWords)> k{};
+  for (size_t i = 0; i < k.size(); ++i) k[i] = key_of(kWords[i].text);
+  return k;
+}();
+
+constexpr auto kTable = [] {
+  std::array<std::uint16_t, size_t{1} << kTableBits> t{};
+  for (auto& v : t) v = kEmpty;
+  for (size_t i = 0; i < kKeys.size(); ++i) {
+    size_t slot = slot_of(kKeys[i]);
+    while (t[slot] != kEmpty) slot = (slot + 1) & (t.size() - 1);
+    t[slot] = static_cast<std::uint16_t>(i);
+  }
+  return t;
+}();
+
+constexpr bool valid_keywords() {
+  for (size_t i = 0; i < std::size(kWords); ++i) {
+    const string_view w = kWords[i].text;
+    if (w.empty() || w.size() > kMaxWordLen) return false;
+    for (char c : w)
+      if (!is_alpha(static_cast<u8>(c))) return false;
+    for (size_t j = i + 1; j < std::size(kWords); ++j)
+      if (kKeys[i] == kKeys[j]) return false;
+  }
+  return true;
+}
+static_assert(valid_keywords(), "keywords: 1-12 ASCII letters, unique case-insensitively");
+
+/// The keyword with key @p key and text s[b, e), or nullptr.
+inline const Word* lookup_key(const WordKey& key, string_view s, size_t b, size_t e) {
+  if (key.lo == 0) return nullptr;
+  for (size_t slot = slot_of(key);; slot = (slot + 1) & (kTable.size() - 1)) {
+    const std::uint16_t i = kTable[slot];
+    if (i == kEmpty) return nullptr;
+    if (kKeys[i] == key) {
+      const Word& w = kWords[i];
+      if ((w.flags & kExact) && s.substr(b, e - b) != w.text) return nullptr;
+      return &w;
+    }
+  }
+}
+
+constexpr std::uint64_t kOnes = 0x0101010101010101ull;
+constexpr std::uint64_t kHigh = 0x8080808080808080ull;
+
+/// Bit 7 of each byte of @p w that is an ASCII letter.
+inline std::uint64_t letter_bits(std::uint64_t w) {
+  const std::uint64_t y = (w | kOnes * 0x20) & ~kHigh;
+  const std::uint64_t ge_a = (y + kOnes * (0x80 - 'a')) & kHigh;
+  const std::uint64_t gt_z = (y + kOnes * (0x80 - 'z' - 1)) & kHigh;
+  return ge_a & ~gt_z & ~w & kHigh;
+}
+
+inline std::uint64_t load8(string_view s, size_t i) {
+  std::uint64_t w;
+  std::memcpy(&w, s.data() + i, 8);
+  return w;
+}
+
+/// Scans the ASCII letters from @p b (a letter); returns the end and sets *key.
+inline size_t scan_word(string_view s, size_t b, WordKey* key) {
+  const size_t n = s.size();
+  *key = WordKey{};
+  if constexpr (std::endian::native == std::endian::little) {
+    if (n - b >= 16) {
+      const std::uint64_t w = load8(s, b);
+      const std::uint64_t stop = ~letter_bits(w) & kHigh;
+      if (stop) {  // 1..7 letters
+        const size_t len = static_cast<size_t>(std::countr_zero(stop)) >> 3;
+        key->lo = (w | kOnes * 0x20) & ((std::uint64_t{1} << (8 * len)) - 1);
+        return b + len;
+      }
+      const std::uint64_t w2 = load8(s, b + 8);
+      const std::uint64_t stop2 = ~letter_bits(w2) & kHigh;
+      if (stop2) {  // 8..15 letters
+        const size_t len2 = static_cast<size_t>(std::countr_zero(stop2)) >> 3;
+        if (8 + len2 <= kMaxWordLen) {
+          key->lo = w | kOnes * 0x20;
+          key->hi = (w2 | kOnes * 0x20) & ((std::uint64_t{1} << (8 * len2)) - 1);
+        }
+        return b + 8 + len2;
+      }
+      return word_end(s, b + 16);  // 16+ letters: no keyword
+    }
+  }
+  size_t e = b;
+  while (e < n && is_alpha(at(s, e))) add_letter(*key, e - b, at(s, e)), ++e;
+  if (e - b > kMaxWordLen) *key = WordKey{};
+  return e;
+}
+
 const Word* lookup(string_view s, size_t b, size_t e) {
-  static const WordIndex index;
-  return index.find(s, b, e);
+  if (e <= b || e - b > kMaxWordLen) return nullptr;
+  return lookup_key(key_of(s.substr(b, e - b)), s, b, e);
 }
 
 /// The word after @p p, separated by whitespace (or a hyphen if @p hyphen).
@@ -423,8 +536,8 @@ bool prev_word_is(string_view s, size_t b, string_view w) {
 // ---------------------------------------------------------------------------------------
 // Money
 
-void emit_money(std::vector<Entity>& out, string_view s, size_t b, size_t e,
-                string_view code, long double v) {
+void emit_money(std::vector<Entity>& out, string_view s, size_t b, size_t e, string_view code,
+                long double v) {
   if (!(v > 0) || v > kMaxMoney) return;
   std::string key;
   key.reserve(code.size() + 20);
@@ -441,8 +554,8 @@ void emit_money(std::vector<Entity>& out, string_view s, size_t b, size_t e,
     key.push_back(static_cast<char>('0' + c / 10));
     if (c % 10) key.push_back(static_cast<char>('0' + c % 10));
   }
-  out.push_back(Entity{EntityKind::money, std::move(key), std::string(s.substr(b, e - b)), b,
-                       e, static_cast<double>(v)});
+  out.push_back(Entity{EntityKind::money, std::move(key), std::string(s.substr(b, e - b)), b, e,
+                       static_cast<double>(v)});
 }
 
 struct Scale {
@@ -546,8 +659,9 @@ CurHit parse_currency_after(string_view s, size_t p) {
     r.code = w->code, r.e = t, r.fam = w->fam, r.ok = true;
     r.cents = w->flags & kCents;
     r.needs_scale = w->flags & kNeedsScale;
-    if (w->fam == Fam::pound) {  // "pounds sterling"
+    if (w->fam == Fam::pound) {
       const NextWord nw = next_word(s, t, false);
+      if (is(nw, Cat::of)) return CurHit{};  // "6 billion pounds of carbon" is a weight
       if (nw.w && nw.w->text == "sterling") r.e = nw.e, r.needs_scale = false;
     }
   } else if (w->cat == Cat::code && spaced) {
@@ -560,8 +674,8 @@ CurHit parse_currency_after(string_view s, size_t p) {
 /// Amount after a currency sign or code: the number at @p num_at, its scale, and the
 /// "$5-10 billion" / "$5 to $10 billion" range form where the first number takes the
 /// second's scale. Returns where scanning resumes.
-size_t amount_after_sign(string_view s, size_t b, size_t num_at, string_view sign,
-                         string_view code, std::vector<Entity>& out) {
+size_t amount_after_sign(string_view s, size_t b, size_t num_at, string_view sign, string_view code,
+                         std::vector<Entity>& out) {
   const Num n = parse_num(s, num_at);
   if (!n.ok || !clean_end(s, n.e)) return n.e;
   const Scale sc = parse_scale(s, n.e);
@@ -611,18 +725,35 @@ size_t money_dollar(string_view s, size_t i, std::vector<Entity>& out) {
   if (k < i) {
     if (word_char_before(s, k)) return i + 1;
     const string_view pre = s.substr(k, i - k);
-    if (pre == "US") code = "USD";
-    else if (pre == "A" || pre == "AU") code = "AUD";
-    else if (pre == "C" || pre == "CA") code = "CAD";
-    else if (pre == "HK") code = "HKD";
-    else if (pre == "S" || pre == "SG") code = "SGD";
-    else if (pre == "NZ") code = "NZD";
-    else if (pre == "NT") code = "TWD";
-    else if (pre == "R") code = "BRL";
-    else if (pre == "MX") code = "MXN";
-    else return i + 1;
-  } else if (word_char_before(s, i)) {
-    return i + 1;
+    if (pre == "US")
+      code = "USD";
+    else if (pre == "A" || pre == "AU")
+      code = "AUD";
+    else if (pre == "C" || pre == "CA")
+      code = "CAD";
+    else if (pre == "HK")
+      code = "HKD";
+    else if (pre == "S" || pre == "SG")
+      code = "SGD";
+    else if (pre == "NZ")
+      code = "NZD";
+    else if (pre == "NT")
+      code = "TWD";
+    else if (pre == "R")
+      code = "BRL";
+    else if (pre == "MX")
+      code = "MXN";
+    else if (pre == "USD" || pre == "AUD" || pre == "CAD" || pre == "HKD" || pre == "SGD" ||
+             pre == "NZD")
+      code = pre;
+    else
+      return i + 1;
+  } else if (i > 0) {
+    // "a$5", "5$", and code: "s/x/$1/", "\\$1", "=$5", "${1}", "@$2".
+    const u8 p = at(s, i - 1);
+    if (word_char_before(s, i) || p == '/' || p == '\\' || p == '=' || p == '{' || p == '@' ||
+        p == '$')
+      return i + 1;
   }
   const size_t q = skip_one_space(s, i + 1);
   if (q >= s.size() || !is_digit(at(s, q))) return i + 1;
@@ -630,8 +761,7 @@ size_t money_dollar(string_view s, size_t i, std::vector<Entity>& out) {
 }
 
 /// A currency sign other than '$' (£ € ¥ ₹ ₩ ₽) of @p len bytes at @p i.
-size_t money_sign(string_view s, size_t i, size_t len, string_view code,
-                  std::vector<Entity>& out) {
+size_t money_sign(string_view s, size_t i, size_t len, string_view code, std::vector<Entity>& out) {
   const size_t q = skip_one_space(s, i + len);
   if (q >= s.size() || !is_digit(at(s, q))) return i + len;
   return amount_after_sign(s, i, q, s.substr(i, len), code, out);
@@ -661,77 +791,89 @@ struct WordNum {
   long double value = 0;
   size_t e = 0;
   bool ok = false;
-  bool scaled = false;   ///< a scale word or "hundred" followed
-  bool numeral = false;  ///< starts with a numeral ("five"), not "a"/"half a"
+  bool scaled = false;  ///< a scale word (thousand, million...) followed
 };
 
 /// Number words from the word @p w ending at @p e: "five", "twenty-five", "two hundred",
-/// "a billion", "half a trillion", "a quarter of a billion", "ten thousand".
+/// "a billion", "half a trillion", "half-billion", "a quarter of a billion",
+/// "quarter-million", "ten thousand".
 WordNum parse_word_number(string_view s, size_t e, const Word* w) {
   WordNum r;
   size_t end = e;
   long double v = 0;
-  bool need_scale = false;
-  bool hundred_seen = false;
+  bool need_scale = false;  // "a", "half", "quarter" alone are no amounts
+  bool hundred = false;
   NextWord nw = next_word(s, e, true);
-  switch (w->cat) {
+  Cat cat = w->cat;
+  if (cat == Cat::a && (is(nw, Cat::quarter) || is(nw, Cat::half))) {
+    cat = nw.w->cat;  // "a quarter million", "a quarter of a", "a half-billion"
+    end = nw.e;
+    nw = next_word(s, end, true);
+  }
+  switch (cat) {
     case Cat::a:
-      if (is(nw, Cat::quarter)) {  // a quarter of a
-        const NextWord of = next_word(s, nw.e, false);
-        if (!is(of, Cat::of)) return r;
-        const NextWord a2 = next_word(s, of.e, false);
-        if (!is(a2, Cat::a)) return r;
-        v = 0.25L, end = a2.e;
-      } else {
-        v = 1;
-      }
-      need_scale = true;
+      v = 1, need_scale = true;
       break;
     case Cat::half:
-      if (!is(nw, Cat::a)) return r;
-      v = 0.5L, end = nw.e, need_scale = true;
+    case Cat::quarter:
+      v = cat == Cat::half ? 0.5L : 0.25L, need_scale = true;
+      if (is(nw, Cat::of)) {  // "quarter of a"
+        end = nw.e;
+        nw = next_word(s, end, true);
+        if (!is(nw, Cat::a)) return r;
+      }
+      if (is(nw, Cat::a)) {  // "half a"
+        end = nw.e;
+        nw = next_word(s, end, true);
+      }
       break;
     case Cat::unit:
-      v = w->value, r.numeral = true;
+      v = w->value;
       break;
     case Cat::tens:
-      v = w->value, r.numeral = true;
-      if (is(nw, Cat::unit) && nw.w->value < 10) v += nw.w->value, end = nw.e;
+      v = w->value;
+      if (is(nw, Cat::unit) && nw.w->value < 10) {  // "twenty-five", "twenty five"
+        v += nw.w->value, end = nw.e;
+        nw = next_word(s, end, true);
+      }
       break;
     case Cat::hundred:
-      v = 100, r.numeral = true, hundred_seen = true;
+      v = 100, hundred = true;
       break;
     default:
       return r;
   }
-  if (end != e) nw = next_word(s, end, true);
-  if (!hundred_seen && is(nw, Cat::hundred)) {
-    v *= 100, end = nw.e, hundred_seen = true;
+  if (!hundred && is(nw, Cat::hundred)) {
+    v *= 100, end = nw.e, hundred = true;
     nw = next_word(s, end, true);
+  }
+  if (!need_scale && is(nw, Cat::and_)) {  // "one and a half billion"
+    const NextWord a = next_word(s, nw.e, false);
+    const NextWord h = is(a, Cat::a) ? next_word(s, a.e, true) : NextWord{};
+    if (is(h, Cat::half)) {
+      v += 0.5L, end = h.e;
+      nw = next_word(s, end, true);
+    }
   }
   if (usable_scale(nw.w, false)) {
     v *= nw.w->mult, end = nw.e, r.scaled = true;
     const NextWord nw2 = next_word(s, end, true);
     if (usable_scale(nw2.w, false) && nw2.w->mult > nw.w->mult) v *= nw2.w->mult, end = nw2.e;
   }
-  r.scaled = r.scaled || hundred_seen;
-  if (need_scale && !r.scaled) return r;
+  if (need_scale && !r.scaled && !hundred) return r;
   r.value = v, r.e = end, r.ok = true;
   return r;
 }
 
-/// A word at a word start [b, e): currency codes and "Rs" before a number, number words
-/// before a currency ("half a trillion dollars"), and "billion-dollar".
-size_t money_word(string_view s, size_t b, size_t e, std::vector<Entity>& out) {
-  const Word* w = lookup(s, b, e);
-  if (!w) return e;
+/// The keyword @p w at a word start [b, e): currency codes and "Rs" before a number,
+/// number words before a currency ("half a trillion dollars"), and "billion-dollar".
+size_t money_word(string_view s, size_t b, size_t e, const Word* w, std::vector<Entity>& out) {
   const size_t sz = s.size();
-  if (w->cat == Cat::code || w->cat == Cat::rs) {  // "USD 5 million", "Rs 16,189 crore"
+  if (w->cat == Cat::code || w->cat == Cat::rs) {  // "USD 5 million", "Rs16,189 crore"
     size_t p = e;
     if (w->cat == Cat::rs && p < sz && at(s, p) == '.') ++p;
     const size_t q = skip_one_space(s, p);
     if (q >= sz || !is_digit(at(s, q))) return e;
-    if (q == e && w->cat == Cat::code) return e;  // "Rs16,189" yes, "USD2025" (an id) no
     return amount_after_sign(s, b, q, {}, w->code, out);
   }
   if (word_char_at(s, e)) return e;
@@ -744,12 +886,23 @@ size_t money_word(string_view s, size_t b, size_t e, std::vector<Entity>& out) {
       return c.ok ? c.e : e;
     }
     const NextWord nw = next_word(s, e, false);
-    if (is(nw, Cat::cur) && (nw.w->text == "dollar" || nw.w->text == "euro" ||
-                             nw.w->text == "pound")) {
+    if (is(nw, Cat::cur) &&
+        (nw.w->text == "dollar" || nw.w->text == "euro" || nw.w->text == "pound")) {
       emit_money(out, s, b, nw.e, nw.w->code, w->mult);
       return nw.e;
     }
     return e;
+  }
+  switch (w->cat) {
+    case Cat::unit:
+    case Cat::tens:
+    case Cat::hundred:
+    case Cat::a:
+    case Cat::half:
+    case Cat::quarter:
+      break;
+    default:
+      return e;
   }
   const WordNum wn = parse_word_number(s, e, w);
   if (!wn.ok) return e;
@@ -804,9 +957,26 @@ int weekday(long long days) { return static_cast<int>(((days + 4) % 7 + 7) % 7);
 // ---------------------------------------------------------------------------------------
 // Dates
 
-void emit_date(std::vector<Entity>& out, string_view s, size_t b, size_t e,
-               const CivilDate& d) {
+void emit_date(std::vector<Entity>& out, string_view s, size_t b, size_t e, const CivilDate& d) {
   out.push_back(Entity{EntityKind::date, to_iso(d), std::string(s.substr(b, e - b)), b, e, 0});
+}
+
+/// Whether an absolute date span reads like a table row rather than prose: three or more
+/// blanks in a row without a line break ("SEP    26     1799").
+bool table_like(string_view s, size_t b, size_t e) {
+  int run = 0;
+  bool line_break = false;
+  for (size_t k = b; k < e; ++k) {
+    const u8 c = at(s, k);
+    if (c == ' ' || c == '\t') {
+      if (++run >= 3 && !line_break) return true;
+    } else if (c == '\n' || c == '\r') {
+      line_break = true;
+    } else {
+      run = 0, line_break = false;
+    }
+  }
+  return false;
 }
 
 /// Skips an ordinal suffix ("st", "nd", "rd", "th") at @p p.
@@ -816,18 +986,40 @@ size_t skip_ordinal(string_view s, size_t p) {
   return p;
 }
 
-/// A four-digit year at @p p that ends cleanly ("2019", "2019’s", not "20195", "2019.5").
+/// Whether a number (not a time such as "3:12" or "05.00") follows @p p on the same line:
+/// a table row ("13  Jul 1261 1265 1264"), not a date.
+bool number_follows(string_view s, size_t p) {
+  size_t q = p;
+  while (q < s.size() && q - p < kMaxGap && (at(s, q) == ' ' || at(s, q) == '\t')) ++q;
+  if (q == p || q >= s.size() || !is_digit(at(s, q))) return false;
+  const size_t r = digits_end(s, q);
+  return !(r + 1 < s.size() && (at(s, r) == ':' || at(s, r) == '.') && is_digit(at(s, r + 1)));
+}
+
+/// Whether a time-zone abbreviation follows @p p ("1600 EST": a time, not a year).
+bool zone_follows(string_view s, size_t p) {
+  static constexpr string_view kZones[] = {"EST", "EDT", "CST", "CDT", "MST", "MDT", "PST",
+                                           "PDT", "GMT", "BST", "CET", "UTC", "JST", "HKT"};
+  if (p + 4 > s.size() || at(s, p) != ' ' || word_char_at(s, p + 4)) return false;
+  for (string_view z : kZones)
+    if (s.compare(p + 1, 3, z) == 0) return true;
+  return false;
+}
+
+/// A four-digit year at @p p that ends cleanly ("2019", "2019’s", not "20195", "2019.5",
+/// "1261 1265", "1600 EST").
 bool year_at(string_view s, size_t p, int lo, int hi, int* year) {
   if (p + 4 > s.size() || digits_end(s, p) != p + 4) return false;
-  if (word_char_at(s, p + 4) || !clean_end(s, p + 4)) return false;
-  const int y = (at(s, p) - '0') * 1000 + (at(s, p + 1) - '0') * 100 +
-                (at(s, p + 2) - '0') * 10 + (at(s, p + 3) - '0');
+  if (word_char_at(s, p + 4) || !clean_end(s, p + 4) || number_follows(s, p + 4)) return false;
+  const int y = (at(s, p) - '0') * 1000 + (at(s, p + 1) - '0') * 100 + (at(s, p + 2) - '0') * 10 +
+                (at(s, p + 3) - '0');
   if (y < lo || y > hi) return false;
+  if (y % 100 < 60 && y / 100 < 24 && zone_follows(s, p + 4)) return false;
   *year = y;
   return true;
 }
 
-constexpr int kMinYear = 1000, kMaxYear = 2999;          // with a day
+constexpr int kMinYear = 1500, kMaxYear = 2999;            // with a day
 constexpr int kMinYearMonth = 1800, kMaxYearMonth = 2199;  // "June 2019"
 
 /// ", 2025" / " 2025" after a day: the year of a full date.
@@ -857,11 +1049,10 @@ size_t date_digits(string_view s, size_t i, std::vector<Entity>& out) {
       const u8 c = at(s, end);
       const bool iso_time = c == 'T' && end + 1 < sz && is_digit(at(s, end + 1));
       if (is_digit(c) || (word_char_at(s, end) && !iso_time)) return r;
-      if ((c == '-' || c == '/' || c == '.') && end + 1 < sz && is_digit(at(s, end + 1)))
-        return r;
+      if ((c == '-' || c == '/' || c == '.') && end + 1 < sz && is_digit(at(s, end + 1))) return r;
     }
-    CivilDate d{(at(s, i) - '0') * 1000 + (at(s, i + 1) - '0') * 100 +
-                    (at(s, i + 2) - '0') * 10 + (at(s, i + 3) - '0'),
+    CivilDate d{(at(s, i) - '0') * 1000 + (at(s, i + 1) - '0') * 100 + (at(s, i + 2) - '0') * 10 +
+                    (at(s, i + 3) - '0'),
                 (at(s, r + 1) - '0') * 10 + (at(s, r + 2) - '0'),
                 (at(s, r + 4) - '0') * 10 + (at(s, r + 5) - '0')};
     if (d.year < kMinYear || d.year > kMaxYear || !valid_day(d)) return r;
@@ -879,9 +1070,21 @@ size_t date_digits(string_view s, size_t i, std::vector<Entity>& out) {
   if ((mw.w->flags & kAbbrev) && q < sz && at(s, q) == '.') ++q;
   CivilDate d{0, mw.w->value, day};
   size_t end;
-  if (!year_after_day(s, q, &d.year, &end) || !valid_day(d)) return r;
+  if (!year_after_day(s, q, &d.year, &end) || !valid_day(d) || table_like(s, i, end)) return r;
   emit_date(out, s, i, end, d);
   return end;
+}
+
+/// Whether the word before @p b (across a space) is a month name.
+bool prev_word_is_month(string_view s, size_t b) {
+  size_t k = b;
+  while (k > 0 && b - k < 3 && at(s, k - 1) == ' ') --k;
+  if (k == b) return false;
+  const size_t e = k;
+  while (k > 0 && e - k <= kMaxWordLen && is_alpha(at(s, k - 1))) --k;
+  if (k == e || word_char_before(s, k)) return false;
+  const Word* w = lookup(s, k, e);
+  return w && w->cat == Cat::month;
 }
 
 /// A month name at [b, e): "Jan. 22, 2025", "January 22 2025", "June 2019", "Sept. 2024".
@@ -902,6 +1105,8 @@ size_t date_month(string_view s, size_t b, size_t e, const Word* w, std::vector<
   if (r - q == 4) {
     CivilDate d{0, w->value, 0};
     if (!year_at(s, q, kMinYearMonth, kMaxYearMonth, &d.year)) return e;
+    if (prev_word_is_month(s, b)) return e;  // archive menus: "Oct Nov Dec 2016 Jan Feb"
+    if (table_like(s, b, r)) return e;
     emit_date(out, s, b, r, d);
     return r;
   }
@@ -911,7 +1116,7 @@ size_t date_month(string_view s, size_t b, size_t e, const Word* w, std::vector<
   if (word_char_at(s, t) || !clean_end(s, t)) return e;
   CivilDate d{0, w->value, day};
   size_t end;
-  if (!year_after_day(s, t, &d.year, &end) || !valid_day(d)) return e;
+  if (!year_after_day(s, t, &d.year, &end) || !valid_day(d) || table_like(s, b, end)) return e;
   emit_date(out, s, b, end, d);
   return end;
 }
@@ -959,32 +1164,141 @@ size_t date_relative(string_view s, size_t b, size_t e, const Word* w, const Civ
 // ---------------------------------------------------------------------------------------
 // Public entry points
 
+namespace {
+
+// Trigger scanning. A byte is a trigger when its class (kMoneyTrigger, kDateTrigger)
+// allows the byte before it (kAfter): letters and digits only at the start of a word or
+// number, currency signs anywhere. Bytes that trigger nothing cost two table loads and a
+// well-predicted branch; words that cannot start a keyword are never scanned as words.
+enum : u8 { kAtStart = 1, kAnywhere = 2 };
+
+/// Mask of the triggers allowed after a byte: after a letter, digit or '_' only kAnywhere.
+/// A non-ASCII byte allows everything; the handler then checks the code point.
+constexpr auto kAfter = [] {
+  std::array<u8, 256> t{};
+  for (int c = 0; c < 256; ++c) t[c] = (c < 128 && (is_alnum(c) || c == '_')) ? kAnywhere : 0xFF;
+  return t;
+}();
+
+constexpr bool is_money_trigger_word(const Word& w) {
+  switch (w.cat) {
+    case Cat::unit:
+    case Cat::tens:
+    case Cat::hundred:
+    case Cat::a:
+    case Cat::half:
+    case Cat::quarter:
+    case Cat::code:
+    case Cat::rs:
+      return true;
+    case Cat::scale:
+      return (w.flags & kAdjective) != 0;
+    default:
+      return false;
+  }
+}
+
+/// Money: digits, '$', the lead bytes of £ ¥ (C2) and € ₹ ₩ ₽ (E2), and the first letters
+/// of number words, "billion"-style adjectives, currency codes and "Rs".
+constexpr auto kMoneyTrigger = [] {
+  std::array<u8, 256> t{};
+  for (int c = '0'; c <= '9'; ++c) t[c] = kAtStart;
+  for (const Word& w : kWords) {
+    if (!is_money_trigger_word(w)) continue;
+    const u8 c = static_cast<u8>(w.text[0]);
+    t[c] = kAtStart;
+    if (!(w.flags & kExact)) t[lower(c)] = t[lower(c) - 32] = kAtStart;
+  }
+  t['$'] = t[0xC2] = t[0xE2] = kAnywhere;
+  return t;
+}();
+
+/// Dates: digits (every absolute date has one; month names are found looking back from
+/// the digits), and with a published date the first letters of the relative words.
+constexpr auto kDateTrigger = [] {
+  std::array<u8, 256> t{};
+  for (int c = '0'; c <= '9'; ++c) t[c] = kAtStart;
+  for (const Word& w : kWords) {
+    if (w.cat != Cat::rel_day && w.cat != Cat::rel_dir) continue;
+    const u8 c = lower(static_cast<u8>(w.text[0]));
+    t[c] = t[c - 32] = kAtStart << 2;  // a separate bit, masked out without a published date
+  }
+  return t;
+}();
+
+/// Calls @p handle(i, bits) at each trigger whose bits intersect @p mask; the handler
+/// returns where scanning resumes.
+template <class Handler>
+void scan_triggers(string_view s, const std::array<u8, 256>& trig, u8 mask, Handler&& handle) {
+  const size_t n = s.size();
+  if (n == 0) return;
+  u8 bits = trig[at(s, 0)] & mask;  // nothing precedes the first byte
+  size_t i = 0;
+  for (;;) {
+    if (bits) {
+      const size_t next = handle(i, bits);
+      i = std::max(next, i + 1);
+      if (i >= n) return;
+    } else if (++i >= n) {
+      return;
+    }
+    bits = trig[at(s, i)] & mask & kAfter[at(s, i - 1)];
+  }
+}
+
+/// The month name (possibly abbreviated, with a dot or a comma) just before the number at
+/// @p i, as in "Jan. 22", "June 2019", "June, 2019"; not before @p floor.
+const Word* month_before(string_view s, size_t i, size_t floor, size_t* wb, size_t* we) {
+  size_t k = i;
+  while (k > floor && i - k < kMaxGap) {
+    const u8 c = at(s, k - 1);
+    if (c == ' ' || c == '\t' || c == '\n' || c == '\r') {
+      --k;
+    } else if (c == 0xA0 && k - 1 > floor && at(s, k - 2) == 0xC2) {
+      k -= 2;
+    } else {
+      break;
+    }
+  }
+  if (k == i) return nullptr;
+  if (k > floor && (at(s, k - 1) == '.' || at(s, k - 1) == ',')) --k;
+  const size_t e = k;
+  while (k > floor && e - k <= kMaxWordLen && is_alpha(at(s, k - 1))) --k;
+  if (k == e || e - k > kMaxWordLen || word_char_before(s, k)) return nullptr;
+  const Word* w = lookup(s, k, e);
+  if (!w || w->cat != Cat::month) return nullptr;
+  *wb = k, *we = e;
+  return w;
+}
+
+}  // namespace
+
 void find_money(std::string_view s, std::vector<Entity>& out) {
   const size_t n = s.size();
-  size_t i = 0;
-  while (i < n) {
+  scan_triggers(s, kMoneyTrigger, kAtStart | kAnywhere, [&](size_t i, u8) -> size_t {
     const u8 c = at(s, i);
-    size_t next = i + 1;
-    if (is_digit(c)) {
-      next = money_number(s, i, out);
-    } else if (is_alpha(c)) {
-      const size_t e = word_end(s, i);
-      next = word_char_before(s, i) ? e : money_word(s, i, e, out);
-    } else if (c == '$') {
-      next = money_dollar(s, i, out);
-    } else if (c == 0xC2 && i + 1 < n) {
+    if (is_alpha(c)) {
+      WordKey key;
+      const size_t e = scan_word(s, i, &key);
+      if (word_char_before(s, i)) return e;
+      const Word* w = lookup_key(key, s, i, e);
+      return w ? money_word(s, i, e, w, out) : e;
+    }
+    if (is_digit(c)) return money_number(s, i, out);
+    if (c == '$') return money_dollar(s, i, out);
+    if (c == 0xC2 && i + 1 < n) {
       const u8 c1 = at(s, i + 1);
-      if (c1 == 0xA3) next = money_sign(s, i, 2, "GBP", out);
-      else if (c1 == 0xA5) next = money_sign(s, i, 2, "JPY", out);
+      if (c1 == 0xA3) return money_sign(s, i, 2, "GBP", out);
+      if (c1 == 0xA5) return money_sign(s, i, 2, "JPY", out);
     } else if (c == 0xE2 && i + 2 < n && at(s, i + 1) == 0x82) {
       const u8 c2 = at(s, i + 2);
-      if (c2 == 0xAC) next = money_sign(s, i, 3, "EUR", out);
-      else if (c2 == 0xB9) next = money_sign(s, i, 3, "INR", out);
-      else if (c2 == 0xA9) next = money_sign(s, i, 3, "KRW", out);
-      else if (c2 == 0xBD) next = money_sign(s, i, 3, "RUB", out);
+      if (c2 == 0xAC) return money_sign(s, i, 3, "EUR", out);
+      if (c2 == 0xB9) return money_sign(s, i, 3, "INR", out);
+      if (c2 == 0xA9) return money_sign(s, i, 3, "KRW", out);
+      if (c2 == 0xBD) return money_sign(s, i, 3, "RUB", out);
     }
-    i = std::max(next, i + 1);
-  }
+    return i + 1;
+  });
 }
 
 void find_percent(std::string_view s, std::vector<Entity>& out) {
@@ -1025,8 +1339,10 @@ void find_percent(std::string_view s, std::vector<Entity>& out) {
         } else if (w.size() == 10 && ieq_at(s, q, "percentage")) {
           size_t u = skip_space(s, t);
           if (u == t && u < n && at(s, u) == '-') ++u;
-          if (u > t && word_at(s, u, "points")) end = u + 6;
-          else if (u > t && word_at(s, u, "point")) end = u + 5;
+          if (u > t && word_at(s, u, "points"))
+            end = u + 6;
+          else if (u > t && word_at(s, u, "point"))
+            end = u + 5;
         }
       }
     }
@@ -1050,40 +1366,39 @@ void find_percent(std::string_view s, std::vector<Entity>& out) {
     while (!fp.empty() && fp.back() == '0') fp.remove_suffix(1);
     for (char ch : ip)
       if (ch != ',' && !(key.empty() && ch == '0')) key.push_back(ch);
-    if (key.empty()) key = "0";
+    if (key.empty()) key.push_back('0');
     if (!fp.empty()) key.append(".").append(fp);
     if (neg && key != "0") key.insert(key.begin(), '-');
     const double value = static_cast<double>(neg ? -num.value : num.value);
-    out.push_back(Entity{EntityKind::percent, std::move(key), std::string(s.substr(b, end - b)),
-                         b, end, value});
+    out.push_back(Entity{EntityKind::percent, std::move(key), std::string(s.substr(b, end - b)), b,
+                         end, value});
     i = end;
   }
 }
 
 void find_dates(std::string_view s, const std::optional<CivilDate>& published,
                 std::vector<Entity>& out) {
-  const size_t n = s.size();
-  size_t i = 0;
-  while (i < n) {
-    const u8 c = at(s, i);
-    size_t next = i + 1;
-    if (is_digit(c)) {
-      next = date_digits(s, i, out);
-    } else if (is_alpha(c)) {
-      const size_t e = word_end(s, i);
+  const size_t base = out.size();
+  size_t floor = 0;  // end of the last date found: look-back stops there
+  const u8 mask = published ? (kAtStart | (kAtStart << 2)) : kAtStart;
+  scan_triggers(s, kDateTrigger, mask, [&](size_t i, u8) -> size_t {
+    size_t next;
+    if (is_digit(at(s, i))) {
+      size_t wb, we;
+      next = i;
+      if (const Word* w = month_before(s, i, floor, &wb, &we)) next = date_month(s, wb, we, w, out);
+      if (next <= i) next = date_digits(s, i, out);
+    } else {
+      WordKey key;
+      const size_t e = scan_word(s, i, &key);
       next = e;
-      if (!word_char_before(s, i)) {
-        if (const Word* w = lookup(s, i, e)) {
-          if (w->cat == Cat::month) {
-            next = date_month(s, i, e, w, out);
-          } else if (published && (w->cat == Cat::rel_day || w->cat == Cat::rel_dir)) {
-            next = date_relative(s, i, e, w, *published, out);
-          }
-        }
-      }
+      const Word* w = word_char_before(s, i) ? nullptr : lookup_key(key, s, i, e);
+      if (w && (w->cat == Cat::rel_day || w->cat == Cat::rel_dir))
+        next = date_relative(s, i, e, w, *published, out);
     }
-    i = std::max(next, i + 1);
-  }
+    if (out.size() > base) floor = out.back().end;
+    return next;
+  });
 }
 
 std::optional<CivilDate> find_published_date(std::string_view head) {

@@ -364,7 +364,7 @@ IndexSummary Indexer::index(const std::vector<std::string>& inputs,
           ++records;
           std::string idt = schema::id_term(a.id);
           if (!seen_ids.insert(idt).second) {
-            report_bad({a.origin, 0, "duplicate id \"" + a.id + "\" (an earlier record of this "
+            report_bad({a.origin, a.line, "duplicate id \"" + a.id + "\" (an earlier record of this "
                                      "run has it; the first one is kept)"});
             return true;
           }

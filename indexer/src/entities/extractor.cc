@@ -1,0 +1,165 @@
+// EntityExtractor: gazetteer + rule names (names.cc) merged with the numeric recognisers
+// (numeric.cc); overlaps resolved, mentions returned in text order.
+
+#include <algorithm>
+#include <filesystem>
+#include <set>
+#include <system_error>
+#include <utility>
+
+#include "entities/names.h"
+#include "entities/numeric.h"
+#include "newsdex/entities.h"
+#include "newsdex/error.h"
+
+#ifndef NEWSDEX_SOURCE_GAZETTEER_DIR
+#define NEWSDEX_SOURCE_GAZETTEER_DIR ""
+#endif
+#ifndef NEWSDEX_INSTALLED_GAZETTEER_DIR
+#define NEWSDEX_INSTALLED_GAZETTEER_DIR "/usr/local/share/newsdex/gazetteer"
+#endif
+
+namespace newsdex {
+
+std::string_view to_string(EntityKind kind) noexcept {
+  switch (kind) {
+    case EntityKind::company: return "company";
+    case EntityKind::person: return "person";
+    case EntityKind::product: return "product";
+    case EntityKind::money: return "money";
+    case EntityKind::percent: return "percent";
+    case EntityKind::date: return "date";
+  }
+  return "unknown";
+}
+
+std::optional<EntityKind> parse_entity_kind(std::string_view name) noexcept {
+  for (EntityKind k : kAllEntityKinds)
+    if (to_string(k) == name) return k;
+  return std::nullopt;
+}
+
+struct EntityExtractor::Impl {
+  detail::Gazetteer gazetteer;
+  detail::NameRecognizer names{gazetteer};
+};
+
+namespace {
+
+std::string default_gazetteer_dir() {
+  std::error_code ec;
+  const std::string source = NEWSDEX_SOURCE_GAZETTEER_DIR;
+  if (!source.empty() && std::filesystem::is_directory(source, ec)) return source;
+  return NEWSDEX_INSTALLED_GAZETTEER_DIR;
+}
+
+/// Lower wins on equal length: numbers are more specific than names.
+int priority(EntityKind k) {
+  switch (k) {
+    case EntityKind::money: return 0;
+    case EntityKind::percent: return 1;
+    case EntityKind::date: return 2;
+    case EntityKind::product: return 3;
+    case EntityKind::company: return 4;
+    case EntityKind::person: return 5;
+  }
+  return 6;
+}
+
+}  // namespace
+
+EntityExtractor::EntityExtractor(const EntityOptions& options) : impl_(std::make_unique<Impl>()) {
+  const std::string dir = options.gazetteer_dir.empty() ? default_gazetteer_dir() : options.gazetteer_dir;
+  std::error_code ec;
+  if (!std::filesystem::is_directory(dir, ec))
+    throw ConfigError("gazetteer directory '" + dir + "' does not exist");
+  impl_->gazetteer.load_dir(dir);
+}
+
+EntityExtractor::~EntityExtractor() = default;
+EntityExtractor::EntityExtractor(EntityExtractor&&) noexcept = default;
+EntityExtractor& EntityExtractor::operator=(EntityExtractor&&) noexcept = default;
+
+std::vector<Entity> EntityExtractor::extract(std::string_view text,
+                                             const std::optional<CivilDate>& published) const {
+  std::vector<Entity> cands;
+  impl_->names.find(text, cands);
+  detail::find_money(text, cands);
+  detail::find_percent(text, cands);
+  detail::find_dates(text, published, cands);
+
+  // Longest span first; on equal length the more specific kind. Keep what does not overlap
+  // anything kept before.
+  std::vector<std::size_t> order(cands.size());
+  for (std::size_t i = 0; i < order.size(); ++i) order[i] = i;
+  std::sort(order.begin(), order.end(), [&](std::size_t x, std::size_t y) {
+    const Entity& a = cands[x];
+    const Entity& b = cands[y];
+    const std::size_t la = a.end - a.begin, lb = b.end - b.begin;
+    if (la != lb) return la > lb;
+    if (priority(a.kind) != priority(b.kind)) return priority(a.kind) < priority(b.kind);
+    return a.begin < b.begin;
+  });
+  std::set<std::pair<std::size_t, std::size_t>> kept;  // (begin, end), disjoint
+  std::vector<bool> keep(cands.size(), false);
+  for (std::size_t i : order) {
+    const Entity& e = cands[i];
+    if (e.end <= e.begin || e.end > text.size()) continue;
+    auto it = kept.lower_bound({e.begin, 0});
+    if (it != kept.end() && it->first < e.end) continue;
+    if (it != kept.begin() && std::prev(it)->second > e.begin) continue;
+    kept.emplace(e.begin, e.end);
+    keep[i] = true;
+  }
+  std::vector<Entity> out;
+  out.reserve(kept.size());
+  for (std::size_t i = 0; i < cands.size(); ++i)
+    if (keep[i]) out.push_back(std::move(cands[i]));
+  std::stable_sort(out.begin(), out.end(),
+                   [](const Entity& a, const Entity& b) { return a.begin < b.begin; });
+  return out;
+}
+
+std::string EntityExtractor::canonical_key(EntityKind kind, std::string_view name) const {
+  const std::string clean = detail::collapse_space(name);
+  switch (kind) {
+    case EntityKind::company:
+    case EntityKind::person:
+    case EntityKind::product: {
+      const std::int64_t idx = impl_->gazetteer.find_name(kind, clean);
+      if (idx >= 0) return impl_->gazetteer.entry(static_cast<std::uint32_t>(idx)).key;
+      if (kind == EntityKind::company) {
+        std::string key = detail::NameRecognizer::company_key(clean);
+        const std::int64_t k2 = impl_->gazetteer.find_name(kind, key);
+        if (k2 >= 0) return impl_->gazetteer.entry(static_cast<std::uint32_t>(k2)).key;
+        return key;
+      }
+      return detail::lower_utf8(detail::strip_possessive(clean));
+    }
+    case EntityKind::money:
+    case EntityKind::percent:
+    case EntityKind::date: {
+      std::vector<Entity> found;
+      if (kind == EntityKind::money) detail::find_money(clean, found);
+      else if (kind == EntityKind::percent) detail::find_percent(clean, found);
+      else {
+        if (auto d = detail::parse_iso_date(clean)) return to_iso(*d);
+        detail::find_dates(clean, std::nullopt, found);
+      }
+      if (found.size() == 1) return found[0].key;
+      if (kind == EntityKind::percent) {
+        std::string s = clean;
+        while (!s.empty() && (s.back() == '%' || s.back() == ' ')) s.pop_back();
+        return detail::lower_utf8(s);
+      }
+      return detail::lower_utf8(clean);
+    }
+  }
+  return detail::lower_utf8(clean);
+}
+
+const std::vector<std::string>& EntityExtractor::protected_words() const {
+  return impl_->gazetteer.protected_words();
+}
+
+}  // namespace newsdex

@@ -1,0 +1,10 @@
+#!/usr/bin/env bash
+# Installs everything newsdex needs to build, test and benchmark, from Debian 12 packages.
+set -euo pipefail
+export DEBIAN_FRONTEND=noninteractive
+apt-get update -qq
+apt-get install -y -qq --no-install-recommends \
+  build-essential cmake pkg-config git ca-certificates time \
+  libxapian-dev xapian-tools libicu-dev libspdlog-dev libfmt-dev doctest-dev libcli11-dev \
+  nlohmann-json3-dev libsimdjson-dev libgumbo-dev zlib1g-dev libsqlite3-dev sqlite3 >/dev/null
+echo "install-deps: done" >&2

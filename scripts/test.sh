@@ -1,0 +1,15 @@
+#!/usr/bin/env bash
+# Builds newsdex twice (optimised, and with ASan+UBSan) and runs every test in both.
+# Exits non-zero if anything fails. Run from the repository root.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+jobs=${JOBS:-2}
+cmake -S . -B build -DCMAKE_BUILD_TYPE=RelWithDebInfo >/dev/null
+cmake --build build -j"$jobs"
+echo "== tests (RelWithDebInfo)"
+ctest --test-dir build --output-on-failure -j"$jobs"
+cmake -S . -B build-asan -DCMAKE_BUILD_TYPE=Debug -DNEWSDEX_SANITIZE=ON >/dev/null
+cmake --build build-asan -j"$jobs"
+echo "== tests (ASan+UBSan)"
+ASAN_OPTIONS=detect_leaks=1:abort_on_error=1 UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1 \
+  ctest --test-dir build-asan --output-on-failure -j"$jobs"

@@ -1,0 +1,68 @@
+#!/usr/bin/env bash
+# End-to-end: the newsdex binary on the seed corpus, as a user runs it.
+# Usage: seeds_e2e.sh NEWSDEX_BINARY SOURCE_DIR
+set -uo pipefail
+bin=$1 src=$2
+tmp=$(mktemp -d)
+trap 'rm -rf "$tmp"' EXIT
+fails=0
+check() {  # check NAME COMMAND... : the command must succeed
+  local name=$1; shift
+  if "$@"; then echo "ok   $name"; else echo "FAIL $name"; fails=$((fails + 1)); fi
+}
+total_of() { "$bin" search --db "$tmp/db" --json "$@" | grep -m1 -o '"total": [0-9]*' | grep -o '[0-9]*$'; }
+
+check "index the seeds" "$bin" index --db "$tmp/db" "$src/corpus/seeds"
+out=$("$bin" index --db "$tmp/db" --json "$src/corpus/seeds")
+check "re-index skips unchanged" grep -q '"unchanged":5' <<<"$out"
+check "re-index keeps 5 documents" grep -q '"documents":5' <<<"$out"
+check "softbank: 4" test "$(total_of softbank)" = 4
+check "phrase: 3" test "$(total_of '"right of first refusal"')" = 3
+check "softbank -oracle: 1" test "$(total_of 'softbank -oracle')" = 1
+check "refusals (stemming): 3" test "$(total_of refusals)" = 3
+check "match any" test "$(total_of --match any 'quokka softbank')" = 4
+check "company alias filter" test "$(total_of 'company:msft')" = 5
+check "money filter" test "$(total_of 'money:>=1e11')" = 2
+
+text=$("$bin" search --db "$tmp/db" --limit 3 '"right of first refusal"')
+check "text output lists 3 hits" test "$(grep -c '^[0-9]\. ' <<<"$text")" = 3
+check "no ANSI escapes in a pipe" bash -c '! grep -q $'"'"'\x1b'"'"' <<<"$0"' "$text"
+json=$("$bin" search --db "$tmp/db" --json --facets company,money,date cloud)
+check "json has hits and highlights" grep -q '"highlights"' <<<"$json"
+check "json has facets" grep -q '"facets"' <<<"$json"
+
+"$bin" search --db "$tmp/db" '"right of' >/dev/null 2>"$tmp/err"; rc=$?
+check "unbalanced quote exits 2" test $rc = 2
+check "error names the position" grep -q "position 0" "$tmp/err"
+"$bin" search --db "$tmp/db" 'softbank AND' >/dev/null 2>"$tmp/err"; rc=$?
+check "dangling AND exits 2" test $rc = 2
+"$bin" search --db "$tmp/nope" softbank >/dev/null 2>"$tmp/err"; rc=$?
+check "missing db exits 1" test $rc = 1
+check "missing db message" grep -q "no such database" "$tmp/err"
+mkdir -p "$tmp/notdb" && echo hi >"$tmp/notdb/x"
+"$bin" search --db "$tmp/notdb" softbank >/dev/null 2>"$tmp/err"; rc=$?
+check "non-Xapian db exits 1" test $rc = 1
+check "non-Xapian db message" grep -q "not a Xapian database" "$tmp/err"
+
+mkdir -p "$tmp/bad"
+: >"$tmp/bad/empty.txt"
+printf 'bin\0ary' >"$tmp/bad/bin.txt"
+"$bin" index --db "$tmp/db2" "$tmp/bad" >"$tmp/out" 2>"$tmp/err"; rc=$?
+check "nothing indexable exits 1" test $rc = 1
+check "bad files named in the log" grep -q "empty.txt: skipped: empty file" "$tmp/err"
+cp "$src/corpus/seeds/000_c4ea8bca68074bc0.txt" "$tmp/bad/"
+"$bin" index --db "$tmp/db2" "$tmp/bad" >"$tmp/out" 2>"$tmp/err"; rc=$?
+check "some good input exits 0" test $rc = 0
+check "summary counts bad" grep -q "2 bad" "$tmp/out"
+"$bin" index --db "$tmp/db3" "$tmp/does-not-exist" 2>"$tmp/err"; rc=$?
+check "missing input exits 1" test $rc = 1
+check "missing input named" grep -q "does-not-exist: no such file" "$tmp/err"
+
+for sub in index search stats entities; do
+  check "$sub --help" bash -c "'$bin' $sub --help >/dev/null"
+done
+"$bin" frobnicate >/dev/null 2>&1; rc=$?
+check "unknown subcommand exits 2" test $rc = 2
+
+echo "$fails failed"
+test $fails = 0

@@ -1,0 +1,33 @@
+// Embeds newsdex: indexes one article and finds it, using only the public headers.
+#include <newsdex/error.h>
+#include <newsdex/indexer.h>
+#include <newsdex/searcher.h>
+
+#include <cstdio>
+#include <string>
+
+int main(int argc, char** argv) {
+  if (argc != 2) return 2;
+  std::string db = argv[1];
+  try {
+    {
+      newsdex::Indexer indexer(db);
+      newsdex::Article a;
+      a.id = "consumer-1";
+      a.title = "Microsoft and OpenAI";
+      a.body = "SoftBank joins the $500 billion Stargate project.";
+      indexer.add(a);
+      indexer.commit();
+    }
+    newsdex::Searcher searcher(db);
+    newsdex::SearchRequest req;
+    req.query = "stargate company:softbank";
+    req.facets = {newsdex::EntityKind::money};
+    newsdex::SearchResults r = searcher.search(req);
+    std::printf("total=%zu first=%s\n", r.total, r.hits.empty() ? "" : r.hits[0].id.c_str());
+    return r.total == 1 && r.hits[0].id == "consumer-1" ? 0 : 1;
+  } catch (const newsdex::Error& e) {
+    std::fprintf(stderr, "consumer: %s\n", e.what());
+    return 1;
+  }
+}

@@ -1,0 +1,215 @@
+// Indexing and searching the seed articles through the library API.
+#include <doctest/doctest.h>
+
+#include <algorithm>
+#include <filesystem>
+#include <map>
+#include <set>
+
+#include "newsdex/analysis.h"
+#include "newsdex/corpus_reader.h"
+#include "newsdex/error.h"
+#include "newsdex/indexer.h"
+#include "newsdex/searcher.h"
+#include "tmpdir.h"
+
+using namespace newsdex;
+namespace fs = std::filesystem;
+
+namespace {
+IndexOptions opts() {
+  IndexOptions o;
+  o.gazetteer_dir = NEWSDEX_GAZETTEER_DIR;
+  o.jobs = 2;
+  o.shard_docs = 2;  // several shards even for five documents
+  return o;
+}
+
+std::set<std::string> ids(Searcher& s, const std::string& q, DefaultMatch m = DefaultMatch::all) {
+  SearchRequest r;
+  r.query = q;
+  r.limit = 100;
+  r.match = m;
+  std::set<std::string> out;
+  for (const auto& h : s.search(r).hits) out.insert(h.id);
+  return out;
+}
+
+std::size_t total(Searcher& s, const std::string& q) {
+  SearchRequest r;
+  r.query = q;
+  r.limit = 0;
+  return s.search(r).total;
+}
+
+const std::string s0 = "000_c4ea8bca68074bc0.txt", s1 = "001_33af297cb036e2ea.txt",
+                  s2 = "002_4eb8863552187eec.txt", s3 = "003_4e9636121e169030.txt",
+                  s4 = "004_02c51db9a2736ba4.txt";
+}  // namespace
+
+TEST_CASE("the seed articles are found by what they say") {
+  TempDir tmp;
+  std::string db = tmp / "db";
+  {
+    Indexer ix(db, opts());
+    IndexSummary s = ix.index({NEWSDEX_SEEDS_DIR});
+    CHECK(s.indexed == 5);
+    CHECK(s.bad == 0);
+    CHECK(s.documents == 5);
+  }
+  Searcher s(db, SearcherOptions{"english", NEWSDEX_GAZETTEER_DIR});
+  CHECK(s.document_count() == 5);
+  CHECK(ids(s, "softbank") == std::set<std::string>{s0, s1, s2, s3});
+  CHECK(ids(s, "\"right of first refusal\"") == std::set<std::string>{s0, s1, s2});
+  CHECK(ids(s, "softbank -oracle") == std::set<std::string>{s3});
+  CHECK(ids(s, "refusals") == ids(s, "refusal"));
+  CHECK(!ids(s, "refusals").empty());
+  CHECK(total(s, "microsoft") == 5);
+  CHECK(total(s, "nadella") >= 1);           // Nadella’s → nadella
+  CHECK(total(s, "GPT-4") == 1);
+  CHECK(total(s, "gpt NEAR 4") == 1);
+  CHECK(total(s, "\"$500 billion\"") >= 1);
+  CHECK(total(s, "title:stargate") == 0);
+  CHECK(total(s, "title:openai") >= 3);
+  CHECK(total(s, "microsof*") == 5);
+  CHECK(total(s, "zzzzqqq") == 0);
+  CHECK(total(s, "zzzzqqq OR softbank") == 4);
+  CHECK(total(s, "(oracle OR google) softbank") == 3);
+  CHECK(ids(s, "zzzzqqq softbank", DefaultMatch::any).size() == 4);
+}
+
+TEST_CASE("the published date of a plain-text article is detected and filterable") {
+  TempDir tmp;
+  std::string db = tmp / "db";
+  { Indexer(db, opts()).index({NEWSDEX_SEEDS_DIR}); }
+  Searcher s(db, SearcherOptions{"english", NEWSDEX_GAZETTEER_DIR});
+  SearchRequest r;
+  r.query = "microsoft";
+  r.limit = 10;
+  std::map<std::string, std::string> date_of, title_of;
+  for (const auto& h : s.search(r).hits) date_of[h.id] = h.date, title_of[h.id] = h.title;
+  CHECK(date_of[s1] == "2025-01-22");
+  CHECK(date_of[s2] == "2025-01-22");
+  CHECK(title_of[s1].rfind("Microsoft loses OpenAI's exclusive", 0) == 0);
+  CHECK(title_of[s2] == "Microsoft’s Evolving Partnership with OpenAI");
+  CHECK(total(s, "microsoft date:2025-01") == 2);
+  CHECK(total(s, "microsoft date:2024") == 0);
+}
+
+TEST_CASE("a query made of a document's own words finds it (analysis parity)") {
+  TempDir tmp;
+  std::string db = tmp / "db";
+  { Indexer(db, opts()).index({NEWSDEX_SEEDS_DIR}); }
+  Searcher s(db, SearcherOptions{"english", NEWSDEX_GAZETTEER_DIR});
+  CorpusReader reader({NEWSDEX_SEEDS_DIR});
+  Analyzer analyzer;
+  int checked = 0;
+  reader.read(
+      [&](Article&& a) {
+        std::vector<Token> toks;
+        analyzer.analyze(a.body, toks);
+        // Every 37th surface word, as the user would type it (Microsoft’s, GPT-4, $500...).
+        for (std::size_t i = 0; i < toks.size(); i += 37) {
+          if (toks[i].compound) continue;
+          std::string surface = a.body.substr(toks[i].begin, toks[i].end - toks[i].begin);
+          CAPTURE(surface);
+          CHECK(ids(s, "\"" + surface + "\"").count(a.id) == 1);
+          CHECK(ids(s, surface).count(a.id) == 1);
+          ++checked;
+        }
+        return true;
+      },
+      [](BadRecord&&) {});
+  CHECK(checked > 50);
+}
+
+TEST_CASE("indexing the same input twice leaves the same documents; changes are replaced") {
+  TempDir tmp;
+  std::string db = tmp / "db", in = tmp / "in";
+  fs::create_directories(in);
+  for (const auto& e : fs::directory_iterator(NEWSDEX_SEEDS_DIR))
+    fs::copy_file(e.path(), fs::path(in) / e.path().filename());
+  IndexSummary first = Indexer(db, opts()).index({in});
+  CHECK(first.indexed == 5);
+  IndexSummary again = Indexer(db, opts()).index({in});
+  CHECK(again.indexed == 0);
+  CHECK(again.unchanged == 5);
+  CHECK(again.documents == 5);
+
+  tmp.write("in/" + s0, "A brand new title about quokkas\nQuokkas are small marsupials.\n");
+  fs::remove(fs::path(in) / s4);
+  IndexSummary changed = Indexer(db, opts()).index({in});
+  CHECK(changed.replaced == 1);
+  CHECK(changed.unchanged == 3);
+  CHECK(changed.documents == 5);  // without --prune the removed file's document stays
+  IndexOptions prune = opts();
+  prune.prune = true;
+  IndexSummary pruned = Indexer(db, prune).index({in});
+  CHECK(pruned.pruned == 1);
+  CHECK(pruned.documents == 4);
+  Searcher s(db, SearcherOptions{"english", NEWSDEX_GAZETTEER_DIR});
+  CHECK(total(s, "quokkas") == 1);
+  CHECK(total(s, "\"right of first refusal\"") == 2);
+}
+
+TEST_CASE("bad input is reported with its file and line, counted, and skipped") {
+  TempDir tmp;
+  tmp.write("in/good.txt", "A good article title here\nIt mentions SoftBank and Oracle.\n");
+  tmp.write("in/empty.txt", "");
+  tmp.write("in/blank.txt", "  \n\n  ");
+  tmp.write("in/binary.txt", std::string("ELF\0\0\x01\x02", 7));
+  tmp.write("in/latin1.txt", "Caf\xe9 au lait is good\n");
+  tmp.write("in/notes.bin", "ignored: not a known extension");
+  tmp.write("in/feed.jsonl",
+            "{\"id\": \"j1\", \"title\": \"First\", \"body\": \"Nvidia chips\"}\n"
+            "{\"id\": \"j2\", \"title\": \"Broken\", \"body\": \n"
+            "\n"
+            "[1, 2, 3]\n"
+            "{\"title\": \"no id\", \"body\": \"x\"}\n"
+            "{\"id\": 42, \"title\": \"Numeric id\", \"body\": \"quantum\", \"date\": \"2024-05-06\"}\n"
+            "{\"id\": \"j1\", \"title\": \"dup\", \"body\": \"dup\"}\n"
+            "{\"id\": \"j9\", \"title\": \"Truncated\", \"body\": \"cut off");
+  std::vector<BadRecord> bad;
+  IndexSummary s = Indexer(tmp / "db", opts()).index({tmp / "in"}, {}, [&](const BadRecord& b) {
+    bad.push_back(b);
+  });
+  CHECK(s.indexed == 3);  // good.txt, j1, 42
+  CHECK(s.bad == 9);
+  std::map<std::string, std::string> why;
+  for (const auto& b : bad)
+    why[fs::path(b.file).filename().string() + ":" + std::to_string(b.line)] = b.reason;
+  CHECK(why["empty.txt:0"] == "empty file");
+  CHECK(why["blank.txt:0"] == "empty file");
+  CHECK(why["binary.txt:0"].find("binary") != std::string::npos);
+  CHECK(why["latin1.txt:0"] == "invalid UTF-8 at byte 3");
+  CHECK(why["feed.jsonl:2"].find("invalid JSON") != std::string::npos);
+  CHECK(why["feed.jsonl:4"] == "not a JSON object");
+  CHECK(why["feed.jsonl:5"] == "missing \"id\"");
+  CHECK(why["feed.jsonl:7"].find("duplicate id") != std::string::npos);
+  CHECK(why["feed.jsonl:8"].find("invalid JSON") != std::string::npos);
+  CHECK(why.count("notes.bin:0") == 0);
+}
+
+TEST_CASE("a missing input path is a clear error") {
+  TempDir tmp;
+  Indexer ix(tmp / "db", opts());
+  CHECK_THROWS_WITH_AS(ix.index({tmp / "nope"}), doctest::Contains("no such file or directory"),
+                       CorpusError);
+}
+
+TEST_CASE("a second writer on the same database fails fast") {
+  TempDir tmp;
+  Indexer first(tmp / "db", opts());
+  CHECK_THROWS_WITH_AS(Indexer(tmp / "db", opts()), doctest::Contains("locked"), IndexError);
+}
+
+TEST_CASE("searching what is not a newsdex database is a clear error") {
+  TempDir tmp;
+  CHECK_THROWS_WITH_AS(Searcher(tmp / "missing"), doctest::Contains("no such database"),
+                       IndexError);
+  tmp.write("junk/file.txt", "hello");
+  CHECK_THROWS_WITH_AS(Searcher(tmp / "junk"), doctest::Contains("not a Xapian database"),
+                       IndexError);
+  CHECK_THROWS_WITH_AS(Indexer(tmp / "junk", opts()), doctest::Contains("not a Xapian database"),
+                       IndexError);
+}
