@@ -81,7 +81,7 @@ int run_index(const IndexArgs& a) {
     for (const auto& b : s.bad_records)
       bad.push_back({{"file", b.file}, {"line", b.line}, {"reason", b.reason}});
     json out = {{"db", a.db},           {"indexed", s.indexed},     {"replaced", s.replaced},
-                {"unchanged", s.unchanged}, {"pruned", s.pruned},   {"bad", s.bad},
+                {"unchanged", s.unchanged}, {"pruned", s.pruned},   {"bad", s.bad}, {"chrome_sources", s.chrome_sources},
                 {"documents", s.documents}, {"bytes", s.bytes},     {"seconds", s.seconds},
                 {"mb_per_s", s.seconds > 0 ? double(s.bytes) / 1e6 / s.seconds : 0.0},
                 {"bad_records", bad}};
@@ -341,7 +341,12 @@ int main(int argc, char** argv) {
   index->add_option("--jobs,-j", ia.options.jobs, "Worker threads (0 = one per core)");
   index->add_option("--language", ia.options.language, "Stemming language")->default_val("english");
   index->add_flag("--prune", ia.options.prune, "Delete documents whose source is gone");
-  bool no_entities = false;
+  bool no_entities = false, keep_chrome = false;
+  index->add_flag("--keep-chrome", keep_chrome,
+                  "Keep page chrome (text repeated across many articles of one source)");
+  index->add_option("--checkpoint-docs", ia.options.checkpoint_docs,
+                    "Merge into the database after this many new documents")
+      ->check(CLI::Range(1, 100000000));
   index->add_flag("--no-entities", no_entities, "Skip entity extraction (benchmarking only)");
   index->add_option("--shard-docs", ia.options.shard_docs, "Documents per temporary shard")
       ->check(CLI::Range(1, 1000000));
@@ -384,6 +389,7 @@ int main(int argc, char** argv) {
   }
   spdlog::set_level(quiet ? spdlog::level::err : verbose ? spdlog::level::debug : spdlog::level::info);
   ia.options.entities = !no_entities;
+  ia.options.remove_chrome = !keep_chrome;
 
   try {
     if (*index) return run_index(ia);

@@ -15,7 +15,8 @@
 /// does not fsync per document either (it syncs at its flushes and final commit), and a
 /// bulk load into a fresh file needs no rollback journal -- a crash means re-running the
 /// load. With the defaults (rollback journal, synchronous=FULL) and one transaction the
-/// difference is one extra copy of changed pages, a few percent at this size.
+/// cost is a journal of the few pages that existed before and one more sync: on the first
+/// 2,000 tech articles both settings ran in 1.3-2.3 s, no difference above the noise.
 /// The database file is created anew (an existing one is removed).
 ///
 /// Prints one JSON line to stdout (same fields as xapian_index); logs to stderr.

@@ -20,6 +20,9 @@ struct IndexOptions {
   bool entities = true;              ///< extract entities (false only for benchmarks)
   unsigned jobs = 0;                 ///< analysis/shard workers; 0 = one per core
   bool prune = false;                ///< delete documents not seen in this run's inputs
+  /// Drop page chrome: text repeated across many articles of one source (menus, share
+  /// buttons, newsletter blurbs), learned from the inputs and kept in the database.
+  bool remove_chrome = true;
   std::size_t shard_docs = 500;      ///< documents per temporary shard
   /// Merge finished shards into the database after this many new documents (and at least
   /// as many as the database already holds), so an interrupted run keeps its progress.
@@ -42,6 +45,7 @@ struct IndexSummary {
   std::size_t unchanged = 0;  ///< skipped: same content hash
   std::size_t pruned = 0;     ///< deleted by --prune
   std::size_t bad = 0;        ///< bad records, skipped
+  std::size_t chrome_sources = 0;  ///< sources with a chrome model in use
   std::size_t documents = 0;  ///< documents in the database afterwards
   std::uint64_t bytes = 0;    ///< input bytes read
   double seconds = 0;

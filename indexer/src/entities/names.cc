@@ -240,7 +240,8 @@ will may art guy victor penny holly
 palm canon reliance sprint slack zoom block box visa shell sky orange signal stripe valve target
 fortune vanguard fidelity nuance excite cruise ripple glean adept unity elastic canonical runway
 echo edge surface teams word excel outlook office vista halo swift steam switch spark
-via per etc vs versus
+via per etc vs versus formula using photograph photographs illustration illustrations
+caption captions credit credits courtesy
 )";
 
 // Suffixes that end a company name and are dropped from its key.
@@ -321,6 +322,12 @@ constexpr const char* kAbbreviations[] = {
     "Aug", "Sep", "Sept", "Oct", "Nov", "Dec", "etc", "approx", "Bros", "Ave", "Rd", "Fig",
     "Vol", "Mass", "Calif", "Conn", "Wash", "Ill", "Penn", "Pa", "Va", "Ga", "Fla", "Tex"};
 
+// Words that may precede "of" inside a company name ("Bank of New York Co").
+const std::unordered_set<std::string_view> kOfHeads = {
+    "Bank", "Banks", "Trust", "Union", "Society", "Association", "Company", "Corporation",
+    "Institute", "Board", "Mutual", "Life", "Insurance", "Republic", "Federation", "Group",
+    "Savings", "Commonwealth", "Church", "Hospital", "Museum", "Academy", "Exchange"};
+
 // Words trimmed from the front of a rule-found company name.
 constexpr const char* kLeadingWords[] = {
     "the", "a", "an", "rival", "rivals", "former", "both", "its", "their", "his", "her", "our",
@@ -329,7 +336,7 @@ constexpr const char* kLeadingWords[] = {
     "by", "for", "from", "in", "on", "with", "to", "of", "if", "since", "because", "although",
     "though", "then", "now", "so", "why", "how", "what", "where", "who", "which", "this", "that",
     "these", "those", "even", "only", "just", "unlike", "like", "including", "analysts",
-    "investors", "last", "earlier", "later", "under", "over", "new", "chipmaker", "startup",
+    "investors", "last", "earlier", "later", "under", "over", "chipmaker", "startup",
     "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "january",
     "february", "march", "april", "may", "june", "july", "august", "september", "october",
     "november", "december", "both", "all", "some", "many", "most", "other", "such", "each"};
@@ -506,7 +513,26 @@ void tokenize_names(std::string_view text, std::vector<NameToken>& out) {
   out.reserve(n / 5 + 16);
   const auto& W = words();
 
-  bool space = true, newline = true, pending_start = true;
+  // Hard-wrapped text (newswires: lines of ~65 columns, paragraphs indented): a single line
+  // break inside a paragraph is just a space.
+  bool wrapped = false;
+  {
+    std::size_t lines = 0, wrap_like = 0, pos = 0;
+    while (pos < n && lines < 4096) {
+      const void* nl = std::memchr(p + pos, '\n', n - pos);
+      const std::size_t e = nl ? static_cast<std::size_t>(static_cast<const u8*>(nl) - p) : n;
+      if (!nl) break;
+      ++lines;
+      const std::size_t len = e - pos;
+      if (len >= 40 && len <= 80) {
+        const u8 last = p[e - 1] == '\r' && e - 1 > pos ? p[e - 2] : p[e - 1];
+        if (last != '.' && last != '!' && last != '?' && last != ':' && last != ' ') ++wrap_like;
+      }
+      pos = e + 1;
+    }
+    wrapped = lines >= 4 && wrap_like * 2 >= lines;
+  }
+  bool space = true, newline = true, pending_start = true, line_has_lower = false;
   std::size_t i = 0;
   while (i < n) {
     const u8 c = p[i];
@@ -534,7 +560,14 @@ void tokenize_names(std::string_view text, std::vector<NameToken>& out) {
       i += static_cast<std::size_t>(len);
       continue;
     }
+    if (cls == kNewlineC && wrapped && c == '\n' && i > 0 && i + 1 < n && p[i - 1] > ' ' &&
+        p[i + 1] > ' ' && line_has_lower) {  // soft line break
+      space = true;
+      ++i;
+      continue;
+    }
     if (cls == kNewlineC) {
+      line_has_lower = false;
       space = newline = pending_start = true;
       i += static_cast<std::size_t>(len);
       continue;
@@ -591,6 +624,7 @@ void tokenize_names(std::string_view text, std::vector<NameToken>& out) {
         if (first) t.flags |= kUpperFirst;
       } else if (dc == kLowerC) {
         t.flags |= kHasLower;
+        line_has_lower = true;
       } else if (dc == kDigitC) {
         t.flags |= kHasDigit;
       }
@@ -706,6 +740,7 @@ class Scan {
     common_.assign(t_.size(), -1);
     lex_.assign(t_.size(), 0);
     lbuf_.reserve(kMaxTokenBytes);
+    mark_credits();
   }
 
   void run(std::vector<Entity>& out);
@@ -767,6 +802,8 @@ class Scan {
   bool noisy(std::size_t i) const { return has(i, kHeading) || has(i, kTitleRun); }
 
   // --- passes
+  void mark_credits();
+  void drop_link_bars();
   void gazetteer_pass();
   bool match_alias(const Alias& a, std::size_t i, std::size_t& end) const;
   bool accept_gazetteer(const Alias& a, std::size_t i, std::size_t end, Cand& c) const;
@@ -807,6 +844,67 @@ class Scan {
   StringSet seen_lower_;    // those of them that occur in lower case
 };
 
+// --------------------------------------------------------------- page chrome
+
+// Photo credits ("Photograph: Jane Doe/Getty Images", "(Photo by Jane Doe via Getty
+// Images)", "Illustration: WIRED Staff; Getty Images") name photographers and agencies,
+// not the story's subjects: their tokens are claimed up front so nothing matches there.
+void Scan::mark_credits() {
+  static constexpr std::string_view kTriggers[] = {
+      "photograph", "photographs", "photo", "photos", "photography", "illustration",
+      "illustrations", "image", "images", "credit", "credits", "courtesy", "artwork",
+      "graphic", "caption", "video", "photographer", "illustrator", "animation"};
+  const std::size_t n = t_.size();
+  for (std::size_t i = 0; i + 1 < n; ++i) {
+    if (!word(i) || has(i, kHasDigit) || t_[i].end - t_[i].begin > 13) continue;
+    const std::string_view l = lower(i);
+    bool trigger = false;
+    for (std::string_view w : kTriggers) trigger |= l == w;
+    if (!trigger) continue;
+    std::size_t k = i + 1;
+    if (punct(k, ':') && glued(k)) ++k;
+    else if ((lower_is(k, "by") || lower_is(k, "of")) && spaced(k) && has(i, kUpperFirst)) ++k;
+    else continue;
+    for (std::size_t steps = 0; k < n && steps < 16; ++k, ++steps) {
+      if (has(k, kNewlineBefore) || punct(k, ')') || punct(k, '.') || punct(k, '|')) break;
+      covered_[k] = 1;
+    }
+  }
+}
+
+// Runs of three or more brand names separated only by spaces ("Facebook X Pinterest
+// YouTube Instagram Tiktok"): social-link bars and menus, not mentions.
+void Scan::drop_link_bars() {
+  std::size_t g = 0;
+  while (g < cands_.size()) {
+    std::size_t h = g + 1;
+    auto single = [&](const Cand& c) {
+      return c.te == c.tb + 1 && c.kind != EntityKind::person && word(c.tb);
+    };
+    if (!single(cands_[g])) {
+      g = h;
+      continue;
+    }
+    std::size_t members = 1;
+    while (h < cands_.size() && single(cands_[h])) {
+      const Cand& a = cands_[h - 1];
+      const Cand& b = cands_[h];
+      if (!spaced(b.tb)) break;
+      std::size_t between = b.tb - a.te;
+      if (between > 1) break;
+      if (between == 1 && !(capw(a.te) && spaced(a.te) && t_[a.te].end - t_[a.te].begin <= 8)) break;
+      ++members;
+      ++h;
+    }
+    if (members >= 3)
+      for (std::size_t k = g; k < h; ++k) {
+        cands_[k].dead = true;
+        for (std::uint32_t q = cands_[k].tb; q < cands_[k].te; ++q) covered_[q] = 1;
+      }
+    g = h;
+  }
+}
+
 // --------------------------------------------------------------- gazetteer matching
 
 bool Scan::match_alias(const Alias& a, std::size_t i, std::size_t& end) const {
@@ -819,6 +917,7 @@ bool Scan::match_alias(const Alias& a, std::size_t i, std::size_t& end) const {
       if (t.flags & kNewlineBefore) return false;
       if (bool(t.flags & kSpaceBefore) != at.space_before) return false;
     }
+    if (covered_[i + k]) return false;
     std::string_view s = tx(i + k);
     if (at.mode == AliasMode::punct) {
       if (!(t.flags & kPunct)) return false;
@@ -859,8 +958,9 @@ bool Scan::match_alias(const Alias& a, std::size_t i, std::size_t& end) const {
 bool Scan::exchange_context(std::size_t i, std::size_t end) const {
   // "$MSFT"
   if (i >= 1 && punct(i - 1, '$') && glued(i)) return true;
-  // "<IBM>" (Reuters)
-  if (i >= 1 && punct(i - 1, '<') && glued(i) && end < t_.size() && punct(end, '>') && glued(end))
+  // "<IBM>" (Reuters); one-letter tickers only as "$T" (they were reassigned over time)
+  if (i >= 1 && punct(i - 1, '<') && glued(i) && end < t_.size() && punct(end, '>') && glued(end) &&
+      t_[end - 1].end - t_[i].begin >= 2)
     return true;
   // "NASDAQ: MSFT", "(NYSE:IBM)"
   if (i >= 2 && punct(i - 1, ':') && word(i - 2) && is(i - 2, kLxExchange)) return true;
@@ -907,6 +1007,12 @@ bool Scan::accept_gazetteer(const Alias& a, std::size_t i, std::size_t end, Cand
     return true;
   }
   if (chrome_context(i, end)) return false;
+  // "Jane Doe/Getty Images", "AFP/Getty": a photo credit.
+  if (i >= 2 && punct(i - 1, '/') && glued(i - 1) && glued(i) && capw(i - 2)) return false;
+  // "Block.one", "Meta.ai": part of a longer dotted name.
+  if (end + 1 < t_.size() && punct(end, '.') && glued(end) && glued(end + 1) && word(end + 1) &&
+      !has(end + 1, kUpperFirst) && has(end - 1, kWord))
+    return false;
 
   // A capitalised word right before or after a single-word alias: part of a longer name
   // ("Orange County", "Taylor Swift", "Harrison Ford").
@@ -938,7 +1044,7 @@ void Scan::gazetteer_pass() {
       eligible = !(t.flags & kLong) && (t.flags & (kHasUpper | kHasDigit));
     else
       eligible = g_.punct_starts_alias(static_cast<u8>(t.cp < 128 ? t.cp : 0));
-    if (!eligible || !g_.may_start(tx(i))) {
+    if (!eligible || covered_[i] || !g_.may_start(tx(i))) {
       ++i;
       continue;
     }
@@ -1011,6 +1117,7 @@ std::size_t Scan::person_name_at(std::size_t i, bool need_first_name) const {
   if (need_first_name && !g_.is_first_name(tx(i))) return 0;
   if (!need_first_name && common(i) && !g_.is_first_name(tx(i))) return 0;
   std::size_t k = i + 1, words_n = 1, last = i;
+  bool split = false;
   while (k < t_.size() && words_n < 4) {
     if (!spaced(k) || covered_[k]) break;
     // middle initial "F."
@@ -1020,6 +1127,10 @@ std::size_t Scan::person_name_at(std::size_t i, bool need_first_name) const {
       continue;
     }
     if (!titlew(k) || common(k) || is(k, kLxLegal) || is(k, kLxDesc)) break;
+    if (words_n >= 2 && g_.is_first_name(tx(k)) && !g_.is_first_name(tx(last))) {
+      split = true;  // "Sara Morrison Alex Murdaugh": two names side by side
+      break;
+    }
     last = k;
     ++words_n;
     ++k;
@@ -1032,7 +1143,16 @@ std::size_t Scan::person_name_at(std::size_t i, bool need_first_name) const {
   }
   if (words_n < 2) return 0;
   // A longer capitalised run goes on: an organisation or a title, not a person.
-  if (k < t_.size() && spaced(k) && capw(k)) return 0;
+  if (!split && k < t_.size() && spaced(k) && capw(k)) return 0;
+  // "Jonathan Guyer Formula 1": a number after the last word makes it a product/title.
+  if (k < t_.size() && spaced(k) && word(k) && has(k, kHasDigit) && !has(k, kUpperFirst)) {
+    if (words_n <= 2) return 0;
+    std::size_t q = last;
+    while (q > i && !word(q - 1)) --q;
+    last = q - 1;
+    while (last > i && !word(last)) --last;
+    if (last == i) return 0;
+  }
   const std::string_view ln = tx(last);
   if (g_.starts_name(lower(last))) return 0;  // "Will Apple ..."
   if (ln.size() < 2) return 0;
@@ -1078,25 +1198,47 @@ bool Scan::rule_legal_suffix(std::size_t i) {
   if (i >= 1 && punct(i - 1, ',') && glued(i - 1) && spaced(i)) j = i - 1;
   else if (!spaced(i)) return false;
   if (j == 0) return false;
+  // "Kidder Peabody and Co": the connector belongs to the suffix.
+  if (suf == "Co" && j >= 2 && (punct(j - 1, '&') || lower_is(j - 1, "and")) && spaced(j - 1)) --j;
+  // "Co Ltd", "Holdings Plc": handled from the first suffix word.
+  if (capw(j - 1) && is(j - 1, kLxLegal)) return false;
   // Short, ambiguous suffixes need a strong name before them.
   const bool weak_suffix = suf == "SA" || suf == "AG" || suf == "AB" || suf == "NV" ||
                            suf == "BV" || suf == "KK" || suf == "LP" || suf == "Co" || suf == "ASA";
   // Walk back over the name.
   std::size_t b = j, words_n = 0;
+  bool mixed_case = false;  // a word with lower-case letters seen
   while (b > 0 && words_n < 5) {
     const std::size_t k = b - 1;
     if (covered_[k]) break;
+    if (capw(k) && (is(k, kLxLegal) || (is(k, kLxLeading) && spaced(k + 1)))) break;
+    // "SALE OF ASSETS McLean Industries Inc": an all-caps headline before the name.
+    if (mixed_case && capw(k) && !has(k, kHasLower) && t_[k].end - t_[k].begin > 1 && k >= 1 &&
+        spaced(k) && capw(k - 1) && !has(k - 1, kHasLower))
+      break;
     if (capw(k) || (word(k) && has(k, kHasDigit) && has(k, kHasUpper))) {
       ++words_n;
       b = k;
+      mixed_case |= has(k, kHasLower);
       if (has(k, kNewlineBefore)) break;
       continue;
     }
-    if ((punct(k, '&') || lower_is(k, "and") || lower_is(k, "of") || lower_is(k, "de")) &&
+    // "Fireman's Fund Corp"
+    if (lower_is(k, "s") && glued(k) && k >= 2 && has(k - 1, kPunct) && is_apostrophe(t_[k - 1].cp) &&
+        glued(k - 1) && capw(k - 2) && !covered_[k - 2] && words_n > 0) {
+      b = k - 2;
+      ++words_n;
+      continue;
+    }
+    if ((punct(k, '&') || lower_is(k, "and") || lower_is(k, "de") ||
+         (lower_is(k, "of") && k >= 1 && word(k - 1) && kOfHeads.count(tx(k - 1)))) &&
         k >= 1 && capw(k - 1) && !covered_[k - 1] && words_n > 0) {
       b = k;
       continue;
     }
+    // "General Motors of Canada Ltd", "David Wyss of Data Resources Inc": the name goes on
+    // before "of", or a person precedes it. Either way, not this rule's business.
+    if (lower_is(k, "of") && words_n > 0) return false;
     if ((punct(k, '.') || (has(k, kPunct) && is_dash(t_[k].cp))) && glued(k) && glued(k + 1) &&
         k >= 1 && word(k - 1) && words_n > 0) {
       b = k;
@@ -1108,6 +1250,9 @@ bool Scan::rule_legal_suffix(std::size_t i) {
   while (b < j && (has(b, kPunct) || (word(b) && !capw(b)) || is(b, kLxLeading)))
     ++b;
   if (b >= j || !capw(b)) return false;
+  // "Texaco Canada Ltd": the walk stopped at a gazetteer name; the rest is not a name.
+  if (b > 0 && covered_[b - 1] && spaced(b) && capw(b - 1)) return false;
+
   // At least one word that is not a common word unless the suffix is unambiguous.
   bool strong = false;
   for (std::size_t k = b; k < j; ++k)
@@ -1143,8 +1288,9 @@ bool Scan::rule_legal_suffix(std::size_t i) {
 // "Synergy Research Group", "Anduril Industries", "Scale AI".
 bool Scan::rule_desc_suffix(std::size_t i) {
   if (!capw(i) || covered_[i] || !is(i, kLxDesc) || !spaced(i) || noisy(i)) return false;
-  // Not followed by more capitalised words (unless a legal suffix, handled before).
-  if (i + 1 < t_.size() && spaced(i + 1) && capw(i + 1)) return false;
+  // Not followed by more capitalised words (unless a legal suffix, handled before) nor by
+  // "of X" ("Reserve Bank of New Zealand").
+  if (i + 1 < t_.size() && spaced(i + 1) && (capw(i + 1) || lower_is(i + 1, "of"))) return false;
   const bool ai = tx(i) == "AI";
   std::size_t b = i, words_n = 0;
   while (b > 0 && words_n < (ai ? 1u : 3u)) {
@@ -1494,6 +1640,7 @@ void Scan::resolve(std::vector<Entity>& out) {
 void Scan::run(std::vector<Entity>& out) {
   if (t_.empty()) return;
   gazetteer_pass();
+  drop_link_bars();
   rules_pass();
   propagate();
   resolve(out);

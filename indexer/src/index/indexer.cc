@@ -30,6 +30,7 @@
 #include <unordered_map>
 #include <unordered_set>
 
+#include "corpus/chrome.h"
 #include "index/document_builder.h"
 #include "index/schema.h"
 #include "newsdex/analysis.h"
@@ -201,6 +202,9 @@ struct Indexer::Impl {
     {
       Xapian::WritableDatabase fresh(new_dir, Xapian::DB_OPEN);
       set_schema_metadata(fresh, options.language);
+      // An empty database is not a compaction source: carry its metadata (chrome models).
+      for (auto k = db->metadata_keys_begin(); k != db->metadata_keys_end(); ++k)
+        if (fresh.get_metadata(*k).empty()) fresh.set_metadata(*k, db->get_metadata(*k));
       fresh.commit();
     }
     db.reset();  // releases the write lock for the swap
@@ -252,6 +256,33 @@ IndexSummary Indexer::index(const std::vector<std::string>& inputs,
   IndexSummary summary;
   CorpusReader reader(inputs, ReaderOptions{d.options.max_record_bytes});
 
+  // Page chrome: learn per-source models from the inputs (a light first pass); sources with
+  // too little text in this run reuse the model a previous run stored in the database.
+  detail::ChromeModel chrome;
+  if (d.options.remove_chrome) {
+    CorpusReader learn(inputs, ReaderOptions{d.options.max_record_bytes});
+    std::set<std::string> sources;
+    learn.read(
+        [&](Article&& a) {
+          chrome.observe(a.source, a.body);
+          sources.insert(a.source);
+          return true;
+        },
+        [](BadRecord&&) {});
+    chrome.finish();
+    for (const auto& src : sources) {
+      const std::string key = "chrome:" + src;
+      if (key.size() > schema::kMaxTermBytes) continue;
+      if (chrome.has(src)) {
+        d.db->set_metadata(key, chrome.serialize(src));
+      } else if (chrome.documents_learned(src) < detail::ChromeModel::kMinDocs) {
+        std::string stored = d.db->get_metadata(key);
+        if (!stored.empty()) chrome.load(src, stored);
+      }
+    }
+    summary.chrome_sources = chrome.sources().size();
+  }
+
   // One extractor loads the gazetteers; each worker gets its own copy of the tables.
   std::vector<std::string> protected_words = d.protected_words();
   const unsigned jobs = d.options.jobs;
@@ -288,7 +319,9 @@ IndexSummary Indexer::index(const std::vector<std::string>& inputs,
                 path, Xapian::DB_CREATE | Xapian::DB_NO_SYNC | Xapian::DB_BACKEND_GLASS);
             std::unordered_set<std::string> labels;
             for (std::size_t i = 0; i < batch->articles.size(); ++i) {
-              BuiltDocument b = builder.build(batch->articles[i], batch->hashes[i]);
+              Article& a = batch->articles[i];
+              if (chrome.has(a.source)) a.body = chrome.clean(a.source, a.body);
+              BuiltDocument b = builder.build(a, batch->hashes[i]);
               d.write_labels(shard, b, labels);
               shard.add_document(b.doc);
             }
@@ -429,6 +462,7 @@ IndexSummary Indexer::index(const std::vector<std::string>& inputs,
     summary.pruned = gone.size();
   }
 
+  d.db->commit();  // metadata written outside a merge (chrome models)
   summary.documents = d.db->get_doccount();
   summary.bytes = reader.total_bytes();
   summary.seconds = std::chrono::duration<double>(Clock::now() - t0).count();

@@ -1,0 +1,121 @@
+// Facets agree with filters; product names are not stemmed; HTML, gzip and long lines.
+#include <doctest/doctest.h>
+#include <zlib.h>
+
+#include <filesystem>
+
+#include "newsdex/error.h"
+#include "newsdex/indexer.h"
+#include "newsdex/searcher.h"
+#include "tmpdir.h"
+
+using namespace newsdex;
+
+namespace {
+IndexOptions opts() {
+  IndexOptions o;
+  o.gazetteer_dir = NEWSDEX_GAZETTEER_DIR;
+  o.jobs = 2;
+  return o;
+}
+SearchResults run(Searcher& s, const std::string& q, std::vector<EntityKind> facets = {}) {
+  SearchRequest r;
+  r.query = q;
+  r.limit = 100;
+  r.facets = std::move(facets);
+  r.facet_size = 1000;
+  return s.search(r);
+}
+std::string quoted(const std::string& key) {
+  return key.find(' ') == std::string::npos ? key : "\"" + key + "\"";
+}
+}  // namespace
+
+TEST_CASE("every facet count equals the total of the query with that key's filter added") {
+  TempDir tmp;
+  { Indexer(tmp / "db", opts()).index({NEWSDEX_SEEDS_DIR}); }
+  Searcher s(tmp / "db", SearcherOptions{"english", NEWSDEX_GAZETTEER_DIR});
+  for (const char* q : {"microsoft", "cloud", "\"right of first refusal\"", "openai -oracle"}) {
+    SearchResults r = run(s, q, {std::begin(kAllEntityKinds), std::end(kAllEntityKinds)});
+    std::size_t checked = 0;
+    for (const FacetResult& f : r.facets) {
+      CHECK(f.exact);
+      for (const FacetCount& c : f.counts) {
+        std::string filter = std::string(to_string(f.kind)) + ":" + quoted(c.key);
+        CAPTURE(filter);
+        CHECK(run(s, std::string(q) + " " + filter).total == c.count);
+        CHECK(c.count <= r.total);
+        ++checked;
+      }
+    }
+    CHECK(checked > 5);
+  }
+  // The seeds: Microsoft everywhere, SoftBank in four, two amounts of $500 billion.
+  SearchResults r = run(s, "microsoft", {EntityKind::company, EntityKind::money, EntityKind::date});
+  auto count_of = [&](std::size_t i, const std::string& key) -> std::size_t {
+    for (const auto& c : r.facets[i].counts)
+      if (c.key == key) return c.count;
+    return 0;
+  };
+  CHECK(count_of(0, "microsoft") == 5);
+  CHECK(count_of(0, "softbank") == 4);
+  CHECK(count_of(1, "USD:500000000000") >= 1);
+  CHECK(count_of(2, "2025-01") == 2);
+  CHECK(run(s, "company:msft").total == 5);
+  CHECK(run(s, "company:\"Microsoft Corp.\"").total == 5);
+  CHECK(run(s, "money:>=1e9").total == run(s, "money:USD:1e9..1e12").total);
+  CHECK(run(s, "money:>=1e13").total == 0);
+  CHECK(run(s, "percent:>=30").total == 1);
+  CHECK(run(s, "microsoft money:>=1e20").total == 0);
+}
+
+TEST_CASE("product names are not stemmed into other words") {
+  TempDir tmp;
+  tmp.write("in/a.txt", "Windows update ships today\nMicrosoft released a Windows update.\n");
+  tmp.write("in/b.txt", "Cleaning the office window\nThe window was cleaned by a contractor.\n");
+  { Indexer(tmp / "db", opts()).index({tmp / "in"}); }
+  Searcher s(tmp / "db", SearcherOptions{"english", NEWSDEX_GAZETTEER_DIR});
+  CHECK(run(s, "window").total == 1);
+  CHECK(run(s, "Windows").total == 1);
+  CHECK(run(s, "window").hits.at(0).id == "b.txt");
+  CHECK(run(s, "Windows").hits.at(0).id == "a.txt");
+}
+
+TEST_CASE("HTML pages, gzip'd JSONL and over-long lines") {
+  TempDir tmp;
+  tmp.write("in/page.html",
+            "<html><head><title>Nvidia unveils a chip</title>"
+            "<meta property=\"article:published_time\" content=\"2024-03-18T10:00:00Z\">"
+            "<script>var tracking = 'quokkascript';</script></head><body>"
+            "<nav>Home News Sign up</nav><article><p>Nvidia said the Blackwell chip costs "
+            "$30,000.</p><p>Jensen Huang spoke.</p></article><footer>Follow us</footer>"
+            "</body></html>");
+  {
+    gzFile gz = gzopen((tmp / "in/feed.jsonl.gz").c_str(), "wb");
+    std::string lines =
+        "{\"id\": \"g1\", \"title\": \"Compressed\", \"body\": \"Zipped quokka news\"}\n"
+        "{\"id\": \"g2\", \"title\": \"Long\", \"body\": \"" + std::string(5000, 'x') + "\"}\n"
+        "{\"id\": \"g3\", \"title\": \"After\", \"body\": \"still read\"}\n";
+    gzwrite(gz, lines.data(), unsigned(lines.size()));
+    gzclose(gz);
+  }
+  IndexOptions o = opts();
+  o.max_record_bytes = 1024;  // g2's line is over the limit
+  std::vector<BadRecord> bad;
+  IndexSummary sum =
+      Indexer(tmp / "db", o).index({tmp / "in"}, {}, [&](const BadRecord& b) { bad.push_back(b); });
+  CHECK(sum.indexed == 3);
+  REQUIRE(bad.size() == 1);
+  CHECK(bad[0].line == 2);
+  CHECK(bad[0].reason.find("longer than") != std::string::npos);
+  Searcher s(tmp / "db", SearcherOptions{"english", NEWSDEX_GAZETTEER_DIR});
+  SearchResults html = run(s, "blackwell");
+  REQUIRE(html.total == 1);
+  CHECK(html.hits[0].title == "Nvidia unveils a chip");
+  CHECK(html.hits[0].date == "2024-03-18");
+  CHECK(run(s, "quokkascript").total == 0);  // script dropped
+  CHECK(run(s, "\"sign up\"").total == 0);   // nav dropped
+  CHECK(run(s, "zipped quokka").total == 1);
+  CHECK(run(s, "\"still read\"").total == 1);
+  CHECK(run(s, "company:nvidia person:\"jensen huang\"").total == 1);
+}
