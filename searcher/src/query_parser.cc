@@ -402,7 +402,13 @@ class Parser {
     }
     if (prim.size() == 1) {
       highlight(prim[0]->text);
-      return Xapian::Query(std::string(stem_prefix) + analyzer_.stem(prim[0]->text));
+      const std::string& stem = analyzer_.stem(prim[0]->text);
+      if (stem_prefix == schema::kTitleStem)
+        return Xapian::Query(std::string(stem_prefix) + stem);
+      // Words whose stem is themselves carry no Z term (schema.md): the stem's postings
+      // are Z<stem> (inflected forms) plus the unprefixed <stem> (the word itself).
+      return Xapian::Query(Xapian::Query::OP_SYNONYM, Xapian::Query(std::string(stem_prefix) + stem),
+                           Xapian::Query(std::string(prefix) + stem));
     }
     return phrase_of(prim, prefix);
   }

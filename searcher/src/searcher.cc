@@ -111,31 +111,52 @@ struct Searcher::Impl {
   // A snippet of about `bytes` bytes of the body around the best cluster of matches.
   void snippet(const std::string& body, const ParsedQuery& pq, std::size_t bytes, Hit& hit) {
     if (bytes == 0 || body.empty()) return;
-    std::string_view text = body;
-    if (text.size() > (256u << 10)) text = text.substr(0, 256u << 10);
-    analyzer->analyze(text, tokens);
     std::unordered_set<std::string> words(pq.highlight.begin(), pq.highlight.end());
     std::unordered_set<std::string> stems(pq.highlight_stems.begin(), pq.highlight_stems.end());
+    // A token can only share a stem if it shares the stem's first letters: stem only those.
+    auto stem_candidate = [&](const std::string& w) {
+      for (const auto& st : pq.highlight_stems) {
+        std::size_t n = std::min<std::size_t>(3, st.size());
+        if (w.size() >= n && w.compare(0, n, st, 0, n) == 0) return true;
+      }
+      return false;
+    };
+    // Analyse the first 4 KiB, then 32 KiB, then up to 256 KiB, until something matches.
+    std::string_view text = body;
     std::vector<std::size_t> matched;  // token indexes
-    for (std::size_t i = 0; i < tokens.size(); ++i) {
-      const Token& t = tokens[i];
-      if (t.compound) continue;
-      if (words.count(t.text) || stems.count(analyzer->stem(t.text))) matched.push_back(i);
+    for (std::size_t limit : {std::size_t(4) << 10, std::size_t(32) << 10, std::size_t(256) << 10}) {
+      text = std::string_view(body).substr(0, std::min(body.size(), limit));
+      // Cut at a space so a word is not split.
+      if (text.size() < body.size()) {
+        auto sp = text.rfind(' ');
+        if (sp != std::string_view::npos && sp > 0) text = text.substr(0, sp);
+      }
+      analyzer->analyze(text, tokens);
+      matched.clear();
+      for (std::size_t i = 0; i < tokens.size(); ++i) {
+        const Token& t = tokens[i];
+        if (t.compound) continue;
+        if (words.count(t.text) || (stem_candidate(t.text) && stems.count(analyzer->stem(t.text))))
+          matched.push_back(i);
+      }
+      if (!matched.empty() || text.size() == body.size()) break;
     }
-    // Best window: the most distinct matched words within `bytes`.
+    // Best window: the most distinct matched words within `bytes` (sliding window, O(m)).
     std::size_t best_start = 0, best_score = 0;
     if (!matched.empty()) {
       best_start = tokens[matched[0]].begin;
+      std::unordered_map<std::string_view, std::size_t> in_window;
       std::size_t j = 0;
       for (std::size_t i = 0; i < matched.size(); ++i) {
         std::size_t start = tokens[matched[i]].begin;
-        while (j < matched.size() && tokens[matched[j]].end <= start + bytes) ++j;
-        std::unordered_set<std::string> distinct;
-        for (std::size_t k = i; k < j; ++k) distinct.insert(tokens[matched[k]].text);
-        if (distinct.size() > best_score) {
-          best_score = distinct.size();
+        while (j < matched.size() && tokens[matched[j]].end <= start + bytes)
+          ++in_window[tokens[matched[j++]].text];
+        if (in_window.size() > best_score) {
+          best_score = in_window.size();
           best_start = start;
         }
+        auto it = in_window.find(tokens[matched[i]].text);
+        if (it != in_window.end() && --it->second == 0) in_window.erase(it);
       }
       // Some context before the first match, starting at a word.
       std::size_t lead = std::min<std::size_t>(bytes / 4, best_start);

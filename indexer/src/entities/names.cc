@@ -240,8 +240,10 @@ will may art guy victor penny holly
 palm canon reliance sprint slack zoom block box visa shell sky orange signal stripe valve target
 fortune vanguard fidelity nuance excite cruise ripple glean adept unity elastic canonical runway
 echo edge surface teams word excel outlook office vista halo swift steam switch spark
-via per etc vs versus formula using photograph photographs illustration illustrations
-caption captions credit credits courtesy
+via per etc vs versus senior junior later earlier recently currently finally eventually initially previously
+separately additionally similarly overall instead elsewhere already
+formula using photograph photographs illustration illustrations
+caption captions credit credits courtesy hurricane storm typhoon cyclone tropical
 )";
 
 // Suffixes that end a company name and are dropped from its key.
@@ -1017,7 +1019,7 @@ bool Scan::accept_gazetteer(const Alias& a, std::size_t i, std::size_t end, Cand
   // A capitalised word right before or after a single-word alias: part of a longer name
   // ("Orange County", "Taylor Swift", "Harrison Ford").
   const bool cap_before = i >= 1 && titlew(i - 1) && spaced(i) && !is(i - 1, kLxTitle) &&
-                          !covered_[i - 1];
+                          !covered_[i - 1] && !(has(i - 1, kSentenceStart) && common(i - 1));
   const bool cap_after = end < t_.size() && titlew(end) && spaced(end) && !covered_[end];
   if (single && e.kind != EntityKind::person && cap_before && g_.is_first_name(tx(i - 1)))
     return false;
@@ -1166,7 +1168,7 @@ std::size_t Scan::company_name_at(std::size_t i, std::size_t max_words) const {
   std::size_t k = i + 1, words_n = 1, end = i + 1;
   while (k < t_.size() && words_n < max_words) {
     if (has(k, kNewlineBefore) || covered_[k]) break;
-    if (spaced(k) && capw(k)) {
+    if (spaced(k) && capw(k) && !is(k, kLxPersonCue | kLxCompanyRole)) {
       ++words_n;
       end = ++k;
       continue;
@@ -1302,9 +1304,21 @@ bool Scan::rule_desc_suffix(std::size_t i) {
     if (!spaced(k)) break;
   }
   if (words_n == 0) return false;
-  // The run must start here: a capitalised word before it makes it part of a title.
-  if (b > 0 && spaced(b) && capw(b - 1)) return false;
-  if (ai && has(b, kSentenceStart)) return false;
+  // The run must start here: a capitalised word before it makes it part of a title;
+  // "10 Breakthrough Technologies" is a list title, "Human-Centered AI" a compound.
+  if (b > 0 && spaced(b) && (capw(b - 1) || (word(b - 1) && has(b - 1, kHasDigit)))) return false;
+  if (b > 0 && !spaced(b) && has(b - 1, kPunct) && is_dash(t_[b - 1].cp)) return false;
+  if (ai) {
+    // "X AI" is mostly a product or a field ("Vertex AI", "Constitutional AI"): only with a
+    // company cue before it or a company verb after it.
+    static const std::unordered_set<std::string_view> kAfter = {
+        "ceo", "cto", "cfo", "founder", "cofounder", "co-founder", "said", "says", "raised",
+        "announced", "launched", "released", "unveiled", "introduced", "acquired", "told",
+        "founded", "builds", "develops", "makes", "offers", "provides", "secured", "closed"};
+    const bool after = i + 1 < t_.size() && word(i + 1) && kAfter.count(lower(i + 1));
+    const bool before = b > 0 && word(b - 1) && !has(b - 1, kHasUpper) && is(b - 1, kLxCompanyNoun);
+    if (has(b, kSentenceStart) || !(after || before)) return false;
+  }
   std::string key = lower_utf8(collapse_space(text_.substr(t_[b].begin, t_[i].end - t_[b].begin)));
   add_rule(EntityKind::company, b, i + 1, i, std::move(key), true);
   return true;
@@ -1340,6 +1354,9 @@ bool Scan::rule_person_cues(std::size_t i) {
     if (punct(c, '.') && c >= 1 && glued(c)) --c;  // "Dr. Jane Doe"
     if (is(c, kLxPersonCue) && !has(c + 1, kNewlineBefore)) {
       cue = true;
+      // "by" introduces bylines and authors, but also titles ("Seen by Contemporary
+      // Observers"): only with a known given name.
+      if (lower_is(c, "by") && !g_.is_first_name(tx(i))) cue = false;
       // "by" only for bylines at a line start ("By Jane Doe").
     } else if (c >= 1 && lower_is(c, "to") && lower_is(c - 1, "according")) {
       cue = true;
@@ -1372,13 +1389,13 @@ bool Scan::rule_person_cues(std::size_t i) {
     } else if (k < t_.size() && (lower_is(k, "is") || lower_is(k, "was"))) {
       ++k;
       if (lower_is(k, "the") || lower_is(k, "a") || lower_is(k, "an")) ++k;
-      for (std::size_t s = 0; s < 3 && k < t_.size(); ++s, ++k) {
+      for (std::size_t s = 0; s < 2 && k < t_.size(); ++s, ++k) {
         if (is(k, kLxPersonRole)) {
           post = true;
           role_company = is(k, kLxCompanyRole);
           break;
         }
-        if (!word(k)) break;
+        if (!word(k) || lower_is(k, "of") || lower_is(k, "for")) break;
       }
     }
   }
@@ -1396,9 +1413,13 @@ bool Scan::rule_first_name(std::size_t i) {
   if (!titlew(i) || covered_[i] || noisy(i)) return false;
   if (!g_.is_first_name(tx(i))) return false;
   if (has(i, kSentenceStart) && common(i)) return false;
+  // "St. Louis Cardinals", "Ft. Worth"
+  if (i >= 2 && punct(i - 1, '.') && glued(i - 1) && (tx(i - 2) == "St" || tx(i - 2) == "Mt" || tx(i - 2) == "Ft"))
+    return false;
   // A capitalised word before it makes it part of something longer ("Grace Hopper
   // Celebration" is caught by the run check; "Rhode Island Jane"?).
-  if (i >= 1 && spaced(i) && capw(i - 1) && !covered_[i - 1] && !is(i - 1, kLxTitle))
+  if (i >= 1 && spaced(i) && capw(i - 1) && !covered_[i - 1] && !is(i - 1, kLxTitle) &&
+      !(has(i - 1, kSentenceStart) && common(i - 1)))
     return false;
   const std::size_t len = person_name_at(i, true);
   if (len == 0) return false;

@@ -35,8 +35,10 @@ BuiltDocument DocumentBuilder::build(const Article& a, const std::string& hash) 
     doc.add_posting(t.text, t.position, kTitleWeight);
     doc.add_posting(std::string(kTitle) + t.text, t.position);
     const std::string& s = analyzer_.stem(t.text);
-    term_.assign(kStem).append(s);
-    doc.add_term(term_, kTitleWeight);
+    if (s != t.text) {  // identity stems: the unprefixed term already carries them
+      term_.assign(kStem).append(s);
+      doc.add_term(term_, kTitleWeight);
+    }
     term_.assign(kTitleStem).append(s);
     doc.add_term(term_);
     last = t.position + 1;
@@ -50,7 +52,9 @@ BuiltDocument DocumentBuilder::build(const Article& a, const std::string& hash) 
       continue;
     }
     doc.add_posting(t.text, t.position);
-    term_.assign(kStem).append(analyzer_.stem(t.text));
+    const std::string& s = analyzer_.stem(t.text);
+    if (s == t.text) continue;
+    term_.assign(kStem).append(s);
     doc.add_term(term_);
   }
 

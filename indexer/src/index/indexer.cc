@@ -225,6 +225,12 @@ Indexer::Indexer(const std::string& db_path, const IndexOptions& options)
   recover(db_path);
   check_db_path(db_path);
   impl_->open();
+  // Holding the write lock now: temporary shards of a killed run are nobody's; remove them.
+  std::error_code ec;
+  fs::path p = fs::absolute(db_path, ec);
+  const std::string stem = p.filename().string() + ".tmp-";
+  for (const auto& e : fs::directory_iterator(p.parent_path(), ec))
+    if (e.path().filename().string().rfind(stem, 0) == 0) fs::remove_all(e.path(), ec);
 }
 
 Indexer::~Indexer() = default;
@@ -274,7 +280,8 @@ IndexSummary Indexer::index(const std::vector<std::string>& inputs,
       const std::string key = "chrome:" + src;
       if (key.size() > schema::kMaxTermBytes) continue;
       if (chrome.has(src)) {
-        d.db->set_metadata(key, chrome.serialize(src));
+        std::string model = chrome.serialize(src);
+        if (d.db->get_metadata(key) != model) d.db->set_metadata(key, model);
       } else if (chrome.documents_learned(src) < detail::ChromeModel::kMinDocs) {
         std::string stored = d.db->get_metadata(key);
         if (!stored.empty()) chrome.load(src, stored);
