@@ -119,3 +119,28 @@ TEST_CASE("HTML pages, gzip'd JSONL and over-long lines") {
   CHECK(run(s, "\"still read\"").total == 1);
   CHECK(run(s, "company:nvidia person:\"jensen huang\"").total == 1);
 }
+
+TEST_CASE("hostile text: a 10 MB single line, mixed scripts, absurd numbers, overlong names") {
+  TempDir tmp;
+  std::string body;
+  body.reserve(10u << 20);
+  const std::string piece =
+      "Microsoft paid $99999999999999999999 trillion to Ελληνικά 日本語 عربي Nvidia, "
+      "then $2.5 billion. " + std::string(300, 'A') + " Corp. ";
+  while (body.size() < (10u << 20)) body += piece;
+  std::string overlong;
+  for (int i = 0; i < 2000; ++i) overlong += "Zyx ";
+  body += overlong + "Inc. closed at 34% on Jan. 22, 2025.";
+  tmp.write("in/big.jsonl", "{\"id\": \"big\", \"title\": \"Huge\", \"body\": \"" + body + "\"}\n");
+  // Invalid UTF-8 inside a JSON string is a bad record; inside a .txt file, too.
+  tmp.write("in/bad.jsonl", std::string("{\"id\": \"x\", \"title\": \"t\", \"body\": \"\xff\xfe\"}\n"));
+  IndexSummary s = Indexer(tmp / "db", opts()).index({tmp / "in"});
+  CHECK(s.indexed == 1);
+  CHECK(s.bad == 1);
+  Searcher searcher(tmp / "db", SearcherOptions{"english", NEWSDEX_GAZETTEER_DIR});
+  CHECK(run(searcher, "company:nvidia").total == 1);
+  CHECK(run(searcher, "money:USD:2.5e9").total == 1);
+  CHECK(run(searcher, "money:>=1e16").total == 0);  // the absurd amount was not kept
+  CHECK(run(searcher, "percent:34").total == 1);
+  CHECK(run(searcher, "日本語").total == 1);
+}

@@ -4,7 +4,6 @@
 #include <doctest/doctest.h>
 
 #include <algorithm>
-#include <chrono>
 #include <fstream>
 #include <set>
 #include <sstream>
@@ -164,6 +163,10 @@ TEST_CASE("rules find companies the gazetteer lacks") {
        "person:kash shaikh company:virtana"},
       {"Zephyra, a San Francisco-based startup, raised $5 million.", "company:zephyra"},
       {"Zephyra CEO Mara Quell said growth was strong.", "company:zephyra person:mara quell"},
+      {"Jane Quill, chief executive of Zorvex, said sales rose.",
+       "person:jane quill company:zorvex"},
+      {"The Berlin-based company Veltrana hired staff.", "company:veltrana"},
+      {"Zorvex Corp said on Monday. Later, Zorvex said more.", "company:zorvex"},
   });
 }
 
@@ -384,18 +387,14 @@ TEST_CASE("robustness: invalid UTF-8, mixed scripts, long runs, huge lines") {
       CHECK(e.key.size() <= newsdex::detail::kMaxEntityBytes);
     }
   }
-  // A 10 MB single line mixing names, numbers and noise: linear and fast.
+  // A 10 MB single line mixing names, numbers and noise, handled whole (speed: bench/).
   std::string big;
   big.reserve(10u << 20);
   const char* pieces[] = {"Microsoft CEO Satya Nadella said ", "$5 billion ", "34% ",
                           "Zentrox Inc ", "the quick brown fox ", "\xff\xfe ", "Jane Quill, a scientist, ",
                           "Share on Facebook ", "AAAA BBBB CCCC DDDD "};
   for (std::size_t i = 0; big.size() < (10u << 20); ++i) big += pieces[i % std::size(pieces)];
-  const auto t0 = std::chrono::steady_clock::now();
   const auto ents = ex.extract(big);
-  const double secs = std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
   CHECK(ents.size() > 1000);
   for (std::size_t i = 1; i < ents.size(); ++i) REQUIRE(ents[i - 1].end <= ents[i].begin);
-  CHECK(secs < 30.0);  // generous: sanitizer builds; the release build does this in < 1 s
-  MESSAGE("10 MB single line: " << secs << " s, " << ents.size() << " entities");
 }

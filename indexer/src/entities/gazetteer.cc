@@ -1,4 +1,4 @@
-// Gazetteer loading: corpus/gazetteer/{companies,products,people}.tsv and first_names.txt.
+// Gazetteer loading: corpus/gazetteer/{companies,products,people}.tsv and first_names.lst.
 // See corpus/gazetteer/README.md for the format.
 
 #include <algorithm>
@@ -103,7 +103,7 @@ void Gazetteer::load_dir(const std::string& dir) {
   parse_tsv(EntityKind::company, read_file(base + "companies.tsv", true), base + "companies.tsv");
   parse_tsv(EntityKind::product, read_file(base + "products.tsv", true), base + "products.tsv");
   parse_tsv(EntityKind::person, read_file(base + "people.tsv", true), base + "people.tsv");
-  parse_first_names(read_file(base + "first_names.txt", false));
+  parse_first_names(read_file(base + "first_names.lst", false));
   finish();
 }
 

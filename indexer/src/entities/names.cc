@@ -292,7 +292,7 @@ constexpr const char* kPersonRoles[] = {
 constexpr const char* kCompanyRoles[] = {
     "ceo", "cto", "cfo", "coo", "cio", "ciso", "founder", "co-founder", "cofounder",
     "chairman", "chairwoman", "executive", "officer", "president", "cofounders", "co-founders",
-    "founders", "investor", "partner"};
+    "founders", "investor", "partner", "chief"};
 
 // Nouns that make "X-based ... NOUN Y", "startup Y" or "Y, a ... NOUN" a company.
 constexpr const char* kCompanyNouns[] = {
@@ -785,7 +785,7 @@ class Scan {
     std::uint32_t& b = lex_[i];
     if (b & kLxDone) return b;
     b = kLxDone;
-    if (word(i) && t_[i].end - t_[i].begin <= 24) {
+    if (word(i) && t_[i].end - t_[i].begin <= 16) {
       auto e = W.exact_bits.find(tx(i));
       if (e != W.exact_bits.end()) b |= e->second;
       auto l = W.lower_bits.find(lower(i));
@@ -858,10 +858,13 @@ void Scan::mark_credits() {
       "graphic", "caption", "video", "photographer", "illustrator", "animation"};
   const std::size_t n = t_.size();
   for (std::size_t i = 0; i + 1 < n; ++i) {
-    if (!word(i) || has(i, kHasDigit) || t_[i].end - t_[i].begin > 13) continue;
-    const std::string_view l = lower(i);
+    const std::size_t len = t_[i].end - t_[i].begin;
+    if (len < 5 || len > 13 || !word(i) || has(i, kHasDigit)) continue;
+    const char f = ascii_lower(text_[t_[i].begin]);
+    if (f != 'p' && f != 'i' && f != 'c' && f != 'a' && f != 'g' && f != 'v') continue;
     bool trigger = false;
-    for (std::string_view w : kTriggers) trigger |= l == w;
+    for (std::string_view w : kTriggers)
+      if (w.size() == len && w[0] == f && lower_is(i, w)) trigger = true;
     if (!trigger) continue;
     std::size_t k = i + 1;
     if (punct(k, ':') && glued(k)) ++k;

@@ -122,10 +122,10 @@ struct Alias {
   bool common = false;  ///< one token that is a common English word
 };
 
-/// Names loaded from corpus/gazetteer/{companies,people,products}.tsv (+ first_names.txt).
+/// Names loaded from corpus/gazetteer/{companies,people,products}.tsv (+ first_names.lst).
 class Gazetteer {
  public:
-  /// Loads companies.tsv, products.tsv, people.tsv (required) and first_names.txt
+  /// Loads companies.tsv, products.tsv, people.tsv (required) and first_names.lst
   /// (optional) from @p dir. @throws newsdex::ConfigError if a required file is unreadable.
   void load_dir(const std::string& dir);
 
