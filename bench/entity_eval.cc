@@ -18,12 +18,11 @@
 #include <fstream>
 #include <iostream>
 #include <map>
+#include <nlohmann/json.hpp>
 #include <set>
 #include <sstream>
 #include <string>
 #include <vector>
-
-#include <nlohmann/json.hpp>
 
 #include "newsdex/entities.h"
 #include "newsdex/error.h"
@@ -32,8 +31,12 @@ namespace {
 
 struct Counts {
   long tp = 0, fp = 0, fn = 0;
-  double precision() const { return tp + fp == 0 ? (fn == 0 ? 1.0 : 0.0) : double(tp) / double(tp + fp); }
-  double recall() const { return tp + fn == 0 ? (fp == 0 ? 1.0 : 0.0) : double(tp) / double(tp + fn); }
+  double precision() const {
+    return tp + fp == 0 ? (fn == 0 ? 1.0 : 0.0) : double(tp) / double(tp + fp);
+  }
+  double recall() const {
+    return tp + fn == 0 ? (fp == 0 ? 1.0 : 0.0) : double(tp) / double(tp + fn);
+  }
   double f1() const {
     const double p = precision(), r = recall();
     return p + r == 0 ? 0.0 : 2 * p * r / (p + r);
@@ -147,11 +150,13 @@ int main(int argc, char** argv) {
       if (!it.value().contains(name) || !it.value()[name].is_object()) continue;
       in_gold.insert(kind);
       std::set<std::string> want;
-      for (auto g = it.value()[name].begin(); g != it.value()[name].end(); ++g) want.insert(g.key());
+      for (auto g = it.value()[name].begin(); g != it.value()[name].end(); ++g)
+        want.insert(g.key());
       const std::set<std::string>& got = found[kind];
       Counts& c = counts[kind];
       for (const std::string& k : got) {
-        if (want.count(k)) ++c.tp;
+        if (want.count(k))
+          ++c.tp;
         else {
           ++c.fp;
           if (verbose) std::cout << it.key() << "  FP " << name << ": " << k << "\n";
@@ -166,7 +171,8 @@ int main(int argc, char** argv) {
   }
 
   std::printf("%zu documents, gold %s\n", ndocs, gold_path.string().c_str());
-  std::printf("%-9s %5s %5s %5s %9s %9s %9s\n", "kind", "tp", "fp", "fn", "precision", "recall", "f1");
+  std::printf("%-9s %5s %5s %5s %9s %9s %9s\n", "kind", "tp", "fp", "fn", "precision", "recall",
+              "f1");
   bool ok = true;
   for (newsdex::EntityKind kind : newsdex::kAllEntityKinds) {
     if (!in_gold.count(kind)) continue;
@@ -175,9 +181,9 @@ int main(int argc, char** argv) {
     for (auto g : gate) gated |= g == kind;
     const bool pass = c.f1() >= min_f1;
     if (gated && !pass) ok = false;
-    std::printf("%-9s %5ld %5ld %5ld %9.3f %9.3f %9.3f%s\n", std::string(newsdex::to_string(kind)).c_str(),
-                c.tp, c.fp, c.fn, c.precision(), c.recall(), c.f1(),
-                gated ? (pass ? "  ok" : "  BELOW MIN") : "");
+    std::printf("%-9s %5ld %5ld %5ld %9.3f %9.3f %9.3f%s\n",
+                std::string(newsdex::to_string(kind)).c_str(), c.tp, c.fp, c.fn, c.precision(),
+                c.recall(), c.f1(), gated ? (pass ? "  ok" : "  BELOW MIN") : "");
   }
   for (auto g : gate)
     if (!in_gold.count(g)) {

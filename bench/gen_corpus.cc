@@ -354,42 +354,44 @@ struct NamedThing {
 };
 
 constexpr const char* kCompanies[] = {
-    "OpenAI",     "Microsoft",  "Google",       "Alphabet",     "Apple",      "Amazon",
-    "Meta",       "Nvidia",     "Intel",        "AMD",          "Qualcomm",   "Samsung",
-    "TSMC",       "IBM",        "Oracle",       "Salesforce",   "Adobe",      "Tesla",
-    "SpaceX",     "Netflix",    "Uber",         "Lyft",         "Airbnb",     "Stripe",
-    "Anthropic",  "Cohere",     "Hugging Face", "Databricks",   "Snowflake",  "Palantir",
-    "ByteDance",  "TikTok",     "Baidu",        "Alibaba",      "Tencent",    "Huawei",
-    "Sony",       "Nintendo",   "Spotify",      "Shopify",      "Zoom",       "Slack",
-    "Cisco",      "Dell",       "HP",           "Lenovo",       "Arm",        "Broadcom",
-    "Micron",     "Twitter",    "X Corp",       "LinkedIn",     "GitHub",     "DeepMind",
-    "Mistral AI", "Stability AI", "Midjourney", "Scale AI",     "Inflection", "xAI",
+    "OpenAI",     "Microsoft",    "Google",       "Alphabet",   "Apple",      "Amazon",
+    "Meta",       "Nvidia",       "Intel",        "AMD",        "Qualcomm",   "Samsung",
+    "TSMC",       "IBM",          "Oracle",       "Salesforce", "Adobe",      "Tesla",
+    "SpaceX",     "Netflix",      "Uber",         "Lyft",       "Airbnb",     "Stripe",
+    "Anthropic",  "Cohere",       "Hugging Face", "Databricks", "Snowflake",  "Palantir",
+    "ByteDance",  "TikTok",       "Baidu",        "Alibaba",    "Tencent",    "Huawei",
+    "Sony",       "Nintendo",     "Spotify",      "Shopify",    "Zoom",       "Slack",
+    "Cisco",      "Dell",         "HP",           "Lenovo",     "Arm",        "Broadcom",
+    "Micron",     "Twitter",      "X Corp",       "LinkedIn",   "GitHub",     "DeepMind",
+    "Mistral AI", "Stability AI", "Midjourney",   "Scale AI",   "Inflection", "xAI",
 };
 
 constexpr const char* kPeople[] = {
-    "Sam Altman",      "Satya Nadella",   "Sundar Pichai",   "Tim Cook",
-    "Mark Zuckerberg", "Jensen Huang",    "Lisa Su",         "Pat Gelsinger",
-    "Elon Musk",       "Andy Jassy",      "Jeff Bezos",      "Demis Hassabis",
-    "Dario Amodei",    "Greg Brockman",   "Ilya Sutskever",  "Mira Murati",
-    "Arvind Krishna",  "Safra Catz",      "Marc Benioff",    "Shantanu Narayen",
-    "Reed Hastings",   "Daniel Ek",       "Tobi Lutke",      "Aidan Gomez",
-    "Yann LeCun",      "Geoffrey Hinton", "Fei-Fei Li",      "Andrew Ng",
-    "Margrethe Vestager", "Lina Khan",    "Gary Gensler",    "Brad Smith",
-    "Kevin Scott",     "Mustafa Suleyman", "Emad Mostaque",  "Alexandr Wang",
-    "Clem Delangue",   "Ali Ghodsi",      "Frank Slootman",  "Alex Karp",
+    "Sam Altman",      "Satya Nadella",  "Sundar Pichai", "Tim Cook",           "Mark Zuckerberg",
+    "Jensen Huang",    "Lisa Su",        "Pat Gelsinger", "Elon Musk",          "Andy Jassy",
+    "Jeff Bezos",      "Demis Hassabis", "Dario Amodei",  "Greg Brockman",      "Ilya Sutskever",
+    "Mira Murati",     "Arvind Krishna", "Safra Catz",    "Marc Benioff",       "Shantanu Narayen",
+    "Reed Hastings",   "Daniel Ek",      "Tobi Lutke",    "Aidan Gomez",        "Yann LeCun",
+    "Geoffrey Hinton", "Fei-Fei Li",     "Andrew Ng",     "Margrethe Vestager", "Lina Khan",
+    "Gary Gensler",    "Brad Smith",     "Kevin Scott",   "Mustafa Suleyman",   "Emad Mostaque",
+    "Alexandr Wang",   "Clem Delangue",  "Ali Ghodsi",    "Frank Slootman",     "Alex Karp",
 };
 
 constexpr NamedThing kSources[] = {
-    {"VentureBeat", "venturebeat.com"},       {"WIRED", "www.wired.com"},
+    {"VentureBeat", "venturebeat.com"},
+    {"WIRED", "www.wired.com"},
     {"MIT Technology Review", "www.technologyreview.com"},
-    {"The Verge", "www.theverge.com"},        {"The Guardian", "www.theguardian.com"},
-    {"The Atlantic", "www.theatlantic.com"},  {"CNET", "www.cnet.com"},
-    {"TNW", "thenextweb.com"},                {"Mashable", "mashable.com"},
+    {"The Verge", "www.theverge.com"},
+    {"The Guardian", "www.theguardian.com"},
+    {"The Atlantic", "www.theatlantic.com"},
+    {"CNET", "www.cnet.com"},
+    {"TNW", "thenextweb.com"},
+    {"Mashable", "mashable.com"},
 };
 
-constexpr const char* kMonths[] = {"January", "February", "March",     "April",
-                                   "May",     "June",     "July",      "August",
-                                   "September", "October", "November", "December"};
+constexpr const char* kMonths[] = {"January",   "February", "March",    "April",
+                                   "May",       "June",     "July",     "August",
+                                   "September", "October",  "November", "December"};
 
 /// splitmix64: tiny, fast, and the same stream everywhere.
 class Rng {
@@ -404,7 +406,9 @@ class Rng {
   /// Uniform in [0, n).
   std::uint64_t below(std::uint64_t n) { return n == 0 ? 0 : next() % n; }
   /// Uniform in [lo, hi].
-  int range(int lo, int hi) { return lo + static_cast<int>(below(static_cast<std::uint64_t>(hi - lo + 1))); }
+  int range(int lo, int hi) {
+    return lo + static_cast<int>(below(static_cast<std::uint64_t>(hi - lo + 1)));
+  }
   /// Uniform in [0, 1) with 53 bits.
   double unit() { return static_cast<double>(next() >> 11) * 0x1.0p-53; }
   bool chance(double p) { return unit() < p; }
@@ -486,8 +490,8 @@ class Generator {
     make_title(company, title);
     std::string body;
     // Log-uniform 2-15 KB: exp(uniform(ln 2048, ln 15360)).
-    const double lo = 7.6246189861593985;   // ln 2048
-    const double hi = 9.6395489259087;      // ln 15360
+    const double lo = 7.6246189861593985;  // ln 2048
+    const double hi = 9.6395489259087;     // ln 15360
     const std::size_t target = static_cast<std::size_t>(std::exp(lo + (hi - lo) * rng_.unit()));
     make_body(company, year, target, body);
 
@@ -495,9 +499,12 @@ class Generator {
     std::snprintf(date, sizeof date, "%04d-%02d-%02d", year, month, day);
     std::string slug;
     for (const char c : title) {
-      if ((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9')) slug += c;
-      else if (c >= 'A' && c <= 'Z') slug += static_cast<char>(c - 'A' + 'a');
-      else if (c == ' ' && !slug.empty() && slug.back() != '-') slug += '-';
+      if ((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9'))
+        slug += c;
+      else if (c >= 'A' && c <= 'Z')
+        slug += static_cast<char>(c - 'A' + 'a');
+      else if (c == ' ' && !slug.empty() && slug.back() != '-')
+        slug += '-';
       if (slug.size() >= 60) break;
     }
     while (!slug.empty() && slug.back() == '-') slug.pop_back();
@@ -693,11 +700,16 @@ class Generator {
   static void append_json_string(std::string_view s, std::string& out) {
     out += '"';
     for (const char c : s) {
-      if (c == '"') out += "\\\"";
-      else if (c == '\\') out += "\\\\";
-      else if (c == '\n') out += "\\n";
-      else if (c == '\t') out += "\\t";
-      else out += c;
+      if (c == '"')
+        out += "\\\"";
+      else if (c == '\\')
+        out += "\\\\";
+      else if (c == '\n')
+        out += "\\n";
+      else if (c == '\t')
+        out += "\\t";
+      else
+        out += c;
     }
     out += '"';
   }

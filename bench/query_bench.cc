@@ -76,9 +76,12 @@ int main(int argc, char** argv) {
       proto.limit = bench::parse_count("--limit", argv[++i]);
     } else if (std::strcmp(argv[i], "--match") == 0 && has_value) {
       const std::string_view m = argv[++i];
-      if (m == "all") proto.match = newsdex::DefaultMatch::all;
-      else if (m == "any") proto.match = newsdex::DefaultMatch::any;
-      else usage();
+      if (m == "all")
+        proto.match = newsdex::DefaultMatch::all;
+      else if (m == "any")
+        proto.match = newsdex::DefaultMatch::any;
+      else
+        usage();
     } else if (std::strcmp(argv[i], "--facets") == 0 && has_value) {
       facets_arg = argv[++i];
       proto.facets = parse_kinds(facets_arg);
@@ -89,10 +92,14 @@ int main(int argc, char** argv) {
       proto.sample_size = bench::parse_count("--sample", argv[++i]);
     } else if (std::strcmp(argv[i], "--date-bucket") == 0 && has_value) {
       const std::string_view b = argv[++i];
-      if (b == "year") proto.date_bucket = newsdex::DateBucket::year;
-      else if (b == "month") proto.date_bucket = newsdex::DateBucket::month;
-      else if (b == "day") proto.date_bucket = newsdex::DateBucket::day;
-      else usage();
+      if (b == "year")
+        proto.date_bucket = newsdex::DateBucket::year;
+      else if (b == "month")
+        proto.date_bucket = newsdex::DateBucket::month;
+      else if (b == "day")
+        proto.date_bucket = newsdex::DateBucket::day;
+      else
+        usage();
     } else if (std::strcmp(argv[i], "--snippet-bytes") == 0 && has_value) {
       proto.snippet_bytes = bench::parse_count("--snippet-bytes", argv[++i]);
     } else if (std::strcmp(argv[i], "--gazetteer") == 0 && has_value) {
@@ -116,8 +123,8 @@ int main(int argc, char** argv) {
     const std::vector<std::string> queries = bench::read_queries(queries_path);
     newsdex::Searcher searcher(db_path, sopt);
     const std::size_t docs = searcher.document_count();
-    std::fprintf(stderr, "query_bench: %s, %zu documents, %zu queries, mode %s\n",
-                 db_path.c_str(), docs, queries.size(), label.c_str());
+    std::fprintf(stderr, "query_bench: %s, %zu documents, %zu queries, mode %s\n", db_path.c_str(),
+                 docs, queries.size(), label.c_str());
 
     auto run = [&](const std::string& text) {
       newsdex::SearchRequest req = proto;
@@ -142,8 +149,8 @@ int main(int argc, char** argv) {
                          "\", \"db\": \"" + bench::json_escape(db_path) +
                          "\", \"docs\": " + std::to_string(docs) +
                          ", \"limit\": " + std::to_string(proto.limit) + ", \"facets\": \"" +
-                         bench::json_escape(facets_arg) + "\", \"exact_facets\": " +
-                         (proto.exact_facets ? "true" : "false") +
+                         bench::json_escape(facets_arg) +
+                         "\", \"exact_facets\": " + (proto.exact_facets ? "true" : "false") +
                          ", \"snippet_bytes\": " + std::to_string(proto.snippet_bytes) + ", ";
     return bench::run_latency(header, queries_path, queries, opt, run);
   } catch (const std::exception& e) {

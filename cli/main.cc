@@ -30,8 +30,10 @@ std::string human_duration(double s) {
   if (!(s >= 0) || s > 1e7) return "--:--";
   int t = int(s + 0.5);
   char buf[32];
-  if (t >= 3600) std::snprintf(buf, sizeof buf, "%d:%02d:%02d", t / 3600, t / 60 % 60, t % 60);
-  else std::snprintf(buf, sizeof buf, "%d:%02d", t / 60, t % 60);
+  if (t >= 3600)
+    std::snprintf(buf, sizeof buf, "%d:%02d:%02d", t / 3600, t / 60 % 60, t % 60);
+  else
+    std::snprintf(buf, sizeof buf, "%d:%02d", t / 60, t % 60);
   return buf;
 }
 
@@ -44,8 +46,9 @@ std::vector<EntityKind> parse_kinds(const std::string& list) {
     if (item == "all") return {std::begin(kAllEntityKinds), std::end(kAllEntityKinds)};
     auto k = parse_entity_kind(item);
     if (!k)
-      throw CLI::ValidationError("--facets", "unknown kind '" + item +
-                                                 "' (company, person, product, money, percent, date, all)");
+      throw CLI::ValidationError(
+          "--facets",
+          "unknown kind '" + item + "' (company, person, product, money, percent, date, all)");
     out.push_back(*k);
   }
   return out;
@@ -80,18 +83,25 @@ int run_index(const IndexArgs& a) {
     json bad = json::array();
     for (const auto& b : s.bad_records)
       bad.push_back({{"file", b.file}, {"line", b.line}, {"reason", b.reason}});
-    json out = {{"db", a.db},           {"indexed", s.indexed},     {"replaced", s.replaced},
-                {"unchanged", s.unchanged}, {"pruned", s.pruned},   {"bad", s.bad}, {"chrome_sources", s.chrome_sources},
-                {"documents", s.documents}, {"bytes", s.bytes},     {"seconds", s.seconds},
+    json out = {{"db", a.db},
+                {"indexed", s.indexed},
+                {"replaced", s.replaced},
+                {"unchanged", s.unchanged},
+                {"pruned", s.pruned},
+                {"bad", s.bad},
+                {"chrome_sources", s.chrome_sources},
+                {"documents", s.documents},
+                {"bytes", s.bytes},
+                {"seconds", s.seconds},
                 {"mb_per_s", s.seconds > 0 ? double(s.bytes) / 1e6 / s.seconds : 0.0},
                 {"bad_records", bad}};
     std::cout << out.dump() << "\n";
   } else {
-    std::printf("%s: %zu indexed, %zu replaced, %zu unchanged, %zu pruned, %zu bad; "
-                "%zu documents; %.1f MB in %.2f s (%.1f MB/s)\n",
-                a.db.c_str(), s.indexed, s.replaced, s.unchanged, s.pruned, s.bad, s.documents,
-                double(s.bytes) / 1e6, s.seconds,
-                s.seconds > 0 ? double(s.bytes) / 1e6 / s.seconds : 0.0);
+    std::printf(
+        "%s: %zu indexed, %zu replaced, %zu unchanged, %zu pruned, %zu bad; "
+        "%zu documents; %.1f MB in %.2f s (%.1f MB/s)\n",
+        a.db.c_str(), s.indexed, s.replaced, s.unchanged, s.pruned, s.bad, s.documents,
+        double(s.bytes) / 1e6, s.seconds, s.seconds > 0 ? double(s.bytes) / 1e6 / s.seconds : 0.0);
     for (const auto& b : s.bad_records)
       std::printf("  bad: %s%s: %s\n", b.file.c_str(),
                   b.line ? (":" + std::to_string(b.line)).c_str() : "", b.reason.c_str());
@@ -146,7 +156,7 @@ int run_search(SearchArgs& a) {
   a.req.match = a.match == "any" ? DefaultMatch::any : DefaultMatch::all;
   a.req.facets = parse_kinds(a.facets);
   a.req.exact_facets = !a.sample;
-  a.req.date_bucket = a.date_bucket == "year" ? DateBucket::year
+  a.req.date_bucket = a.date_bucket == "year"  ? DateBucket::year
                       : a.date_bucket == "day" ? DateBucket::day
                                                : DateBucket::month;
   Searcher searcher(a.db);
@@ -163,15 +173,19 @@ int run_search(SearchArgs& a) {
     for (const auto& h : r.hits) {
       json hl = json::array();
       for (const auto& s : h.highlights) hl.push_back({s.begin, s.end});
-      json o = {{"rank", h.rank},   {"id", h.id},         {"title", h.title},
-                {"date", h.date},   {"source", h.source}, {"url", h.url},
+      json o = {{"rank", h.rank},   {"id", h.id},           {"title", h.title},
+                {"date", h.date},   {"source", h.source},   {"url", h.url},
                 {"score", h.score}, {"snippet", h.snippet}, {"highlights", hl}};
       if (!h.path.empty()) o["path"] = h.path;
       hits.push_back(o);
     }
-    json out = {{"query", r.query},   {"total", r.total}, {"total_exact", r.total_exact},
-                {"offset", a.req.offset}, {"limit", a.req.limit},
-                {"elapsed_ms", r.elapsed_ms}, {"hits", hits}};
+    json out = {{"query", r.query},
+                {"total", r.total},
+                {"total_exact", r.total_exact},
+                {"offset", a.req.offset},
+                {"limit", a.req.limit},
+                {"elapsed_ms", r.elapsed_ms},
+                {"hits", hits}};
     if (!r.facets.empty()) {
       json facets = json::object(), info = json::object();
       for (const auto& f : r.facets) {
@@ -214,7 +228,8 @@ int run_search(SearchArgs& a) {
       for (const auto& c : f.buckets)
         if (c.count) b += (b.empty() ? "" : " · ") + c.key + " " + std::to_string(c.count);
       if (!b.empty())
-        std::printf("%-8s %s %s\n", "", f.kind == EntityKind::date ? "histogram:" : "buckets:", b.c_str());
+        std::printf("%-8s %s %s\n", "",
+                    f.kind == EntityKind::date ? "histogram:" : "buckets:", b.c_str());
     }
   }
   return 0;
@@ -238,12 +253,12 @@ int run_stats(const std::string& db, bool as_json, std::size_t top) {
     std::cout << out.dump(2) << "\n";
     return 0;
   }
-  std::printf("database   %s\ndocuments  %zu\nterms      %zu distinct words, %llu indexed\n"
-              "size       %.1f MB\ndates      %s .. %s\n",
-              db.c_str(), s.documents, s.distinct_terms,
-              static_cast<unsigned long long>(s.total_length), double(s.disk_bytes) / 1e6,
-              s.first_date.empty() ? "-" : s.first_date.c_str(),
-              s.last_date.empty() ? "-" : s.last_date.c_str());
+  std::printf(
+      "database   %s\ndocuments  %zu\nterms      %zu distinct words, %llu indexed\n"
+      "size       %.1f MB\ndates      %s .. %s\n",
+      db.c_str(), s.documents, s.distinct_terms, static_cast<unsigned long long>(s.total_length),
+      double(s.disk_bytes) / 1e6, s.first_date.empty() ? "-" : s.first_date.c_str(),
+      s.last_date.empty() ? "-" : s.last_date.c_str());
   for (const auto& f : s.top) {
     std::string line;
     for (const auto& c : f.counts)
@@ -282,8 +297,11 @@ int run_entities(const std::vector<std::string>& inputs, bool as_json) {
         if (as_json) {
           json arr = json::array();
           for (const auto& e : ents)
-            arr.push_back({{"kind", to_string(e.kind)}, {"key", e.key}, {"text", e.text},
-                           {"begin", e.begin}, {"end", e.end}});
+            arr.push_back({{"kind", to_string(e.kind)},
+                           {"key", e.key},
+                           {"text", e.text},
+                           {"begin", e.begin},
+                           {"end", e.end}});
           json o = {{"id", a.id}, {"entities", arr}};
           if (!a.path.empty()) o["path"] = a.path;
           if (!a.date.empty()) o["date"] = a.date;
@@ -344,8 +362,9 @@ int main(int argc, char** argv) {
   bool no_entities = false, keep_chrome = false;
   index->add_flag("--keep-chrome", keep_chrome,
                   "Keep page chrome (text repeated across many articles of one source)");
-  index->add_option("--checkpoint-docs", ia.options.checkpoint_docs,
-                    "Merge into the database after this many new documents")
+  index
+      ->add_option("--checkpoint-docs", ia.options.checkpoint_docs,
+                   "Merge into the database after this many new documents")
       ->check(CLI::Range(1, 100000000));
   index->add_flag("--no-entities", no_entities, "Skip entity extraction (benchmarking only)");
   index->add_option("--shard-docs", ia.options.shard_docs, "Documents per temporary shard")
@@ -362,7 +381,8 @@ int main(int argc, char** argv) {
   search->add_option("--match", sa.match, "Default operator between words")
       ->check(CLI::IsMember({"all", "any"}))
       ->default_val("all");
-  search->add_option("--facets", sa.facets, "Entity kinds to count: company,person,product,money,percent,date or all");
+  search->add_option("--facets", sa.facets,
+                     "Entity kinds to count: company,person,product,money,percent,date or all");
   search->add_option("--facet-size", sa.req.facet_size, "Top keys per kind")->default_val(10);
   search->add_option("--date-bucket", sa.date_bucket, "Date histogram by year, month or day")
       ->check(CLI::IsMember({"year", "month", "day"}));
@@ -387,7 +407,9 @@ int main(int argc, char** argv) {
   } catch (const CLI::ParseError& e) {
     return app.exit(e) == 0 ? 0 : 2;
   }
-  spdlog::set_level(quiet ? spdlog::level::err : verbose ? spdlog::level::debug : spdlog::level::info);
+  spdlog::set_level(quiet     ? spdlog::level::err
+                    : verbose ? spdlog::level::debug
+                              : spdlog::level::info);
   ia.options.entities = !no_entities;
   ia.options.remove_chrome = !keep_chrome;
 

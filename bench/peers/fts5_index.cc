@@ -101,8 +101,7 @@ int main(int argc, char** argv) {
     sqlite3_bind_text(insert, 1, rec.id.data(), static_cast<int>(rec.id.size()), SQLITE_STATIC);
     sqlite3_bind_text(insert, 2, rec.title.data(), static_cast<int>(rec.title.size()),
                       SQLITE_STATIC);
-    sqlite3_bind_text(insert, 3, rec.body.data(), static_cast<int>(rec.body.size()),
-                      SQLITE_STATIC);
+    sqlite3_bind_text(insert, 3, rec.body.data(), static_cast<int>(rec.body.size()), SQLITE_STATIC);
     if (sqlite3_step(insert) != SQLITE_DONE) die(db, "insert");
     sqlite3_reset(insert);
     ++docs;

@@ -68,7 +68,8 @@ int main(int argc, char** argv) {
     std::fprintf(stderr, "error: open %s: %s\n", db_path.c_str(), db ? sqlite3_errmsg(db) : "?");
     return 1;
   }
-  sqlite3_stmt* top = prepare(db, "SELECT id, title FROM t WHERE t MATCH ?1 ORDER BY rank LIMIT ?2");
+  sqlite3_stmt* top =
+      prepare(db, "SELECT id, title FROM t WHERE t MATCH ?1 ORDER BY rank LIMIT ?2");
   sqlite3_stmt* count = prepare(db, "SELECT count(*) FROM t WHERE t MATCH ?1");
   sqlite3_stmt* docs_stmt = prepare(db, "SELECT count(*) FROM t");
   long long docs = 0;
@@ -103,9 +104,8 @@ int main(int argc, char** argv) {
   };
 
   const std::string header = "\"engine\": \"fts5\", \"mode\": \"exact\", \"db\": \"" +
-                             bench::json_escape(db_path) + "\", \"docs\": " +
-                             std::to_string(docs) + ", \"limit\": " + std::to_string(limit) +
-                             ", ";
+                             bench::json_escape(db_path) + "\", \"docs\": " + std::to_string(docs) +
+                             ", \"limit\": " + std::to_string(limit) + ", ";
   int rc = 1;
   try {
     rc = bench::run_latency(header, queries_path, queries, opt, run);

@@ -154,17 +154,17 @@ inline int run_latency(const std::string& header, const std::string& queries_fil
     if (!last[q].total_exact) ++estimated;
   }
 
-  std::printf("{%s\"queries_file\": \"%s\", \"n_queries\": %zu, \"errors\": %zu, \"runs\": %zu, "
-              "\"warmup\": %zu, \"samples\": %zu, \"p50_ms\": %.4f, \"p95_ms\": %.4f, "
-              "\"p99_ms\": %.4f, \"mean_ms\": %.4f, \"max_ms\": %.4f, \"qps\": %.1f, "
-              "\"total_hits\": %llu, \"estimated_totals\": %zu, \"checksum\": %llu, "
-              "\"queries\": [",
-              header.c_str(), json_escape(queries_file).c_str(), n - errors, errors, opt.runs,
-              warmup, sorted.size(), percentile(sorted, 50), percentile(sorted, 95),
-              percentile(sorted, 99), sorted.empty() ? 0.0 : sum / sorted.size(),
-              sorted.empty() ? 0.0 : sorted.back(), sum > 0 ? sorted.size() * 1000.0 / sum : 0.0,
-              static_cast<unsigned long long>(total_hits), estimated,
-              static_cast<unsigned long long>(checksum));
+  std::printf(
+      "{%s\"queries_file\": \"%s\", \"n_queries\": %zu, \"errors\": %zu, \"runs\": %zu, "
+      "\"warmup\": %zu, \"samples\": %zu, \"p50_ms\": %.4f, \"p95_ms\": %.4f, "
+      "\"p99_ms\": %.4f, \"mean_ms\": %.4f, \"max_ms\": %.4f, \"qps\": %.1f, "
+      "\"total_hits\": %llu, \"estimated_totals\": %zu, \"checksum\": %llu, "
+      "\"queries\": [",
+      header.c_str(), json_escape(queries_file).c_str(), n - errors, errors, opt.runs, warmup,
+      sorted.size(), percentile(sorted, 50), percentile(sorted, 95), percentile(sorted, 99),
+      sorted.empty() ? 0.0 : sum / sorted.size(), sorted.empty() ? 0.0 : sorted.back(),
+      sum > 0 ? sorted.size() * 1000.0 / sum : 0.0, static_cast<unsigned long long>(total_hits),
+      estimated, static_cast<unsigned long long>(checksum));
   bool first = true;
   for (std::size_t q = 0; q < n; ++q) {
     std::printf("%s{\"query\": \"%s\", ", first ? "" : ", ", json_escape(queries[q]).c_str());
@@ -176,8 +176,8 @@ inline int run_latency(const std::string& header, const std::string& queries_fil
     std::vector<double> s = per_query[q];
     std::sort(s.begin(), s.end());
     std::printf("\"total\": %llu, \"exact\": %s, \"median_ms\": %.4f}",
-                static_cast<unsigned long long>(last[q].total), last[q].total_exact ? "true" : "false",
-                percentile(s, 50));
+                static_cast<unsigned long long>(last[q].total),
+                last[q].total_exact ? "true" : "false", percentile(s, 50));
   }
   std::printf("]}\n");
   return 0;

@@ -100,9 +100,8 @@ int main(int argc, char** argv) {
         "{\"engine\": \"xapian\", \"docs\": %zu, \"bytes\": %zu, \"text_bytes\": %zu, "
         "\"bad_records\": %zu, \"seconds\": %.3f, \"docs_per_s\": %.1f, \"mb_per_s\": %.3f, "
         "\"db\": \"%s\"}\n",
-        docs, bytes, text_bytes, reader.bad_records(), seconds,
-        seconds > 0 ? docs / seconds : 0.0, seconds > 0 ? bytes / 1e6 / seconds : 0.0,
-        bench::json_escape(db_path).c_str());
+        docs, bytes, text_bytes, reader.bad_records(), seconds, seconds > 0 ? docs / seconds : 0.0,
+        seconds > 0 ? bytes / 1e6 / seconds : 0.0, bench::json_escape(db_path).c_str());
     return 0;
   } catch (const Xapian::Error& e) {
     std::fprintf(stderr, "error: %s\n", e.get_description().c_str());

@@ -97,8 +97,9 @@ int main(int argc, char** argv) {
 
     std::string header = "\"engine\": \"xapian\", \"mode\": \"";
     header += exact ? "exact" : "estimated";
-    header += "\", \"db\": \"" + bench::json_escape(db_path) + "\", \"docs\": " +
-              std::to_string(doccount) + ", \"limit\": " + std::to_string(limit) + ", ";
+    header += "\", \"db\": \"" + bench::json_escape(db_path) +
+              "\", \"docs\": " + std::to_string(doccount) +
+              ", \"limit\": " + std::to_string(limit) + ", ";
     return bench::run_latency(header, queries_path, queries, opt, run);
   } catch (const Xapian::Error& e) {
     std::fprintf(stderr, "error: %s\n", e.get_description().c_str());

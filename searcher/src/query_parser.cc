@@ -15,7 +15,20 @@
 namespace newsdex {
 namespace {
 
-enum class Tok { word, phrase, field, lparen, rparen, minus, plus, op_and, op_or, op_not, op_near, end };
+enum class Tok {
+  word,
+  phrase,
+  field,
+  lparen,
+  rparen,
+  minus,
+  plus,
+  op_and,
+  op_or,
+  op_not,
+  op_near,
+  end
+};
 
 struct Lexeme {
   Tok type = Tok::end;
@@ -27,8 +40,8 @@ struct Lexeme {
   std::size_t value_pos = 0;  // byte offset of a field's value
 };
 
-const char* const kFields[] = {"title", "source", "company", "person", "product",
-                               "money", "percent", "date"};
+const char* const kFields[] = {"title",   "source", "company", "person",
+                               "product", "money",  "percent", "date"};
 
 bool is_field(std::string_view name) {
   for (const char* f : kFields)
@@ -96,7 +109,10 @@ class Lexer {
           }
           if (l.text.empty())
             throw QueryError(word + ": needs a value (e.g. " + word + ":" +
-                                 (word == "money" ? ">=1e9" : word == "date" ? "2025-01" : "oracle") + ")",
+                                 (word == "money"  ? ">=1e9"
+                                  : word == "date" ? "2025-01"
+                                                   : "oracle") +
+                                 ")",
                              l.pos);
         } else if (word == "AND") {
           l.type = Tok::op_and;
@@ -132,8 +148,7 @@ class Lexer {
     i += open_len;
     std::size_t start = i;
     while (i < q_.size() && !quote_at(q_, i)) ++i;
-    if (i >= q_.size())
-      throw QueryError("unbalanced quote: the \" here has no closing \"", open);
+    if (i >= q_.size()) throw QueryError("unbalanced quote: the \" here has no closing \"", open);
     std::string text = q_.substr(start, i - start);
     i += quote_at(q_, i);
     return text;
@@ -162,7 +177,8 @@ std::optional<double> parse_number(std::string_view s) {
   std::string lower;
   for (char c : t) lower.push_back(char(std::tolower(static_cast<unsigned char>(c))));
   auto strip = [&](std::string_view suf, double m) {
-    if (lower.size() > suf.size() && lower.compare(lower.size() - suf.size(), suf.size(), suf) == 0 &&
+    if (lower.size() > suf.size() &&
+        lower.compare(lower.size() - suf.size(), suf.size(), suf) == 0 &&
         std::isdigit(static_cast<unsigned char>(lower[lower.size() - suf.size() - 1]))) {
       lower.resize(lower.size() - suf.size());
       mult = m;
@@ -170,8 +186,8 @@ std::optional<double> parse_number(std::string_view s) {
     }
     return false;
   };
-  strip("bn", 1e9) || strip("tn", 1e12) || strip("t", 1e12) || strip("b", 1e9) ||
-      strip("m", 1e6) || strip("k", 1e3);
+  strip("bn", 1e9) || strip("tn", 1e12) || strip("t", 1e12) || strip("b", 1e9) || strip("m", 1e6) ||
+      strip("k", 1e3);
   char* end = nullptr;
   double v = std::strtod(lower.c_str(), &end);
   if (end == lower.c_str() || *end || !std::isfinite(v)) return std::nullopt;
@@ -201,9 +217,12 @@ std::optional<Range> parse_range(std::string_view s) {
   if (!s.empty() && (s[0] == '>' || s[0] == '<' || s[0] == '=')) {
     auto v = parse_number(s.substr(1));
     if (!v) return std::nullopt;
-    if (s[0] == '>') r.lo = *v, r.lo_open = true;
-    else if (s[0] == '<') r.hi = *v, r.hi_open = true;
-    else r.lo = r.hi = *v;
+    if (s[0] == '>')
+      r.lo = *v, r.lo_open = true;
+    else if (s[0] == '<')
+      r.hi = *v, r.hi_open = true;
+    else
+      r.lo = r.hi = *v;
     return r;
   }
   auto dots = s.find("..");
@@ -232,7 +251,11 @@ class Parser {
  public:
   Parser(Analyzer& analyzer, const EntityExtractor& extractor, const Xapian::Database* db,
          std::vector<Lexeme> lex, DefaultMatch match, ParsedQuery& out)
-      : analyzer_(analyzer), extractor_(extractor), db_(db), lex_(std::move(lex)), match_(match),
+      : analyzer_(analyzer),
+        extractor_(extractor),
+        db_(db),
+        lex_(std::move(lex)),
+        match_(match),
         out_(out) {}
 
   Xapian::Query parse_all() {
@@ -274,11 +297,11 @@ class Parser {
       (p.role == Part::positive ? pos : p.role == Part::negative ? neg : filt).push_back(p.query);
     }
     if (peek().type == Tok::op_and || peek().type == Tok::op_near)
-      throw QueryError(std::string(peek().type == Tok::op_and ? "AND" : "NEAR") +
-                           " needs a term before it",
-                       peek().pos);
-    return combine(pos, neg, filt, match_ == DefaultMatch::all ? Xapian::Query::OP_AND
-                                                               : Xapian::Query::OP_OR);
+      throw QueryError(
+          std::string(peek().type == Tok::op_and ? "AND" : "NEAR") + " needs a term before it",
+          peek().pos);
+    return combine(pos, neg, filt,
+                   match_ == DefaultMatch::all ? Xapian::Query::OP_AND : Xapian::Query::OP_OR);
   }
 
   static Xapian::Query combine(const std::vector<Xapian::Query>& pos,
@@ -384,8 +407,10 @@ class Parser {
     std::vector<const Token*> prim;
     const Token* whole = nullptr;
     for (const Token& t : toks) {
-      if (!t.compound) prim.push_back(&t);
-      else if (t.begin == 0 && t.end >= text.size() - 0 && !whole) whole = &t;
+      if (!t.compound)
+        prim.push_back(&t);
+      else if (t.begin == 0 && t.end >= text.size() - 0 && !whole)
+        whole = &t;
     }
     if (prim.empty()) return Xapian::Query();  // punctuation only: nothing to match
     if (wildcard) {
@@ -403,11 +428,11 @@ class Parser {
     if (prim.size() == 1) {
       highlight(prim[0]->text);
       const std::string& stem = analyzer_.stem(prim[0]->text);
-      if (stem_prefix == schema::kTitleStem)
-        return Xapian::Query(std::string(stem_prefix) + stem);
+      if (stem_prefix == schema::kTitleStem) return Xapian::Query(std::string(stem_prefix) + stem);
       // Words whose stem is themselves carry no Z term (schema.md): the stem's postings
       // are Z<stem> (inflected forms) plus the unprefixed <stem> (the word itself).
-      return Xapian::Query(Xapian::Query::OP_SYNONYM, Xapian::Query(std::string(stem_prefix) + stem),
+      return Xapian::Query(Xapian::Query::OP_SYNONYM,
+                           Xapian::Query(std::string(stem_prefix) + stem),
                            Xapian::Query(std::string(prefix) + stem));
     }
     return phrase_of(prim, prefix);
@@ -471,8 +496,8 @@ class Parser {
       for (auto t = db_->allterms_begin(p); t != db_->allterms_end(p); ++t) {
         const std::string term = *t;
         auto colon = term.rfind(':');
-        std::string num = colon == std::string::npos ? term.substr(prefix.size())
-                                                          : term.substr(colon + 1);
+        std::string num =
+            colon == std::string::npos ? term.substr(prefix.size()) : term.substr(colon + 1);
         double v = std::strtod(num.c_str(), nullptr);
         if (r.contains(v)) terms.emplace_back(term);
       }
@@ -529,9 +554,9 @@ class Parser {
         r = *parsed;
       }
       return Part{Part::filter,
-                  numeric_terms(schema::entity_prefix(f == "money" ? EntityKind::money
-                                                                   : EntityKind::percent),
-                                currency, r)};
+                  numeric_terms(
+                      schema::entity_prefix(f == "money" ? EntityKind::money : EntityKind::percent),
+                      currency, r)};
     }
     if (f == "date") return Part{Part::filter, date_filter(l)};
     throw bad("?");
@@ -541,9 +566,9 @@ class Parser {
   Xapian::Query date_filter(const Lexeme& l) {
     std::string_view v = l.text;
     auto bad = [&] {
-      return QueryError("date: cannot read '" + l.text +
-                            "' (expected e.g. date:2025, date:2025-01..2025-03)",
-                        l.value_pos);
+      return QueryError(
+          "date: cannot read '" + l.text + "' (expected e.g. date:2025, date:2025-01..2025-03)",
+          l.value_pos);
     };
     auto bound = [&](std::string_view s, bool upper) -> std::string {
       auto d = detail::parse_iso_date(s);
@@ -554,8 +579,10 @@ class Parser {
       return buf;
     };
     std::string lo, hi;
-    if (v.substr(0, 2) == ">=") lo = bound(v.substr(2), false);
-    else if (v.substr(0, 2) == "<=") hi = bound(v.substr(2), true);
+    if (v.substr(0, 2) == ">=")
+      lo = bound(v.substr(2), false);
+    else if (v.substr(0, 2) == "<=")
+      hi = bound(v.substr(2), true);
     else if (auto dots = v.find(".."); dots != std::string_view::npos) {
       if (dots > 0) lo = bound(v.substr(0, dots), false);
       if (dots + 2 < v.size()) hi = bound(v.substr(dots + 2), true);

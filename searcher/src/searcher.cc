@@ -74,8 +74,10 @@ class FacetSpy : public Xapian::MatchSpy {
             if (amount >= kMoneyRanges[r].lo && amount < kMoneyRanges[r].hi) in_range[r] = true;
         }
         auto it = counts_[i].find(key);
-        if (it == counts_[i].end()) counts_[i].emplace(std::string(key), 1);
-        else ++it->second;
+        if (it == counts_[i].end())
+          counts_[i].emplace(std::string(key), 1);
+        else
+          ++it->second;
         if (nl == std::string_view::npos) break;
         rest.remove_prefix(nl + 1);
       }
@@ -124,7 +126,8 @@ struct Searcher::Impl {
     // Analyse the first 4 KiB, then 32 KiB, then up to 256 KiB, until something matches.
     std::string_view text = body;
     std::vector<std::size_t> matched;  // token indexes
-    for (std::size_t limit : {std::size_t(4) << 10, std::size_t(32) << 10, std::size_t(256) << 10}) {
+    for (std::size_t limit :
+         {std::size_t(4) << 10, std::size_t(32) << 10, std::size_t(256) << 10}) {
       text = std::string_view(body).substr(0, std::min(body.size(), limit));
       // Cut at a space so a word is not split.
       if (text.size() < body.size()) {
@@ -305,7 +308,8 @@ SearchResults Searcher::search(const SearchRequest& req) {
     Xapian::doccount check = all;
     if (!req.facets.empty() && !req.exact_facets)
       check = Xapian::doccount(std::min<std::size_t>(all, req.sample_size));
-    Xapian::MSet mset = enquire.get_mset(Xapian::doccount(req.offset), Xapian::doccount(req.limit), check);
+    Xapian::MSet mset =
+        enquire.get_mset(Xapian::doccount(req.offset), Xapian::doccount(req.limit), check);
     res.total = mset.get_matches_estimated();
     res.total_exact = mset.get_matches_lower_bound() == mset.get_matches_upper_bound();
     std::size_t rank = req.offset;
@@ -345,7 +349,8 @@ SearchResults Searcher::search(const SearchRequest& req) {
         for (auto& [k, c] : v) fr.counts.push_back({k, d.label(kind, k), c});
         if (kind == EntityKind::money)
           for (std::size_t r = 0; r < std::size(kMoneyRanges); ++r)
-            fr.buckets.push_back({kMoneyRanges[r].key, kMoneyRanges[r].key, spy->money_ranges()[r]});
+            fr.buckets.push_back(
+                {kMoneyRanges[r].key, kMoneyRanges[r].key, spy->money_ranges()[r]});
         res.facets.push_back(std::move(fr));
       }
     }

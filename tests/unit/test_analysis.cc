@@ -79,7 +79,8 @@ TEST_CASE("offsets point at the surface form and positions skip compounds") {
 
 TEST_CASE("invalid UTF-8 is a separator, never a crash") {
   Analyzer a;
-  CHECK(tokens_of(a, std::string("abc\xff\xfe" "def")) == "abc def");
+  CHECK(tokens_of(a, std::string("abc\xff\xfe"
+                                 "def")) == "abc def");
   CHECK(tokens_of(a, std::string("\xc3")) == "");
 }
 

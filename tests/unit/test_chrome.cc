@@ -11,8 +11,8 @@ using newsdex::detail::ChromeModel;
 namespace {
 const std::string kMenu = "Featured Topics Newsletters Events Podcasts Sign in Subscribe now";
 const std::string kFooter = "Follow us on Facebook Twitter LinkedIn. All rights reserved.";
-const char* kWords[] = {"quantum", "battery", "satellite", "protein", "robot", "chip",
-                        "vaccine", "solar", "drone", "fusion", "ledger", "glacier"};
+const char* kWords[] = {"quantum", "battery", "satellite", "protein", "robot",  "chip",
+                        "vaccine", "solar",   "drone",     "fusion",  "ledger", "glacier"};
 std::string article(int i) {
   // Real articles differ right after the menu and right before the footer (a word that is
   // the same in most of them is, by this definition, part of the chrome).
@@ -55,7 +55,8 @@ TEST_CASE("the indexer drops chrome from JSONL sources, and --keep-chrome keeps 
   std::string jsonl;
   for (int i = 0; i < 40; ++i)
     jsonl += "{\"id\": \"n" + std::to_string(i) + "\", \"title\": \"Story " + std::to_string(i) +
-             "\", \"source\": \"Example News\", \"body\": \"" + article(i).replace(article(i).find('\n'), 1, "\\n") + "\"}\n";
+             "\", \"source\": \"Example News\", \"body\": \"" +
+             article(i).replace(article(i).find('\n'), 1, "\\n") + "\"}\n";
   tmp.write("in/news.jsonl", jsonl);
   newsdex::IndexOptions o;
   o.gazetteer_dir = NEWSDEX_GAZETTEER_DIR;

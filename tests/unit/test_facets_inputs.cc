@@ -94,7 +94,9 @@ TEST_CASE("HTML pages, gzip'd JSONL and over-long lines") {
     gzFile gz = gzopen((tmp / "in/feed.jsonl.gz").c_str(), "wb");
     std::string lines =
         "{\"id\": \"g1\", \"title\": \"Compressed\", \"body\": \"Zipped quokka news\"}\n"
-        "{\"id\": \"g2\", \"title\": \"Long\", \"body\": \"" + std::string(5000, 'x') + "\"}\n"
+        "{\"id\": \"g2\", \"title\": \"Long\", \"body\": \"" +
+        std::string(5000, 'x') +
+        "\"}\n"
         "{\"id\": \"g3\", \"title\": \"After\", \"body\": \"still read\"}\n";
     gzwrite(gz, lines.data(), unsigned(lines.size()));
     gzclose(gz);
@@ -126,14 +128,16 @@ TEST_CASE("hostile text: a 10 MB single line, mixed scripts, absurd numbers, ove
   body.reserve(10u << 20);
   const std::string piece =
       "Microsoft paid $99999999999999999999 trillion to Ελληνικά 日本語 عربي Nvidia, "
-      "then $2.5 billion. " + std::string(300, 'A') + " Corp. ";
+      "then $2.5 billion. " +
+      std::string(300, 'A') + " Corp. ";
   while (body.size() < (10u << 20)) body += piece;
   std::string overlong;
   for (int i = 0; i < 2000; ++i) overlong += "Zyx ";
   body += overlong + "Inc. closed at 34% on Jan. 22, 2025.";
   tmp.write("in/big.jsonl", "{\"id\": \"big\", \"title\": \"Huge\", \"body\": \"" + body + "\"}\n");
   // Invalid UTF-8 inside a JSON string is a bad record; inside a .txt file, too.
-  tmp.write("in/bad.jsonl", std::string("{\"id\": \"x\", \"title\": \"t\", \"body\": \"\xff\xfe\"}\n"));
+  tmp.write("in/bad.jsonl",
+            std::string("{\"id\": \"x\", \"title\": \"t\", \"body\": \"\xff\xfe\"}\n"));
   IndexSummary s = Indexer(tmp / "db", opts()).index({tmp / "in"});
   CHECK(s.indexed == 1);
   CHECK(s.bad == 1);

@@ -65,7 +65,7 @@ TEST_CASE("the seed articles are found by what they say") {
   CHECK(ids(s, "refusals") == ids(s, "refusal"));
   CHECK(!ids(s, "refusals").empty());
   CHECK(total(s, "microsoft") == 5);
-  CHECK(total(s, "nadella") >= 1);           // Nadella’s → nadella
+  CHECK(total(s, "nadella") >= 1);  // Nadella’s → nadella
   CHECK(total(s, "GPT-4") == 1);
   CHECK(total(s, "gpt NEAR 4") == 1);
   CHECK(total(s, "\"$500 billion\"") >= 1);
@@ -160,15 +160,16 @@ TEST_CASE("bad input is reported with its file and line, counted, and skipped") 
   tmp.write("in/binary.txt", std::string("ELF\0\0\x01\x02", 7));
   tmp.write("in/latin1.txt", "Caf\xe9 au lait is good\n");
   tmp.write("in/notes.bin", "ignored: not a known extension");
-  tmp.write("in/feed.jsonl",
-            "{\"id\": \"j1\", \"title\": \"First\", \"body\": \"Nvidia chips\"}\n"
-            "{\"id\": \"j2\", \"title\": \"Broken\", \"body\": \n"
-            "\n"
-            "[1, 2, 3]\n"
-            "{\"title\": \"no id\", \"body\": \"x\"}\n"
-            "{\"id\": 42, \"title\": \"Numeric id\", \"body\": \"quantum\", \"date\": \"2024-05-06\"}\n"
-            "{\"id\": \"j1\", \"title\": \"dup\", \"body\": \"dup\"}\n"
-            "{\"id\": \"j9\", \"title\": \"Truncated\", \"body\": \"cut off");
+  tmp.write(
+      "in/feed.jsonl",
+      "{\"id\": \"j1\", \"title\": \"First\", \"body\": \"Nvidia chips\"}\n"
+      "{\"id\": \"j2\", \"title\": \"Broken\", \"body\": \n"
+      "\n"
+      "[1, 2, 3]\n"
+      "{\"title\": \"no id\", \"body\": \"x\"}\n"
+      "{\"id\": 42, \"title\": \"Numeric id\", \"body\": \"quantum\", \"date\": \"2024-05-06\"}\n"
+      "{\"id\": \"j1\", \"title\": \"dup\", \"body\": \"dup\"}\n"
+      "{\"id\": \"j9\", \"title\": \"Truncated\", \"body\": \"cut off");
   std::vector<BadRecord> bad;
   IndexSummary s = Indexer(tmp / "db", opts()).index({tmp / "in"}, {}, [&](const BadRecord& b) {
     bad.push_back(b);

@@ -283,7 +283,8 @@ TEST_CASE("protected words") {
 }
 
 TEST_CASE("kind names") {
-  for (EntityKind k : newsdex::kAllEntityKinds) CHECK(newsdex::parse_entity_kind(to_string(k)) == k);
+  for (EntityKind k : newsdex::kAllEntityKinds)
+    CHECK(newsdex::parse_entity_kind(to_string(k)) == k);
   CHECK(to_string(EntityKind::company) == "company");
   CHECK(to_string(EntityKind::percent) == "percent");
   CHECK_FALSE(newsdex::parse_entity_kind("Company").has_value());
@@ -390,9 +391,15 @@ TEST_CASE("robustness: invalid UTF-8, mixed scripts, long runs, huge lines") {
   // A 10 MB single line mixing names, numbers and noise, handled whole (speed: bench/).
   std::string big;
   big.reserve(10u << 20);
-  const char* pieces[] = {"Microsoft CEO Satya Nadella said ", "$5 billion ", "34% ",
-                          "Zentrox Inc ", "the quick brown fox ", "\xff\xfe ", "Jane Quill, a scientist, ",
-                          "Share on Facebook ", "AAAA BBBB CCCC DDDD "};
+  const char* pieces[] = {"Microsoft CEO Satya Nadella said ",
+                          "$5 billion ",
+                          "34% ",
+                          "Zentrox Inc ",
+                          "the quick brown fox ",
+                          "\xff\xfe ",
+                          "Jane Quill, a scientist, ",
+                          "Share on Facebook ",
+                          "AAAA BBBB CCCC DDDD "};
   for (std::size_t i = 0; big.size() < (10u << 20); ++i) big += pieces[i % std::size(pieces)];
   const auto ents = ex.extract(big);
   CHECK(ents.size() > 1000);

@@ -27,7 +27,8 @@ TEST_CASE_FIXTURE(Fixture, "queries become the Xapian queries they mean") {
       {"refusals", "Query((Zrefus SYNONYM refus))"},
       {"\"right of first refusal\"", "Query((right PHRASE 4 of PHRASE 4 first PHRASE 4 refusal))"},
       {"softbank -oracle", "Query(((Zsoftbank SYNONYM softbank) AND_NOT (Zoracl SYNONYM oracl)))"},
-      {"softbank NOT oracle", "Query(((Zsoftbank SYNONYM softbank) AND_NOT (Zoracl SYNONYM oracl)))"},
+      {"softbank NOT oracle",
+       "Query(((Zsoftbank SYNONYM softbank) AND_NOT (Zoracl SYNONYM oracl)))"},
       {"a OR b", "Query(((Za SYNONYM a) OR (Zb SYNONYM b)))"},
       {"(a OR b) c", "Query((((Za SYNONYM a) OR (Zb SYNONYM b)) AND (Zc SYNONYM c)))"},
       {"a AND b", "Query(((Za SYNONYM a) AND (Zb SYNONYM b)))"},
@@ -46,12 +47,14 @@ TEST_CASE_FIXTURE(Fixture, "queries become the Xapian queries they mean") {
     CAPTURE(input);
     CHECK(describe(r.in) == r.out);
   }
-  CHECK(describe("openai compute", DefaultMatch::any) == "Query(((Zopenai SYNONYM openai) OR (Zcomput SYNONYM comput)))");
+  CHECK(describe("openai compute", DefaultMatch::any) ==
+        "Query(((Zopenai SYNONYM openai) OR (Zcomput SYNONYM comput)))");
 }
 
 TEST_CASE_FIXTURE(Fixture, "entity filters accept aliases and ranges") {
   CHECK(describe("company:msft") == "Query(0 * XCOmicrosoft)");
-  CHECK(describe("cloud company:\"Microsoft Corp.\"") == "Query(((Zcloud SYNONYM cloud) FILTER XCOmicrosoft))");
+  CHECK(describe("cloud company:\"Microsoft Corp.\"") ==
+        "Query(((Zcloud SYNONYM cloud) FILTER XCOmicrosoft))");
   CHECK(describe("cloud money:>=1e20") == "Query(((Zcloud SYNONYM cloud) FILTER XMO))");
   CHECK(describe("date:2025") == "Query(VALUE_RANGE 0 20250000 20259999)");
   CHECK(describe("date:2025-01..2025-03") == "Query(VALUE_RANGE 0 20250100 20250399)");

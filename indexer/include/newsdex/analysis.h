@@ -15,10 +15,10 @@ namespace newsdex {
 
 /// One token. Offsets are bytes into the analysed text and never change in filters.
 struct Token {
-  std::string text;           ///< normalised (case-folded) form, unstemmed
-  std::uint32_t position = 0; ///< word position (0-based); a compound shares its first part's
-  std::size_t begin = 0;      ///< first byte of the surface form
-  std::size_t end = 0;        ///< one past the last byte
+  std::string text;            ///< normalised (case-folded) form, unstemmed
+  std::uint32_t position = 0;  ///< word position (0-based); a compound shares its first part's
+  std::size_t begin = 0;       ///< first byte of the surface form
+  std::size_t end = 0;         ///< one past the last byte
   /// True for a compound emitted beside its parts (`gpt-4` beside `gpt`, `4`; `$500` beside
   /// `500`): it does not advance the position and is not used in phrases.
   bool compound = false;

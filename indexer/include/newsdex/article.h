@@ -9,14 +9,14 @@ namespace newsdex {
 
 /// One news article.
 struct Article {
-  std::string id;      ///< unique id (JSONL `id`; for files, the path relative to the input root)
+  std::string id;  ///< unique id (JSONL `id`; for files, the path relative to the input root)
   std::string title;
   std::string body;
   std::string date;    ///< published date, ISO `YYYY-MM-DD` (or `YYYY-MM`), or empty
   std::string source;  ///< publisher
   std::string url;
-  std::string path;    ///< the file it came from (for `.txt`/HTML inputs), else empty
-  std::string origin;  ///< input file for JSONL records (used by --prune), else == path
+  std::string path;      ///< the file it came from (for `.txt`/HTML inputs), else empty
+  std::string origin;    ///< input file for JSONL records (used by --prune), else == path
   std::size_t line = 0;  ///< 1-based line in origin for JSONL records, else 0
 };
 

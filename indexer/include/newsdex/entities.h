@@ -48,11 +48,11 @@ std::string to_iso(const CivilDate& d);
 ///  - date: ISO (`2025-01-22`, `2025-01`, `2025`)
 struct Entity {
   EntityKind kind = EntityKind::company;
-  std::string key;         ///< canonical key (see above)
-  std::string text;        ///< the surface text as it appears
-  std::size_t begin = 0;   ///< byte offset of the first byte of the mention
-  std::size_t end = 0;     ///< byte offset one past the last byte
-  double amount = 0;       ///< money: amount in whole units; percent: the value; else 0
+  std::string key;        ///< canonical key (see above)
+  std::string text;       ///< the surface text as it appears
+  std::size_t begin = 0;  ///< byte offset of the first byte of the mention
+  std::size_t end = 0;    ///< byte offset one past the last byte
+  double amount = 0;      ///< money: amount in whole units; percent: the value; else 0
 };
 
 /// Options for EntityExtractor.

@@ -23,7 +23,7 @@ struct IndexOptions {
   /// Drop page chrome: text repeated across many articles of one source (menus, share
   /// buttons, newsletter blurbs), learned from the inputs and kept in the database.
   bool remove_chrome = true;
-  std::size_t shard_docs = 500;      ///< documents per temporary shard
+  std::size_t shard_docs = 500;  ///< documents per temporary shard
   /// Merge finished shards into the database after this many new documents (and at least
   /// as many as the database already holds), so an interrupted run keeps its progress.
   std::size_t checkpoint_docs = 20000;
@@ -40,14 +40,14 @@ struct IndexProgress {
 
 /// What an index run did.
 struct IndexSummary {
-  std::size_t indexed = 0;    ///< new documents
-  std::size_t replaced = 0;   ///< changed documents, replaced
-  std::size_t unchanged = 0;  ///< skipped: same content hash
-  std::size_t pruned = 0;     ///< deleted by --prune
-  std::size_t bad = 0;        ///< bad records, skipped
+  std::size_t indexed = 0;         ///< new documents
+  std::size_t replaced = 0;        ///< changed documents, replaced
+  std::size_t unchanged = 0;       ///< skipped: same content hash
+  std::size_t pruned = 0;          ///< deleted by --prune
+  std::size_t bad = 0;             ///< bad records, skipped
   std::size_t chrome_sources = 0;  ///< sources with a chrome model in use
-  std::size_t documents = 0;  ///< documents in the database afterwards
-  std::uint64_t bytes = 0;    ///< input bytes read
+  std::size_t documents = 0;       ///< documents in the database afterwards
+  std::uint64_t bytes = 0;         ///< input bytes read
   double seconds = 0;
   std::vector<BadRecord> bad_records;  ///< the first 1,000 bad records
 };

@@ -1,8 +1,6 @@
 // The analysis chain: ICU word break over UTF-8 → merge rules for technical tokens →
 // NFKC case folding → apostrophe/possessive folding → length limit. Stemming is separate
 // (stem()), so the document builder can keep both unstemmed and stemmed terms.
-#include "newsdex/analysis.h"
-
 #include <unicode/brkiter.h>
 #include <unicode/normalizer2.h>
 #include <unicode/unistr.h>
@@ -13,6 +11,7 @@
 #include <unordered_map>
 #include <unordered_set>
 
+#include "newsdex/analysis.h"
 #include "newsdex/error.h"
 
 namespace newsdex {
@@ -124,8 +123,7 @@ struct Analyzer::Impl {
       out.swap(fixed);
     }
     // Possessives: `microsoft's` → `microsoft`, `investors'` → `investors`.
-    if (out.size() > 2 && out.compare(out.size() - 2, 2, "'s") == 0)
-      out.resize(out.size() - 2);
+    if (out.size() > 2 && out.compare(out.size() - 2, 2, "'s") == 0) out.resize(out.size() - 2);
     while (!out.empty() && out.back() == '\'') out.pop_back();
     while (!out.empty() && out.front() == '\'') out.erase(out.begin());
     return !out.empty() && out.size() <= options.max_token_bytes;
@@ -205,7 +203,8 @@ void Analyzer::analyze(std::string_view text, std::vector<Token>& out,
       }
     }
     // `.NET`: a leading dot after whitespace on an upper-case word.
-    if (b >= 1 && text[b - 1] == '.' && (b == 1 || is_space(static_cast<unsigned char>(text[b - 2])))) {
+    if (b >= 1 && text[b - 1] == '.' &&
+        (b == 1 || is_space(static_cast<unsigned char>(text[b - 2])))) {
       bool upper = true;
       for (std::size_t i = b; i < e; ++i)
         if (!(text[i] >= 'A' && text[i] <= 'Z')) upper = false;
@@ -294,8 +293,10 @@ const std::string& Analyzer::stem(const std::string& word) {
   bool has_digit = false;
   for (unsigned char c : word)
     if (is_digit(c)) has_digit = true;
-  if (!d.stemming || has_digit || d.protected_words.count(word)) s = word;
-  else s = d.stemmer(word);
+  if (!d.stemming || has_digit || d.protected_words.count(word))
+    s = word;
+  else
+    s = d.stemmer(word);
   if (d.stem_cache.size() > 200000) d.stem_cache.clear();  // bound memory on huge vocabularies
   return d.stem_cache.emplace(word, std::move(s)).first->second;
 }

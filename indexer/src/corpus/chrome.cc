@@ -6,7 +6,9 @@
 namespace newsdex::detail {
 namespace {
 
-bool is_sep(unsigned char c) { return c == ' ' || c == '\n' || c == '\t' || c == '\r' || c == '\f'; }
+bool is_sep(unsigned char c) {
+  return c == ' ' || c == '\n' || c == '\t' || c == '\r' || c == '\f';
+}
 
 struct Word {
   std::size_t begin, end;
@@ -60,7 +62,8 @@ void ChromeModel::observe(std::string_view source, std::string_view body) {
 void ChromeModel::finish() {
   for (auto& [source, l] : learning_) {
     if (l.docs < kMinDocs) continue;
-    std::size_t min_docs = std::max<std::size_t>(5, std::size_t(double(l.docs) * kMinShare + 0.999));
+    std::size_t min_docs =
+        std::max<std::size_t>(5, std::size_t(double(l.docs) * kMinShare + 0.999));
     std::sort(l.shingles.begin(), l.shingles.end());
     auto& set = chrome_[source];
     for (std::size_t i = 0; i < l.shingles.size();) {
@@ -75,7 +78,9 @@ void ChromeModel::finish() {
   }
 }
 
-bool ChromeModel::has(std::string_view source) const { return chrome_.find(source) != chrome_.end(); }
+bool ChromeModel::has(std::string_view source) const {
+  return chrome_.find(source) != chrome_.end();
+}
 
 std::size_t ChromeModel::documents_learned(std::string_view source) const {
   auto it = learning_.find(source);
@@ -116,8 +121,10 @@ std::string ChromeModel::clean(std::string_view source, std::string_view body) c
       continue;
     }
     if (kept_any) {
-      if (newline_pending || gap.find('\n') != std::string_view::npos) out += '\n';
-      else out += (gap.empty() ? std::string_view(" ") : gap);
+      if (newline_pending || gap.find('\n') != std::string_view::npos)
+        out += '\n';
+      else
+        out += (gap.empty() ? std::string_view(" ") : gap);
     }
     newline_pending = false;
     out.append(body.substr(w[i].begin, w[i].end - w[i].begin));

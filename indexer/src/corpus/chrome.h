@@ -19,8 +19,8 @@ namespace newsdex::detail {
 class ChromeModel {
  public:
   static constexpr std::size_t kShingleWords = 6;
-  static constexpr std::size_t kMinDocs = 20;        // fewer documents: nothing is learned
-  static constexpr std::size_t kSampleDocs = 1000;   // documents learned from, per source
+  static constexpr std::size_t kMinDocs = 20;       // fewer documents: nothing is learned
+  static constexpr std::size_t kSampleDocs = 1000;  // documents learned from, per source
   static constexpr double kMinShare = 0.05;
 
   /// Learns from one document (until the source's sample is full).

@@ -21,7 +21,8 @@ namespace newsdex {
 namespace {
 
 bool ends_with(std::string_view s, std::string_view suffix) {
-  return s.size() >= suffix.size() && s.compare(s.size() - suffix.size(), suffix.size(), suffix) == 0;
+  return s.size() >= suffix.size() &&
+         s.compare(s.size() - suffix.size(), suffix.size(), suffix) == 0;
 }
 
 std::string lower(std::string_view s) {
@@ -120,10 +121,20 @@ bool check_text(std::string_view text, std::string& reason) {
 
 bool skipped_tag(GumboTag tag) {
   switch (tag) {
-    case GUMBO_TAG_SCRIPT: case GUMBO_TAG_STYLE: case GUMBO_TAG_NAV: case GUMBO_TAG_HEADER:
-    case GUMBO_TAG_FOOTER: case GUMBO_TAG_ASIDE: case GUMBO_TAG_FORM: case GUMBO_TAG_NOSCRIPT:
-    case GUMBO_TAG_IFRAME: case GUMBO_TAG_SVG: case GUMBO_TAG_BUTTON: case GUMBO_TAG_SELECT:
-    case GUMBO_TAG_TEMPLATE: case GUMBO_TAG_HEAD:
+    case GUMBO_TAG_SCRIPT:
+    case GUMBO_TAG_STYLE:
+    case GUMBO_TAG_NAV:
+    case GUMBO_TAG_HEADER:
+    case GUMBO_TAG_FOOTER:
+    case GUMBO_TAG_ASIDE:
+    case GUMBO_TAG_FORM:
+    case GUMBO_TAG_NOSCRIPT:
+    case GUMBO_TAG_IFRAME:
+    case GUMBO_TAG_SVG:
+    case GUMBO_TAG_BUTTON:
+    case GUMBO_TAG_SELECT:
+    case GUMBO_TAG_TEMPLATE:
+    case GUMBO_TAG_HEAD:
       return true;
     default:
       return false;
@@ -132,10 +143,22 @@ bool skipped_tag(GumboTag tag) {
 
 bool block_tag(GumboTag tag) {
   switch (tag) {
-    case GUMBO_TAG_P: case GUMBO_TAG_DIV: case GUMBO_TAG_BR: case GUMBO_TAG_LI:
-    case GUMBO_TAG_H1: case GUMBO_TAG_H2: case GUMBO_TAG_H3: case GUMBO_TAG_H4:
-    case GUMBO_TAG_H5: case GUMBO_TAG_H6: case GUMBO_TAG_TR: case GUMBO_TAG_BLOCKQUOTE:
-    case GUMBO_TAG_SECTION: case GUMBO_TAG_ARTICLE: case GUMBO_TAG_FIGCAPTION: case GUMBO_TAG_PRE:
+    case GUMBO_TAG_P:
+    case GUMBO_TAG_DIV:
+    case GUMBO_TAG_BR:
+    case GUMBO_TAG_LI:
+    case GUMBO_TAG_H1:
+    case GUMBO_TAG_H2:
+    case GUMBO_TAG_H3:
+    case GUMBO_TAG_H4:
+    case GUMBO_TAG_H5:
+    case GUMBO_TAG_H6:
+    case GUMBO_TAG_TR:
+    case GUMBO_TAG_BLOCKQUOTE:
+    case GUMBO_TAG_SECTION:
+    case GUMBO_TAG_ARTICLE:
+    case GUMBO_TAG_FIGCAPTION:
+    case GUMBO_TAG_PRE:
       return true;
     default:
       return false;
@@ -323,8 +346,8 @@ Article parse_text_article(std::string_view text) {
         if (a.date.empty()) a.date = std::string(line.substr(5, 10));
         line = trim(line.substr(15));
       }
-      bool furniture = is_date_line(line) || count_words(line) < 3 ||
-                       line.substr(0, 3) == "\xE2\x80\xA2";  // •
+      bool furniture =
+          is_date_line(line) || count_words(line) < 3 || line.substr(0, 3) == "\xE2\x80\xA2";  // •
       if (!furniture) {
         a.title = std::string(line);
         a.body = std::string(trim(text.substr(next)));
@@ -377,8 +400,7 @@ CorpusReader::CorpusReader(std::vector<std::string> inputs, ReaderOptions option
   for (const auto& input : inputs) {
     std::error_code ec;
     auto st = fs::status(input, ec);
-    if (ec || !fs::exists(st))
-      throw CorpusError(input + ": no such file or directory");
+    if (ec || !fs::exists(st)) throw CorpusError(input + ": no such file or directory");
     if (fs::is_directory(st)) {
       std::vector<std::string> found;
       for (auto it = fs::recursive_directory_iterator(
@@ -434,9 +456,9 @@ void CorpusReader::read(const std::function<bool(Article&&)>& on_article,
           break;
         }
         if (r == LineReader::Result::too_long) {
-          on_bad({path, lineno,
-                  "line is longer than " + std::to_string(options_.max_record_bytes >> 20) +
-                      " MiB"});
+          on_bad(
+              {path, lineno,
+               "line is longer than " + std::to_string(options_.max_record_bytes >> 20) + " MiB"});
           continue;
         }
         std::string_view sv = trim(line);
@@ -494,8 +516,10 @@ void CorpusReader::read(const std::function<bool(Article&&)>& on_article,
       continue;
     }
     std::string rel = path;
-    if (!roots_[i].empty()) rel = fs::path(path).lexically_relative(roots_[i]).generic_string();
-    else rel = fs::path(path).filename().generic_string();
+    if (!roots_[i].empty())
+      rel = fs::path(path).lexically_relative(roots_[i]).generic_string();
+    else
+      rel = fs::path(path).filename().generic_string();
     a.id = rel;
     a.path = path;
     a.origin = path;

@@ -23,12 +23,18 @@ namespace newsdex {
 
 std::string_view to_string(EntityKind kind) noexcept {
   switch (kind) {
-    case EntityKind::company: return "company";
-    case EntityKind::person: return "person";
-    case EntityKind::product: return "product";
-    case EntityKind::money: return "money";
-    case EntityKind::percent: return "percent";
-    case EntityKind::date: return "date";
+    case EntityKind::company:
+      return "company";
+    case EntityKind::person:
+      return "person";
+    case EntityKind::product:
+      return "product";
+    case EntityKind::money:
+      return "money";
+    case EntityKind::percent:
+      return "percent";
+    case EntityKind::date:
+      return "date";
   }
   return "unknown";
 }
@@ -56,12 +62,18 @@ std::string default_gazetteer_dir() {
 /// Lower wins on equal length: numbers are more specific than names.
 int priority(EntityKind k) {
   switch (k) {
-    case EntityKind::money: return 0;
-    case EntityKind::percent: return 1;
-    case EntityKind::date: return 2;
-    case EntityKind::product: return 3;
-    case EntityKind::company: return 4;
-    case EntityKind::person: return 5;
+    case EntityKind::money:
+      return 0;
+    case EntityKind::percent:
+      return 1;
+    case EntityKind::date:
+      return 2;
+    case EntityKind::product:
+      return 3;
+    case EntityKind::company:
+      return 4;
+    case EntityKind::person:
+      return 5;
   }
   return 6;
 }
@@ -69,7 +81,8 @@ int priority(EntityKind k) {
 }  // namespace
 
 EntityExtractor::EntityExtractor(const EntityOptions& options) : impl_(std::make_unique<Impl>()) {
-  const std::string dir = options.gazetteer_dir.empty() ? default_gazetteer_dir() : options.gazetteer_dir;
+  const std::string dir =
+      options.gazetteer_dir.empty() ? default_gazetteer_dir() : options.gazetteer_dir;
   std::error_code ec;
   if (!std::filesystem::is_directory(dir, ec))
     throw ConfigError("gazetteer directory '" + dir + "' does not exist");
@@ -140,8 +153,10 @@ std::string EntityExtractor::canonical_key(EntityKind kind, std::string_view nam
     case EntityKind::percent:
     case EntityKind::date: {
       std::vector<Entity> found;
-      if (kind == EntityKind::money) detail::find_money(clean, found);
-      else if (kind == EntityKind::percent) detail::find_percent(clean, found);
+      if (kind == EntityKind::money)
+        detail::find_money(clean, found);
+      else if (kind == EntityKind::percent)
+        detail::find_percent(clean, found);
       else {
         if (auto d = detail::parse_iso_date(clean)) return to_iso(*d);
         detail::find_dates(clean, std::nullopt, found);

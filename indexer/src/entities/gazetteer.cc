@@ -25,8 +25,10 @@ std::string read_file(const std::string& path, bool required) {
 }
 
 std::string_view trim(std::string_view s) {
-  while (!s.empty() && (s.front() == ' ' || s.front() == '\t' || s.front() == '\r')) s.remove_prefix(1);
-  while (!s.empty() && (s.back() == ' ' || s.back() == '\t' || s.back() == '\r')) s.remove_suffix(1);
+  while (!s.empty() && (s.front() == ' ' || s.front() == '\t' || s.front() == '\r'))
+    s.remove_prefix(1);
+  while (!s.empty() && (s.back() == ' ' || s.back() == '\t' || s.back() == '\r'))
+    s.remove_suffix(1);
   return s;
 }
 
@@ -91,8 +93,10 @@ std::vector<AliasToken> tokenize_alias(std::string_view alias, bool exact) {
     AliasToken a;
     a.text = std::string(alias.substr(t.begin, t.end - t.begin));
     a.space_before = k > 0 && (t.flags & kSpaceBefore);
-    if (t.flags & kPunct) a.mode = AliasMode::punct;
-    else a.mode = exact ? AliasMode::exact : word_mode(a.text);
+    if (t.flags & kPunct)
+      a.mode = AliasMode::punct;
+    else
+      a.mode = exact ? AliasMode::exact : word_mode(a.text);
     out.push_back(std::move(a));
   }
   return out;
@@ -130,7 +134,8 @@ void Gazetteer::parse_tsv(EntityKind kind, std::string_view content, std::string
       e.kind = kind;
       e.key = key;
       std::string_view label = trim(cols[1]);
-      while (!label.empty() && (label.front() == '~' || label.front() == '=')) label.remove_prefix(1);
+      while (!label.empty() && (label.front() == '~' || label.front() == '='))
+        label.remove_prefix(1);
       e.label = std::string(label);
       entries_.push_back(std::move(e));
       keys.emplace(key, idx);
@@ -147,8 +152,10 @@ void Gazetteer::parse_tsv(EntityKind kind, std::string_view content, std::string
         x = trim(x);
         if (x.empty()) continue;
         if (kind == EntityKind::company) {
-          if (x.front() == '$') add_alias(idx, x.substr(1), AliasRole::dollar_ticker);
-          else add_alias(idx, x, AliasRole::ticker);
+          if (x.front() == '$')
+            add_alias(idx, x.substr(1), AliasRole::dollar_ticker);
+          else
+            add_alias(idx, x, AliasRole::ticker);
         } else {
           entries_[idx].context.push_back(lower_utf8(collapse_space(x)));
         }
@@ -175,8 +182,10 @@ void Gazetteer::parse_first_names(std::string_view content) {
 void Gazetteer::add_alias(std::uint32_t entry, std::string_view text, AliasRole role) {
   bool weak = false, exact = false;
   while (!text.empty() && (text.front() == '~' || text.front() == '=')) {
-    if (text.front() == '~') weak = true;
-    else exact = true;
+    if (text.front() == '~')
+      weak = true;
+    else
+      exact = true;
     text.remove_prefix(1);
   }
   text = trim(text);

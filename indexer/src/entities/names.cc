@@ -31,12 +31,18 @@ constexpr std::array<u8, 128> make_ascii_table() {
   std::array<u8, 128> t{};
   for (int c = 0; c < 128; ++c) {
     u8 v = kPunctC;
-    if (c >= 'a' && c <= 'z') v = kLowerC;
-    else if (c >= 'A' && c <= 'Z') v = kUpperC;
-    else if (c >= '0' && c <= '9') v = kDigitC;
-    else if (c == ' ' || c == '\t' || c == '\f' || c == '\v') v = kSpaceC;
-    else if (c == '\n' || c == '\r') v = kNewlineC;
-    else if (c < 0x20 || c == 0x7f) v = kCtrlC;
+    if (c >= 'a' && c <= 'z')
+      v = kLowerC;
+    else if (c >= 'A' && c <= 'Z')
+      v = kUpperC;
+    else if (c >= '0' && c <= '9')
+      v = kDigitC;
+    else if (c == ' ' || c == '\t' || c == '\f' || c == '\v')
+      v = kSpaceC;
+    else if (c == '\n' || c == '\r')
+      v = kNewlineC;
+    else if (c < 0x20 || c == 0x7f)
+      v = kCtrlC;
     t[static_cast<std::size_t>(c)] = v;
   }
   return t;
@@ -48,15 +54,24 @@ inline int decode(const u8* p, std::size_t n, std::size_t i, std::uint32_t& cp) 
   const u8 c = p[i];
   int len;
   u8 lo = 0x80, hi = 0xBF;
-  if (c >= 0xC2 && c <= 0xDF) len = 2, cp = c & 0x1F;
-  else if (c == 0xE0) len = 3, lo = 0xA0, cp = c & 0x0F;
-  else if (c >= 0xE1 && c <= 0xEC) len = 3, cp = c & 0x0F;
-  else if (c == 0xED) len = 3, hi = 0x9F, cp = c & 0x0F;
-  else if (c >= 0xEE && c <= 0xEF) len = 3, cp = c & 0x0F;
-  else if (c == 0xF0) len = 4, lo = 0x90, cp = c & 0x07;
-  else if (c >= 0xF1 && c <= 0xF3) len = 4, cp = c & 0x07;
-  else if (c == 0xF4) len = 4, hi = 0x8F, cp = c & 0x07;
-  else return 0;
+  if (c >= 0xC2 && c <= 0xDF)
+    len = 2, cp = c & 0x1F;
+  else if (c == 0xE0)
+    len = 3, lo = 0xA0, cp = c & 0x0F;
+  else if (c >= 0xE1 && c <= 0xEC)
+    len = 3, cp = c & 0x0F;
+  else if (c == 0xED)
+    len = 3, hi = 0x9F, cp = c & 0x0F;
+  else if (c >= 0xEE && c <= 0xEF)
+    len = 3, cp = c & 0x0F;
+  else if (c == 0xF0)
+    len = 4, lo = 0x90, cp = c & 0x07;
+  else if (c >= 0xF1 && c <= 0xF3)
+    len = 4, cp = c & 0x07;
+  else if (c == 0xF4)
+    len = 4, hi = 0x8F, cp = c & 0x07;
+  else
+    return 0;
   if (i + static_cast<std::size_t>(len) > n) return 0;
   if (p[i + 1] < lo || p[i + 1] > hi) return 0;
   cp = (cp << 6) | (p[i + 1] & 0x3F);
@@ -94,9 +109,7 @@ inline bool is_dash(std::uint32_t cp) {
   return cp == '-' || cp == 0x2010 || cp == 0x2011 || cp == 0x2012 || cp == 0x2013;
 }
 
-inline char ascii_lower(char c) {
-  return (c >= 'A' && c <= 'Z') ? static_cast<char>(c + 32) : c;
-}
+inline char ascii_lower(char c) { return (c >= 'A' && c <= 'Z') ? static_cast<char>(c + 32) : c; }
 
 // ------------------------------------------------------------------------ word lists
 
@@ -248,118 +261,238 @@ caption captions credit credits courtesy hurricane storm typhoon cyclone tropica
 
 // Suffixes that end a company name and are dropped from its key.
 constexpr const char* kLegalSuffixes[] = {
-    "Inc", "Incorporated", "Corp", "Corporation", "Co", "Cos", "Ltd", "Limited", "LLC", "LLP",
-    "PLC", "plc", "Plc", "GmbH", "AG", "SA", "NV", "AB", "ASA", "Oyj", "SpA", "Pty",
-    "KK", "Bhd", "Tbk", "Srl", "BV", "LP"};
+    "Inc", "Incorporated", "Corp", "Corporation", "Co",  "Cos", "Ltd", "Limited", "LLC", "LLP",
+    "PLC", "plc",          "Plc",  "GmbH",        "AG",  "SA",  "NV",  "AB",      "ASA", "Oyj",
+    "SpA", "Pty",          "KK",   "Bhd",         "Tbk", "Srl", "BV",  "LP"};
 
 // Words that end a company name and stay in its key ("Scale AI", "Synergy Research Group").
-constexpr const char* kDescSuffixes[] = {
-    "Labs",         "Technologies", "Systems",      "Networks",   "Robotics",   "Semiconductor",
-    "Semiconductors", "Software",   "Therapeutics", "Pharmaceuticals", "Biosciences",
-    "Ventures",     "Capital",      "Holdings",     "Group",      "Industries", "Dynamics",
-    "Motors",       "Airlines",     "Airways",      "Entertainment", "Studios",
-    "Interactive",  "Communications", "Electronics", "Analytics", "Research",   "Partners",
-    "AI",           "Bank",         "Microsystems", "Computing",  "Innovations", "Automation",
-    "Aerospace",    "Biotech",      "Telecom",      "Energy",     "Pharma",     "Media"};
+constexpr const char* kDescSuffixes[] = {"Labs",
+                                         "Technologies",
+                                         "Systems",
+                                         "Networks",
+                                         "Robotics",
+                                         "Semiconductor",
+                                         "Semiconductors",
+                                         "Software",
+                                         "Therapeutics",
+                                         "Pharmaceuticals",
+                                         "Biosciences",
+                                         "Ventures",
+                                         "Capital",
+                                         "Holdings",
+                                         "Group",
+                                         "Industries",
+                                         "Dynamics",
+                                         "Motors",
+                                         "Airlines",
+                                         "Airways",
+                                         "Entertainment",
+                                         "Studios",
+                                         "Interactive",
+                                         "Communications",
+                                         "Electronics",
+                                         "Analytics",
+                                         "Research",
+                                         "Partners",
+                                         "AI",
+                                         "Bank",
+                                         "Microsystems",
+                                         "Computing",
+                                         "Innovations",
+                                         "Automation",
+                                         "Aerospace",
+                                         "Biotech",
+                                         "Telecom",
+                                         "Energy",
+                                         "Pharma",
+                                         "Media"};
 
 // Words before a name that mark a person (lower-case; "chief executive" etc. end in a word
 // listed here).
-constexpr const char* kPersonCues[] = {
-    "ceo", "cto", "cfo", "coo", "cio", "ciso", "cmo", "cso", "founder", "cofounder", "co-founder",
-    "chairman", "chairwoman", "chairperson", "president", "executive", "officer", "director",
-    "analyst", "economist", "professor", "prof", "researcher", "scientist", "investor",
-    "billionaire", "entrepreneur", "spokesperson", "spokesman", "spokeswoman", "senator", "sen",
-    "rep", "representative", "congressman", "congresswoman", "governor", "gov", "mayor",
-    "secretary", "minister", "chancellor", "commissioner", "judge", "dr", "mr", "mrs", "ms",
-    "said", "says", "told", "author", "reporter", "journalist", "editor", "vp", "boss",
-    "lawmaker", "engineer", "developer", "cardiologist", "physician", "ethicist", "designer",
-    "partner", "manager", "head", "leader", "lead", "advisor", "adviser", "consultant",
-    "president-elect", "co-founders", "cofounders", "founders", "by"};
+constexpr const char* kPersonCues[] = {"ceo",
+                                       "cto",
+                                       "cfo",
+                                       "coo",
+                                       "cio",
+                                       "ciso",
+                                       "cmo",
+                                       "cso",
+                                       "founder",
+                                       "cofounder",
+                                       "co-founder",
+                                       "chairman",
+                                       "chairwoman",
+                                       "chairperson",
+                                       "president",
+                                       "executive",
+                                       "officer",
+                                       "director",
+                                       "analyst",
+                                       "economist",
+                                       "professor",
+                                       "prof",
+                                       "researcher",
+                                       "scientist",
+                                       "investor",
+                                       "billionaire",
+                                       "entrepreneur",
+                                       "spokesperson",
+                                       "spokesman",
+                                       "spokeswoman",
+                                       "senator",
+                                       "sen",
+                                       "rep",
+                                       "representative",
+                                       "congressman",
+                                       "congresswoman",
+                                       "governor",
+                                       "gov",
+                                       "mayor",
+                                       "secretary",
+                                       "minister",
+                                       "chancellor",
+                                       "commissioner",
+                                       "judge",
+                                       "dr",
+                                       "mr",
+                                       "mrs",
+                                       "ms",
+                                       "said",
+                                       "says",
+                                       "told",
+                                       "author",
+                                       "reporter",
+                                       "journalist",
+                                       "editor",
+                                       "vp",
+                                       "boss",
+                                       "lawmaker",
+                                       "engineer",
+                                       "developer",
+                                       "cardiologist",
+                                       "physician",
+                                       "ethicist",
+                                       "designer",
+                                       "partner",
+                                       "manager",
+                                       "head",
+                                       "leader",
+                                       "lead",
+                                       "advisor",
+                                       "adviser",
+                                       "consultant",
+                                       "president-elect",
+                                       "co-founders",
+                                       "cofounders",
+                                       "founders",
+                                       "by"};
 
 // Role nouns that make "Name, a/the ... ROLE" or "Name is ... ROLE" a person.
 constexpr const char* kPersonRoles[] = {
-    "ceo", "cto", "cfo", "coo", "cio", "ciso", "founder", "co-founder", "cofounder", "chairman",
-    "chairwoman", "president", "executive", "officer", "director", "analyst", "economist",
-    "professor", "researcher", "scientist", "investor", "billionaire", "entrepreneur",
-    "spokesperson", "spokesman", "spokeswoman", "senator", "lawmaker", "engineer", "developer",
-    "partner", "manager", "head", "leader", "author", "writer", "reporter", "journalist",
-    "editor", "lawyer", "attorney", "consultant", "adviser", "advisor", "fellow", "student",
-    "biologist", "physicist", "chemist", "cardiologist", "physician", "doctor", "ethicist",
-    "philosopher", "historian", "psychologist", "designer", "programmer", "researcher",
-    "vp", "chief", "co-author", "cofounders", "scholar", "expert", "strategist", "specialist"};
+    "ceo",        "cto",          "cfo",        "coo",         "cio",          "ciso",
+    "founder",    "co-founder",   "cofounder",  "chairman",    "chairwoman",   "president",
+    "executive",  "officer",      "director",   "analyst",     "economist",    "professor",
+    "researcher", "scientist",    "investor",   "billionaire", "entrepreneur", "spokesperson",
+    "spokesman",  "spokeswoman",  "senator",    "lawmaker",    "engineer",     "developer",
+    "partner",    "manager",      "head",       "leader",      "author",       "writer",
+    "reporter",   "journalist",   "editor",     "lawyer",      "attorney",     "consultant",
+    "adviser",    "advisor",      "fellow",     "student",     "biologist",    "physicist",
+    "chemist",    "cardiologist", "physician",  "doctor",      "ethicist",     "philosopher",
+    "historian",  "psychologist", "designer",   "programmer",  "researcher",   "vp",
+    "chief",      "co-author",    "cofounders", "scholar",     "expert",       "strategist",
+    "specialist"};
 
 // Roles after which "of/at Y" names a company.
 constexpr const char* kCompanyRoles[] = {
-    "ceo", "cto", "cfo", "coo", "cio", "ciso", "founder", "co-founder", "cofounder",
-    "chairman", "chairwoman", "executive", "officer", "president", "cofounders", "co-founders",
-    "founders", "investor", "partner", "chief"};
+    "ceo",        "cto",         "cfo",      "coo",        "cio",       "ciso",    "founder",
+    "co-founder", "cofounder",   "chairman", "chairwoman", "executive", "officer", "president",
+    "cofounders", "co-founders", "founders", "investor",   "partner",   "chief"};
 
 // Nouns that make "X-based ... NOUN Y", "startup Y" or "Y, a ... NOUN" a company.
 constexpr const char* kCompanyNouns[] = {
-    "startup", "company", "firm", "maker", "chipmaker", "automaker", "carmaker", "developer",
-    "provider", "unicorn", "giant", "outfit", "operator", "retailer", "lender", "fintech",
-    "insurer", "manufacturer", "supplier", "vendor", "publisher", "conglomerate", "subsidiary",
-    "rival", "competitor", "spinoff", "spin-off", "brokerage", "bank"};
+    "startup",    "company",   "firm",      "maker",        "chipmaker",  "automaker",
+    "carmaker",   "developer", "provider",  "unicorn",      "giant",      "outfit",
+    "operator",   "retailer",  "lender",    "fintech",      "insurer",    "manufacturer",
+    "supplier",   "vendor",    "publisher", "conglomerate", "subsidiary", "rival",
+    "competitor", "spinoff",   "spin-off",  "brokerage",    "bank"};
 
 // Nouns that introduce a company name right after them ("AI startup Glean").
-constexpr const char* kCompanyIntro[] = {"startup", "chipmaker", "automaker", "carmaker",
-                                         "firm", "unicorn", "subsidiary", "brokerage"};
+constexpr const char* kCompanyIntro[] = {"startup", "chipmaker", "automaker",  "carmaker",
+                                         "firm",    "unicorn",   "subsidiary", "brokerage"};
 
 // Words before "on/via X" that make X a share button or social link, not a mention.
-constexpr const char* kChromeVerbs[] = {"share", "follow", "like", "find", "subscribe", "connect",
-                                        "join", "watch", "listen", "tweet", "email", "us",
-                                        "post", "pin", "message", "discuss", "view", "read"};
+constexpr const char* kChromeVerbs[] = {
+    "share", "follow", "like", "find", "subscribe", "connect", "join",    "watch", "listen",
+    "tweet", "email",  "us",   "post", "pin",       "message", "discuss", "view",  "read"};
 
 // Titles that may precede a lone surname ("President Trump", "Mr Musk").
 constexpr const char* kTitleWords[] = {
-    "President", "CEO", "Chairman", "Chairwoman", "Senator", "Sen", "Rep", "Mr", "Mrs", "Ms",
-    "Dr", "Prof", "Professor", "Governor", "Gov", "Secretary", "Minister", "Chancellor",
-    "Judge", "Justice", "Sir", "Lord", "Lady", "Dame", "Former", "Founder", "Co", "Vice",
-    "Premier", "Prime", "General", "Gen", "Candidate", "Congressman", "Congresswoman",
-    "Speaker", "Leader", "Commissioner", "Chief", "Executive", "Boss", "Billionaire"};
+    "President", "CEO",        "Chairman",     "Chairwoman",  "Senator",
+    "Sen",       "Rep",        "Mr",           "Mrs",         "Ms",
+    "Dr",        "Prof",       "Professor",    "Governor",    "Gov",
+    "Secretary", "Minister",   "Chancellor",   "Judge",       "Justice",
+    "Sir",       "Lord",       "Lady",         "Dame",        "Former",
+    "Founder",   "Co",         "Vice",         "Premier",     "Prime",
+    "General",   "Gen",        "Candidate",    "Congressman", "Congresswoman",
+    "Speaker",   "Leader",     "Commissioner", "Chief",       "Executive",
+    "Boss",      "Billionaire"};
 
 constexpr const char* kAbbreviations[] = {
-    "Mr", "Mrs", "Ms", "Dr", "Prof", "St", "Inc", "Corp", "Co", "Ltd", "Jr", "Sr", "vs", "No",
-    "Gen", "Sen", "Rep", "Gov", "Lt", "Col", "Capt", "Mt", "Ft", "Jan", "Feb", "Mar", "Apr",
-    "Aug", "Sep", "Sept", "Oct", "Nov", "Dec", "etc", "approx", "Bros", "Ave", "Rd", "Fig",
-    "Vol", "Mass", "Calif", "Conn", "Wash", "Ill", "Penn", "Pa", "Va", "Ga", "Fla", "Tex"};
+    "Mr",  "Mrs",    "Ms",   "Dr",  "Prof", "St",  "Inc", "Corp", "Co",    "Ltd",  "Jr",
+    "Sr",  "vs",     "No",   "Gen", "Sen",  "Rep", "Gov", "Lt",   "Col",   "Capt", "Mt",
+    "Ft",  "Jan",    "Feb",  "Mar", "Apr",  "Aug", "Sep", "Sept", "Oct",   "Nov",  "Dec",
+    "etc", "approx", "Bros", "Ave", "Rd",   "Fig", "Vol", "Mass", "Calif", "Conn", "Wash",
+    "Ill", "Penn",   "Pa",   "Va",  "Ga",   "Fla", "Tex"};
 
 // Words that may precede "of" inside a company name ("Bank of New York Co").
 const std::unordered_set<std::string_view> kOfHeads = {
-    "Bank", "Banks", "Trust", "Union", "Society", "Association", "Company", "Corporation",
-    "Institute", "Board", "Mutual", "Life", "Insurance", "Republic", "Federation", "Group",
-    "Savings", "Commonwealth", "Church", "Hospital", "Museum", "Academy", "Exchange"};
+    "Bank",      "Banks",       "Trust",      "Union",   "Society", "Association",
+    "Company",   "Corporation", "Institute",  "Board",   "Mutual",  "Life",
+    "Insurance", "Republic",    "Federation", "Group",   "Savings", "Commonwealth",
+    "Church",    "Hospital",    "Museum",     "Academy", "Exchange"};
 
 // Words trimmed from the front of a rule-found company name.
 constexpr const char* kLeadingWords[] = {
-    "the", "a", "an", "rival", "rivals", "former", "both", "its", "their", "his", "her", "our",
-    "unit", "subsidiary", "shares", "parent", "owner", "says", "said", "yesterday", "today",
-    "meanwhile", "however", "also", "and", "but", "when", "while", "after", "before", "as", "at",
-    "by", "for", "from", "in", "on", "with", "to", "of", "if", "since", "because", "although",
-    "though", "then", "now", "so", "why", "how", "what", "where", "who", "which", "this", "that",
-    "these", "those", "even", "only", "just", "unlike", "like", "including", "analysts",
-    "investors", "last", "earlier", "later", "under", "over", "chipmaker", "startup",
-    "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "january",
-    "february", "march", "april", "may", "june", "july", "august", "september", "october",
-    "november", "december", "both", "all", "some", "many", "most", "other", "such", "each"};
+    "the",       "a",         "an",        "rival",   "rivals",    "former",    "both",
+    "its",       "their",     "his",       "her",     "our",       "unit",      "subsidiary",
+    "shares",    "parent",    "owner",     "says",    "said",      "yesterday", "today",
+    "meanwhile", "however",   "also",      "and",     "but",       "when",      "while",
+    "after",     "before",    "as",        "at",      "by",        "for",       "from",
+    "in",        "on",        "with",      "to",      "of",        "if",        "since",
+    "because",   "although",  "though",    "then",    "now",       "so",        "why",
+    "how",       "what",      "where",     "who",     "which",     "this",      "that",
+    "these",     "those",     "even",      "only",    "just",      "unlike",    "like",
+    "including", "analysts",  "investors", "last",    "earlier",   "later",     "under",
+    "over",      "chipmaker", "startup",   "monday",  "tuesday",   "wednesday", "thursday",
+    "friday",    "saturday",  "sunday",    "january", "february",  "march",     "april",
+    "may",       "june",      "july",      "august",  "september", "october",   "november",
+    "december",  "both",      "all",       "some",    "many",      "most",      "other",
+    "such",      "each"};
 
-constexpr const char* kExchanges[] = {"NASDAQ", "Nasdaq", "NYSE", "LSE", "TSX", "TSE", "HKEX",
-                                      "SEHK", "ASX", "AMEX", "OTC", "OTCQX", "NASDAQGS",
-                                      "Euronext", "XETRA", "SIX", "KRX", "SSE", "SZSE", "BSE",
-                                      "NSE"};
+constexpr const char* kExchanges[] = {
+    "NASDAQ", "Nasdaq",   "NYSE",     "LSE",   "TSX", "TSE", "HKEX", "SEHK", "ASX", "AMEX", "OTC",
+    "OTCQX",  "NASDAQGS", "Euronext", "XETRA", "SIX", "KRX", "SSE",  "SZSE", "BSE", "NSE"};
 
 enum LexBit : std::uint32_t {
-  kLxLegal = 1u << 0, kLxDesc = 1u << 1, kLxTitle = 1u << 2, kLxExchange = 1u << 3,
-  kLxPersonCue = 1u << 4, kLxPersonRole = 1u << 5, kLxCompanyRole = 1u << 6,
-  kLxCompanyNoun = 1u << 7, kLxCompanyIntro = 1u << 8, kLxChromeVerb = 1u << 9,
-  kLxLeading = 1u << 10, kLxDone = 1u << 31,
+  kLxLegal = 1u << 0,
+  kLxDesc = 1u << 1,
+  kLxTitle = 1u << 2,
+  kLxExchange = 1u << 3,
+  kLxPersonCue = 1u << 4,
+  kLxPersonRole = 1u << 5,
+  kLxCompanyRole = 1u << 6,
+  kLxCompanyNoun = 1u << 7,
+  kLxCompanyIntro = 1u << 8,
+  kLxChromeVerb = 1u << 9,
+  kLxLeading = 1u << 10,
+  kLxDone = 1u << 31,
 };
 
 struct WordSets {
   std::unordered_map<std::string_view, std::uint32_t> exact_bits, lower_bits;
   std::unordered_set<std::string_view> common, person_cues, person_roles, company_roles,
-      company_nouns, company_intro, chrome_verbs, title_words, abbreviations, exchanges,
-      legal, desc, leading;
+      company_nouns, company_intro, chrome_verbs, title_words, abbreviations, exchanges, legal,
+      desc, leading;
   WordSets() {
     std::string_view all(kCommonWords);
     std::size_t i = 0;
@@ -465,7 +598,8 @@ std::string collapse_space(std::string_view s) {
 
 std::string_view strip_possessive(std::string_view s) {
   if (ends_with(s, "'s") || ends_with(s, "'S")) return s.substr(0, s.size() - 2);
-  if (ends_with(s, "\xE2\x80\x99s") || ends_with(s, "\xE2\x80\x99S")) return s.substr(0, s.size() - 4);
+  if (ends_with(s, "\xE2\x80\x99s") || ends_with(s, "\xE2\x80\x99S"))
+    return s.substr(0, s.size() - 4);
   if (s.size() > 2 && ends_with(s, "s'")) return s.substr(0, s.size() - 1);
   if (s.size() > 4 && ends_with(s, "s\xE2\x80\x99")) return s.substr(0, s.size() - 3);
   return s;
@@ -489,14 +623,16 @@ bool is_common_word(std::string_view w) {
     if (n > 4 && w[n - 2] == 'e' && c.count(w.substr(0, n - 2))) return true;
   }
   // Endings of ordinary vocabulary.
-  struct End { const char* s; std::size_t min; };
-  static constexpr End kEnds[] = {{"ing", 6},  {"tion", 6}, {"sion", 6},  {"ment", 8},
-                                  {"ness", 7}, {"ity", 6},  {"ical", 7},  {"ally", 6},
-                                  {"ized", 7}, {"ised", 7}, {"able", 7},  {"ible", 7},
-                                  {"ous", 6},  {"ive", 7},  {"ful", 6},   {"less", 7},
-                                  {"ship", 7}, {"tions", 7}, {"ments", 8}, {"ities", 7},
-                                  {"ings", 7}, {"ists", 6}, {"ance", 8},  {"ated", 7},
-                                  {"izes", 7}, {"ises", 7}, {"ward", 7},  {"wards", 8}};
+  struct End {
+    const char* s;
+    std::size_t min;
+  };
+  static constexpr End kEnds[] = {
+      {"ing", 6},   {"tion", 6},  {"sion", 6}, {"ment", 8}, {"ness", 7}, {"ity", 6},
+      {"ical", 7},  {"ally", 6},  {"ized", 7}, {"ised", 7}, {"able", 7}, {"ible", 7},
+      {"ous", 6},   {"ive", 7},   {"ful", 6},  {"less", 7}, {"ship", 7}, {"tions", 7},
+      {"ments", 8}, {"ities", 7}, {"ings", 7}, {"ists", 6}, {"ance", 8}, {"ated", 7},
+      {"izes", 7},  {"ises", 7},  {"ward", 7}, {"wards", 8}};
   const char last = w[n - 1];
   for (const End& e : kEnds) {
     const std::size_t len = std::char_traits<char>::length(e.s);
@@ -551,10 +687,18 @@ void tokenize_names(std::string_view text, std::vector<NameToken>& out) {
         continue;
       }
       switch (classify_non_ascii(cp)) {
-        case NA::letter: cls = kLowerC; break;  // refined below
-        case NA::space: cls = kSpaceC; break;
-        case NA::newline: cls = kNewlineC; break;
-        default: cls = kPunctC; break;
+        case NA::letter:
+          cls = kLowerC;
+          break;  // refined below
+        case NA::space:
+          cls = kSpaceC;
+          break;
+        case NA::newline:
+          cls = kNewlineC;
+          break;
+        default:
+          cls = kPunctC;
+          break;
       }
     }
     if (cls == kSpaceC || cls == kCtrlC) {
@@ -651,8 +795,10 @@ void tokenize_names(std::string_view text, std::vector<NameToken>& out) {
       if (!(t.flags & kWord)) continue;
       ++words_n;
       if (t.end - t.begin > 3) {
-        if (t.flags & kUpperFirst) ++caps;
-        else if (t.flags & kHasLower) ++lows;
+        if (t.flags & kUpperFirst)
+          ++caps;
+        else if (t.flags & kHasLower)
+          ++lows;
       }
     }
     bool terminal = false;
@@ -660,8 +806,8 @@ void tokenize_names(std::string_view text, std::vector<NameToken>& out) {
       std::size_t k = le;
       while (k > ls) {
         const NameToken& t = out[k - 1];
-        if ((t.flags & kPunct) && (t.cp == '"' || t.cp == 0x201D || t.cp == 0x2019 ||
-                                   t.cp == '\'' || t.cp == ')')) {
+        if ((t.flags & kPunct) &&
+            (t.cp == '"' || t.cp == 0x201D || t.cp == 0x2019 || t.cp == '\'' || t.cp == ')')) {
           --k;
           continue;
         }
@@ -693,16 +839,18 @@ void tokenize_names(std::string_view text, std::vector<NameToken>& out) {
       caps = 0;
     }
     if (t.flags & kWord) {
-      if (t.flags & kUpperFirst) cap = true;
-      else if (t.flags & kHasDigit && !(t.flags & kHasLower)) bridge = true;
+      if (t.flags & kUpperFirst)
+        cap = true;
+      else if (t.flags & kHasDigit && !(t.flags & kHasLower))
+        bridge = true;
       else {
         std::string_view w = text.substr(t.begin, t.end - t.begin);
         bridge = w == "and" || w == "or" || !(t.flags & kSpaceBefore);
       }
     } else {
       const std::uint32_t q = t.cp;
-      bridge = q == ',' || q == '&' || q == '/' || q == '|' || q == '(' || q == ')' ||
-               q == '+' || q == '#' || q == 0xB7 || is_dash(q) || q == 0x2014 || is_apostrophe(q);
+      bridge = q == ',' || q == '&' || q == '/' || q == '|' || q == '(' || q == ')' || q == '+' ||
+               q == '#' || q == 0xB7 || is_dash(q) || q == 0x2014 || is_apostrophe(q);
     }
     if (cap) {
       if (caps == 0) rs = k;
@@ -725,12 +873,12 @@ struct Cand {
   std::uint32_t b = 0, e = 0;    // byte range
   EntityKind kind = EntityKind::company;
   std::string key;
-  std::int32_t entry = -1;   // gazetteer entry, -1 for rule-found names
-  bool weak = false;         // needs a context company in the document
-  bool surname = false;      // a lone surname alias: key decided at the end
-  bool rule = false;         // found by a rule
-  bool check_lower = false;  // reject if a name word also occurs in lower case
-  std::uint32_t name_te = 0; // end of the name part (before a company suffix)
+  std::int32_t entry = -1;    // gazetteer entry, -1 for rule-found names
+  bool weak = false;          // needs a context company in the document
+  bool surname = false;       // a lone surname alias: key decided at the end
+  bool rule = false;          // found by a rule
+  bool check_lower = false;   // reject if a name word also occurs in lower case
+  std::uint32_t name_te = 0;  // end of the name part (before a company suffix)
   bool dead = false;
 };
 
@@ -749,7 +897,9 @@ class Scan {
 
  private:
   // --- token helpers
-  std::string_view tx(std::size_t i) const { return text_.substr(t_[i].begin, t_[i].end - t_[i].begin); }
+  std::string_view tx(std::size_t i) const {
+    return text_.substr(t_[i].begin, t_[i].end - t_[i].begin);
+  }
   bool has(std::size_t i, std::uint32_t f) const { return i < t_.size() && (t_[i].flags & f); }
   bool word(std::size_t i) const { return has(i, kWord) && !has(i, kLong); }
   bool punct(std::size_t i, std::uint32_t cp) const { return has(i, kPunct) && t_[i].cp == cp; }
@@ -853,9 +1003,10 @@ class Scan {
 // not the story's subjects: their tokens are claimed up front so nothing matches there.
 void Scan::mark_credits() {
   static constexpr std::string_view kTriggers[] = {
-      "photograph", "photographs", "photo", "photos", "photography", "illustration",
-      "illustrations", "image", "images", "credit", "credits", "courtesy", "artwork",
-      "graphic", "caption", "video", "photographer", "illustrator", "animation"};
+      "photograph",   "photographs",   "photo",       "photos",   "photography",
+      "illustration", "illustrations", "image",       "images",   "credit",
+      "credits",      "courtesy",      "artwork",     "graphic",  "caption",
+      "video",        "photographer",  "illustrator", "animation"};
   const std::size_t n = t_.size();
   for (std::size_t i = 0; i + 1 < n; ++i) {
     const std::size_t len = t_[i].end - t_[i].begin;
@@ -867,9 +1018,12 @@ void Scan::mark_credits() {
       if (w.size() == len && w[0] == f && lower_is(i, w)) trigger = true;
     if (!trigger) continue;
     std::size_t k = i + 1;
-    if (punct(k, ':') && glued(k)) ++k;
-    else if ((lower_is(k, "by") || lower_is(k, "of")) && spaced(k) && has(i, kUpperFirst)) ++k;
-    else continue;
+    if (punct(k, ':') && glued(k))
+      ++k;
+    else if ((lower_is(k, "by") || lower_is(k, "of")) && spaced(k) && has(i, kUpperFirst))
+      ++k;
+    else
+      continue;
     for (std::size_t steps = 0; k < n && steps < 16; ++k, ++steps) {
       if (has(k, kNewlineBefore) || punct(k, ')') || punct(k, '.') || punct(k, '|')) break;
       covered_[k] = 1;
@@ -897,7 +1051,8 @@ void Scan::drop_link_bars() {
       if (!spaced(b.tb)) break;
       std::size_t between = b.tb - a.te;
       if (between > 1) break;
-      if (between == 1 && !(capw(a.te) && spaced(a.te) && t_[a.te].end - t_[a.te].begin <= 8)) break;
+      if (between == 1 && !(capw(a.te) && spaced(a.te) && t_[a.te].end - t_[a.te].begin <= 8))
+        break;
       ++members;
       ++h;
     }
@@ -929,7 +1084,8 @@ bool Scan::match_alias(const Alias& a, std::size_t i, std::size_t& end) const {
       if (s == at.text) continue;
       std::uint32_t acp = 0;
       const auto* ap = reinterpret_cast<const u8*>(at.text.data());
-      if (at.text.empty() || (ap[0] < 0x80 ? (acp = ap[0], true) : decode(ap, at.text.size(), 0, acp) > 0)) {
+      if (at.text.empty() ||
+          (ap[0] < 0x80 ? (acp = ap[0], true) : decode(ap, at.text.size(), 0, acp) > 0)) {
         if (is_apostrophe(acp) && is_apostrophe(t.cp)) continue;
         if (is_dash(acp) && is_dash(t.cp)) continue;
       }
@@ -1200,8 +1356,10 @@ bool Scan::rule_legal_suffix(std::size_t i) {
   std::string_view suf = tx(i);
   // The suffix must follow the name (space, or ", Inc.").
   std::size_t j = i;  // exclusive end of the name part
-  if (i >= 1 && punct(i - 1, ',') && glued(i - 1) && spaced(i)) j = i - 1;
-  else if (!spaced(i)) return false;
+  if (i >= 1 && punct(i - 1, ',') && glued(i - 1) && spaced(i))
+    j = i - 1;
+  else if (!spaced(i))
+    return false;
   if (j == 0) return false;
   // "Kidder Peabody and Co": the connector belongs to the suffix.
   if (suf == "Co" && j >= 2 && (punct(j - 1, '&') || lower_is(j - 1, "and")) && spaced(j - 1)) --j;
@@ -1229,8 +1387,9 @@ bool Scan::rule_legal_suffix(std::size_t i) {
       continue;
     }
     // "Fireman's Fund Corp"
-    if (lower_is(k, "s") && glued(k) && k >= 2 && has(k - 1, kPunct) && is_apostrophe(t_[k - 1].cp) &&
-        glued(k - 1) && capw(k - 2) && !covered_[k - 2] && words_n > 0) {
+    if (lower_is(k, "s") && glued(k) && k >= 2 && has(k - 1, kPunct) &&
+        is_apostrophe(t_[k - 1].cp) && glued(k - 1) && capw(k - 2) && !covered_[k - 2] &&
+        words_n > 0) {
       b = k - 2;
       ++words_n;
       continue;
@@ -1252,8 +1411,7 @@ bool Scan::rule_legal_suffix(std::size_t i) {
     break;
   }
   // Trim leading connectors and sentence words ("The", "Rival", "Yesterday").
-  while (b < j && (has(b, kPunct) || (word(b) && !capw(b)) || is(b, kLxLeading)))
-    ++b;
+  while (b < j && (has(b, kPunct) || (word(b) && !capw(b)) || is(b, kLxLeading))) ++b;
   if (b >= j || !capw(b)) return false;
   // "Texaco Canada Ltd": the walk stopped at a gazetteer name; the rest is not a name.
   if (b > 0 && covered_[b - 1] && spaced(b) && capw(b - 1)) return false;
@@ -1315,9 +1473,10 @@ bool Scan::rule_desc_suffix(std::size_t i) {
     // "X AI" is mostly a product or a field ("Vertex AI", "Constitutional AI"): only with a
     // company cue before it or a company verb after it.
     static const std::unordered_set<std::string_view> kAfter = {
-        "ceo", "cto", "cfo", "founder", "cofounder", "co-founder", "said", "says", "raised",
-        "announced", "launched", "released", "unveiled", "introduced", "acquired", "told",
-        "founded", "builds", "develops", "makes", "offers", "provides", "secured", "closed"};
+        "ceo",      "cto",        "cfo",      "founder",   "cofounder", "co-founder",
+        "said",     "says",       "raised",   "announced", "launched",  "released",
+        "unveiled", "introduced", "acquired", "told",      "founded",   "builds",
+        "develops", "makes",      "offers",   "provides",  "secured",   "closed"};
     const bool after = i + 1 < t_.size() && word(i + 1) && kAfter.count(lower(i + 1));
     const bool before = b > 0 && word(b - 1) && !has(b - 1, kHasUpper) && is(b - 1, kLxCompanyNoun);
     if (has(b, kSentenceStart) || !(after || before)) return false;
@@ -1385,9 +1544,10 @@ bool Scan::rule_person_cues(std::size_t i) {
         }
         if (!(word(k) || (has(k, kPunct) && is_dash(t_[k].cp)))) break;
       }
-    } else if (k < t_.size() && (lower_is(k, "said") || lower_is(k, "says") || lower_is(k, "told") ||
-                                  lower_is(k, "wrote") || lower_is(k, "added") ||
-                                  lower_is(k, "explained") || lower_is(k, "noted"))) {
+    } else if (k < t_.size() &&
+               (lower_is(k, "said") || lower_is(k, "says") || lower_is(k, "told") ||
+                lower_is(k, "wrote") || lower_is(k, "added") || lower_is(k, "explained") ||
+                lower_is(k, "noted"))) {
       post = !has(k, kHasUpper);
     } else if (k < t_.size() && (lower_is(k, "is") || lower_is(k, "was"))) {
       ++k;
@@ -1405,7 +1565,8 @@ bool Scan::rule_person_cues(std::size_t i) {
   if (!cue && !post) return false;
   // A heading may hold a real name after a cue, but not a bare "X Y said".
   if (has(i, kHeading) && !cue) return false;
-  std::string key = lower_utf8(collapse_space(text_.substr(t_[i].begin, t_[e - 1].end - t_[i].begin)));
+  std::string key =
+      lower_utf8(collapse_space(text_.substr(t_[i].begin, t_[e - 1].end - t_[i].begin)));
   add_rule(EntityKind::person, i, e, e, std::move(key), !cue);
   if (role_company) company_after_role(e);
   return true;
@@ -1417,7 +1578,8 @@ bool Scan::rule_first_name(std::size_t i) {
   if (!g_.is_first_name(tx(i))) return false;
   if (has(i, kSentenceStart) && common(i)) return false;
   // "St. Louis Cardinals", "Ft. Worth"
-  if (i >= 2 && punct(i - 1, '.') && glued(i - 1) && (tx(i - 2) == "St" || tx(i - 2) == "Mt" || tx(i - 2) == "Ft"))
+  if (i >= 2 && punct(i - 1, '.') && glued(i - 1) &&
+      (tx(i - 2) == "St" || tx(i - 2) == "Mt" || tx(i - 2) == "Ft"))
     return false;
   // A capitalised word before it makes it part of something longer ("Grace Hopper
   // Celebration" is caught by the run check; "Rhode Island Jane"?).
@@ -1426,7 +1588,8 @@ bool Scan::rule_first_name(std::size_t i) {
     return false;
   const std::size_t len = person_name_at(i, true);
   if (len == 0) return false;
-  std::string key = lower_utf8(collapse_space(text_.substr(t_[i].begin, t_[i + len - 1].end - t_[i].begin)));
+  std::string key =
+      lower_utf8(collapse_space(text_.substr(t_[i].begin, t_[i + len - 1].end - t_[i].begin)));
   add_rule(EntityKind::person, i, i + len, i + len, std::move(key), true);
   return true;
 }
@@ -1476,7 +1639,8 @@ bool Scan::rule_company_cues(std::size_t i) {
       if (r < t_.size() && spaced(r) &&
           (tx(r) == "CEO" || tx(r) == "CTO" || tx(r) == "CFO" || lower_is(r, "founder") ||
            lower_is(r, "co-founder") || lower_is(r, "cofounder") ||
-           (r + 2 < t_.size() && lower_is(r, "co") && is_dash(t_[r + 1].cp) && lower_is(r + 2, "founder")) ||
+           (r + 2 < t_.size() && lower_is(r, "co") && is_dash(t_[r + 1].cp) &&
+            lower_is(r + 2, "founder")) ||
            (lower_is(r, "chief") && r + 1 < t_.size() && lower_is(r + 1, "executive")))) {
         if (!(len == 1 && g_.is_first_name(tx(i)))) {
           // The role must be followed by a person-like name or a verb; keep it simple:
@@ -1583,8 +1747,10 @@ void Scan::propagate() {
       if (!titlew(last)) continue;
       const std::string_view s = lower(last);
       auto it = surnames.find(s);
-      if (it == surnames.end()) surnames.emplace(std::string(s), c.key);
-      else if (it->second != c.key) it->second.clear();
+      if (it == surnames.end())
+        surnames.emplace(std::string(s), c.key);
+      else if (it->second != c.key)
+        it->second.clear();
     } else if (c.kind == EntityKind::company && c.rule && c.name_te > c.tb) {
       std::string s = lower_utf8(collapse_space(text_.substr(c.b, t_[c.name_te - 1].end - c.b)));
       short_first.emplace(lower_utf8(tx(c.tb)));
@@ -1595,8 +1761,8 @@ void Scan::propagate() {
   const std::size_t n = t_.size();
   for (std::size_t i = 0; i < n; ++i) {
     if (covered_[i] || !titlew(i)) continue;
-    const bool cap_before = i >= 1 && spaced(i) && capw(i - 1) && !is(i - 1, kLxTitle) &&
-                            !(covered_[i - 1]);
+    const bool cap_before =
+        i >= 1 && spaced(i) && capw(i - 1) && !is(i - 1, kLxTitle) && !(covered_[i - 1]);
     const bool cap_after = i + 1 < n && spaced(i + 1) && capw(i + 1);
     const std::string_view l = lower(i);
     auto it = surnames.find(l);

@@ -62,8 +62,8 @@ enum TokenFlag : std::uint32_t {
   kSentenceStart = 1u << 8,  ///< first word of a sentence, line or text
   kLong = 1u << 9,           ///< longer than kMaxTokenBytes: never part of a name
   kNonAscii = 1u << 10,
-  kHeading = 1u << 11,       ///< on a short line without final punctuation
-  kTitleRun = 1u << 12,      ///< inside a long run of capitalised words (menus, chrome)
+  kHeading = 1u << 11,   ///< on a short line without final punctuation
+  kTitleRun = 1u << 12,  ///< inside a long run of capitalised words (menus, chrome)
 };
 
 inline constexpr std::size_t kMaxTokenBytes = 64;
@@ -87,18 +87,20 @@ struct GazEntry {
 /// Transparent string hash: lookups by std::string_view without a temporary string.
 struct SvHash {
   using is_transparent = void;
-  std::size_t operator()(std::string_view s) const noexcept { return std::hash<std::string_view>{}(s); }
+  std::size_t operator()(std::string_view s) const noexcept {
+    return std::hash<std::string_view>{}(s);
+  }
 };
 using StringSet = std::unordered_set<std::string, SvHash, std::equal_to<>>;
 template <class V>
 using StringMap = std::unordered_map<std::string, V, SvHash, std::equal_to<>>;
 
 enum class AliasMode : std::uint8_t {
-  exact,   ///< byte-exact (all-caps words, `GPT`, `=` aliases)
-  cap,     ///< `Microsoft`: upper-case first letter, rest case-insensitive (`SoftBank`~`Softbank`)
-  mixed,   ///< `iPhone`, `eBay`: case-insensitive but the text must contain a capital
-  lower,   ///< `of`, `and`, `a16z` inside or as aliases: case-insensitive
-  punct,   ///< one punctuation character (apostrophes and dashes fold together)
+  exact,  ///< byte-exact (all-caps words, `GPT`, `=` aliases)
+  cap,    ///< `Microsoft`: upper-case first letter, rest case-insensitive (`SoftBank`~`Softbank`)
+  mixed,  ///< `iPhone`, `eBay`: case-insensitive but the text must contain a capital
+  lower,  ///< `of`, `and`, `a16z` inside or as aliases: case-insensitive
+  punct,  ///< one punctuation character (apostrophes and dashes fold together)
 };
 
 struct AliasToken {
@@ -160,7 +162,9 @@ class Gazetteer {
   /// Entry with this exact key and kind; -1 if none.
   std::int64_t find_key(EntityKind kind, std::string_view key) const;
 
-  bool is_first_name(std::string_view word) const { return first_names_.find(word) != first_names_.end(); }
+  bool is_first_name(std::string_view word) const {
+    return first_names_.find(word) != first_names_.end();
+  }
   /// True if @p lower (ASCII lower-case) is the first token of some company/product alias.
   bool starts_name(std::string_view lower) const;
 

@@ -60,7 +60,8 @@ BuiltDocument DocumentBuilder::build(const Article& a, const std::string& hash) 
 
   if (!a.source.empty()) {
     std::string norm = analyzer_.normalize(a.source);
-    if (!norm.empty() && norm.size() < kMaxTermBytes) doc.add_boolean_term(std::string(kSource) + norm);
+    if (!norm.empty() && norm.size() < kMaxTermBytes)
+      doc.add_boolean_term(std::string(kSource) + norm);
   }
 
   // Published date: sortable value plus year/month/day terms.
@@ -102,7 +103,8 @@ BuiltDocument DocumentBuilder::build(const Article& a, const std::string& hash) 
       doc.add_value(facet_slot(k), packed);
     }
     if (!seen[unsigned(EntityKind::money)].empty()) doc.add_boolean_term(std::string(kHasMoney));
-    if (!seen[unsigned(EntityKind::percent)].empty()) doc.add_boolean_term(std::string(kHasPercent));
+    if (!seen[unsigned(EntityKind::percent)].empty())
+      doc.add_boolean_term(std::string(kHasPercent));
   }
 
   StoredFields f{a.id, a.title, a.body, a.date, a.source, a.url, a.path, a.origin};

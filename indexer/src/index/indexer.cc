@@ -21,8 +21,8 @@
 #include <chrono>
 #include <condition_variable>
 #include <deque>
-#include <map>
 #include <filesystem>
+#include <map>
 #include <mutex>
 #include <optional>
 #include <set>
@@ -129,8 +129,9 @@ struct Indexer::Impl {
       db = std::make_unique<Xapian::WritableDatabase>(
           db_path, Xapian::DB_CREATE_OR_OPEN | Xapian::DB_BACKEND_GLASS);
     } catch (const Xapian::DatabaseLockError&) {
-      throw IndexError(db_path + ": the database is locked by another writer (another "
-                                 "`newsdex index` is running on it)");
+      throw IndexError(db_path +
+                       ": the database is locked by another writer (another "
+                       "`newsdex index` is running on it)");
     } catch (const Xapian::Error& e) {
       throw IndexError(db_path + ": cannot open the database: " + e.get_description());
     }
@@ -148,7 +149,8 @@ struct Indexer::Impl {
   }
 
   std::vector<std::string> protected_words() {
-    if (!extractor) extractor = std::make_unique<EntityExtractor>(EntityOptions{options.gazetteer_dir});
+    if (!extractor)
+      extractor = std::make_unique<EntityExtractor>(EntityOptions{options.gazetteer_dir});
     return extractor->protected_words();
   }
 
@@ -300,8 +302,8 @@ IndexSummary Indexer::index(const std::vector<std::string>& inputs,
 
   std::mutex done_mutex;
   std::condition_variable done_cv;
-  std::size_t pending = 0;                       // batches handed out, not yet written
-  std::map<std::size_t, std::string> finished;   // batch index → shard path
+  std::size_t pending = 0;                      // batches handed out, not yet written
+  std::map<std::size_t, std::string> finished;  // batch index → shard path
   std::exception_ptr worker_error;
 
   std::vector<std::unique_ptr<BatchQueue>> queues;
@@ -404,8 +406,10 @@ IndexSummary Indexer::index(const std::vector<std::string>& inputs,
           ++records;
           std::string idt = schema::id_term(a.id);
           if (!seen_ids.insert(idt).second) {
-            report_bad({a.origin, a.line, "duplicate id \"" + a.id + "\" (an earlier record of this "
-                                     "run has it; the first one is kept)"});
+            report_bad({a.origin, a.line,
+                        "duplicate id \"" + a.id +
+                            "\" (an earlier record of this "
+                            "run has it; the first one is kept)"});
             return true;
           }
           std::string hash = DocumentBuilder::hash_of(a);
@@ -428,8 +432,8 @@ IndexSummary Indexer::index(const std::vector<std::string>& inputs,
             check_worker_error();
             dispatch();
           }
-          if (since_checkpoint >= std::max(d.options.checkpoint_docs,
-                                           std::size_t(d.db->get_doccount())))
+          if (since_checkpoint >=
+              std::max(d.options.checkpoint_docs, std::size_t(d.db->get_doccount())))
             wait_and_merge();
           if (on_progress && Clock::now() - last_progress > std::chrono::milliseconds(500)) {
             last_progress = Clock::now();

@@ -8,12 +8,18 @@ namespace newsdex::schema {
 
 std::string_view entity_prefix(EntityKind kind) {
   switch (kind) {
-    case EntityKind::company: return "XCO";
-    case EntityKind::person: return "XPE";
-    case EntityKind::product: return "XPR";
-    case EntityKind::money: return "XMO";
-    case EntityKind::percent: return "XPC";
-    case EntityKind::date: return "XDA";
+    case EntityKind::company:
+      return "XCO";
+    case EntityKind::person:
+      return "XPE";
+    case EntityKind::product:
+      return "XPR";
+    case EntityKind::money:
+      return "XMO";
+    case EntityKind::percent:
+      return "XPC";
+    case EntityKind::date:
+      return "XDA";
   }
   return "X";
 }
@@ -66,8 +72,8 @@ std::string encode_data(const StoredFields& f) {
   std::string out;
   out.reserve(f.body.size() + f.title.size() + 64);
   out.push_back('\x01');  // format version
-  for (const std::string* s : {&f.id, &f.title, &f.date, &f.source, &f.url, &f.path, &f.origin,
-                               &f.body})
+  for (const std::string* s :
+       {&f.id, &f.title, &f.date, &f.source, &f.url, &f.path, &f.origin, &f.body})
     put(out, *s);
   return out;
 }

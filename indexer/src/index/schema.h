@@ -15,24 +15,24 @@ inline constexpr std::string_view kMetaLanguage = "newsdex:language";  // stemmi
 inline constexpr std::string_view kMetaLabelPrefix = "label:";         // label:<kind>:<key>
 
 // Terms.
-inline constexpr std::string_view kId = "Q";           // unique id (boolean)
-inline constexpr std::string_view kTitle = "S";        // title words, positional
-inline constexpr std::string_view kStem = "Z";         // stemmed body+title words
-inline constexpr std::string_view kTitleStem = "ZS";   // stemmed title words
-inline constexpr std::string_view kSource = "XS";      // normalised source (boolean)
-inline constexpr std::string_view kYear = "Y";         // published YYYY
-inline constexpr std::string_view kMonth = "M";        // published YYYYMM
-inline constexpr std::string_view kDay = "D";          // published YYYYMMDD
-inline constexpr std::string_view kHasMoney = "XHM";   // the document mentions money
-inline constexpr std::string_view kHasPercent = "XHP"; // the document mentions a percentage
+inline constexpr std::string_view kId = "Q";            // unique id (boolean)
+inline constexpr std::string_view kTitle = "S";         // title words, positional
+inline constexpr std::string_view kStem = "Z";          // stemmed body+title words
+inline constexpr std::string_view kTitleStem = "ZS";    // stemmed title words
+inline constexpr std::string_view kSource = "XS";       // normalised source (boolean)
+inline constexpr std::string_view kYear = "Y";          // published YYYY
+inline constexpr std::string_view kMonth = "M";         // published YYYYMM
+inline constexpr std::string_view kDay = "D";           // published YYYYMMDD
+inline constexpr std::string_view kHasMoney = "XHM";    // the document mentions money
+inline constexpr std::string_view kHasPercent = "XHP";  // the document mentions a percentage
 
 /// Boolean-term prefix of an entity kind: XCO company, XPE person, XPR product,
 /// XMO money (CUR:AMOUNT), XPC percent, XDA mentioned date.
 std::string_view entity_prefix(EntityKind kind);
 
 // Value slots.
-inline constexpr unsigned kSlotDate = 0;     // published date "YYYYMMDD" (sortable string)
-inline constexpr unsigned kSlotHash = 1;     // content hash (16 hex digits)
+inline constexpr unsigned kSlotDate = 0;       // published date "YYYYMMDD" (sortable string)
+inline constexpr unsigned kSlotHash = 1;       // content hash (16 hex digits)
 inline constexpr unsigned kSlotFacetBase = 2;  // + kind index: packed keys, '\n'-separated
 
 /// Value slot holding the packed, de-duplicated keys of one kind for facets.

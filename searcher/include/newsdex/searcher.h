@@ -24,16 +24,16 @@ enum class DateBucket : std::uint8_t { year, month, day };
 
 /// One search.
 struct SearchRequest {
-  std::string query;                     ///< newsdex query language (docs/query-language.md)
-  std::size_t offset = 0;                ///< first hit to return (0-based)
-  std::size_t limit = 10;                ///< how many hits to return
+  std::string query;       ///< newsdex query language (docs/query-language.md)
+  std::size_t offset = 0;  ///< first hit to return (0-based)
+  std::size_t limit = 10;  ///< how many hits to return
   DefaultMatch match = DefaultMatch::all;
-  std::vector<EntityKind> facets;        ///< kinds to count over all matching documents
-  std::size_t facet_size = 10;           ///< top keys per kind
-  bool exact_facets = true;              ///< false: count over a sample (said in the result)
-  std::size_t sample_size = 10000;       ///< documents examined when exact_facets is false
+  std::vector<EntityKind> facets;   ///< kinds to count over all matching documents
+  std::size_t facet_size = 10;      ///< top keys per kind
+  bool exact_facets = true;         ///< false: count over a sample (said in the result)
+  std::size_t sample_size = 10000;  ///< documents examined when exact_facets is false
   DateBucket date_bucket = DateBucket::month;
-  std::size_t snippet_bytes = 240;       ///< approximate snippet length; 0 for no snippet
+  std::size_t snippet_bytes = 240;  ///< approximate snippet length; 0 for no snippet
 };
 
 /// A highlighted stretch of a snippet: [begin, end) byte offsets into Hit::snippet.
@@ -44,15 +44,15 @@ struct Highlight {
 
 /// One ranked document.
 struct Hit {
-  std::size_t rank = 0;   ///< 1-based rank in the whole result list
-  std::string id;         ///< the document's unique id
-  std::string path;       ///< source file (empty for JSONL records)
+  std::size_t rank = 0;  ///< 1-based rank in the whole result list
+  std::string id;        ///< the document's unique id
+  std::string path;      ///< source file (empty for JSONL records)
   std::string title;
-  std::string date;       ///< published date, ISO, or empty
+  std::string date;  ///< published date, ISO, or empty
   std::string source;
   std::string url;
-  double score = 0;       ///< BM25 score
-  std::string snippet;    ///< plain text
+  double score = 0;                   ///< BM25 score
+  std::string snippet;                ///< plain text
   std::vector<Highlight> highlights;  ///< matched words inside snippet
 };
 
@@ -75,8 +75,8 @@ struct FacetResult {
 /// The answer to a SearchRequest.
 struct SearchResults {
   std::string query;
-  std::size_t total = 0;        ///< number of matching documents
-  bool total_exact = true;      ///< false when total is an estimate
+  std::size_t total = 0;    ///< number of matching documents
+  bool total_exact = true;  ///< false when total is an estimate
   std::vector<Hit> hits;
   std::vector<FacetResult> facets;  ///< in the order requested
   double elapsed_ms = 0;
@@ -85,11 +85,11 @@ struct SearchResults {
 /// What a database holds (`newsdex stats`).
 struct DatabaseStats {
   std::size_t documents = 0;
-  std::size_t distinct_terms = 0;   ///< unprefixed words (the vocabulary)
-  std::uint64_t total_length = 0;   ///< word occurrences indexed
-  std::uint64_t disk_bytes = 0;     ///< size of the database files
+  std::size_t distinct_terms = 0;     ///< unprefixed words (the vocabulary)
+  std::uint64_t total_length = 0;     ///< word occurrences indexed
+  std::uint64_t disk_bytes = 0;       ///< size of the database files
   std::string first_date, last_date;  ///< published-date range, ISO, empty if none
-  std::vector<FacetResult> top;     ///< top keys per entity kind over all documents
+  std::vector<FacetResult> top;       ///< top keys per entity kind over all documents
 };
 
 /// Options for opening a Searcher.
