@@ -18,10 +18,12 @@
 #include <unistd.h>
 #include <xapian.h>
 
+#include <atomic>
 #include <chrono>
 #include <condition_variable>
 #include <deque>
 #include <filesystem>
+#include <functional>
 #include <map>
 #include <mutex>
 #include <optional>
@@ -91,9 +93,16 @@ struct Batch {
 class BatchQueue {
  public:
   explicit BatchQueue(std::size_t capacity) : capacity_(capacity) {}
-  void push(std::optional<Batch> b) {
+  /// Blocks while full, calling @p tick about twice a second meanwhile.
+  void push(std::optional<Batch> b, const std::function<void()>& tick = {}) {
     std::unique_lock lock(m_);
-    not_full_.wait(lock, [&] { return q_.size() < capacity_; });
+    while (!not_full_.wait_for(lock, std::chrono::milliseconds(500),
+                               [&] { return q_.size() < capacity_; })) {
+      if (!tick) continue;
+      lock.unlock();
+      tick();
+      lock.lock();
+    }
     q_.push_back(std::move(b));
     not_empty_.notify_one();
   }
@@ -303,6 +312,8 @@ IndexSummary Indexer::index(const std::vector<std::string>& inputs,
   std::mutex done_mutex;
   std::condition_variable done_cv;
   std::size_t pending = 0;                      // batches handed out, not yet written
+  std::atomic<std::size_t> docs_written{0};     // by the workers, for progress
+  std::size_t docs_queued = 0;                  // handed to batches by the reader
   std::map<std::size_t, std::string> finished;  // batch index → shard path
   std::exception_ptr worker_error;
 
@@ -333,6 +344,7 @@ IndexSummary Indexer::index(const std::vector<std::string>& inputs,
               BuiltDocument b = builder.build(a, batch->hashes[i]);
               d.write_labels(shard, b, labels);
               shard.add_document(b.doc);
+              docs_written.fetch_add(1, std::memory_order_relaxed);
             }
             set_schema_metadata(shard, d.options.language);
             shard.commit();
@@ -359,6 +371,20 @@ IndexSummary Indexer::index(const std::vector<std::string>& inputs,
   Batch current;
   auto last_progress = Clock::now();
 
+  std::size_t records = 0;
+  // Progress counts what is written (or skipped as unchanged/bad), not merely read.
+  auto report_progress = [&](bool force) {
+    if (!on_progress || (!force && Clock::now() - last_progress < std::chrono::milliseconds(500)))
+      return;
+    last_progress = Clock::now();
+    // Records done = read − (queued but not yet written); bytes pro rata.
+    std::size_t written = docs_written.load(std::memory_order_relaxed);
+    std::size_t recs = records - (docs_queued - std::min(docs_queued, written));
+    std::uint64_t bytes =
+        records ? std::uint64_t(double(reader.bytes_read()) * double(recs) / double(records)) : 0;
+    on_progress({bytes, reader.total_bytes(), recs,
+                 std::chrono::duration<double>(Clock::now() - t0).count()});
+  };
   auto check_worker_error = [&] {
     std::lock_guard lock(done_mutex);
     if (worker_error) std::rethrow_exception(worker_error);
@@ -370,13 +396,17 @@ IndexSummary Indexer::index(const std::vector<std::string>& inputs,
       std::lock_guard lock(done_mutex);
       ++pending;
     }
-    queues[current.index % jobs]->push(std::move(current));
+    queues[current.index % jobs]->push(std::move(current), [&] { report_progress(false); });
     current = Batch{};
   };
   auto wait_and_merge = [&] {
     dispatch();
     std::unique_lock lock(done_mutex);
-    done_cv.wait(lock, [&] { return pending == 0; });
+    while (!done_cv.wait_for(lock, std::chrono::milliseconds(500), [&] { return pending == 0; })) {
+      lock.unlock();
+      report_progress(false);
+      lock.lock();
+    }
     if (worker_error) std::rethrow_exception(worker_error);
     std::vector<std::string> shards;
     for (auto it = finished.lower_bound(merged_upto); it != finished.end(); ++it)
@@ -399,7 +429,6 @@ IndexSummary Indexer::index(const std::vector<std::string>& inputs,
     if (summary.bad_records.size() < 1000) summary.bad_records.push_back(std::move(bad));
   };
 
-  std::size_t records = 0;
   try {
     reader.read(
         [&](Article&& a) {
@@ -426,6 +455,7 @@ IndexSummary Indexer::index(const std::vector<std::string>& inputs,
             ++summary.indexed;
           }
           current.articles.push_back(std::move(a));
+          ++docs_queued;
           current.hashes.push_back(std::move(hash));
           ++since_checkpoint;
           if (current.articles.size() >= d.options.shard_docs) {
@@ -435,11 +465,7 @@ IndexSummary Indexer::index(const std::vector<std::string>& inputs,
           if (since_checkpoint >=
               std::max(d.options.checkpoint_docs, std::size_t(d.db->get_doccount())))
             wait_and_merge();
-          if (on_progress && Clock::now() - last_progress > std::chrono::milliseconds(500)) {
-            last_progress = Clock::now();
-            on_progress({reader.bytes_read(), reader.total_bytes(), records,
-                         std::chrono::duration<double>(Clock::now() - t0).count()});
-          }
+          report_progress(false);
           return true;
         },
         [&](BadRecord&& bad) {
