@@ -22,7 +22,8 @@ usage: bench/index_bench.sh [options]
                    DIR/bench/{xapian_index,fts5_index,jsonl_to_txt,gen_corpus}
   --bin DIR        where the peer binaries are, if not DIR/bench
   --newsdex PATH   the newsdex binary (default: <build>/cli/newsdex)
-  --engines LIST   comma-separated subset of newsdex,xapian,fts5,omindex (default: all)
+  --engines LIST   comma-separated subset of newsdex,newsdex-noent,xapian,fts5,omindex
+                   (default: all; newsdex-noent is newsdex --no-entities: the cost of extraction)
   --repeat R       run every engine R times, round-robin; report the median wall time
   --json FILE      where to write the JSON results (default: ./index_bench-<time>.json)
   --keep           keep the temporary directory (indexes, logs) and print its path
@@ -44,7 +45,7 @@ generate=0
 build="$repo/build"
 bindir=""
 newsdex=""
-engines="newsdex,xapian,fts5,omindex"
+engines="newsdex,newsdex-noent,xapian,fts5,omindex"
 repeat=1
 json_out=""
 keep=0
@@ -127,6 +128,7 @@ if want newsdex; then
   if [ -x "$newsdex" ]; then active="$active newsdex"
   else log "newsdex: $newsdex not built yet (cmake --build build --target newsdex_cli): skipped"; fi
 fi
+if want newsdex-noent && [ -x "$newsdex" ]; then active="$active newsdex-noent"; fi
 for peer in xapian fts5; do
   if want "$peer"; then
     if [ -x "$bindir/${peer}_index" ]; then active="$active $peer"
@@ -150,6 +152,7 @@ fi
 index_path() {
   case "$1" in
     newsdex) echo "$tmp/newsdex.db" ;;
+    newsdex-noent) echo "$tmp/newsdex-noent.db" ;;
     xapian) echo "$tmp/xapian.db" ;;
     fts5) echo "$tmp/fts5.sqlite" ;;
     omindex) echo "$tmp/omindex.db" ;;
@@ -165,6 +168,8 @@ run_engine() {
   case "$e" in
     newsdex) # shellcheck disable=SC2206
              cmd=("$newsdex" index --db "$out" --json "$input" ${NEWSDEX_INDEX_ARGS:-}) ;;
+    newsdex-noent) # shellcheck disable=SC2206
+             cmd=("$newsdex" index --no-entities --db "$out" --json "$input" ${NEWSDEX_INDEX_ARGS:-}) ;;
     xapian) cmd=("$bindir/xapian_index" "$out" "$input") ;;
     fts5) cmd=("$bindir/fts5_index" "$out" "$input") ;;
     omindex) cmd=(omindex --overwrite --db "$out" --url / "$tmp/txt") ;;
@@ -214,7 +219,7 @@ for e in $active; do
   SIZE[$e]=$(du -sk "$(index_path "$e")" | cut -f1)
   DOCS[$e]=$docs
   case "$e" in
-    newsdex)
+    newsdex|newsdex-noent)
       # The CLI's --json summary: {"db", "indexed", ..., "documents": N, ...}
       d=$(sed -n 's/.*"documents": *\([0-9]*\).*/\1/p' "$tmp/$e.out.$repeat" | head -n 1)
       if [ -n "$d" ]; then
@@ -250,7 +255,7 @@ echo "$docs articles, $(mb "$((bytes / 1024))") MiB of JSONL; $(nproc 2>/dev/nul
 echo
 echo "| engine | docs | wall s | CPU s | docs/s | MB/s | peak RSS MiB | index MiB | newsdex speed × | newsdex RSS × | newsdex size × |"
 echo "|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|"
-for e in newsdex xapian fts5 omindex; do
+for e in newsdex newsdex-noent xapian fts5 omindex; do
   [ -n "${WALL[$e]:-}" ] || continue
   if [ "$e" != newsdex ] && [ "$have_newsdex" = 1 ]; then
     # speed: how many times faster newsdex is (peer wall / newsdex wall);
@@ -266,6 +271,8 @@ for e in newsdex xapian fts5 omindex; do
     "$(mb "${RSS[$e]}")" "$(mb "${SIZE[$e]}")" "$sp" "$rs" "$sz"
 done
 echo
+echo "newsdex-noent is the same indexer without entity extraction: its speed × below 1 is what"
+echo "extraction costs (0.80 = newsdex takes 1/0.80 = 1.25× as long with extraction)."
 echo "newsdex speed × = peer wall / newsdex wall (above 1: newsdex is faster); newsdex RSS × and"
 echo "size × = newsdex's peak RSS / index size as a multiple of the peer's (below 1: newsdex is leaner)."
 if [ "$have_newsdex" = 0 ]; then echo "(newsdex not run: no ratios.)"; fi
