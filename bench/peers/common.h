@@ -21,6 +21,28 @@ inline std::size_t parse_count(const char* flag, const char* text) {
   return static_cast<std::size_t>(v);
 }
 
+/// Parses `PROG FIRST SECOND [--limit N]`, the command line of the indexing peers; calls
+/// @p usage (which does not return) on anything else. @p limit stays 0 (all) if absent.
+inline void parse_two_paths(int argc, char** argv, void (*usage)(), std::string& first,
+                            std::string& second, std::size_t& limit) {
+  for (int i = 1; i < argc; ++i) {
+    const std::string_view arg = argv[i];
+    if (arg == "--limit") {
+      if (++i >= argc) usage();
+      limit = parse_count("--limit", argv[i]);
+    } else if (arg.size() > 1 && arg[0] == '-') {
+      usage();
+    } else if (first.empty()) {
+      first = argv[i];
+    } else if (second.empty()) {
+      second = argv[i];
+    } else {
+      usage();
+    }
+  }
+  if (first.empty() || second.empty()) usage();
+}
+
 /// Escapes a string for a JSON string literal (for paths and queries in our output).
 inline std::string json_escape(std::string_view s) {
   std::string out;

@@ -58,21 +58,7 @@ int main(int argc, char** argv) {
   std::string db_path;
   std::string jsonl_path;
   std::size_t limit = 0;
-  for (int i = 1; i < argc; ++i) {
-    if (std::strcmp(argv[i], "--limit") == 0) {
-      if (++i >= argc) usage();
-      limit = bench::parse_count("--limit", argv[i]);
-    } else if (argv[i][0] == '-' && argv[i][1] != '\0') {
-      usage();
-    } else if (db_path.empty()) {
-      db_path = argv[i];
-    } else if (jsonl_path.empty()) {
-      jsonl_path = argv[i];
-    } else {
-      usage();
-    }
-  }
-  if (db_path.empty() || jsonl_path.empty()) usage();
+  bench::parse_two_paths(argc, argv, usage, db_path, jsonl_path, limit);
 
   bench::JsonlReader reader(jsonl_path);
   const auto start = std::chrono::steady_clock::now();

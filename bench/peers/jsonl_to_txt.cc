@@ -41,21 +41,7 @@ int main(int argc, char** argv) {
   std::string jsonl_path;
   std::string out_dir;
   std::size_t limit = 0;
-  for (int i = 1; i < argc; ++i) {
-    if (std::strcmp(argv[i], "--limit") == 0) {
-      if (++i >= argc) usage();
-      limit = bench::parse_count("--limit", argv[i]);
-    } else if (argv[i][0] == '-' && argv[i][1] != '\0') {
-      usage();
-    } else if (jsonl_path.empty()) {
-      jsonl_path = argv[i];
-    } else if (out_dir.empty()) {
-      out_dir = argv[i];
-    } else {
-      usage();
-    }
-  }
-  if (jsonl_path.empty() || out_dir.empty()) usage();
+  bench::parse_two_paths(argc, argv, usage, jsonl_path, out_dir, limit);
 
   std::error_code ec;
   std::filesystem::create_directories(out_dir, ec);
