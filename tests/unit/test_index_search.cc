@@ -92,6 +92,11 @@ TEST_CASE("the published date of a plain-text article is detected and filterable
   CHECK(date_of[s2] == "2025-01-22");
   CHECK(title_of[s1].rfind("Microsoft loses OpenAI's exclusive", 0) == 0);
   CHECK(title_of[s2] == "Microsoft’s Evolving Partnership with OpenAI");
+  // No headline: the first sentence of the first paragraph, which stays in the body.
+  CHECK(title_of[s0] ==
+        "The relationship between tech titan Microsoft and artificial intelligence pioneer "
+        "OpenAI has taken an intriguing turn.");
+  CHECK(total(s, "\"intriguing turn\"") == 1);
   CHECK(total(s, "microsoft date:2025-01") == 2);
   CHECK(total(s, "microsoft date:2024") == 0);
 }

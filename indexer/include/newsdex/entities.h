@@ -82,6 +82,10 @@ class EntityExtractor {
   /// (`MSFT`, `Microsoft Corp.` → `microsoft`); the lower-cased input if unknown.
   std::string canonical_key(EntityKind kind, std::string_view name) const;
 
+  /// Display label of a company/person/product key from the gazetteer (`softbank` →
+  /// `SoftBank`); empty when the key is not in the gazetteer.
+  std::string label(EntityKind kind, std::string_view key) const;
+
   /// Lower-cased single words that name products or companies and must not be stemmed
   /// (`windows`, `azure`), so `Windows` is not found by `window`.
   const std::vector<std::string>& protected_words() const;

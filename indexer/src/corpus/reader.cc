@@ -351,6 +351,19 @@ Article parse_text_article(std::string_view text) {
       if (!furniture) {
         a.title = std::string(line);
         a.body = std::string(trim(text.substr(next)));
+        // A first line that is a whole paragraph (no headline): its first sentence is the
+        // title, and the paragraph stays in the body so nothing is lost.
+        if (line.size() > 200) {
+          std::size_t stop = line.find(". ", 20);
+          if (stop == std::string_view::npos || stop > 200)
+            stop = line.rfind(' ', 160);
+          else
+            ++stop;
+          if (stop != std::string_view::npos && stop > 0) {
+            a.title = std::string(trim(line.substr(0, stop)));
+            a.body = std::string(trim(text.substr(std::size_t(line.data() - text.data()))));
+          }
+        }
         return a;
       }
     }

@@ -133,6 +133,11 @@ std::vector<Entity> EntityExtractor::extract(std::string_view text,
   return out;
 }
 
+std::string EntityExtractor::label(EntityKind kind, std::string_view key) const {
+  const std::int64_t idx = impl_->gazetteer.find_key(kind, key);
+  return idx < 0 ? std::string() : impl_->gazetteer.entry(static_cast<std::uint32_t>(idx)).label;
+}
+
 std::string EntityExtractor::canonical_key(EntityKind kind, std::string_view name) const {
   const std::string clean = detail::collapse_space(name);
   switch (kind) {

@@ -89,7 +89,9 @@ BuiltDocument DocumentBuilder::build(const Article& a, const std::string& hash) 
       auto& s = seen[unsigned(e.kind)];
       if (!s.insert(e.key).second) continue;
       doc.add_boolean_term(std::string(entity_prefix(e.kind)) + e.key);
-      std::string label = e.kind == EntityKind::money ? money_label(e.key) : e.text;
+      std::string label = e.kind == EntityKind::money ? money_label(e.key) : std::string();
+      if (label.empty() && e.kind <= EntityKind::product) label = extractor_->label(e.kind, e.key);
+      if (label.empty()) label = e.text;  // found by a rule: its first surface form
       out.labels.emplace_back(e.kind, e.key, std::move(label));
     }
     for (EntityKind k : kAllEntityKinds) {
