@@ -5,6 +5,7 @@
 #include <algorithm>
 #include <chrono>
 #include <filesystem>
+#include <map>
 #include <unordered_map>
 #include <unordered_set>
 
@@ -21,7 +22,6 @@ struct StringHash {
   using is_transparent = void;
   std::size_t operator()(std::string_view s) const { return std::hash<std::string_view>{}(s); }
 };
-using CountMap = std::unordered_map<std::string, std::size_t, StringHash, std::equal_to<>>;
 
 struct MoneyRange {
   const char* key;
@@ -36,67 +36,139 @@ double money_amount(std::string_view key) {
   return std::strtod(std::string(key.substr(colon + 1)).c_str(), nullptr);
 }
 
-// Counts, for every document the match examines, each distinct key of the requested kinds.
-// Keys are packed per document, de-duplicated at index time, so counts are documents.
-// Xapian's ValueCountMatchSpy reads one value per slot; this one reads many.
-class FacetSpy : public Xapian::MatchSpy {
+// Facet counting. A forward index, loaded once per Searcher by streaming each kind's value
+// slot (packed, de-duplicated keys per document): for every document, the interned ids of
+// its keys. Counting a match set is then integer increments, no value reads or parsing per
+// match. Xapian's ValueCountMatchSpy reads one value per slot and parses it per match.
+class FacetIndex {
  public:
-  FacetSpy(std::vector<EntityKind> kinds, DateBucket bucket)
-      : kinds_(std::move(kinds)), bucket_(bucket), counts_(kinds_.size()) {}
+  struct Kind {
+    bool loaded = false;
+    std::vector<std::string> keys;       // id → key
+    std::vector<std::uint32_t> offsets;  // docid → first index into ids (size lastdocid + 2)
+    std::vector<std::uint32_t> ids;
+    std::vector<std::uint8_t> money_ranges;  // money: docid → bit r set if an amount in range r
+  };
 
-  void operator()(const Xapian::Document& doc, double) override {
-    ++seen_;
-    for (std::size_t i = 0; i < kinds_.size(); ++i) {
-      if (kinds_[i] == EntityKind::date) {
-        std::string v = doc.get_value(schema::kSlotDate);
-        if (v.size() < 8) continue;
-        std::string key = v.substr(0, 4);
-        if (bucket_ != DateBucket::year && v.compare(4, 2, "00") != 0) {
-          key += '-';
-          key += v.substr(4, 2);
-          if (bucket_ == DateBucket::day && v.compare(6, 2, "00") != 0) {
-            key += '-';
-            key += v.substr(6, 2);
-          }
-        }
-        ++counts_[i][key];
-        continue;
-      }
-      const std::string packed = doc.get_value(schema::facet_slot(kinds_[i]));
-      bool in_range[std::size(kMoneyRanges)] = {};
+  void reset() {
+    for (auto& k : kinds_) k = Kind{};
+    dates_.clear();
+    dates_loaded_ = false;
+  }
+
+  const Kind& kind(const Xapian::Database& db, EntityKind k) {
+    Kind& kd = kinds_[unsigned(k)];
+    if (kd.loaded) return kd;
+    const Xapian::docid last = db.get_lastdocid();
+    kd.offsets.assign(std::size_t(last) + 2, 0);
+    if (k == EntityKind::money) kd.money_ranges.assign(std::size_t(last) + 1, 0);
+    std::unordered_map<std::string, std::uint32_t, StringHash, std::equal_to<>> intern;
+    Xapian::docid next = 1;
+    const unsigned slot = schema::facet_slot(k);
+    for (auto v = db.valuestream_begin(slot); v != db.valuestream_end(slot); ++v) {
+      const Xapian::docid did = v.get_docid();
+      for (; next <= did; ++next) kd.offsets[next] = std::uint32_t(kd.ids.size());
+      const std::string packed = *v;
       std::string_view rest = packed;
       while (!rest.empty()) {
         auto nl = rest.find('\n');
         std::string_view key = rest.substr(0, nl);
-        if (kinds_[i] == EntityKind::money) {
+        auto it = intern.find(key);
+        if (it == intern.end()) {
+          it = intern.emplace(std::string(key), std::uint32_t(kd.keys.size())).first;
+          kd.keys.emplace_back(key);
+        }
+        kd.ids.push_back(it->second);
+        if (k == EntityKind::money) {
           double amount = money_amount(key);
           for (std::size_t r = 0; r < std::size(kMoneyRanges); ++r)
-            if (amount >= kMoneyRanges[r].lo && amount < kMoneyRanges[r].hi) in_range[r] = true;
+            if (amount >= kMoneyRanges[r].lo && amount < kMoneyRanges[r].hi)
+              kd.money_ranges[did] |= std::uint8_t(1u << r);
         }
-        auto it = counts_[i].find(key);
-        if (it == counts_[i].end())
-          counts_[i].emplace(std::string(key), 1);
-        else
-          ++it->second;
         if (nl == std::string_view::npos) break;
         rest.remove_prefix(nl + 1);
       }
-      for (std::size_t r = 0; r < std::size(kMoneyRanges); ++r) money_ranges_[r] += in_range[r];
     }
+    for (; next <= last + 1; ++next) kd.offsets[next] = std::uint32_t(kd.ids.size());
+    kd.loaded = true;
+    return kd;
   }
-  std::string name() const override { return "newsdex::FacetSpy"; }
 
-  const std::vector<CountMap>& counts() const { return counts_; }
-  std::size_t seen() const { return seen_; }
-  const std::size_t* money_ranges() const { return money_ranges_; }
+  // Published dates as YYYYMMDD integers (0: none).
+  const std::vector<std::uint32_t>& dates(const Xapian::Database& db) {
+    if (dates_loaded_) return dates_;
+    dates_.assign(std::size_t(db.get_lastdocid()) + 1, 0);
+    for (auto v = db.valuestream_begin(schema::kSlotDate);
+         v != db.valuestream_end(schema::kSlotDate); ++v)
+      dates_[v.get_docid()] = std::uint32_t(std::strtoul((*v).c_str(), nullptr, 10));
+    dates_loaded_ = true;
+    return dates_;
+  }
 
  private:
-  std::vector<EntityKind> kinds_;
-  DateBucket bucket_;
-  std::vector<CountMap> counts_;
-  std::size_t seen_ = 0;
-  std::size_t money_ranges_[std::size(kMoneyRanges)] = {};
+  Kind kinds_[std::size(kAllEntityKinds)];
+  std::vector<std::uint32_t> dates_;
+  bool dates_loaded_ = false;
 };
+
+// Sees every document the match examines (all of them when check_at_least = doccount)
+// and keeps its id; counting happens afterwards against the FacetIndex.
+class DocidSpy : public Xapian::MatchSpy {
+ public:
+  void operator()(const Xapian::Document& doc, double) override {
+    docids.push_back(doc.get_docid());
+  }
+  std::string name() const override { return "newsdex::DocidSpy"; }
+  std::vector<Xapian::docid> docids;
+};
+
+// Per kind: (key, documents) for every key with a non-zero count, and money range counts.
+struct FacetCounts {
+  std::vector<std::pair<std::string, std::size_t>> keys;
+  std::size_t money_ranges[std::size(kMoneyRanges)] = {};
+};
+
+FacetCounts count_facets(FacetIndex& index, const Xapian::Database& db, EntityKind kind,
+                         DateBucket bucket, const std::vector<Xapian::docid>& docids) {
+  FacetCounts out;
+  if (kind == EntityKind::date) {
+    const auto& dates = index.dates(db);
+    std::map<std::uint32_t, std::size_t> hist;
+    for (Xapian::docid did : docids) {
+      std::uint32_t d = did < dates.size() ? dates[did] : 0;
+      if (!d) continue;
+      std::uint32_t y = d / 10000, m = d / 100 % 100, day = d % 100;
+      std::uint32_t k = bucket == DateBucket::year || m == 0      ? y * 10000
+                        : bucket == DateBucket::month || day == 0 ? y * 10000 + m * 100
+                                                                  : d;
+      ++hist[k];
+    }
+    for (const auto& [k, c] : hist) {
+      char buf[16];
+      std::uint32_t y = k / 10000, m = k / 100 % 100, day = k % 100;
+      if (m == 0)
+        std::snprintf(buf, sizeof buf, "%04u", y);
+      else if (day == 0)
+        std::snprintf(buf, sizeof buf, "%04u-%02u", y, m);
+      else
+        std::snprintf(buf, sizeof buf, "%04u-%02u-%02u", y, m, day);
+      out.keys.emplace_back(buf, c);
+    }
+    return out;
+  }
+  const FacetIndex::Kind& kd = index.kind(db, kind);
+  std::vector<std::uint32_t> counts(kd.keys.size(), 0);
+  for (Xapian::docid did : docids) {
+    if (did + 1 >= kd.offsets.size()) continue;
+    for (std::uint32_t i = kd.offsets[did]; i < kd.offsets[did + 1]; ++i) ++counts[kd.ids[i]];
+    if (kind == EntityKind::money)
+      for (std::size_t r = 0; r < std::size(kMoneyRanges); ++r)
+        out.money_ranges[r] += (kd.money_ranges[did] >> r) & 1u;
+  }
+  for (std::size_t i = 0; i < counts.size(); ++i)
+    if (counts[i]) out.keys.emplace_back(kd.keys[i], counts[i]);
+  return out;
+}
 
 bool is_word_byte(unsigned char c) { return c >= 0x80 || std::isalnum(c); }
 
@@ -109,6 +181,7 @@ struct Searcher::Impl {
   std::unique_ptr<EntityExtractor> extractor;
   std::unique_ptr<QueryParser> parser;
   std::vector<Token> tokens;
+  FacetIndex facets;
 
   // A snippet of about `bytes` bytes of the body around the best cluster of matches.
   void snippet(const std::string& body, const ParsedQuery& pq, std::size_t bytes, Hit& hit) {
@@ -266,23 +339,22 @@ DatabaseStats Searcher::stats(std::size_t top_k) {
   };
   st.first_date = fmt(d.db.get_value_lower_bound(schema::kSlotDate));
   st.last_date = fmt(d.db.get_value_upper_bound(schema::kSlotDate));
-  Xapian::Enquire enquire(d.db);
-  enquire.set_query(Xapian::Query::MatchAll);
-  std::vector<EntityKind> kinds(std::begin(kAllEntityKinds), std::end(kAllEntityKinds));
-  FacetSpy spy(kinds, DateBucket::year);
-  enquire.add_matchspy(&spy);
-  enquire.get_mset(0, 0, d.db.get_doccount());
-  for (std::size_t i = 0; i < kinds.size(); ++i) {
+  std::vector<Xapian::docid> all;
+  all.reserve(st.documents);
+  for (auto it = d.db.postlist_begin(""); it != d.db.postlist_end(""); ++it) all.push_back(*it);
+  for (EntityKind kind : kAllEntityKinds) {
+    FacetCounts fc = count_facets(d.facets, d.db, kind, DateBucket::year, all);
     FacetResult fr;
-    fr.kind = kinds[i];
-    fr.distinct = spy.counts()[i].size();
-    std::vector<std::pair<std::string, std::size_t>> v(spy.counts()[i].begin(),
-                                                       spy.counts()[i].end());
-    std::sort(v.begin(), v.end(), [](const auto& a, const auto& b) {
-      return a.second != b.second ? a.second > b.second : a.first < b.first;
-    });
-    if (v.size() > top_k) v.resize(top_k);
-    for (auto& [k, c] : v) fr.counts.push_back({k, d.label(kinds[i], k), c});
+    fr.kind = kind;
+    fr.distinct = fc.keys.size();
+    auto& v = fc.keys;
+    std::size_t top = std::min(v.size(), top_k);
+    std::partial_sort(v.begin(), v.begin() + std::ptrdiff_t(top), v.end(),
+                      [](const auto& x, const auto& y) {
+                        return x.second != y.second ? x.second > y.second : x.first < y.first;
+                      });
+    v.resize(top);
+    for (auto& [k, c] : v) fr.counts.push_back({k, d.label(kind, k), c});
     st.top.push_back(std::move(fr));
   }
   return st;
@@ -299,11 +371,8 @@ SearchResults Searcher::search(const SearchRequest& req) {
     enquire.set_query(pq.query);
     enquire.set_weighting_scheme(Xapian::BM25Weight());
     enquire.set_docid_order(Xapian::Enquire::ASCENDING);  // ties: input order
-    std::unique_ptr<FacetSpy> spy;
-    if (!req.facets.empty()) {
-      spy = std::make_unique<FacetSpy>(req.facets, req.date_bucket);
-      enquire.add_matchspy(spy.get());
-    }
+    DocidSpy spy;
+    if (!req.facets.empty()) enquire.add_matchspy(&spy);
     Xapian::doccount all = d.db.get_doccount();
     Xapian::doccount check = all;
     if (!req.facets.empty() && !req.exact_facets)
@@ -328,34 +397,33 @@ SearchResults Searcher::search(const SearchRequest& req) {
       d.snippet(f.body, pq, req.snippet_bytes, h);
       res.hits.push_back(std::move(h));
     }
-    if (spy) {
-      bool exact = spy->seen() >= res.total && res.total_exact;
-      for (std::size_t i = 0; i < req.facets.size(); ++i) {
-        EntityKind kind = req.facets[i];
-        const CountMap& counts = spy->counts()[i];
+    if (!req.facets.empty()) {
+      bool exact = spy.docids.size() >= res.total && res.total_exact;
+      for (EntityKind kind : req.facets) {
+        FacetCounts fc = count_facets(d.facets, d.db, kind, req.date_bucket, spy.docids);
         FacetResult fr;
         fr.kind = kind;
         fr.exact = exact;
-        fr.distinct = counts.size();
-        std::vector<std::pair<std::string, std::size_t>> v(counts.begin(), counts.end());
-        if (kind == EntityKind::date) {
-          std::sort(v.begin(), v.end());
+        fr.distinct = fc.keys.size();
+        auto& v = fc.keys;
+        if (kind == EntityKind::date)  // already in time order
           for (auto& [k, c] : v) fr.buckets.push_back({k, k, c});
-        }
-        std::sort(v.begin(), v.end(), [](const auto& a, const auto& b) {
-          return a.second != b.second ? a.second > b.second : a.first < b.first;
-        });
-        if (v.size() > req.facet_size) v.resize(req.facet_size);
+        auto by_count = [](const auto& x, const auto& y) {
+          return x.second != y.second ? x.second > y.second : x.first < y.first;
+        };
+        std::size_t top = std::min(v.size(), req.facet_size);
+        std::partial_sort(v.begin(), v.begin() + std::ptrdiff_t(top), v.end(), by_count);
+        v.resize(top);
         for (auto& [k, c] : v) fr.counts.push_back({k, d.label(kind, k), c});
         if (kind == EntityKind::money)
           for (std::size_t r = 0; r < std::size(kMoneyRanges); ++r)
-            fr.buckets.push_back(
-                {kMoneyRanges[r].key, kMoneyRanges[r].key, spy->money_ranges()[r]});
+            fr.buckets.push_back({kMoneyRanges[r].key, kMoneyRanges[r].key, fc.money_ranges[r]});
         res.facets.push_back(std::move(fr));
       }
     }
   } catch (const Xapian::DatabaseModifiedError&) {
     d.db.reopen();
+    d.facets.reset();
     return search(req);
   } catch (const Xapian::Error& e) {
     throw IndexError(d.path + ": search failed: " + e.get_description());
