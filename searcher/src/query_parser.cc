@@ -4,6 +4,7 @@
 #include "query_parser.h"
 
 #include <algorithm>
+#include <cctype>
 #include <cmath>
 #include <cstdlib>
 #include <optional>
@@ -492,6 +493,27 @@ class Parser {
     std::vector<Xapian::Query> terms;
     std::string p(prefix);
     if (!currency.empty()) p += currency + ":";
+    // Money: whole decades strictly inside the range come from one decade term each
+    // (XMD<d>, or XMC<CUR>:<d>); only amounts in the two edge decades are listed one by one,
+    // so `money:>=1e9` is an OR of a few dozen terms, not of every amount in the index.
+    const bool money = prefix == schema::entity_prefix(EntityKind::money);
+    int inner_lo = 1000, inner_hi = -1000;  // decades fully inside the range
+    if (money && db_) {
+      const int dlo = std::isfinite(r.lo) && r.lo > 0 ? schema::decade_of(r.lo) : -1000;
+      const int dhi = std::isfinite(r.hi) ? schema::decade_of(r.hi) : 1000;
+      inner_lo = dlo + 1;
+      inner_hi = dhi - 1;
+      std::string dp = currency.empty() ? std::string(schema::kMoneyDecade)
+                                        : std::string(schema::kMoneyCurDecade) + currency + ":";
+      for (auto t = db_->allterms_begin(dp); t != db_->allterms_end(dp); ++t) {
+        const std::string term = *t;
+        const char* num = term.c_str() + dp.size();
+        if (!*num || !(std::isdigit(static_cast<unsigned char>(*num)) || *num == '-'))
+          continue;  // XMD<d> only, not XMC… under a shared prefix
+        int d = std::atoi(num);
+        if (d >= inner_lo && d <= inner_hi) terms.emplace_back(term);
+      }
+    }
     if (db_) {
       for (auto t = db_->allterms_begin(p); t != db_->allterms_end(p); ++t) {
         const std::string term = *t;
@@ -499,7 +521,12 @@ class Parser {
         std::string num =
             colon == std::string::npos ? term.substr(prefix.size()) : term.substr(colon + 1);
         double v = std::strtod(num.c_str(), nullptr);
-        if (r.contains(v)) terms.emplace_back(term);
+        if (!r.contains(v)) continue;
+        if (money) {
+          int d = schema::decade_of(v);
+          if (d >= inner_lo && d <= inner_hi) continue;  // covered by its decade term
+        }
+        terms.emplace_back(term);
       }
     }
     // The bare prefix is never a term: a filter that matches nothing (not an empty query,

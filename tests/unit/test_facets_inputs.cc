@@ -148,3 +148,31 @@ TEST_CASE("hostile text: a 10 MB single line, mixed scripts, absurd numbers, ove
   CHECK(run(searcher, "percent:34").total == 1);
   CHECK(run(searcher, "日本語").total == 1);
 }
+
+TEST_CASE("money ranges are exact at decade boundaries") {
+  TempDir tmp;
+  const char* amounts[] = {"$5",           "$50",        "$500",         "$5,000",
+                           "$999 million", "$1 billion", "$2.5 billion", "$10 billion",
+                           "€3 million",   "17 cents"};
+  for (std::size_t i = 0; i < std::size(amounts); ++i)
+    tmp.write("in/a" + std::to_string(i) + ".txt", "Deal number " + std::to_string(i) +
+                                                       " closes\nThe buyer paid " + amounts[i] +
+                                                       " for it.\n");
+  { Indexer(tmp / "db", opts()).index({tmp / "in"}); }
+  Searcher s(tmp / "db", SearcherOptions{"english", NEWSDEX_GAZETTEER_DIR});
+  struct Row {
+    const char* q;
+    std::size_t total;
+  } rows[] = {
+      {"money:>=1e9", 3},        {"money:>1e9", 2},      {"money:1e6..1e9", 3},
+      {"money:USD:1e6..1e9", 2}, {"money:<1e3", 4},      {"money:<=500", 4},
+      {"money:USD:1e2..1e4", 2}, {"money:EUR", 1},       {"money:USD", 9},
+      {"money:>=1e10", 1},       {"money:10..5000", 3},  {"money:0.1..1", 1},
+      {"money:>=1", 9},          {"money:USD:999e6", 1}, {"money:2.5b", 1},
+  };
+  for (const auto& r : rows) {
+    std::string q = r.q;
+    CAPTURE(q);
+    CHECK(run(s, q).total == r.total);
+  }
+}

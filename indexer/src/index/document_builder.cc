@@ -89,6 +89,13 @@ BuiltDocument DocumentBuilder::build(const Article& a, const std::string& hash) 
       auto& s = seen[unsigned(e.kind)];
       if (!s.insert(e.key).second) continue;
       doc.add_boolean_term(std::string(entity_prefix(e.kind)) + e.key);
+      if (e.kind == EntityKind::money) {
+        auto colon = e.key.find(':');
+        double amount = std::strtod(e.key.c_str() + colon + 1, nullptr);
+        std::string d = std::to_string(decade_of(amount));
+        doc.add_boolean_term(std::string(kMoneyDecade) + d);
+        doc.add_boolean_term(std::string(kMoneyCurDecade) + e.key.substr(0, colon) + ":" + d);
+      }
       std::string label = e.kind == EntityKind::money ? money_label(e.key) : std::string();
       if (label.empty() && e.kind <= EntityKind::product) label = extractor_->label(e.kind, e.key);
       if (label.empty()) label = e.text;  // found by a rule: its first surface form

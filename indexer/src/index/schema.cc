@@ -1,5 +1,7 @@
 #include "index/schema.h"
 
+#include <algorithm>
+#include <cmath>
 #include <cstdio>
 #include <cstdlib>
 #include <cstring>
@@ -56,6 +58,14 @@ bool get(std::string_view& in, std::string& s) {
   return true;
 }
 }  // namespace
+
+int decade_of(double amount) {
+  if (!(amount > 0)) return -3;
+  int d = int(std::floor(std::log10(amount)));
+  // log10 can land a hair below an exact power of ten.
+  if (std::pow(10.0, d + 1) <= amount) ++d;
+  return std::clamp(d, -3, 18);
+}
 
 std::string id_term(std::string_view id) {
   std::string t(kId);

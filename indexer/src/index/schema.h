@@ -15,16 +15,21 @@ inline constexpr std::string_view kMetaLanguage = "newsdex:language";  // stemmi
 inline constexpr std::string_view kMetaLabelPrefix = "label:";         // label:<kind>:<key>
 
 // Terms.
-inline constexpr std::string_view kId = "Q";            // unique id (boolean)
-inline constexpr std::string_view kTitle = "S";         // title words, positional
-inline constexpr std::string_view kStem = "Z";          // stemmed body+title words
-inline constexpr std::string_view kTitleStem = "ZS";    // stemmed title words
-inline constexpr std::string_view kSource = "XS";       // normalised source (boolean)
-inline constexpr std::string_view kYear = "Y";          // published YYYY
-inline constexpr std::string_view kMonth = "M";         // published YYYYMM
-inline constexpr std::string_view kDay = "D";           // published YYYYMMDD
-inline constexpr std::string_view kHasMoney = "XHM";    // the document mentions money
-inline constexpr std::string_view kHasPercent = "XHP";  // the document mentions a percentage
+inline constexpr std::string_view kId = "Q";                // unique id (boolean)
+inline constexpr std::string_view kTitle = "S";             // title words, positional
+inline constexpr std::string_view kStem = "Z";              // stemmed body+title words
+inline constexpr std::string_view kTitleStem = "ZS";        // stemmed title words
+inline constexpr std::string_view kSource = "XS";           // normalised source (boolean)
+inline constexpr std::string_view kYear = "Y";              // published YYYY
+inline constexpr std::string_view kMonth = "M";             // published YYYYMM
+inline constexpr std::string_view kDay = "D";               // published YYYYMMDD
+inline constexpr std::string_view kHasMoney = "XHM";        // the document mentions money
+inline constexpr std::string_view kHasPercent = "XHP";      // the document mentions a percentage
+inline constexpr std::string_view kMoneyDecade = "XMD";     // XMD<d>: an amount in [1e d, 1e d+1)
+inline constexpr std::string_view kMoneyCurDecade = "XMC";  // XMC<CUR>:<d>, the same per currency
+
+/// floor(log10(amount)) for amount > 0, clamped to [-3, 18].
+int decade_of(double amount);
 
 /// Boolean-term prefix of an entity kind: XCO company, XPE person, XPR product,
 /// XMO money (CUR:AMOUNT), XPC percent, XDA mentioned date.
