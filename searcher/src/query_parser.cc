@@ -498,7 +498,11 @@ class Parser {
     // so `money:>=1e9` is an OR of a few dozen terms, not of every amount in the index.
     const bool money = prefix == schema::entity_prefix(EntityKind::money);
     int inner_lo = 1000, inner_hi = -1000;  // decades fully inside the range
-    if (money && db_) {
+    // Databases written before decade terms existed have none: list every amount there.
+    const bool decades = money && db_ &&
+                         db_->allterms_begin(std::string(schema::kMoneyDecade)) !=
+                             db_->allterms_end(std::string(schema::kMoneyDecade));
+    if (decades) {
       const int dlo = std::isfinite(r.lo) && r.lo > 0 ? schema::decade_of(r.lo) : -1000;
       const int dhi = std::isfinite(r.hi) ? schema::decade_of(r.hi) : 1000;
       inner_lo = dlo + 1;

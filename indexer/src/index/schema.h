@@ -9,7 +9,7 @@
 
 namespace newsdex::schema {
 
-inline constexpr std::string_view kVersion = "1";
+inline constexpr std::string_view kVersion = "2";  // 2: money decade terms
 inline constexpr std::string_view kMetaSchema = "newsdex:schema";      // = kVersion
 inline constexpr std::string_view kMetaLanguage = "newsdex:language";  // stemming language
 inline constexpr std::string_view kMetaLabelPrefix = "label:";         // label:<kind>:<key>
