@@ -106,14 +106,8 @@ int main(int argc, char** argv) {
       sopt.gazetteer_dir = argv[++i];
     } else if (std::strcmp(argv[i], "--label") == 0 && has_value) {
       label = argv[++i];
-    } else if (argv[i][0] == '-' && argv[i][1] != '\0') {
-      usage();
-    } else if (db_path.empty()) {
-      db_path = argv[i];
-    } else if (queries_path.empty()) {
-      queries_path = argv[i];
     } else {
-      usage();
+      bench::take_positional(argv[i], db_path, queries_path, usage);
     }
   }
   if (db_path.empty() || queries_path.empty()) usage();

@@ -21,6 +21,20 @@ inline std::size_t parse_count(const char* flag, const char* text) {
   return static_cast<std::size_t>(v);
 }
 
+/// The tail of every bench program's argument loop: an unknown flag or a third positional
+/// argument calls @p usage (which does not return); otherwise fills @p first, then @p second.
+inline void take_positional(const char* arg, std::string& first, std::string& second,
+                            void (*usage)()) {
+  if (arg[0] == '-' && arg[1] != '\0')
+    usage();
+  else if (first.empty())
+    first = arg;
+  else if (second.empty())
+    second = arg;
+  else
+    usage();
+}
+
 /// Parses `PROG FIRST SECOND [--limit N]`, the command line of the indexing peers; calls
 /// @p usage (which does not return) on anything else. @p limit stays 0 (all) if absent.
 inline void parse_two_paths(int argc, char** argv, void (*usage)(), std::string& first,
@@ -30,14 +44,8 @@ inline void parse_two_paths(int argc, char** argv, void (*usage)(), std::string&
     if (arg == "--limit") {
       if (++i >= argc) usage();
       limit = parse_count("--limit", argv[i]);
-    } else if (arg.size() > 1 && arg[0] == '-') {
-      usage();
-    } else if (first.empty()) {
-      first = argv[i];
-    } else if (second.empty()) {
-      second = argv[i];
     } else {
-      usage();
+      take_positional(argv[i], first, second, usage);
     }
   }
   if (first.empty() || second.empty()) usage();

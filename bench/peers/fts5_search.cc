@@ -50,14 +50,8 @@ int main(int argc, char** argv) {
     if (bench::parse_harness_flag(argc, argv, i, opt)) continue;
     if (std::strcmp(argv[i], "--limit") == 0 && i + 1 < argc) {
       limit = static_cast<int>(bench::parse_count("--limit", argv[++i]));
-    } else if (argv[i][0] == '-' && argv[i][1] != '\0') {
-      usage();
-    } else if (db_path.empty()) {
-      db_path = argv[i];
-    } else if (queries_path.empty()) {
-      queries_path = argv[i];
     } else {
-      usage();
+      bench::take_positional(argv[i], db_path, queries_path, usage);
     }
   }
   if (db_path.empty() || queries_path.empty()) usage();

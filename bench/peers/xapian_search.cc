@@ -50,14 +50,8 @@ int main(int argc, char** argv) {
       limit = static_cast<Xapian::doccount>(bench::parse_count("--limit", argv[++i]));
     } else if (std::strcmp(argv[i], "--exact-count") == 0) {
       exact = true;
-    } else if (argv[i][0] == '-' && argv[i][1] != '\0') {
-      usage();
-    } else if (db_path.empty()) {
-      db_path = argv[i];
-    } else if (queries_path.empty()) {
-      queries_path = argv[i];
     } else {
-      usage();
+      bench::take_positional(argv[i], db_path, queries_path, usage);
     }
   }
   if (db_path.empty() || queries_path.empty()) usage();
