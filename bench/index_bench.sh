@@ -27,7 +27,7 @@ usage: bench/index_bench.sh [options]
   --repeat R       run every engine R times, round-robin; report the median wall time
   --json FILE      where to write the JSON results (default: ./index_bench-<time>.json)
   --keep           keep the temporary directory (indexes, logs) and print its path
-Environment: NEWSDEX_INDEX_ARGS  extra arguments for `newsdex index` (e.g. --threads 2)
+Environment: NEWSDEX_INDEX_ARGS  extra arguments for `newsdex index` (e.g. --jobs 1)
 EOF
 }
 

@@ -521,10 +521,9 @@ class Parser {
     if (db_) {
       for (auto t = db_->allterms_begin(p); t != db_->allterms_end(p); ++t) {
         const std::string term = *t;
-        auto colon = term.rfind(':');
-        std::string num =
-            colon == std::string::npos ? term.substr(prefix.size()) : term.substr(colon + 1);
-        double v = std::strtod(num.c_str(), nullptr);
+        // Money terms end in `CUR:AMOUNT`, percent terms in the number.
+        double v =
+            money ? schema::money_amount(term) : std::strtod(term.c_str() + prefix.size(), nullptr);
         if (!r.contains(v)) continue;
         if (money) {
           int d = schema::decade_of(v);

@@ -30,12 +30,6 @@ struct MoneyRange {
 constexpr MoneyRange kMoneyRanges[] = {
     {"<1M", 0, 1e6}, {"1M-1B", 1e6, 1e9}, {"1B-100B", 1e9, 1e11}, {">=100B", 1e11, 1e300}};
 
-double money_amount(std::string_view key) {
-  auto colon = key.rfind(':');
-  if (colon == std::string_view::npos) return 0;
-  return std::strtod(std::string(key.substr(colon + 1)).c_str(), nullptr);
-}
-
 // Facet counting. A forward index, loaded once per Searcher by streaming each kind's value
 // slot (packed, de-duplicated keys per document): for every document, the interned ids of
 // its keys. Counting a match set is then integer increments, no value reads or parsing per
@@ -80,7 +74,7 @@ class FacetIndex {
         }
         kd.ids.push_back(it->second);
         if (k == EntityKind::money) {
-          double amount = money_amount(key);
+          double amount = schema::money_amount(key);
           for (std::size_t r = 0; r < std::size(kMoneyRanges); ++r)
             if (amount >= kMoneyRanges[r].lo && amount < kMoneyRanges[r].hi)
               kd.money_ranges[did] |= std::uint8_t(1u << r);
@@ -317,13 +311,16 @@ DatabaseStats Searcher::stats(std::size_t top_k) {
   DatabaseStats st;
   st.documents = d.db.get_doccount();
   st.total_length = d.db.get_total_length();
-  for (auto t = d.db.allterms_begin(); t != d.db.allterms_end(); ++t) {
-    const std::string& term = *t;
+  // Words are unprefixed; every prefixed term starts with 'A'..'Z', and those sort together
+  // just before '[': count words and jump over the prefixed block in one skip.
+  for (auto t = d.db.allterms_begin(); t != d.db.allterms_end();) {
+    const std::string term = *t;
     if (!term.empty() && term[0] >= 'A' && term[0] <= 'Z') {
-      // Prefixed terms sort together after digits: skip to past this prefix group.
+      t.skip_to("[");
       continue;
     }
     ++st.distinct_terms;
+    ++t;
   }
   std::error_code ec;
   namespace fs = std::filesystem;

@@ -91,8 +91,7 @@ BuiltDocument DocumentBuilder::build(const Article& a, const std::string& hash) 
       doc.add_boolean_term(std::string(entity_prefix(e.kind)) + e.key);
       if (e.kind == EntityKind::money) {
         auto colon = e.key.find(':');
-        double amount = std::strtod(e.key.c_str() + colon + 1, nullptr);
-        std::string d = std::to_string(decade_of(amount));
+        std::string d = std::to_string(decade_of(money_amount(e.key)));
         doc.add_boolean_term(std::string(kMoneyDecade) + d);
         doc.add_boolean_term(std::string(kMoneyCurDecade) + e.key.substr(0, colon) + ":" + d);
       }

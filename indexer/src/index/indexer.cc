@@ -175,18 +175,16 @@ struct Indexer::Impl {
   // Merges finished shards (in order) into the database.
   void merge(const std::vector<std::string>& shards, const std::vector<std::string>& stale_ids) {
     if (shards.empty()) return;
-    Xapian::Database all;
+    std::vector<Xapian::Database> shard_dbs;
     std::size_t new_docs = 0;
     for (const auto& s : shards) {
-      Xapian::Database shard(s);
-      new_docs += shard.get_doccount();
-      all.add_database(shard);
+      shard_dbs.emplace_back(s);
+      new_docs += shard_dbs.back().get_doccount();
     }
     std::size_t existing = db->get_doccount();
     if (existing > 0 && new_docs <= std::max<std::size_t>(1000, existing / 20)) {
       // Few changes to a large database: replace in place, one atomic commit.
-      for (const auto& s : shards) {
-        Xapian::Database shard(s);
+      for (const Xapian::Database& shard : shard_dbs) {
         for (auto it = shard.postlist_begin(""); it != shard.postlist_end(""); ++it) {
           Xapian::Document d = shard.get_document(*it);
           auto t = d.termlist_begin();
@@ -205,7 +203,7 @@ struct Indexer::Impl {
     db->commit();
     Xapian::Database sources;
     if (db->get_doccount() > 0) sources.add_database(Xapian::Database(db_path));
-    for (const auto& s : shards) sources.add_database(Xapian::Database(s));
+    for (const Xapian::Database& shard : shard_dbs) sources.add_database(shard);
     const std::string new_dir = db_path + ".new", old_dir = db_path + ".old";
     std::error_code ec;
     fs::remove_all(new_dir, ec);
@@ -301,7 +299,8 @@ IndexSummary Indexer::index(const std::vector<std::string>& inputs,
     summary.chrome_sources = chrome.sources().size();
   }
 
-  // One extractor loads the gazetteers; each worker gets its own copy of the tables.
+  // The product names the stemmer must leave alone; each worker loads its own extractor
+  // (an extractor is not shared between threads).
   std::vector<std::string> protected_words = d.protected_words();
   const unsigned jobs = d.options.jobs;
   const std::string tmp_dir = d.db_path + ".tmp-" + std::to_string(::getpid());

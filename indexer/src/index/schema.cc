@@ -105,11 +105,17 @@ std::string content_hash(std::string_view a, std::string_view b, std::string_vie
   return hex64(h);
 }
 
+double money_amount(std::string_view key) {
+  auto colon = key.rfind(':');
+  if (colon == std::string_view::npos) return 0;
+  return std::strtod(std::string(key.substr(colon + 1)).c_str(), nullptr);
+}
+
 std::string money_label(std::string_view key) {
   auto colon = key.find(':');
   if (colon == std::string_view::npos) return std::string(key);
   std::string cur(key.substr(0, colon));
-  double v = std::strtod(std::string(key.substr(colon + 1)).c_str(), nullptr);
+  double v = money_amount(key);
   struct Scale {
     double f;
     const char* s;

@@ -9,7 +9,7 @@
 
 namespace newsdex::schema {
 
-inline constexpr std::string_view kVersion = "2";  // 2: money decade terms
+inline constexpr std::string_view kVersion = "2";                      // 2: money decade terms
 inline constexpr std::string_view kMetaSchema = "newsdex:schema";      // = kVersion
 inline constexpr std::string_view kMetaLanguage = "newsdex:language";  // stemming language
 inline constexpr std::string_view kMetaLabelPrefix = "label:";         // label:<kind>:<key>
@@ -63,6 +63,10 @@ StoredFields decode_data(std::string_view data);
 /// 64-bit FNV-1a content hash as 16 hex digits.
 std::string content_hash(std::string_view a, std::string_view b, std::string_view c,
                          std::string_view d, std::string_view e);
+
+/// The amount of a money key or term (`USD:500000000000`, `XMOUSD:17`): what follows the
+/// last ':'; 0 if there is none.
+double money_amount(std::string_view key);
 
 /// Human label for a money key: `USD:500000000000` → `USD 500B`.
 std::string money_label(std::string_view key);
