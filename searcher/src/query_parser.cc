@@ -399,8 +399,7 @@ class Parser {
   }
 
   // A free word: its stem; a compound (`gpt-4`, `$500`) as written; else a phrase of parts.
-  Xapian::Query word(const Lexeme& l, std::string_view stem_prefix = schema::kStem,
-                     std::string_view prefix = "") {
+  Xapian::Query word(const Lexeme& l, std::string_view prefix = "") {
     std::string text = l.text;
     bool wildcard = !text.empty() && text.back() == '*';
     if (wildcard) text.pop_back();
@@ -428,21 +427,15 @@ class Parser {
     }
     if (prim.size() == 1) {
       highlight(prim[0]->text);
-      const std::string& stem = analyzer_.stem(prim[0]->text);
-      if (stem_prefix == schema::kTitleStem) return Xapian::Query(std::string(stem_prefix) + stem);
-      // Words whose stem is themselves carry no Z term (schema.md): the stem's postings
-      // are Z<stem> (inflected forms) plus the unprefixed <stem> (the word itself).
-      return Xapian::Query(Xapian::Query::OP_SYNONYM,
-                           Xapian::Query(std::string(stem_prefix) + stem),
-                           Xapian::Query(std::string(prefix) + stem));
+      return Xapian::Query(std::string(prefix) + analyzer_.stem(prim[0]->text));
     }
     return phrase_of(prim, prefix);
   }
 
   Xapian::Query phrase_of(const std::vector<const Token*>& prim, std::string_view prefix) {
     std::vector<Xapian::Query> terms;
-    for (const Token* t : prim) {
-      terms.emplace_back(std::string(prefix) + t->text);
+    for (const Token* t : prim) {  // the index holds stems only (schema.md)
+      terms.emplace_back(std::string(prefix) + analyzer_.stem(t->text));
       highlight(t->text);
     }
     if (terms.size() == 1) return terms[0];
@@ -459,7 +452,7 @@ class Parser {
     return phrase_of(prim, prefix);
   }
 
-  // w1 NEAR w2 [NEAR w3...]: unstemmed words within a window.
+  // w1 NEAR w2 [NEAR w3...]: stems within a window.
   Xapian::Query near(const Lexeme& first) {
     std::vector<Xapian::Query> terms;
     int window = 0;  // the widest NEAR/n of the chain; plain NEAR is NEAR/10
@@ -473,7 +466,7 @@ class Parser {
         }
       if (!t) throw QueryError("NEAR takes single words", w.pos);
       highlight(t->text);
-      terms.emplace_back(t->text);
+      terms.emplace_back(analyzer_.stem(t->text));
     };
     single(first);
     while (peek().type == Tok::op_near) {
@@ -498,10 +491,7 @@ class Parser {
     // so `money:>=1e9` is an OR of a few dozen terms, not of every amount in the index.
     const bool money = prefix == schema::entity_prefix(EntityKind::money);
     int inner_lo = 1000, inner_hi = -1000;  // decades fully inside the range
-    // Databases written before decade terms existed have none: list every amount there.
-    const bool decades = money && db_ &&
-                         db_->allterms_begin(std::string(schema::kMoneyDecade)) !=
-                             db_->allterms_end(std::string(schema::kMoneyDecade));
+    const bool decades = money && db_;
     if (decades) {
       const int dlo = std::isfinite(r.lo) && r.lo > 0 ? schema::decade_of(r.lo) : -1000;
       const int dhi = std::isfinite(r.hi) ? schema::decade_of(r.hi) : 1000;
@@ -549,7 +539,7 @@ class Parser {
       if (l.quoted) return Part{Part::positive, phrase(v, schema::kTitle, l.value_pos)};
       Lexeme w = l;
       w.pos = l.value_pos;
-      return Part{Part::positive, word(w, schema::kTitleStem, schema::kTitle)};
+      return Part{Part::positive, word(w, schema::kTitle)};
     }
     if (f == "source") {
       std::string norm = analyzer_.normalize(v);

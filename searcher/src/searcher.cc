@@ -288,8 +288,11 @@ Searcher::Searcher(const std::string& db_path, const SearcherOptions& options)
   } catch (const Xapian::Error& e) {
     throw IndexError(db_path + ": not a Xapian database (" + e.get_msg() + ")");
   }
-  if (d.db.get_metadata(std::string(schema::kMetaSchema)).empty())
-    throw IndexError(db_path + ": a Xapian database, but not one newsdex wrote");
+  const std::string version = d.db.get_metadata(std::string(schema::kMetaSchema));
+  if (version.empty()) throw IndexError(db_path + ": a Xapian database, but not one newsdex wrote");
+  if (version != schema::kVersion)
+    throw IndexError(db_path + ": written with index schema " + version + "; this newsdex reads " +
+                     std::string(schema::kVersion) + " (index again into a new --db)");
   std::string language = d.db.get_metadata(std::string(schema::kMetaLanguage));
   if (language.empty()) language = options.language;
   d.extractor = std::make_unique<EntityExtractor>(EntityOptions{options.gazetteer_dir});
@@ -391,7 +394,8 @@ SearchResults Searcher::search(const SearchRequest& req) {
       h.source = f.source;
       h.url = f.url;
       h.score = it.get_weight();
-      d.snippet(f.body, pq, req.snippet_bytes, h);
+      if (req.snippet_bytes > 0)
+        d.snippet(schema::decode_body(doc.get_value(schema::kSlotBody)), pq, req.snippet_bytes, h);
       res.hits.push_back(std::move(h));
     }
     if (!req.facets.empty()) {

@@ -23,39 +23,32 @@ BuiltDocument DocumentBuilder::build(const Article& a, const std::string& hash) 
   out.hash = hash;
   doc.add_boolean_term(out.id_term);
 
-  // Title: unprefixed (weighted) and S-prefixed, positional; stems as Z / ZS.
+  // Stems only, positional (the layout of Lucene's English analyzer and FTS5's porter):
+  // one term per word occurrence instead of TermGenerator's word + Z<stem> pair. Xapian's
+  // write path costs per (document, term) and per posting, so this alone takes a quarter
+  // off indexing time and index size (docs/indexing.md); phrases match on stems.
+  // Title: unprefixed stems (weighted) and S-prefixed stems, positional.
   analyzer_.analyze(a.title, tokens_, 0);
   std::uint32_t last = 0;
   for (const Token& t : tokens_) {
-    if (t.compound) {
+    if (t.compound) {  // `gpt-4`, `$500`: as written, no position (never in phrases)
       doc.add_term(t.text, kTitleWeight);
       doc.add_term(std::string(kTitle) + t.text);
       continue;
     }
-    doc.add_posting(t.text, t.position, kTitleWeight);
-    doc.add_posting(std::string(kTitle) + t.text, t.position);
     const std::string& s = analyzer_.stem(t.text);
-    if (s != t.text) {  // identity stems: the unprefixed term already carries them
-      term_.assign(kStem).append(s);
-      doc.add_term(term_, kTitleWeight);
-    }
-    term_.assign(kTitleStem).append(s);
-    doc.add_term(term_);
+    doc.add_posting(s, t.position, kTitleWeight);
+    doc.add_posting(std::string(kTitle) + s, t.position);
     last = t.position + 1;
   }
 
-  // Body: unprefixed positional words, Z-prefixed stems.
+  // Body: unprefixed positional stems.
   analyzer_.analyze(a.body, tokens_, last + kBodyPositionGap);
   for (const Token& t : tokens_) {
-    if (t.compound) {
+    if (t.compound)
       doc.add_term(t.text);
-      continue;
-    }
-    doc.add_posting(t.text, t.position);
-    const std::string& s = analyzer_.stem(t.text);
-    if (s == t.text) continue;
-    term_.assign(kStem).append(s);
-    doc.add_term(term_);
+    else
+      doc.add_posting(analyzer_.stem(t.text), t.position);
   }
 
   if (!a.source.empty()) {
@@ -115,8 +108,9 @@ BuiltDocument DocumentBuilder::build(const Article& a, const std::string& hash) 
       doc.add_boolean_term(std::string(kHasPercent));
   }
 
-  StoredFields f{a.id, a.title, a.body, a.date, a.source, a.url, a.path, a.origin};
+  StoredFields f{a.id, a.title, a.date, a.source, a.url, a.path, a.origin};
   doc.set_data(encode_data(f));
+  if (!a.body.empty()) doc.add_value(kSlotBody, encode_body(a.body));
   return out;
 }
 

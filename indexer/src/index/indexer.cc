@@ -147,6 +147,10 @@ struct Indexer::Impl {
     std::string version = db->get_metadata(std::string(schema::kMetaSchema));
     if (db->get_doccount() > 0 && version.empty())
       throw IndexError(db_path + ": a Xapian database, but not one newsdex wrote");
+    if (db->get_doccount() > 0 && version != schema::kVersion)
+      throw IndexError(db_path + ": written with index schema " + version +
+                       "; this newsdex writes " + std::string(schema::kVersion) +
+                       " (index into a new --db)");
     std::string lang = db->get_metadata(std::string(schema::kMetaLanguage));
     if (!lang.empty() && lang != options.language)
       throw ConfigError(db_path + ": indexed with --language " + lang + ", not " +
@@ -297,6 +301,8 @@ IndexSummary Indexer::index(const std::vector<std::string>& inputs,
       }
     }
     summary.chrome_sources = chrome.sources().size();
+    spdlog::debug("chrome pre-pass: {} sources with a model, {:.2f} s", summary.chrome_sources,
+                  std::chrono::duration<double>(Clock::now() - t0).count());
   }
 
   // The product names the stemmer must leave alone; each worker loads its own extractor
@@ -413,7 +419,11 @@ IndexSummary Indexer::index(const std::vector<std::string>& inputs,
     finished.clear();
     merged_upto = next_batch;
     lock.unlock();
+    const auto m0 = Clock::now();
     d.merge(shards, stale_ids);
+    spdlog::debug("merged {} shards in {:.2f} s (at {:.2f} s)", shards.size(),
+                  std::chrono::duration<double>(Clock::now() - m0).count(),
+                  std::chrono::duration<double>(Clock::now() - t0).count());
     stale_ids.clear();
     for (const auto& s : shards) fs::remove_all(s, ec);
     since_checkpoint = 0;

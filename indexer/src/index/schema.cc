@@ -1,10 +1,13 @@
 #include "index/schema.h"
 
+#include <zstd.h>
+
 #include <algorithm>
 #include <cmath>
 #include <cstdio>
 #include <cstdlib>
 #include <cstring>
+#include <memory>
 
 namespace newsdex::schema {
 
@@ -80,19 +83,52 @@ std::string id_term(std::string_view id) {
 
 std::string encode_data(const StoredFields& f) {
   std::string out;
-  out.reserve(f.body.size() + f.title.size() + 64);
-  out.push_back('\x01');  // format version
-  for (const std::string* s :
-       {&f.id, &f.title, &f.date, &f.source, &f.url, &f.path, &f.origin, &f.body})
+  out.reserve(f.title.size() + f.url.size() + f.path.size() + 64);
+  out.push_back('\x02');  // format version (2: no body)
+  for (const std::string* s : {&f.id, &f.title, &f.date, &f.source, &f.url, &f.path, &f.origin})
     put(out, *s);
+  return out;
+}
+
+std::string encode_body(std::string_view body) {
+  std::string out;
+  if (body.empty()) return out;
+  const std::size_t bound = ZSTD_compressBound(body.size());
+  out.resize(1 + bound);
+  // Thread-local context: the workers compress concurrently, each with its own.
+  thread_local std::unique_ptr<ZSTD_CCtx, decltype(&ZSTD_freeCCtx)> cctx(ZSTD_createCCtx(),
+                                                                         &ZSTD_freeCCtx);
+  std::size_t n = ZSTD_compressCCtx(cctx.get(), out.data() + 1, bound, body.data(), body.size(), 1);
+  if (ZSTD_isError(n) || n >= body.size()) {  // incompressible: store it raw
+    out.assign(1, 'r');
+    out.append(body);
+    return out;
+  }
+  out[0] = 'z';
+  out.resize(1 + n);
+  return out;
+}
+
+std::string decode_body(std::string_view value) {
+  if (value.empty()) return {};
+  std::string_view payload = value.substr(1);
+  if (value[0] == 'r') return std::string(payload);
+  if (value[0] != 'z') return {};
+  unsigned long long size = ZSTD_getFrameContentSize(payload.data(), payload.size());
+  if (size == ZSTD_CONTENTSIZE_ERROR || size == ZSTD_CONTENTSIZE_UNKNOWN || size > (1ull << 31))
+    return {};
+  std::string out(std::size_t(size), '\0');
+  std::size_t n = ZSTD_decompress(out.data(), out.size(), payload.data(), payload.size());
+  if (ZSTD_isError(n)) return {};
+  out.resize(n);
   return out;
 }
 
 StoredFields decode_data(std::string_view in) {
   StoredFields f;
-  if (in.empty() || in[0] != '\x01') return f;
+  if (in.empty() || in[0] != '\x02') return f;
   in.remove_prefix(1);
-  for (std::string* s : {&f.id, &f.title, &f.date, &f.source, &f.url, &f.path, &f.origin, &f.body})
+  for (std::string* s : {&f.id, &f.title, &f.date, &f.source, &f.url, &f.path, &f.origin})
     if (!get(in, *s)) break;
   return f;
 }

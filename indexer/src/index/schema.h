@@ -9,16 +9,15 @@
 
 namespace newsdex::schema {
 
-inline constexpr std::string_view kVersion = "2";                      // 2: money decade terms
+// 2: money decade terms. 3: stems only (no unstemmed or Z terms), body in a zstd value slot.
+inline constexpr std::string_view kVersion = "3";
 inline constexpr std::string_view kMetaSchema = "newsdex:schema";      // = kVersion
 inline constexpr std::string_view kMetaLanguage = "newsdex:language";  // stemming language
 inline constexpr std::string_view kMetaLabelPrefix = "label:";         // label:<kind>:<key>
 
 // Terms.
 inline constexpr std::string_view kId = "Q";                // unique id (boolean)
-inline constexpr std::string_view kTitle = "S";             // title words, positional
-inline constexpr std::string_view kStem = "Z";              // stemmed body+title words
-inline constexpr std::string_view kTitleStem = "ZS";        // stemmed title words
+inline constexpr std::string_view kTitle = "S";             // title stems, positional
 inline constexpr std::string_view kSource = "XS";           // normalised source (boolean)
 inline constexpr std::string_view kYear = "Y";              // published YYYY
 inline constexpr std::string_view kMonth = "M";             // published YYYYMM
@@ -39,6 +38,7 @@ std::string_view entity_prefix(EntityKind kind);
 inline constexpr unsigned kSlotDate = 0;       // published date "YYYYMMDD" (sortable string)
 inline constexpr unsigned kSlotHash = 1;       // content hash (16 hex digits)
 inline constexpr unsigned kSlotFacetBase = 2;  // + kind index: packed keys, '\n'-separated
+inline constexpr unsigned kSlotBody = 10;      // the body, for snippets (encode_body)
 
 /// Value slot holding the packed, de-duplicated keys of one kind for facets.
 inline unsigned facet_slot(EntityKind kind) { return kSlotFacetBase + unsigned(kind); }
@@ -53,12 +53,20 @@ inline constexpr std::size_t kMaxTermBytes = 240;
 /// `Q` + id, or `Q#` + a hash of the id when it is too long to be a term.
 std::string id_term(std::string_view id);
 
-/// Document data (stored fields), length-prefixed binary.
+/// Document data (stored fields except the body), length-prefixed binary.
 struct StoredFields {
-  std::string id, title, body, date, source, url, path, origin;
+  std::string id, title, date, source, url, path, origin;
 };
 std::string encode_data(const StoredFields& f);
 StoredFields decode_data(std::string_view data);
+
+/// The body as stored in kSlotBody: zstd-compressed (level 1) behind a one-byte tag.
+/// A value slot, not the document data, because glass deflates document data with zlib,
+/// which costs about a tenth of all indexing time (docs/indexing.md); zstd is ~10x
+/// faster at a similar ratio. Values are not compressed again by Xapian.
+std::string encode_body(std::string_view body);
+/// The body back from encode_body(); empty if @p value is empty or damaged.
+std::string decode_body(std::string_view value);
 
 /// 64-bit FNV-1a content hash as 16 hex digits.
 std::string content_hash(std::string_view a, std::string_view b, std::string_view c,
