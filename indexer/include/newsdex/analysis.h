@@ -53,6 +53,7 @@ class Analyzer {
   std::string normalize(std::string_view value);
 
   /// The Snowball stem of a normalised token (cached); digits and protected words unchanged.
+  /// The reference stays valid until the cache is next cleared (after 200,000 words).
   const std::string& stem(const std::string& word);
 
   /// The configured language.
