@@ -1,6 +1,11 @@
 // Page chrome: text repeated across many articles of one source is dropped.
 #include <doctest/doctest.h>
 
+#include <atomic>
+#include <cstdint>
+#include <thread>
+#include <vector>
+
 #include "corpus/chrome.h"
 #include "newsdex/indexer.h"
 #include "newsdex/searcher.h"
@@ -26,7 +31,135 @@ std::string article(int i) {
           ".\n" + kFooter;
   return body;
 }
+// A second source with its own chrome, some documents too short for a shingle, and some
+// text shared by a few (fewer than 5%) of its documents.
+std::string other_article(int i) {
+  if (i % 9 == 0) return "Short note " + std::to_string(i);
+  std::string body = "Home World Tech Science Opinion Video Audio Newsletter\n";
+  unsigned x = 0x9E3779B9u ^ unsigned(i * 7919);
+  for (int k = 0; k < 30; ++k) {
+    x = x * 1664525u + 1013904223u;
+    body += std::string(kWords[(x >> 13) % 12]) + (k % 10 == 9 ? ".\n" : " ");
+  }
+  if (i % 25 == 0) body += "a rare phrase seen in only a few of the stories ";
+  return body + "Copyright Other Media Group, all rights reserved worldwide";
+}
+
+std::uint64_t fnv(std::string_view s) {
+  std::uint64_t h = 14695981039346656037ull;
+  for (unsigned char c : s) h = (h ^ c) * 1099511628211ull;
+  return h;
+}
+
+// Everything a model exposes, for comparing two of them.
+std::string state(const ChromeModel& m) {
+  std::string out;
+  for (const char* src : {"Example News", "Other Media", "Tiny Blog", "Unseen"}) {
+    out += std::string(src) + " learned " + std::to_string(m.documents_learned(src)) + " has " +
+           std::to_string(m.has(src)) + " model " + std::to_string(fnv(m.serialize(src))) + "\n";
+    for (int i = 0; i < 120; i += 7) {
+      out += m.clean(src, article(i)) + "\n";
+      out += m.clean(src, other_article(i)) + "\n";
+    }
+  }
+  for (const std::string& s : m.sources()) out += s + "\n";
+  return out;
+}
+
+void observe_all(ChromeModel& m, int part = 0, int parts = 1) {
+  int k = 0;  // documents in reading order, dealt out to the parts in turn
+  for (int i = 0; i < 120; ++i) {
+    if (k++ % parts == part) m.observe("Example News", article(i));
+    if (i < 90 && k++ % parts == part) m.observe("Other Media", other_article(i));
+    if (i < 10 && k++ % parts == part) m.observe("Tiny Blog", kMenu + " " + std::to_string(i));
+  }
+}
+
 }  // namespace
+
+TEST_CASE("chrome models are unchanged: same shingle hashes and serialized form as before") {
+  ChromeModel m;
+  for (int i = 0; i < 40; ++i) m.observe("Example News", article(i));
+  m.finish();
+  std::string data = m.serialize("Example News");
+  CHECK(data.size() == 8 * sizeof(std::uint64_t));  // 4 menu and 4 footer shingles
+  CHECK(fnv(data) == 0xa55716f479de9128ull);        // as the first implementation wrote it
+  CHECK(m.clean("Example News", article(7)) ==
+        "7th story reports that the drone solar robot ledger robot fusion drone robot market "
+        "grew 7 percent, said analyst 7.");
+}
+
+TEST_CASE("merging models learned from disjoint shares equals one model over all documents") {
+  ChromeModel whole;
+  observe_all(whole);
+  for (int parts : {2, 3, 5}) {
+    CAPTURE(parts);
+    std::vector<ChromeModel> models(parts);
+    for (int p = 0; p < parts; ++p) observe_all(models[p], p, parts);
+    ChromeModel merged = std::move(models[0]);
+    for (int p = 1; p < parts; ++p) merged.merge(std::move(models[p]));
+    CHECK(merged.documents_learned("Example News") == 120);
+    CHECK(merged.documents_learned("Other Media") == 90);
+    CHECK(merged.documents_learned("Tiny Blog") == 10);
+    ChromeModel serial = whole;
+    serial.finish();
+    merged.finish(unsigned(parts));
+    CHECK(serial.has("Example News"));
+    CHECK(serial.has("Other Media"));
+    CHECK_FALSE(serial.has("Tiny Blog"));
+    CHECK(serial.clean("Other Media", other_article(4)).find("Copyright") == std::string::npos);
+    CHECK(serial.clean("Other Media", other_article(25)).find("rare phrase") != std::string::npos);
+    CHECK(state(merged) == state(serial));
+  }
+  // Merging into an empty model, or merging an empty one, changes nothing.
+  ChromeModel a, b = whole, c = whole, empty;
+  a.merge(std::move(b));
+  c.merge(std::move(empty));
+  ChromeModel serial = whole;
+  serial.finish();
+  a.finish();
+  c.finish();
+  CHECK(state(a) == state(serial));
+  CHECK(state(c) == state(serial));
+}
+
+TEST_CASE("finish on several threads equals finish on one") {
+  ChromeModel serial;
+  observe_all(serial);
+  // More sources than threads, and sources too small to learn from.
+  for (int s = 0; s < 12; ++s)
+    for (int i = 0; i < 15 + 5 * s; ++i)
+      serial.observe("Source " + std::to_string(s), s % 2 ? article(i) : other_article(i));
+  for (unsigned threads : {0u, 2u, 3u, 8u, 64u}) {
+    CAPTURE(threads);
+    ChromeModel parallel = serial;
+    parallel.finish(threads);
+    ChromeModel one = serial;
+    one.finish();
+    CHECK(state(parallel) == state(one));
+    CHECK(parallel.sources() == one.sources());
+    for (const std::string& src : one.sources())
+      CHECK(parallel.serialize(src) == one.serialize(src));
+  }
+}
+
+TEST_CASE("clean is safe to call from several threads at once") {
+  ChromeModel m;
+  observe_all(m);
+  m.finish();
+  std::vector<std::string> expected;
+  for (int i = 0; i < 200; ++i) expected.push_back(m.clean("Example News", article(i)));
+  std::vector<std::thread> threads;
+  std::atomic<int> mismatches{0};
+  for (int t = 0; t < 4; ++t)
+    threads.emplace_back([&] {
+      for (int round = 0; round < 20; ++round)
+        for (int i = 0; i < 200; ++i)
+          if (m.clean("Example News", article(i)) != expected[std::size_t(i)]) ++mismatches;
+    });
+  for (auto& t : threads) t.join();
+  CHECK(mismatches == 0);
+}
 
 TEST_CASE("chrome repeated across a source's articles is learned and dropped") {
   ChromeModel m;

@@ -1,46 +1,123 @@
 #include "corpus/chrome.h"
 
 #include <algorithm>
+#include <atomic>
+#include <bit>
 #include <cstring>
+#include <thread>
 
 namespace newsdex::detail {
 namespace {
 
-bool is_sep(unsigned char c) {
-  return c == ' ' || c == '\n' || c == '\t' || c == '\r' || c == '\f';
-}
+// ' ', '\n', '\t', '\r', '\f'
+constexpr std::uint64_t kSepMask =
+    (1ull << ' ') | (1ull << '\n') | (1ull << '\t') | (1ull << '\r') | (1ull << '\f');
+
+bool is_sep(unsigned char c) { return c <= ' ' && ((kSepMask >> c) & 1); }
 
 struct Word {
   std::size_t begin, end;
   std::uint64_t hash;
 };
 
+constexpr std::uint64_t kFnvBasis = 14695981039346656037ull, kFnvPrime = 1099511628211ull;
+
 // Whitespace-separated words with a 64-bit hash each (exact bytes: chrome repeats verbatim).
+// The hash (FNV-1a) is part of the stored models: it must not change.
 void words_of(std::string_view text, std::vector<Word>& out) {
   out.clear();
+  const unsigned char* p = reinterpret_cast<const unsigned char*>(text.data());
   std::size_t i = 0, n = text.size();
   while (i < n) {
-    while (i < n && is_sep(static_cast<unsigned char>(text[i]))) ++i;
+    while (i < n && is_sep(p[i])) ++i;
     if (i >= n) break;
     std::size_t b = i;
-    std::uint64_t h = 14695981039346656037ull;
-    while (i < n && !is_sep(static_cast<unsigned char>(text[i]))) {
-      h ^= static_cast<unsigned char>(text[i++]);
-      h *= 1099511628211ull;
-    }
+    std::uint64_t h = kFnvBasis;
+    while (i < n && !is_sep(p[i])) h = (h ^ p[i++]) * kFnvPrime;
     out.push_back({b, i, h});
   }
 }
 
-std::uint64_t shingle(const std::vector<Word>& w, std::size_t i) {
+std::uint64_t shingle(const Word* w) {
   std::uint64_t h = 0x9E3779B97F4A7C15ull;
   for (std::size_t k = 0; k < ChromeModel::kShingleWords; ++k) {
-    h ^= w[i + k].hash + 0x9E3779B97F4A7C15ull + (h << 6) + (h >> 2);
+    h ^= w[k].hash + 0x9E3779B97F4A7C15ull + (h << 6) + (h >> 2);
   }
   return h;
 }
 
+// Slot of a hash in an open-addressing table of 2^(64 - shift) slots (the shingle hashes'
+// low bits are not well mixed, so multiply first).
+inline std::size_t slot_of(std::uint64_t h, unsigned shift) {
+  return std::size_t((h * 0x9E3779B97F4A7C15ull) >> shift);
+}
+
+// Table size for n keys: a power of two, at least 2n (load at most one half).
+unsigned shift_for(std::size_t n) {
+  std::size_t cap = std::bit_ceil(std::max<std::size_t>(16, 2 * n));
+  return unsigned(64 - std::countr_zero(cap));
+}
+
+// Per-thread scratch, reused between calls (clean() runs on many threads at once).
+thread_local std::vector<Word> tl_words;
+thread_local std::vector<char> tl_drop;
+thread_local std::vector<std::uint64_t> tl_seen;
+
+std::size_t min_docs_for(std::size_t docs) {
+  return std::max<std::size_t>(5, std::size_t(double(docs) * ChromeModel::kMinShare + 0.999));
+}
+
+// The shingles of @p bucket that occur in at least @p min_docs documents (each entry is one
+// document's occurrence), appended to @p out in no particular order.
+void count_bucket(const std::vector<std::uint64_t>& bucket, std::size_t min_docs,
+                  std::vector<std::uint64_t>& keys, std::vector<std::uint32_t>& counts,
+                  std::vector<std::uint64_t>& out) {
+  if (bucket.size() < min_docs) return;
+  const unsigned shift = shift_for(bucket.size());
+  const std::size_t cap = std::size_t(1) << (64 - shift), mask = cap - 1;
+  keys.assign(cap, 0);
+  counts.assign(cap, 0);
+  std::size_t zero = 0;
+  for (std::uint64_t h : bucket) {
+    if (h == 0) {
+      ++zero;
+      continue;
+    }
+    std::size_t s = slot_of(h, shift);
+    while (keys[s] != 0 && keys[s] != h) s = (s + 1) & mask;
+    keys[s] = h;
+    ++counts[s];
+  }
+  if (zero >= min_docs) out.push_back(0);
+  for (std::size_t s = 0; s < cap; ++s)
+    if (counts[s] >= min_docs) out.push_back(keys[s]);
+}
+
 }  // namespace
+
+void ChromeModel::Set::build(std::vector<std::uint64_t> keys) {
+  std::sort(keys.begin(), keys.end());
+  keys.erase(std::unique(keys.begin(), keys.end()), keys.end());
+  sorted = std::move(keys);
+  has_zero = !sorted.empty() && sorted.front() == 0;
+  shift = shift_for(2 * sorted.size());  // load at most a quarter: misses stop at once
+  mask = (std::size_t(1) << (64 - shift)) - 1;
+  slots.assign(mask + 1, 0);
+  for (std::uint64_t h : sorted) {
+    if (h == 0) continue;
+    std::size_t s = slot_of(h, shift);
+    while (slots[s] != 0) s = (s + 1) & mask;
+    slots[s] = h;
+  }
+}
+
+bool ChromeModel::Set::contains(std::uint64_t h) const {
+  if (h == 0) return has_zero;
+  for (std::size_t s = slot_of(h, shift);; s = (s + 1) & mask) {
+    if (slots[s] == h) return true;
+    if (slots[s] == 0) return false;
+  }
+}
 
 void ChromeModel::observe(std::string_view source, std::string_view body) {
   auto it = learning_.find(source);
@@ -48,33 +125,115 @@ void ChromeModel::observe(std::string_view source, std::string_view body) {
   Learning& l = it->second;
   if (l.docs >= kSampleDocs) return;
   ++l.docs;
-  std::vector<Word> w;
+  std::vector<Word>& w = tl_words;
   words_of(body, w);
   if (w.size() < kShingleWords) return;
-  std::vector<std::uint64_t> hs;
-  hs.reserve(w.size());
-  for (std::size_t i = 0; i + kShingleWords <= w.size(); ++i) hs.push_back(shingle(w, i));
-  std::sort(hs.begin(), hs.end());
-  hs.erase(std::unique(hs.begin(), hs.end()), hs.end());
-  l.shingles.insert(l.shingles.end(), hs.begin(), hs.end());
+  if (l.buckets.empty()) l.buckets.resize(kBuckets);
+  // Each distinct shingle of the document once, through a table cleared per document.
+  const std::size_t n = w.size() - kShingleWords + 1;
+  const unsigned shift = shift_for(n);
+  const std::size_t mask = (std::size_t(1) << (64 - shift)) - 1;
+  std::vector<std::uint64_t>& seen = tl_seen;
+  seen.assign(mask + 1, 0);
+  bool zero_seen = false;
+  for (std::size_t i = 0; i < n; ++i) {
+    const std::uint64_t h = shingle(w.data() + i);
+    if (h == 0) {
+      if (zero_seen) continue;
+      zero_seen = true;
+    } else {
+      std::size_t s = slot_of(h, shift);
+      while (seen[s] != 0 && seen[s] != h) s = (s + 1) & mask;
+      if (seen[s] == h) continue;
+      seen[s] = h;
+    }
+    l.buckets[h >> (64 - kBucketBits)].push_back(h);
+  }
 }
 
-void ChromeModel::finish() {
+void ChromeModel::merge(ChromeModel&& other) {
+  for (auto& [source, ol] : other.learning_) {
+    auto it = learning_.find(source);
+    if (it == learning_.end()) {
+      learning_.emplace(source, std::move(ol));
+      continue;
+    }
+    Learning& l = it->second;
+    l.docs += ol.docs;
+    if (ol.buckets.empty()) continue;
+    if (l.buckets.empty()) {
+      l.buckets = std::move(ol.buckets);
+      continue;
+    }
+    for (std::size_t b = 0; b < kBuckets; ++b) {
+      if (l.buckets[b].empty()) {
+        l.buckets[b] = std::move(ol.buckets[b]);
+      } else {
+        l.buckets[b].insert(l.buckets[b].end(), ol.buckets[b].begin(), ol.buckets[b].end());
+      }
+    }
+  }
+  for (auto& [source, oset] : other.chrome_) {
+    auto it = chrome_.find(source);
+    if (it == chrome_.end()) {
+      chrome_.emplace(source, std::move(oset));
+    } else {
+      std::vector<std::uint64_t> keys = std::move(it->second.sorted);
+      keys.insert(keys.end(), oset.sorted.begin(), oset.sorted.end());
+      it->second.build(std::move(keys));
+    }
+  }
+  other.learning_.clear();
+  other.chrome_.clear();
+}
+
+void ChromeModel::finish(unsigned threads) {
+  // One task per (source, bucket); each writes the bucket's chrome shingles to its own list.
+  struct Task {
+    Learning* l;
+    std::size_t bucket, min_docs;
+    std::vector<std::uint64_t> out;
+  };
+  std::vector<Task> tasks;
+  for (auto& [source, l] : learning_) {
+    if (l.docs < kMinDocs || l.buckets.empty()) continue;
+    for (std::size_t b = 0; b < kBuckets; ++b) tasks.push_back({&l, b, min_docs_for(l.docs), {}});
+  }
+  std::atomic<std::size_t> next{0};
+  auto work = [&] {
+    std::vector<std::uint64_t> keys;
+    std::vector<std::uint32_t> counts;
+    for (std::size_t t; (t = next.fetch_add(1, std::memory_order_relaxed)) < tasks.size();) {
+      Task& task = tasks[t];
+      std::vector<std::uint64_t>& bucket = task.l->buckets[task.bucket];
+      count_bucket(bucket, task.min_docs, keys, counts, task.out);
+      std::vector<std::uint64_t>().swap(bucket);
+    }
+  };
+  threads = std::max(1u, std::min<unsigned>(threads, unsigned(tasks.size() / 8 + 1)));
+  std::vector<std::thread> pool;
+  for (unsigned t = 1; t < threads; ++t) pool.emplace_back(work);
+  work();
+  for (auto& t : pool) t.join();
+
+  std::size_t t = 0;
   for (auto& [source, l] : learning_) {
     if (l.docs < kMinDocs) continue;
-    std::size_t min_docs =
-        std::max<std::size_t>(5, std::size_t(double(l.docs) * kMinShare + 0.999));
-    std::sort(l.shingles.begin(), l.shingles.end());
-    auto& set = chrome_[source];
-    for (std::size_t i = 0; i < l.shingles.size();) {
-      std::size_t j = i;
-      while (j < l.shingles.size() && l.shingles[j] == l.shingles[i]) ++j;
-      if (j - i >= min_docs) set.insert(l.shingles[i]);
-      i = j;
+    std::vector<std::uint64_t> keys;
+    auto it = chrome_.find(source);
+    if (it != chrome_.end()) keys = std::move(it->second.sorted);  // finish() after load()
+    if (!l.buckets.empty()) {
+      for (std::size_t b = 0; b < kBuckets; ++b, ++t)
+        keys.insert(keys.end(), tasks[t].out.begin(), tasks[t].out.end());
+      l.buckets.clear();
+      l.buckets.shrink_to_fit();
     }
-    l.shingles.clear();
-    l.shingles.shrink_to_fit();
-    if (set.empty()) chrome_.erase(source);
+    if (keys.empty()) {
+      if (it != chrome_.end()) chrome_.erase(it);
+      continue;
+    }
+    if (it == chrome_.end()) it = chrome_.emplace(source, Set{}).first;
+    it->second.build(std::move(keys));
   }
 }
 
@@ -96,14 +255,15 @@ std::vector<std::string> ChromeModel::sources() const {
 std::string ChromeModel::clean(std::string_view source, std::string_view body) const {
   auto it = chrome_.find(source);
   if (it == chrome_.end()) return std::string(body);
-  const auto& set = it->second;
-  std::vector<Word> w;
+  const Set& set = it->second;
+  std::vector<Word>& w = tl_words;
   words_of(body, w);
   if (w.size() < kShingleWords) return std::string(body);
-  std::vector<char> drop(w.size(), 0);
+  std::vector<char>& drop = tl_drop;
+  drop.assign(w.size(), 0);
   bool any = false;
   for (std::size_t i = 0; i + kShingleWords <= w.size(); ++i) {
-    if (set.count(shingle(w, i))) {
+    if (set.contains(shingle(w.data() + i))) {
       std::memset(drop.data() + i, 1, kShingleWords);
       any = true;
     }
@@ -137,21 +297,17 @@ std::string ChromeModel::clean(std::string_view source, std::string_view body) c
 std::string ChromeModel::serialize(std::string_view source) const {
   auto it = chrome_.find(source);
   if (it == chrome_.end()) return {};
-  std::vector<std::uint64_t> v(it->second.begin(), it->second.end());
-  std::sort(v.begin(), v.end());
+  const std::vector<std::uint64_t>& v = it->second.sorted;
   std::string out(v.size() * sizeof(std::uint64_t), '\0');
   if (!v.empty()) std::memcpy(out.data(), v.data(), out.size());
   return out;
 }
 
 void ChromeModel::load(std::string_view source, std::string_view data) {
-  std::unordered_set<std::uint64_t> set;
-  for (std::size_t i = 0; i + sizeof(std::uint64_t) <= data.size(); i += sizeof(std::uint64_t)) {
-    std::uint64_t h;
-    std::memcpy(&h, data.data() + i, sizeof h);
-    set.insert(h);
-  }
-  if (!set.empty()) chrome_[std::string(source)] = std::move(set);
+  std::vector<std::uint64_t> keys(data.size() / sizeof(std::uint64_t));
+  if (!keys.empty()) std::memcpy(keys.data(), data.data(), keys.size() * sizeof(std::uint64_t));
+  if (keys.empty()) return;
+  chrome_[std::string(source)].build(std::move(keys));
 }
 
 }  // namespace newsdex::detail

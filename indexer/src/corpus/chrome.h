@@ -7,11 +7,18 @@
 // the source's documents (and at least 5 of them). clean() drops every word covered by a
 // chrome shingle. Learning needs a sample of the source (at least 20 documents); models are
 // kept in the database so small incremental runs reuse them.
+//
+// Learning in parallel: give each thread its own ChromeModel, let each observe() a disjoint
+// share of the documents, merge() the models into one, then finish(threads). The result
+// (chrome sets, documents_learned, clean() output, serialize()) is the same as one model
+// observing all those documents, in any order and with any split. observe() caps each
+// instance at kSampleDocs documents per source, so across threads the caller must pass at
+// most kSampleDocs documents of a source in total (the ones a single model would keep: the
+// first kSampleDocs of the source in reading order); merge() adds the counts up as they are.
 #include <cstdint>
 #include <map>
 #include <string>
 #include <string_view>
-#include <unordered_set>
 #include <vector>
 
 namespace newsdex::detail {
@@ -23,13 +30,21 @@ class ChromeModel {
   static constexpr std::size_t kSampleDocs = 1000;  // documents learned from, per source
   static constexpr double kMinShare = 0.05;
 
-  /// Learns from one document (until the source's sample is full).
+  /// Learns from one document (until this instance has kSampleDocs of the source).
   void observe(std::string_view source, std::string_view body);
-  /// Turns observations into chrome sets; sources with too few documents get none.
-  void finish();
+  /// Adds what @p other observed (documents disjoint from this model's) to this model's
+  /// learning state, as if this model had observed them too; documents_learned() adds up.
+  /// Call before finish(); @p other is left empty. (Chrome sets either model already has,
+  /// from finish() or load(), are united.)
+  void merge(ChromeModel&& other);
+  /// Turns observations into chrome sets; sources with too few documents get none. With
+  /// @p threads > 1 the counting is split across that many threads; the result does not
+  /// depend on the number.
+  void finish(unsigned threads = 1);
 
   /// @p body without its chrome words (separators kept: a dropped run becomes one space,
-  /// or a newline if it spanned one). Unchanged when the source has no model.
+  /// or a newline if it spanned one). Unchanged when the source has no model. Safe to call
+  /// from several threads at once (on a model no thread is changing).
   std::string clean(std::string_view source, std::string_view body) const;
 
   bool has(std::string_view source) const;
@@ -37,17 +52,36 @@ class ChromeModel {
   /// Sources with a model.
   std::vector<std::string> sources() const;
 
-  /// Binary form of one source's model (for database metadata), and back.
+  /// Binary form of one source's model (for database metadata), and back. The form is the
+  /// chrome shingle hashes, ascending, as native 64-bit integers.
   std::string serialize(std::string_view source) const;
   void load(std::string_view source, std::string_view data);
+
+  /// Shingles are appended to one of kBuckets lists by their top bits, so finish() counts
+  /// each list on its own (in cache, and in parallel).
+  static constexpr unsigned kBucketBits = 8;
+  static constexpr std::size_t kBuckets = std::size_t(1) << kBucketBits;
 
  private:
   struct Learning {
     std::size_t docs = 0;
-    std::vector<std::uint64_t> shingles;  // de-duplicated within each document
+    // Shingle hashes, de-duplicated within each document, by top kBucketBits bits (empty
+    // until the source has a document with a shingle).
+    std::vector<std::vector<std::uint64_t>> buckets;
+  };
+  // A source's chrome shingles: ascending (for serialize) and an open-addressing table
+  // (for clean: one or two probes per shingle).
+  struct Set {
+    std::vector<std::uint64_t> sorted;
+    std::vector<std::uint64_t> slots;  // 0 = empty; the shingle 0 is has_zero
+    std::size_t mask = 0;
+    unsigned shift = 64;
+    bool has_zero = false;
+    void build(std::vector<std::uint64_t> keys);  // any order, duplicates allowed
+    bool contains(std::uint64_t h) const;
   };
   std::map<std::string, Learning, std::less<>> learning_;
-  std::map<std::string, std::unordered_set<std::uint64_t>, std::less<>> chrome_;
+  std::map<std::string, Set, std::less<>> chrome_;
 };
 
 }  // namespace newsdex::detail
