@@ -170,6 +170,7 @@ void ChromeModel::merge(ChromeModel&& other) {
         l.buckets[b] = std::move(ol.buckets[b]);
       } else {
         l.buckets[b].insert(l.buckets[b].end(), ol.buckets[b].begin(), ol.buckets[b].end());
+        std::vector<std::uint64_t>().swap(ol.buckets[b]);  // peak: one bucket held twice
       }
     }
   }
