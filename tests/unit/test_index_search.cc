@@ -1,5 +1,6 @@
 // Indexing and searching the seed articles through the library API.
 #include <doctest/doctest.h>
+#include <xapian.h>
 
 #include <algorithm>
 #include <filesystem>
@@ -218,4 +219,39 @@ TEST_CASE("searching what is not a newsdex database is a clear error") {
                        IndexError);
   CHECK_THROWS_WITH_AS(Indexer(tmp / "junk", opts()), doctest::Contains("not a Xapian database"),
                        IndexError);
+}
+
+TEST_CASE("an index written by an older schema is refused with what to do") {
+  TempDir tmp;
+  {
+    Xapian::WritableDatabase w(tmp / "old", Xapian::DB_CREATE);
+    w.set_metadata("newsdex:schema", "2");
+    Xapian::Document d;
+    d.add_boolean_term("Qold");
+    w.add_document(d);
+    w.commit();
+  }
+  CHECK_THROWS_WITH_AS(Searcher(tmp / "old"), doctest::Contains("index schema 2"), IndexError);
+  CHECK_THROWS_WITH_AS(Indexer(tmp / "old", opts()), doctest::Contains("index into a new --db"),
+                       IndexError);
+}
+
+TEST_CASE("inflections meet through stems, in words and in phrases; snippets show the body") {
+  TempDir tmp;
+  tmp.write("in/a.txt",
+            "Chipmakers are raising prices\nThe company raised its prices twice, "
+            "and rivals are raising theirs.\n");
+  tmp.write("in/b.txt", "Weather report\nRain is expected over the weekend.\n");
+  { Indexer(tmp / "db", opts()).index({tmp / "in"}); }
+  Searcher s(tmp / "db", SearcherOptions{"english", NEWSDEX_GAZETTEER_DIR});
+  CHECK(total(s, "raise") == 1);
+  CHECK(total(s, "\"raises price\"") == 1);  // the title's "raising prices": rais price
+  CHECK(total(s, "\"raised prices\"") == 1);
+  CHECK(total(s, "title:\"raise prices\"") == 1);
+  CHECK(total(s, "\"prices raised\"") == 0);  // order still matters
+  SearchRequest r;
+  r.query = "twice";
+  SearchResults res = s.search(r);
+  REQUIRE(res.hits.size() == 1);
+  CHECK(res.hits[0].snippet.find("raised its prices twice") != std::string::npos);
 }
