@@ -268,6 +268,18 @@ void Gazetteer::finish() {
       return exactness(a) > exactness(b);
     });
 
+  // The scanner's lookup table.
+  words_.clear();
+  add_scanner_words(words_);
+  auto fold = [](std::string_view w) {
+    std::string k(w);
+    for (char& c : k) c = (c >= 'A' && c <= 'Z') ? static_cast<char>(c + 32) : c;
+    return k;
+  };
+  for (const auto& [k, list] : by_first_) words_.at(k).candidates = list;
+  for (const std::string& k : first_tokens_) words_.at(k).starts_name = true;
+  for (const std::string& f : first_names_) words_.variant(fold(f), f).first_name = true;
+
   // Protected words: single-word names of companies and products.
   protected_.clear();
   auto protect = [&](std::string_view w) {
@@ -286,6 +298,41 @@ void Gazetteer::finish() {
       protect(a.tokens[0].text);
   std::sort(protected_.begin(), protected_.end());
   protected_.erase(std::unique(protected_.begin(), protected_.end()), protected_.end());
+}
+
+WordInfo& WordTable::at(std::string_view key) {
+  const std::uint64_t h = hash_word(key);
+  if ((infos_.size() + 1) * 2 > slots_.size()) {
+    std::vector<Slot> old = std::move(slots_);
+    slots_.assign(std::max<std::size_t>(64, old.size() * 2), Slot{});
+    mask_ = slots_.size() - 1;
+    for (const Slot& o : old) {
+      if (o.info < 0) continue;
+      std::size_t i = o.hash & mask_;
+      while (slots_[i].info >= 0) i = (i + 1) & mask_;
+      slots_[i] = o;
+    }
+  }
+  std::size_t i = h & mask_;
+  for (;; i = (i + 1) & mask_) {
+    const Slot& s = slots_[i];
+    if (s.info < 0) break;
+    if (s.hash == h && keys_[static_cast<std::size_t>(s.info)] == key)
+      return infos_[static_cast<std::size_t>(s.info)];
+  }
+  slots_[i].hash = h;
+  slots_[i].info = static_cast<std::int32_t>(infos_.size());
+  keys_.emplace_back(key);
+  return infos_.emplace_back();
+}
+
+WordVariant& WordTable::variant(std::string_view key, std::string_view text) {
+  WordInfo& w = at(key);
+  for (WordVariant& v : w.variants)
+    if (v.text == text) return v;
+  WordVariant& v = w.variants.emplace_back();
+  v.text = std::string(text);
+  return v;
 }
 
 std::size_t Gazetteer::count(EntityKind kind) const {

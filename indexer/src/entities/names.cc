@@ -13,6 +13,7 @@
 
 #include <algorithm>
 #include <array>
+#include <bit>
 #include <cstring>
 #include <string>
 #include <unordered_map>
@@ -22,6 +23,7 @@ namespace newsdex::detail {
 namespace {
 
 using u8 = unsigned char;
+using ViewSet = std::unordered_set<std::string_view, SvHash>;
 
 // ------------------------------------------------------------------------ characters
 
@@ -48,6 +50,26 @@ constexpr std::array<u8, 128> make_ascii_table() {
   return t;
 }
 constexpr std::array<u8, 128> kAscii = make_ascii_table();
+
+constexpr std::uint64_t kHighBits = 0x8080808080808080ull;
+
+/// Bit 7 of each byte of @p w that is an ASCII character in [lo, hi].
+inline std::uint64_t ascii_in_range(std::uint64_t w, unsigned lo, unsigned hi) {
+  constexpr std::uint64_t kOnes = 0x0101010101010101ull;
+  const std::uint64_t x = w & ~kHighBits;
+  return (x + kOnes * (0x80 - lo)) & ~(x + kOnes * (0x7F - hi)) & ~w & kHighBits;
+}
+
+/// TokenFlag bits an ASCII byte adds to the word it is part of; 0 if it ends the word.
+constexpr auto kAsciiWordFlags = [] {
+  std::array<std::uint32_t, 128> t{};
+  for (int c = 0; c < 128; ++c) {
+    if (c >= 'a' && c <= 'z') t[static_cast<std::size_t>(c)] = kHasLower;
+    if (c >= 'A' && c <= 'Z') t[static_cast<std::size_t>(c)] = kHasUpper;
+    if (c >= '0' && c <= '9') t[static_cast<std::size_t>(c)] = kHasDigit;
+  }
+  return t;
+}();
 
 /// Decodes one UTF-8 sequence at p[i] (i < n). Returns its length, 0 if invalid.
 inline int decode(const u8* p, std::size_t n, std::size_t i, std::uint32_t& cp) {
@@ -445,11 +467,11 @@ constexpr const char* kAbbreviations[] = {
     "Ill", "Penn",   "Pa",   "Va",  "Ga",   "Fla", "Tex"};
 
 // Words that may precede "of" inside a company name ("Bank of New York Co").
-const std::unordered_set<std::string_view> kOfHeads = {
-    "Bank",      "Banks",       "Trust",      "Union",   "Society", "Association",
-    "Company",   "Corporation", "Institute",  "Board",   "Mutual",  "Life",
-    "Insurance", "Republic",    "Federation", "Group",   "Savings", "Commonwealth",
-    "Church",    "Hospital",    "Museum",     "Academy", "Exchange"};
+const ViewSet kOfHeads = {"Bank",        "Banks",   "Trust",        "Union",     "Society",
+                          "Association", "Company", "Corporation",  "Institute", "Board",
+                          "Mutual",      "Life",    "Insurance",    "Republic",  "Federation",
+                          "Group",       "Savings", "Commonwealth", "Church",    "Hospital",
+                          "Museum",      "Academy", "Exchange"};
 
 // Words trimmed from the front of a rule-found company name.
 constexpr const char* kLeadingWords[] = {
@@ -489,10 +511,9 @@ enum LexBit : std::uint32_t {
 };
 
 struct WordSets {
-  std::unordered_map<std::string_view, std::uint32_t> exact_bits, lower_bits;
-  std::unordered_set<std::string_view> common, person_cues, person_roles, company_roles,
-      company_nouns, company_intro, chrome_verbs, title_words, abbreviations, exchanges, legal,
-      desc, leading;
+  std::unordered_map<std::string_view, std::uint32_t, SvHash> exact_bits, lower_bits;
+  ViewSet common, person_cues, person_roles, company_roles, company_nouns, company_intro,
+      chrome_verbs, title_words, abbreviations, exchanges, legal, desc, leading;
   WordSets() {
     std::string_view all(kCommonWords);
     std::size_t i = 0;
@@ -612,6 +633,27 @@ std::string_view clamp_utf8(std::string_view s, std::size_t max) {
   return s.substr(0, n);
 }
 
+namespace {
+bool has_common_ending(std::string_view w) {
+  const std::size_t n = w.size();
+  // Endings of ordinary vocabulary.
+  struct End {
+    std::string_view s;
+    std::size_t min;
+  };
+  static constexpr End kEnds[] = {
+      {"ing", 6},   {"tion", 6},  {"sion", 6}, {"ment", 8}, {"ness", 7}, {"ity", 6},
+      {"ical", 7},  {"ally", 6},  {"ized", 7}, {"ised", 7}, {"able", 7}, {"ible", 7},
+      {"ous", 6},   {"ive", 7},   {"ful", 6},  {"less", 7}, {"ship", 7}, {"tions", 7},
+      {"ments", 8}, {"ities", 7}, {"ings", 7}, {"ists", 6}, {"ance", 8}, {"ated", 7},
+      {"izes", 7},  {"ises", 7},  {"ward", 7}, {"wards", 8}};
+  const char last = w[n - 1];
+  for (const End& e : kEnds)
+    if (n >= e.min && e.s.back() == last && ends_with(w, e.s)) return true;
+  return false;
+}
+}  // namespace
+
 bool is_common_word(std::string_view w) {
   if (w.empty()) return true;
   const auto& c = words().common;
@@ -622,23 +664,23 @@ bool is_common_word(std::string_view w) {
     if (c.count(w.substr(0, n - 1))) return true;
     if (n > 4 && w[n - 2] == 'e' && c.count(w.substr(0, n - 2))) return true;
   }
-  // Endings of ordinary vocabulary.
-  struct End {
-    const char* s;
-    std::size_t min;
-  };
-  static constexpr End kEnds[] = {
-      {"ing", 6},   {"tion", 6},  {"sion", 6}, {"ment", 8}, {"ness", 7}, {"ity", 6},
-      {"ical", 7},  {"ally", 6},  {"ized", 7}, {"ised", 7}, {"able", 7}, {"ible", 7},
-      {"ous", 6},   {"ive", 7},   {"ful", 6},  {"less", 7}, {"ship", 7}, {"tions", 7},
-      {"ments", 8}, {"ities", 7}, {"ings", 7}, {"ists", 6}, {"ance", 8}, {"ated", 7},
-      {"izes", 7},  {"ises", 7},  {"ward", 7}, {"wards", 8}};
-  const char last = w[n - 1];
-  for (const End& e : kEnds) {
-    const std::size_t len = std::char_traits<char>::length(e.s);
-    if (n >= e.min && e.s[len - 1] == last && ends_with(w, e.s)) return true;
+  return has_common_ending(w);
+}
+
+void add_scanner_words(WordTable& table) {
+  const WordSets& w = words();
+  for (const auto& [word, bits] : w.exact_bits) {
+    std::string key(word);
+    for (char& c : key) c = ascii_lower(c);
+    table.variant(key, word).exact_bits |= bits;
   }
-  return false;
+  for (const auto& [word, bits] : w.lower_bits) table.at(word).lower_bits |= bits;
+  for (std::string_view word : w.common) {
+    table.at(word).common = true;
+    // The plurals is_common_word() accepts: "w" + "s" over 3 bytes, "w" + "es" over 4.
+    if (word.size() + 1 > 3) table.at(std::string(word) + "s").common_plural = true;
+    if (word.size() + 2 > 4) table.at(std::string(word) + "es").common_plural = true;
+  }
 }
 
 // ------------------------------------------------------------------------ tokenizer
@@ -748,35 +790,55 @@ void tokenize_names(std::string_view text, std::vector<NameToken>& out) {
       continue;
     }
     // A word: ASCII letters/digits and UTF-8 letters.
-    t.flags |= kWord;
-    bool first = true;
+    std::uint32_t f = t.flags | kWord;
+    bool upper_first = false;
+    if (c < 0x80) {
+      upper_first = cls == kUpperC;
+      f |= kAsciiWordFlags[c];
+      ++i;
+    }
     while (i < n) {
+      if constexpr (std::endian::native == std::endian::little) {
+        if (n - i >= 8) {  // eight bytes at a time while they are ASCII letters and digits
+          std::uint64_t w;
+          std::memcpy(&w, p + i, 8);
+          const std::uint64_t lo = ascii_in_range(w, 'a', 'z');
+          const std::uint64_t up = ascii_in_range(w, 'A', 'Z');
+          const std::uint64_t dg = ascii_in_range(w, '0', '9');
+          const std::uint64_t stop = ~(lo | up | dg) & kHighBits;
+          const unsigned k = stop ? static_cast<unsigned>(std::countr_zero(stop)) >> 3 : 8u;
+          const std::uint64_t keep = k == 8 ? ~std::uint64_t{0} : (std::uint64_t{1} << (8 * k)) - 1;
+          if (lo & keep) f |= kHasLower;
+          if (up & keep) f |= kHasUpper;
+          if (dg & keep) f |= kHasDigit;
+          i += k;
+          if (k == 8) continue;
+        }
+      }
       const u8 d = p[i];
+      if (d < 0x80) {  // one table look-up per byte
+        const std::uint32_t b = kAsciiWordFlags[d];
+        if (!b) break;
+        f |= b;
+        ++i;
+        continue;
+      }
       std::uint32_t dcp = d;
-      int dl = 1;
-      u8 dc;
-      if (d < 0x80) {
-        dc = kAscii[d];
-        if (dc != kLowerC && dc != kUpperC && dc != kDigitC) break;
-      } else {
-        dl = decode(p, n, i, dcp);
-        if (dl == 0 || classify_non_ascii(dcp) != NA::letter) break;
-        t.flags |= kNonAscii;
-        const UChar32 u = static_cast<UChar32>(dcp);
-        dc = (u_isupper(u) || u_istitle(u)) ? kUpperC : u_islower(u) ? kLowerC : kOther;
+      const int dl = decode(p, n, i, dcp);
+      if (dl == 0 || classify_non_ascii(dcp) != NA::letter) break;
+      f |= kNonAscii;
+      const UChar32 u = static_cast<UChar32>(dcp);
+      if (u_isupper(u) || u_istitle(u)) {
+        f |= kHasUpper;
+        if (i == t.begin) upper_first = true;
+      } else if (u_islower(u)) {
+        f |= kHasLower;
       }
-      if (dc == kUpperC) {
-        t.flags |= kHasUpper;
-        if (first) t.flags |= kUpperFirst;
-      } else if (dc == kLowerC) {
-        t.flags |= kHasLower;
-        line_has_lower = true;
-      } else if (dc == kDigitC) {
-        t.flags |= kHasDigit;
-      }
-      first = false;
       i += static_cast<std::size_t>(dl);
     }
+    if (upper_first) f |= kUpperFirst;
+    if (f & kHasLower) line_has_lower = true;
+    t.flags = f;
     t.end = static_cast<std::uint32_t>(i);
     if (t.end - t.begin > kMaxTokenBytes) t.flags |= kLong;
     if (pending_start) t.flags |= kSentenceStart;
@@ -882,14 +944,69 @@ struct Cand {
   bool dead = false;
 };
 
+/// Per-thread buffers of Scan, kept between documents so a scan allocates (almost) nothing.
+struct ScanBuffers {
+  std::vector<NameToken> tokens;
+  std::vector<std::uint8_t> covered;
+  std::vector<std::int8_t> common;
+  std::vector<std::uint32_t> lex;
+  std::vector<const WordInfo*> info;
+  std::string lower_text;
+  std::vector<Cand> cands;
+  std::vector<std::uint32_t> caps, caps_all;
+  StringSet wanted_lower, seen_lower;
+};
+
+/// Marks a token whose WordInfo was not looked up yet.
+const WordInfo kUnknownInfo{};
+
 class Scan {
  public:
-  Scan(const Gazetteer& g, std::string_view text) : g_(g), text_(text), W(words()) {
+  Scan(const Gazetteer& g, std::string_view text, ScanBuffers& b)
+      : g_(g),
+        table_(g.word_table()),
+        text_(text),
+        W(words()),
+        t_(b.tokens),
+        covered_(b.covered),
+        cands_(b.cands),
+        caps_(b.caps),
+        caps_all_(b.caps_all),
+        common_(b.common),
+        lex_(b.lex),
+        info_(b.info),
+        lower_text_(b.lower_text),
+        wanted_lower_(b.wanted_lower),
+        seen_lower_(b.seen_lower) {
     tokenize_names(text, t_);
     covered_.assign(t_.size(), 0);
     common_.assign(t_.size(), -1);
     lex_.assign(t_.size(), 0);
-    lbuf_.reserve(kMaxTokenBytes);
+    info_.assign(t_.size(), &kUnknownInfo);
+    cands_.clear();
+    wanted_lower_.clear();
+    seen_lower_.clear();
+    lower_text_.resize(text.size());
+    {
+      const auto* src = reinterpret_cast<const u8*>(text.data());
+      auto* dst = reinterpret_cast<u8*>(lower_text_.data());
+      const std::size_t len = text.size();
+      for (std::size_t k = 0; k < len; ++k) {
+        const u8 ch = src[k];
+        dst[k] = static_cast<u8>(ch + (static_cast<u8>(ch - 'A') < 26 ? 32 : 0));
+      }
+    }
+    {
+      // Every capitalised word, collected without a branch per token.
+      caps_all_.resize(t_.size());
+      const NameToken* tok = t_.data();
+      std::size_t m = 0;
+      for (std::size_t k = 0; k < t_.size(); ++k) {
+        caps_all_[m] = static_cast<std::uint32_t>(k);
+        m += (tok[k].flags & (kWord | kLong | kUpperFirst)) == (kWord | kUpperFirst);
+      }
+      caps_all_.resize(m);
+    }
     mark_credits();
   }
 
@@ -910,18 +1027,32 @@ class Scan {
   /// Joined to the previous token by a space on the same line.
   bool spaced(std::size_t i) const { return has(i, kSpaceBefore) && !has(i, kNewlineBefore); }
   bool glued(std::size_t i) const { return i < t_.size() && !has(i, kSpaceBefore); }
-  /// ASCII lower-case form of token i, valid until the next call.
+  /// ASCII lower-case form of token i.
   std::string_view lower(std::size_t i) const {
-    const std::string_view s = tx(i);
-    lbuf_.resize(s.size());
-    for (std::size_t k = 0; k < s.size(); ++k) lbuf_[k] = ascii_lower(s[k]);
-    return lbuf_;
+    return std::string_view(lower_text_).substr(t_[i].begin, t_[i].end - t_[i].begin);
+  }
+  /// What the word table knows of token i (cached); nullptr if nothing.
+  const WordInfo* info(std::size_t i) const {
+    const WordInfo*& w = info_[i];
+    if (w == &kUnknownInfo) w = table_.find(lower(i));
+    return w;
+  }
+  bool first_name(std::size_t i) const {
+    const WordInfo* w = info(i);
+    if (!w || w->variants.empty()) return false;
+    const WordVariant* v = w->variant(tx(i));
+    return v && v->first_name;
+  }
+  bool starts_name(std::size_t i) const {
+    const WordInfo* w = info(i);
+    return w && w->starts_name;
   }
   bool common(std::size_t i) const {
     std::int8_t& c = common_[i];
-    if (c < 0) c = is_common_word(lower(i)) ? 1 : 0;
+    if (c < 0) c = common_lookup(i) ? 1 : 0;
     return c == 1;
   }
+  bool common_lookup(std::size_t i) const;
   bool lower_is(std::size_t i, std::string_view w) const {
     if (!word(i)) return false;
     std::string_view s = tx(i);
@@ -936,10 +1067,10 @@ class Scan {
     if (b & kLxDone) return b;
     b = kLxDone;
     if (word(i) && t_[i].end - t_[i].begin <= 16) {
-      auto e = W.exact_bits.find(tx(i));
-      if (e != W.exact_bits.end()) b |= e->second;
-      auto l = W.lower_bits.find(lower(i));
-      if (l != W.lower_bits.end()) b |= l->second;
+      if (const WordInfo* w = info(i)) {
+        b |= w->lower_bits;
+        if (const WordVariant* v = w->variant(tx(i))) b |= v->exact_bits;
+      }
     }
     return b;
   }
@@ -984,17 +1115,30 @@ class Scan {
   }
 
   const Gazetteer& g_;
+  const WordTable& table_;
   std::string_view text_;
   const WordSets& W;
-  std::vector<NameToken> t_;
-  std::vector<std::uint8_t> covered_;
-  std::vector<Cand> cands_;
-  mutable std::vector<std::int8_t> common_;  // per token: -1 unknown, 0/1
-  mutable std::vector<std::uint32_t> lex_;   // per token: LexBit flags
-  mutable std::string lbuf_;
-  StringSet wanted_lower_;  // words whose lower-case occurrence matters
-  StringSet seen_lower_;    // those of them that occur in lower case
+  std::vector<NameToken>& t_;
+  std::vector<std::uint8_t>& covered_;
+  std::vector<Cand>& cands_;
+  std::vector<std::uint32_t>& caps_;
+  std::vector<std::uint32_t>& caps_all_;  // every capitalised word (capw), in order
+  std::vector<std::int8_t>& common_;      // per token: -1 unknown, 0/1
+  std::vector<std::uint32_t>& lex_;       // per token: LexBit flags
+  std::vector<const WordInfo*>& info_;    // per token: kUnknownInfo until looked up
+  std::string& lower_text_;               // text_ ASCII-lower-cased
+  StringSet& wanted_lower_;               // words whose lower-case occurrence matters
+  StringSet& seen_lower_;                 // those of them that occur in lower case
 };
+
+// is_common_word(lower(i)), with the word table (one lookup answers the listed words).
+bool Scan::common_lookup(std::size_t i) const {
+  const std::string_view w = lower(i);
+  if (w.empty()) return true;
+  const WordInfo* direct = info(i);
+  if (direct && (direct->common || direct->common_plural)) return true;
+  return has_common_ending(w);
+}
 
 // --------------------------------------------------------------- page chrome
 
@@ -1007,15 +1151,29 @@ void Scan::mark_credits() {
       "illustration", "illustrations", "image",       "images",   "credit",
       "credits",      "courtesy",      "artwork",     "graphic",  "caption",
       "video",        "photographer",  "illustrator", "animation"};
+  // Bit c - 'a' of kShapes[n]: some trigger has n bytes and starts with c.
+  static constexpr auto kShapes = [] {
+    std::array<std::uint32_t, 14> m{};
+    for (std::string_view w : kTriggers) m[w.size()] |= 1u << (w[0] - 'a');
+    return m;
+  }();
   const std::size_t n = t_.size();
+  const NameToken* tok = t_.data();
+  const auto* low = reinterpret_cast<const u8*>(lower_text_.data());
   for (std::size_t i = 0; i + 1 < n; ++i) {
-    const std::size_t len = t_[i].end - t_[i].begin;
-    if (len < 5 || len > 13 || !word(i) || has(i, kHasDigit)) continue;
-    const char f = ascii_lower(text_[t_[i].begin]);
-    if (f != 'p' && f != 'i' && f != 'c' && f != 'a' && f != 'g' && f != 'v') continue;
+    // One rarely taken branch: the length and first letter of some trigger, a plain word.
+    const std::size_t len = tok[i].end - tok[i].begin;
+    const unsigned f = static_cast<unsigned>(low[tok[i].begin]) - 'a';
+    const bool shape = (len < 14) & (f < 26) & (kShapes[len < 14 ? len : 0] >> (f & 31) & 1) &
+                       ((tok[i].flags & (kWord | kLong | kHasDigit)) == kWord);
+    if (!shape) continue;
     bool trigger = false;
+    const std::string_view lw = lower(i);
     for (std::string_view w : kTriggers)
-      if (w.size() == len && w[0] == f && lower_is(i, w)) trigger = true;
+      if (w == lw) {
+        trigger = true;
+        break;
+      }
     if (!trigger) continue;
     std::size_t k = i + 1;
     if (punct(k, ':') && glued(k))
@@ -1180,8 +1338,7 @@ bool Scan::accept_gazetteer(const Alias& a, std::size_t i, std::size_t end, Cand
   const bool cap_before = i >= 1 && titlew(i - 1) && spaced(i) && !is(i - 1, kLxTitle) &&
                           !covered_[i - 1] && !(has(i - 1, kSentenceStart) && common(i - 1));
   const bool cap_after = end < t_.size() && titlew(end) && spaced(end) && !covered_[end];
-  if (single && e.kind != EntityKind::person && cap_before && g_.is_first_name(tx(i - 1)))
-    return false;
+  if (single && e.kind != EntityKind::person && cap_before && first_name(i - 1)) return false;
   if (a.weak || a.common) {
     if (has(i, kSentenceStart) || noisy(i)) return false;
     if (single && (cap_before || cap_after)) return false;
@@ -1195,8 +1352,6 @@ bool Scan::accept_gazetteer(const Alias& a, std::size_t i, std::size_t end, Cand
 }
 
 void Scan::gazetteer_pass() {
-  std::string buf;
-  buf.reserve(kMaxTokenBytes);
   const std::size_t n = t_.size();
   for (std::size_t i = 0; i < n;) {
     const NameToken& t = t_[i];
@@ -1211,12 +1366,10 @@ void Scan::gazetteer_pass() {
     }
     // Skip words glued to a preceding letter/digit word by an apostrophe etc. is not
     // needed: words are maximal, so a match always starts on a word boundary.
-    buf.assign(tx(i));
-    for (char& ch : buf) ch = ascii_lower(ch);
-    const std::vector<std::uint32_t>* list = g_.candidates(buf);
+    const WordInfo* w = info(i);
     bool matched = false;
-    if (list) {
-      for (std::uint32_t ai : *list) {
+    if (w) {
+      for (std::uint32_t ai : w->candidates) {
         const Alias& a = g_.alias(ai);
         std::size_t end = 0;
         if (!match_alias(a, i, end)) continue;
@@ -1260,23 +1413,39 @@ void Scan::add_rule(EntityKind kind, std::size_t tb, std::size_t te, std::size_t
 void Scan::find_lower_occurrences() {
   if (wanted_lower_.empty()) return;
   std::uint64_t lengths = 0;  // bit n: some wanted word has n bytes
-  for (const std::string& w : wanted_lower_) lengths |= 1ull << std::min<std::size_t>(w.size(), 63);
+  // Bit (first byte, last byte) of the wanted words: most words are ruled out without a hash.
+  static thread_local std::array<std::uint64_t, 256 * 256 / 64> ends{};
+  auto end_bit = [](std::string_view w) {
+    return static_cast<std::size_t>(static_cast<u8>(w.front())) * 256 + static_cast<u8>(w.back());
+  };
+  for (const std::string& w : wanted_lower_) {
+    lengths |= 1ull << std::min<std::size_t>(w.size(), 63);
+    if (!w.empty()) ends[end_bit(w) >> 6] |= 1ull << (end_bit(w) & 63);
+  }
+  const NameToken* tok = t_.data();
+  const auto* p = reinterpret_cast<const u8*>(text_.data());
   for (std::size_t k = 0; k < t_.size(); ++k) {
-    const NameToken& t = t_[k];
-    if ((t.flags & (kWord | kHasUpper | kHasDigit | kHasLower)) != (kWord | kHasLower)) continue;
+    // One rarely taken branch: a lower-case word of a wanted length and first/last byte.
+    const NameToken& t = tok[k];
     const std::size_t len = t.end - t.begin;
-    if (len >= 63 || !(lengths >> len & 1)) continue;
+    const std::size_t eb = static_cast<std::size_t>(p[t.begin]) * 256 + p[t.end - 1];
+    const bool maybe =
+        ((t.flags & (kWord | kHasUpper | kHasDigit | kHasLower)) == (kWord | kHasLower)) &
+        (len < 63) & (lengths >> (len & 63) & 1) & (ends[eb >> 6] >> (eb & 63) & 1);
+    if (!maybe) continue;
     const std::string_view w = tx(k);
     if (wanted_lower_.find(w) != wanted_lower_.end()) seen_lower_.emplace(w);
   }
+  for (const std::string& w : wanted_lower_)
+    if (!w.empty()) ends[end_bit(w) >> 6] = 0;
 }
 
 /// Length in tokens of a person name starting at i: 2-4 capitalised words, an initial
 /// ("J.") allowed in the middle. 0 if there is none.
 std::size_t Scan::person_name_at(std::size_t i, bool need_first_name) const {
   if (!titlew(i) || covered_[i]) return 0;
-  if (need_first_name && !g_.is_first_name(tx(i))) return 0;
-  if (!need_first_name && common(i) && !g_.is_first_name(tx(i))) return 0;
+  if (need_first_name && !first_name(i)) return 0;
+  if (!need_first_name && common(i) && !first_name(i)) return 0;
   std::size_t k = i + 1, words_n = 1, last = i;
   bool split = false;
   while (k < t_.size() && words_n < 4) {
@@ -1288,7 +1457,7 @@ std::size_t Scan::person_name_at(std::size_t i, bool need_first_name) const {
       continue;
     }
     if (!titlew(k) || common(k) || is(k, kLxLegal) || is(k, kLxDesc)) break;
-    if (words_n >= 2 && g_.is_first_name(tx(k)) && !g_.is_first_name(tx(last))) {
+    if (words_n >= 2 && first_name(k) && !first_name(last)) {
       split = true;  // "Sara Morrison Alex Murdaugh": two names side by side
       break;
     }
@@ -1315,7 +1484,7 @@ std::size_t Scan::person_name_at(std::size_t i, bool need_first_name) const {
     if (last == i) return 0;
   }
   const std::string_view ln = tx(last);
-  if (g_.starts_name(lower(last))) return 0;  // "Will Apple ..."
+  if (starts_name(last)) return 0;  // "Will Apple ..."
   if (ln.size() < 2) return 0;
   return last + 1 - i;
 }
@@ -1472,11 +1641,11 @@ bool Scan::rule_desc_suffix(std::size_t i) {
   if (ai) {
     // "X AI" is mostly a product or a field ("Vertex AI", "Constitutional AI"): only with a
     // company cue before it or a company verb after it.
-    static const std::unordered_set<std::string_view> kAfter = {
-        "ceo",      "cto",        "cfo",      "founder",   "cofounder", "co-founder",
-        "said",     "says",       "raised",   "announced", "launched",  "released",
-        "unveiled", "introduced", "acquired", "told",      "founded",   "builds",
-        "develops", "makes",      "offers",   "provides",  "secured",   "closed"};
+    static const ViewSet kAfter = {"ceo",        "cto",      "cfo",      "founder",    "cofounder",
+                                   "co-founder", "said",     "says",     "raised",     "announced",
+                                   "launched",   "released", "unveiled", "introduced", "acquired",
+                                   "told",       "founded",  "builds",   "develops",   "makes",
+                                   "offers",     "provides", "secured",  "closed"};
     const bool after = i + 1 < t_.size() && word(i + 1) && kAfter.count(lower(i + 1));
     const bool before = b > 0 && word(b - 1) && !has(b - 1, kHasUpper) && is(b - 1, kLxCompanyNoun);
     if (has(b, kSentenceStart) || !(after || before)) return false;
@@ -1518,7 +1687,7 @@ bool Scan::rule_person_cues(std::size_t i) {
       cue = true;
       // "by" introduces bylines and authors, but also titles ("Seen by Contemporary
       // Observers"): only with a known given name.
-      if (lower_is(c, "by") && !g_.is_first_name(tx(i))) cue = false;
+      if (lower_is(c, "by") && !first_name(i)) cue = false;
       // "by" only for bylines at a line start ("By Jane Doe").
     } else if (c >= 1 && lower_is(c, "to") && lower_is(c - 1, "according")) {
       cue = true;
@@ -1575,7 +1744,7 @@ bool Scan::rule_person_cues(std::size_t i) {
 // "Daniel Garry" where Daniel is a known given name.
 bool Scan::rule_first_name(std::size_t i) {
   if (!titlew(i) || covered_[i] || noisy(i)) return false;
-  if (!g_.is_first_name(tx(i))) return false;
+  if (!first_name(i)) return false;
   if (has(i, kSentenceStart) && common(i)) return false;
   // "St. Louis Cardinals", "Ft. Worth"
   if (i >= 2 && punct(i - 1, '.') && glued(i - 1) &&
@@ -1625,7 +1794,7 @@ bool Scan::rule_company_cues(std::size_t i) {
         const std::size_t len = company_name_at(i, 3);
         if (len > 0) {
           // "startup Jane Doe" is a person; let the person rules decide.
-          if (len >= 2 && g_.is_first_name(tx(i))) return false;
+          if (len >= 2 && first_name(i)) return false;
           return make(i, len);
         }
       }
@@ -1642,7 +1811,7 @@ bool Scan::rule_company_cues(std::size_t i) {
            (r + 2 < t_.size() && lower_is(r, "co") && is_dash(t_[r + 1].cp) &&
             lower_is(r + 2, "founder")) ||
            (lower_is(r, "chief") && r + 1 < t_.size() && lower_is(r + 1, "executive")))) {
-        if (!(len == 1 && g_.is_first_name(tx(i)))) {
+        if (!(len == 1 && first_name(i))) {
           // The role must be followed by a person-like name or a verb; keep it simple:
           // require the next token after the role to be capitalised (a name).
           std::size_t nx = r + 1;
@@ -1666,7 +1835,7 @@ bool Scan::rule_company_cues(std::size_t i) {
     for (std::size_t s = 0; s < 6 && k < t_.size(); ++s, ++k) {
       if (punct(k, ',') || punct(k, '.') || has(k, kNewlineBefore)) return false;
       if (word(k) && !has(k, kHasUpper) && is(k, kLxCompanyNoun)) {
-        if (g_.is_first_name(tx(i)) && len >= 2) return false;
+        if (first_name(i) && len >= 2) return false;
         return make(i, len);
       }
       if (!(word(k) || (has(k, kPunct) && is_dash(t_[k].cp)))) return false;
@@ -1677,9 +1846,16 @@ bool Scan::rule_company_cues(std::size_t i) {
 
 void Scan::rules_pass() {
   // Every rule starts on a capitalised word that no gazetteer name claimed.
-  std::vector<std::uint32_t> caps;
-  for (std::size_t i = 0; i < t_.size(); ++i)
-    if (capw(i) && !covered_[i]) caps.push_back(static_cast<std::uint32_t>(i));
+  std::vector<std::uint32_t>& caps = caps_;
+  caps.resize(caps_all_.size());
+  {
+    std::size_t m = 0;
+    for (std::uint32_t i : caps_all_) {
+      caps[m] = i;
+      m += !covered_[i];
+    }
+    caps.resize(m);
+  }
   // Company suffix rules first: they bind tighter than person rules.
   for (std::uint32_t i : caps)
     if (!covered_[i]) rule_legal_suffix(i);
@@ -1704,7 +1880,7 @@ void Scan::rules_pass() {
   for (Cand& c : cands_) {
     if (!c.rule || !c.check_lower) continue;
     for (std::uint32_t k = c.tb; k < c.name_te; ++k)
-      if (word(k) && has(k, kHasLower) && !g_.is_first_name(tx(k)) && lower_seen(k)) {
+      if (word(k) && has(k, kHasLower) && !first_name(k) && lower_seen(k)) {
         c.dead = true;
         break;
       }
@@ -1717,7 +1893,7 @@ void Scan::rules_pass() {
 
 void Scan::propagate() {
   // Keys of everything named strongly in the document.
-  std::unordered_set<std::string_view> present;
+  ViewSet present;
   for (const Cand& c : cands_)
     if (!c.dead && !c.weak && !c.surname) present.insert(c.key);
   // Weak aliases need one of their context companies.
@@ -1759,7 +1935,8 @@ void Scan::propagate() {
   }
   if (surnames.empty() && short_names.empty()) return;
   const std::size_t n = t_.size();
-  for (std::size_t i = 0; i < n; ++i) {
+  for (std::size_t ci = 0; ci < caps_all_.size(); ++ci) {
+    std::size_t i = caps_all_[ci];
     if (covered_[i] || !titlew(i)) continue;
     const bool cap_before =
         i >= 1 && spaced(i) && capw(i - 1) && !is(i - 1, kLxTitle) && !(covered_[i - 1]);
@@ -1803,7 +1980,7 @@ void Scan::propagate() {
         c.rule = true;
         claim(c);
         cands_.push_back(std::move(c));
-        i = k;
+        while (ci + 1 < caps_all_.size() && caps_all_[ci + 1] <= k) ++ci;
         break;
       }
     }
@@ -1859,7 +2036,8 @@ std::string NameRecognizer::company_key(std::string_view name) {
 }
 
 void NameRecognizer::find(std::string_view text, std::vector<Entity>& out) const {
-  Scan scan(gaz_, text);
+  thread_local ScanBuffers buffers;
+  Scan scan(gaz_, text, buffers);
   scan.run(out);
 }
 

@@ -9,6 +9,7 @@
 // document), `=` exact case. The label is always an alias.
 #include <cstddef>
 #include <cstdint>
+#include <cstring>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -83,14 +84,98 @@ struct GazEntry {
   std::vector<std::string> context;  ///< companies whose mention licenses weak aliases
 };
 
-/// Per-token matching mode of an alias.
+/// 64-bit hash of a short string (words, names): 8 bytes at a time, multiply-mixed. Much
+/// cheaper than std::hash on the 2-15 byte words the scanner looks up.
+inline std::uint64_t hash_word(std::string_view s) noexcept {
+  const auto* p = reinterpret_cast<const unsigned char*>(s.data());
+  std::size_t n = s.size();
+  auto load = [](const unsigned char* q, std::size_t len) {
+    std::uint64_t w = 0;
+    std::memcpy(&w, q, len);
+    return w;
+  };
+  auto mix = [](std::uint64_t h) {
+    h *= 0x9E3779B97F4A7C15ull;
+    return h ^ (h >> 29);
+  };
+  std::uint64_t h = 0xA0761D6478BD642Full ^ n;
+  while (n > 8) {
+    h = mix(h ^ load(p, 8));
+    p += 8;
+    n -= 8;
+  }
+  h = mix(h ^ load(p, n));
+  return mix(h ^ (h >> 32));
+}
+
 /// Transparent string hash: lookups by std::string_view without a temporary string.
 struct SvHash {
   using is_transparent = void;
   std::size_t operator()(std::string_view s) const noexcept {
-    return std::hash<std::string_view>{}(s);
+    return static_cast<std::size_t>(hash_word(s));
   }
 };
+
+/// A case-exact spelling of a WordTable key.
+struct WordVariant {
+  std::string text;
+  std::uint32_t exact_bits = 0;  ///< scanner lexicon bits of this exact spelling
+  bool first_name = false;       ///< a given name (first_names.lst)
+};
+
+/// What the name scanner looks up about a word, keyed by its ASCII-lower-cased form (one
+/// hash per token answers every question the rules ask about it).
+struct WordInfo {
+  std::vector<std::uint32_t> candidates;  ///< Gazetteer::candidates() of the key
+  std::vector<WordVariant> variants;      ///< case-exact spellings with something to say
+  std::uint32_t lower_bits = 0;           ///< scanner lexicon bits of the lower-case form
+  bool starts_name = false;               ///< Gazetteer::starts_name() of the key
+  bool common = false;                    ///< listed common word (the key itself)
+  bool common_plural = false;  ///< a listed common word + "s" (over 3 bytes) or + "es" (over 4)
+
+  const WordVariant* variant(std::string_view text) const {
+    for (const WordVariant& v : variants)
+      if (v.text == text) return &v;
+    return nullptr;
+  }
+};
+
+/// Open-addressing table from ASCII-lower-cased words to WordInfo; lookups take a hash the
+/// caller computed once (hash_word of the key).
+class WordTable {
+ public:
+  const WordInfo* find(std::string_view key, std::uint64_t h) const {
+    if (slots_.empty()) return nullptr;
+    for (std::size_t i = h & mask_;; i = (i + 1) & mask_) {
+      const Slot& s = slots_[i];
+      if (s.info < 0) return nullptr;
+      if (s.hash == h && keys_[static_cast<std::size_t>(s.info)] == key)
+        return &infos_[static_cast<std::size_t>(s.info)];
+    }
+  }
+  const WordInfo* find(std::string_view key) const { return find(key, hash_word(key)); }
+  /// The entry for @p key, created empty if missing. Invalidates pointers to entries.
+  WordInfo& at(std::string_view key);
+  /// The spelling @p text of @p key's entry, created if missing.
+  WordVariant& variant(std::string_view key, std::string_view text);
+  void clear() {
+    slots_.clear();
+    keys_.clear();
+    infos_.clear();
+    mask_ = 0;
+  }
+
+ private:
+  struct Slot {
+    std::uint64_t hash = 0;
+    std::int32_t info = -1;
+  };
+  std::vector<Slot> slots_;
+  std::vector<std::string> keys_;
+  std::vector<WordInfo> infos_;
+  std::size_t mask_ = 0;
+};
+
 using StringSet = std::unordered_set<std::string, SvHash, std::equal_to<>>;
 template <class V>
 using StringMap = std::unordered_map<std::string, V, SvHash, std::equal_to<>>;
@@ -168,6 +253,10 @@ class Gazetteer {
   /// True if @p lower (ASCII lower-case) is the first token of some company/product alias.
   bool starts_name(std::string_view lower) const;
 
+  /// Every word the name scanner looks up (aliases' first tokens, given names and the
+  /// scanner's own word lists), by ASCII-lower-cased form. Built by finish().
+  const WordTable& word_table() const { return words_; }
+
   /// Lower-case single words naming companies/products (see EntityExtractor::protected_words).
   const std::vector<std::string>& protected_words() const { return protected_; }
   /// "alias (kind key) vs (kind key)" for every alias claimed by two entries (kept: first).
@@ -184,6 +273,7 @@ class Gazetteer {
   std::unordered_map<std::string, std::uint32_t> alias_seen_;  // normalised alias -> alias
   StringSet first_names_;
   StringSet first_tokens_;  // first tokens of company/product aliases
+  WordTable words_;
   std::vector<std::string> protected_;
   std::vector<std::string> conflicts_;
   bool punct_start_[128] = {};
@@ -193,6 +283,9 @@ class Gazetteer {
     return (u >= 'A' && u <= 'Z') ? u + 32u : u;
   }
 };
+
+/// Adds the scanner's word lists (names.cc) to @p table: lexicon bits and common words.
+void add_scanner_words(WordTable& table);
 
 /// Tokenises an alias as the scanner tokenises text.
 std::vector<AliasToken> tokenize_alias(std::string_view alias, bool exact);
