@@ -3,7 +3,7 @@
 
 #include <algorithm>
 #include <filesystem>
-#include <set>
+#include <cstdint>
 #include <system_error>
 #include <utility>
 
@@ -113,23 +113,41 @@ std::vector<Entity> EntityExtractor::extract(std::string_view text,
     if (priority(a.kind) != priority(b.kind)) return priority(a.kind) < priority(b.kind);
     return a.begin < b.begin;
   });
-  std::set<std::pair<std::size_t, std::size_t>> kept;  // (begin, end), disjoint
-  std::vector<bool> keep(cands.size(), false);
+  // Bytes of the text covered by a kept mention (kept mentions are disjoint): a mention is
+  // kept iff none of its bytes is covered yet. Per-thread and cleared after use.
+  thread_local std::vector<std::uint64_t> covered;
+  if (covered.size() < text.size() / 64 + 1) covered.resize(text.size() / 64 + 1);
+  auto any_covered = [&](std::size_t b, std::size_t e) {  // some byte of [b, e) covered
+    for (std::size_t w = b / 64; w <= (e - 1) / 64; ++w) {
+      std::uint64_t m = ~std::uint64_t{0};
+      if (w == b / 64) m &= ~std::uint64_t{0} << (b % 64);
+      if (w == (e - 1) / 64) m &= ~std::uint64_t{0} >> (63 - (e - 1) % 64);
+      if (covered[w] & m) return true;
+    }
+    return false;
+  };
+  auto set_covered = [&](std::size_t b, std::size_t e, bool on) {
+    for (std::size_t w = b / 64; w <= (e - 1) / 64; ++w) {
+      std::uint64_t m = ~std::uint64_t{0};
+      if (w == b / 64) m &= ~std::uint64_t{0} << (b % 64);
+      if (w == (e - 1) / 64) m &= ~std::uint64_t{0} >> (63 - (e - 1) % 64);
+      covered[w] = on ? covered[w] | m : covered[w] & ~m;
+    }
+  };
+  std::vector<std::pair<std::size_t, std::size_t>> kept;  // (begin, index into cands)
   for (std::size_t i : order) {
     const Entity& e = cands[i];
     if (e.end <= e.begin || e.end > text.size()) continue;
-    auto it = kept.lower_bound({e.begin, 0});
-    if (it != kept.end() && it->first < e.end) continue;
-    if (it != kept.begin() && std::prev(it)->second > e.begin) continue;
-    kept.emplace(e.begin, e.end);
-    keep[i] = true;
+    if (any_covered(e.begin, e.end)) continue;
+    set_covered(e.begin, e.end, true);
+    kept.emplace_back(e.begin, i);
   }
+  for (const auto& [b, i] : kept) set_covered(b, cands[i].end, false);
+  // Kept mentions are disjoint, so their begins are distinct: sorting by begin is total.
+  std::sort(kept.begin(), kept.end());
   std::vector<Entity> out;
   out.reserve(kept.size());
-  for (std::size_t i = 0; i < cands.size(); ++i)
-    if (keep[i]) out.push_back(std::move(cands[i]));
-  std::stable_sort(out.begin(), out.end(),
-                   [](const Entity& a, const Entity& b) { return a.begin < b.begin; });
+  for (const auto& [b, i] : kept) out.push_back(std::move(cands[i]));
   return out;
 }
 

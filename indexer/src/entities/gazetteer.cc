@@ -302,28 +302,30 @@ void Gazetteer::finish() {
 
 WordInfo& WordTable::at(std::string_view key) {
   const std::uint64_t h = hash_word(key);
-  if ((infos_.size() + 1) * 2 > slots_.size()) {
-    std::vector<Slot> old = std::move(slots_);
-    slots_.assign(std::max<std::size_t>(64, old.size() * 2), Slot{});
+  const auto tag = static_cast<std::uint32_t>(h >> 32);
+  if ((entries_.size() + 1) * 2 > slots_.size()) {  // load factor at most 1/2
+    slots_.assign(std::max<std::size_t>(64, slots_.size() * 2), Slot{});
     mask_ = slots_.size() - 1;
-    for (const Slot& o : old) {
-      if (o.info < 0) continue;
-      std::size_t i = o.hash & mask_;
-      while (slots_[i].info >= 0) i = (i + 1) & mask_;
-      slots_[i] = o;
+    for (std::size_t k = 0; k < entries_.size(); ++k) {
+      const std::uint64_t eh = hash_word(entries_[k].key);
+      std::size_t i = eh & mask_;
+      while (slots_[i].entry >= 0) i = (i + 1) & mask_;
+      slots_[i].tag = static_cast<std::uint32_t>(eh >> 32);
+      slots_[i].entry = static_cast<std::int32_t>(k);
     }
   }
   std::size_t i = h & mask_;
   for (;; i = (i + 1) & mask_) {
     const Slot& s = slots_[i];
-    if (s.info < 0) break;
-    if (s.hash == h && keys_[static_cast<std::size_t>(s.info)] == key)
-      return infos_[static_cast<std::size_t>(s.info)];
+    if (s.entry < 0) break;
+    if (s.tag == tag && entries_[static_cast<std::size_t>(s.entry)].key == key)
+      return entries_[static_cast<std::size_t>(s.entry)].info;
   }
-  slots_[i].hash = h;
-  slots_[i].info = static_cast<std::int32_t>(infos_.size());
-  keys_.emplace_back(key);
-  return infos_.emplace_back();
+  slots_[i].tag = tag;
+  slots_[i].entry = static_cast<std::int32_t>(entries_.size());
+  Entry& e = entries_.emplace_back();
+  e.key = std::string(key);
+  return e.info;
 }
 
 WordVariant& WordTable::variant(std::string_view key, std::string_view text) {

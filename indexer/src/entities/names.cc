@@ -1353,14 +1353,19 @@ bool Scan::accept_gazetteer(const Alias& a, std::size_t i, std::size_t end, Cand
 
 void Scan::gazetteer_pass() {
   const std::size_t n = t_.size();
+  const NameToken* tok = t_.data();
+  const auto* low = reinterpret_cast<const u8*>(lower_text_.data());
   for (std::size_t i = 0; i < n;) {
-    const NameToken& t = t_[i];
-    bool eligible;
-    if (t.flags & kWord)
-      eligible = !(t.flags & kLong) && (t.flags & (kHasUpper | kHasDigit));
-    else
-      eligible = g_.punct_starts_alias(static_cast<u8>(t.cp < 128 ? t.cp : 0));
-    if (!eligible || covered_[i] || !g_.may_start(tx(i))) {
+    // Words with a capital or a digit and punctuation that starts an alias, not claimed,
+    // whose first two bytes start some alias: tested with one rarely taken branch.
+    const NameToken& t = tok[i];
+    const std::uint32_t f = t.flags;
+    const bool word_ok = ((f & (kWord | kLong)) == kWord) & ((f & (kHasUpper | kHasDigit)) != 0);
+    const bool punct_ok =
+        ((f & kWord) == 0) & g_.punct_starts_alias(static_cast<u8>(t.cp < 128 ? t.cp : 0));
+    const u8 b0 = low[t.begin];
+    const u8 b1 = t.end - t.begin > 1 ? low[t.begin + 1] : 0;
+    if (!((word_ok | punct_ok) & (covered_[i] == 0) & g_.may_start_folded(b0, b1))) {
       ++i;
       continue;
     }
@@ -1934,14 +1939,30 @@ void Scan::propagate() {
     }
   }
   if (surnames.empty() && short_names.empty()) return;
+  // Bit (first byte, last byte) of every key looked up below: most words miss without a hash.
+  static thread_local std::array<std::uint64_t, 256 * 256 / 64> ends{};
+  auto end_bit = [](std::string_view w) {
+    return static_cast<std::size_t>(static_cast<u8>(w.front())) * 256 + static_cast<u8>(w.back());
+  };
+  std::uint64_t lengths = 0;  // bit n: some key has n bytes (63: longer)
+  auto note = [&](std::string_view w) {
+    if (w.empty()) return;
+    ends[end_bit(w) >> 6] |= 1ull << (end_bit(w) & 63);
+    lengths |= 1ull << std::min<std::size_t>(w.size(), 63);
+  };
+  for (const auto& [k, v] : surnames) note(k);
+  for (const std::string& k : short_first) note(k);
   const std::size_t n = t_.size();
   for (std::size_t ci = 0; ci < caps_all_.size(); ++ci) {
     std::size_t i = caps_all_[ci];
     if (covered_[i] || !titlew(i)) continue;
+    const std::string_view l = lower(i);
+    if (!(lengths >> std::min<std::size_t>(l.size(), 63) & 1) ||
+        !(ends[end_bit(l) >> 6] >> (end_bit(l) & 63) & 1))
+      continue;  // neither a surname nor the first word of a short name
     const bool cap_before =
         i >= 1 && spaced(i) && capw(i - 1) && !is(i - 1, kLxTitle) && !(covered_[i - 1]);
     const bool cap_after = i + 1 < n && spaced(i + 1) && capw(i + 1);
-    const std::string_view l = lower(i);
     auto it = surnames.find(l);
     const bool short_hit = short_first.find(l) != short_first.end();
     if (it == surnames.end() && !short_hit) continue;
@@ -1985,6 +2006,10 @@ void Scan::propagate() {
       }
     }
   }
+  for (const auto& [k, v] : surnames)
+    if (!k.empty()) ends[end_bit(k) >> 6] = 0;
+  for (const std::string& k : short_first)
+    if (!k.empty()) ends[end_bit(k) >> 6] = 0;
 }
 
 void Scan::resolve(std::vector<Entity>& out) {

@@ -146,11 +146,14 @@ class WordTable {
  public:
   const WordInfo* find(std::string_view key, std::uint64_t h) const {
     if (slots_.empty()) return nullptr;
+    const auto tag = static_cast<std::uint32_t>(h >> 32);
     for (std::size_t i = h & mask_;; i = (i + 1) & mask_) {
       const Slot& s = slots_[i];
-      if (s.info < 0) return nullptr;
-      if (s.hash == h && keys_[static_cast<std::size_t>(s.info)] == key)
-        return &infos_[static_cast<std::size_t>(s.info)];
+      if (s.entry < 0) return nullptr;
+      if (s.tag == tag) {
+        const Entry& e = entries_[static_cast<std::size_t>(s.entry)];
+        if (e.key == key) return &e.info;
+      }
     }
   }
   const WordInfo* find(std::string_view key) const { return find(key, hash_word(key)); }
@@ -160,19 +163,21 @@ class WordTable {
   WordVariant& variant(std::string_view key, std::string_view text);
   void clear() {
     slots_.clear();
-    keys_.clear();
-    infos_.clear();
+    entries_.clear();
     mask_ = 0;
   }
 
  private:
-  struct Slot {
-    std::uint64_t hash = 0;
-    std::int32_t info = -1;
+  struct Slot {  // 8 bytes: the probe sequence stays in one or two cache lines
+    std::uint32_t tag = 0;   ///< high half of the key's hash
+    std::int32_t entry = -1;  ///< index into entries_, -1: empty
+  };
+  struct Entry {  // the key next to its info: one cache miss for a hit
+    std::string key;
+    WordInfo info;
   };
   std::vector<Slot> slots_;
-  std::vector<std::string> keys_;
-  std::vector<WordInfo> infos_;
+  std::vector<Entry> entries_;
   std::size_t mask_ = 0;
 };
 
@@ -236,6 +241,12 @@ class Gazetteer {
     const unsigned a = fold_byte(word.empty() ? 0 : word[0]);
     const unsigned b = fold_byte(word.size() > 1 ? word[1] : 0);
     const unsigned k = a * 256 + b;
+    return (start_pairs_[k >> 6] >> (k & 63)) & 1;
+  }
+  /// may_start() of a word whose first two bytes, ASCII-lower-cased, are @p a and @p b (0
+  /// for a one-byte word).
+  bool may_start_folded(unsigned char a, unsigned char b) const {
+    const unsigned k = a * 256u + b;
     return (start_pairs_[k >> 6] >> (k & 63)) & 1;
   }
   /// True if some alias starts with the ASCII punctuation character @p c.
