@@ -2,8 +2,8 @@
 // (numeric.cc); overlaps resolved, mentions returned in text order.
 
 #include <algorithm>
-#include <filesystem>
 #include <cstdint>
+#include <filesystem>
 #include <system_error>
 #include <utility>
 

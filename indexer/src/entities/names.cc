@@ -550,7 +550,16 @@ struct WordSets {
     put(lower_bits, company_intro, kLxCompanyIntro);
     put(lower_bits, chrome_verbs, kLxChromeVerb);
     put(lower_bits, leading, kLxLeading);
+    auto shape = [&](std::string_view w) {
+      if (!w.empty() && w.size() < lex_shapes.size())
+        lex_shapes[w.size()] |= 1u << (static_cast<u8>(ascii_lower(w[0])) & 31);
+    };
+    for (const auto& [w, bits] : exact_bits) shape(w);
+    for (const auto& [w, bits] : lower_bits) shape(w);
   }
+  /// Bit (first byte, lower-cased, & 31) of lex_shapes[n]: some word of exact_bits or
+  /// lower_bits has n bytes and starts so. A cheap test before a look-up.
+  std::array<std::uint32_t, 17> lex_shapes{};
 };
 
 const WordSets& words() {
@@ -846,60 +855,60 @@ void tokenize_names(std::string_view text, std::vector<NameToken>& out) {
     out.push_back(t);
   }
 
+  // One pass over the tokens for two properties:
   // Headings: short lines without final punctuation whose long words are mostly capitalised.
-  std::size_t ls = 0;
-  while (ls < out.size()) {
-    std::size_t le = ls + 1;
-    while (le < out.size() && !(out[le].flags & kNewlineBefore)) ++le;
-    int words_n = 0, caps = 0, lows = 0;
-    for (std::size_t k = ls; k < le && words_n <= 15; ++k) {
-      const NameToken& t = out[k];
-      if (!(t.flags & kWord)) continue;
-      ++words_n;
-      if (t.end - t.begin > 3) {
-        if (t.flags & kUpperFirst)
-          ++caps;
-        else if (t.flags & kHasLower)
-          ++lows;
-      }
-    }
-    bool terminal = false;
-    {
-      std::size_t k = le;
-      while (k > ls) {
-        const NameToken& t = out[k - 1];
-        if ((t.flags & kPunct) &&
-            (t.cp == '"' || t.cp == 0x201D || t.cp == 0x2019 || t.cp == '\'' || t.cp == ')')) {
-          --k;
-          continue;
-        }
-        terminal = (t.flags & kPunct) && (t.cp == '.' || t.cp == '!' || t.cp == '?' ||
-                                          t.cp == 0x2026 || t.cp == ',' || t.cp == ';');
-        break;
-      }
-    }
-    if (words_n > 0 && words_n <= 14 && !terminal && (caps >= lows || words_n <= 3))
-      for (std::size_t k = ls; k < le; ++k) out[k].flags |= kHeading;
-    ls = le;
-  }
-
   // Capitalised runs (menus, tag clouds, share bars): at least 7 capitalised words joined
   // only by spaces, "and", "&", commas, slashes, dashes and hyphenated lower-case parts.
+  NameToken* const tok = out.data();
+  const std::size_t count = out.size();
+  std::size_t ls = 0;                        // first token of the current line
+  int words_n = 0, line_caps = 0, lows = 0;  // of its first 16 words
+  auto close_line = [&](std::size_t le) {
+    bool terminal = false;
+    std::size_t k = le;
+    while (k > ls) {
+      const NameToken& t = tok[k - 1];
+      if ((t.flags & kPunct) &&
+          (t.cp == '"' || t.cp == 0x201D || t.cp == 0x2019 || t.cp == '\'' || t.cp == ')')) {
+        --k;
+        continue;
+      }
+      terminal = (t.flags & kPunct) && (t.cp == '.' || t.cp == '!' || t.cp == '?' ||
+                                        t.cp == 0x2026 || t.cp == ',' || t.cp == ';');
+      break;
+    }
+    if (words_n > 0 && words_n <= 14 && !terminal && (line_caps >= lows || words_n <= 3))
+      for (std::size_t q = ls; q < le; ++q) tok[q].flags |= kHeading;
+  };
   constexpr int kRunMin = 7;
   std::size_t rs = 0;
   int caps = 0;
   auto close_run = [&](std::size_t re) {
     if (caps >= kRunMin)
-      for (std::size_t k = rs; k < re; ++k) out[k].flags |= kTitleRun;
+      for (std::size_t q = rs; q < re; ++q) tok[q].flags |= kTitleRun;
   };
-  for (std::size_t k = 0; k < out.size(); ++k) {
-    const NameToken& t = out[k];
-    bool bridge = false, cap = false;
+  for (std::size_t k = 0; k < count; ++k) {
+    const NameToken t = tok[k];  // a copy: the closes above only add kHeading / kTitleRun
     if (t.flags & kNewlineBefore) {
+      if (k > ls) {
+        close_line(k);
+        ls = k;
+        words_n = line_caps = lows = 0;
+      }
       close_run(k);
       rs = k;
       caps = 0;
     }
+    if (words_n <= 15 && (t.flags & kWord)) {
+      ++words_n;
+      if (t.end - t.begin > 3) {
+        if (t.flags & kUpperFirst)
+          ++line_caps;
+        else if (t.flags & kHasLower)
+          ++lows;
+      }
+    }
+    bool bridge = false, cap = false;
     if (t.flags & kWord) {
       if (t.flags & kUpperFirst)
         cap = true;
@@ -923,7 +932,8 @@ void tokenize_names(std::string_view text, std::vector<NameToken>& out) {
       rs = k + 1;
     }
   }
-  close_run(out.size());
+  if (count > ls) close_line(count);
+  close_run(count);
 }
 
 // ------------------------------------------------------------------------ recogniser
@@ -1066,7 +1076,9 @@ class Scan {
     std::uint32_t& b = lex_[i];
     if (b & kLxDone) return b;
     b = kLxDone;
-    if (word(i) && t_[i].end - t_[i].begin <= 16) {
+    const std::size_t len = t_[i].end - t_[i].begin;
+    if (word(i) && len <= 16 &&
+        (W.lex_shapes[len] >> (static_cast<u8>(lower_text_[t_[i].begin]) & 31) & 1)) {
       if (const WordInfo* w = info(i)) {
         b |= w->lower_bits;
         if (const WordVariant* v = w->variant(tx(i))) b |= v->exact_bits;
@@ -1251,8 +1263,8 @@ bool Scan::match_alias(const Alias& a, std::size_t i, std::size_t& end) const {
     }
     if (!(t.flags & kWord) || (t.flags & kLong) || s.size() != at.text.size()) return false;
     switch (at.mode) {
-      case AliasMode::exact:
-        if (s != at.text) return false;
+      case AliasMode::exact:  // sizes are equal (checked above)
+        if (!same_bytes(s.data(), at.text.data(), s.size())) return false;
         break;
       case AliasMode::cap:
         if (s[0] != at.text[0]) return false;
@@ -2020,7 +2032,10 @@ void Scan::resolve(std::vector<Entity>& out) {
     if (c.e - c.b > kMaxEntityBytes || c.key.empty()) continue;
     Entity e;
     e.kind = c.kind;
-    e.key = std::string(clamp_utf8(c.key, kMaxEntityBytes));
+    if (c.key.size() <= kMaxEntityBytes)
+      e.key = std::move(c.key);  // cands_ is not read after resolve()
+    else
+      e.key = std::string(clamp_utf8(c.key, kMaxEntityBytes));
     e.text = std::string(text_.substr(c.b, c.e - c.b));
     e.begin = c.b;
     e.end = c.e;
@@ -2062,8 +2077,12 @@ std::string NameRecognizer::company_key(std::string_view name) {
 
 void NameRecognizer::find(std::string_view text, std::vector<Entity>& out) const {
   thread_local ScanBuffers buffers;
-  Scan scan(gaz_, text, buffers);
-  scan.run(out);
+  {
+    Scan scan(gaz_, text, buffers);
+    scan.run(out);
+  }
+  // Do not keep the buffers of a huge document (a megabyte-long line) alive per thread.
+  if (buffers.tokens.capacity() > (std::size_t{1} << 20)) buffers = ScanBuffers{};
 }
 
 }  // namespace newsdex::detail

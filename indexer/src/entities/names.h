@@ -84,28 +84,56 @@ struct GazEntry {
   std::vector<std::string> context;  ///< companies whose mention licenses weak aliases
 };
 
+namespace word_bytes {
+inline std::uint64_t load8(const unsigned char* p) {
+  std::uint64_t w;
+  std::memcpy(&w, p, 8);
+  return w;
+}
+inline std::uint64_t load4(const unsigned char* p) {
+  std::uint32_t w;
+  std::memcpy(&w, p, 4);
+  return w;
+}
+/// The last 1..8 bytes of p[0, n) (n >= 1) packed in a word, without a variable-length copy
+/// (overlapping fixed-size loads). Equal byte strings give equal words.
+inline std::uint64_t tail(const unsigned char* p, std::size_t n) {
+  if (n >= 8) return load8(p + n - 8);
+  if (n >= 4) return load4(p) << 32 | load4(p + n - 4);
+  return std::uint64_t{p[0]} << 16 | std::uint64_t{p[n / 2]} << 8 | p[n - 1];
+}
+}  // namespace word_bytes
+
 /// 64-bit hash of a short string (words, names): 8 bytes at a time, multiply-mixed. Much
 /// cheaper than std::hash on the 2-15 byte words the scanner looks up.
 inline std::uint64_t hash_word(std::string_view s) noexcept {
   const auto* p = reinterpret_cast<const unsigned char*>(s.data());
   std::size_t n = s.size();
-  auto load = [](const unsigned char* q, std::size_t len) {
-    std::uint64_t w = 0;
-    std::memcpy(&w, q, len);
-    return w;
-  };
   auto mix = [](std::uint64_t h) {
     h *= 0x9E3779B97F4A7C15ull;
     return h ^ (h >> 29);
   };
   std::uint64_t h = 0xA0761D6478BD642Full ^ n;
   while (n > 8) {
-    h = mix(h ^ load(p, 8));
+    h = mix(h ^ word_bytes::load8(p));
     p += 8;
     n -= 8;
   }
-  h = mix(h ^ load(p, n));
+  if (n > 0) h = mix(h ^ word_bytes::tail(p, n));
   return mix(h ^ (h >> 32));
+}
+
+/// a[0, n) == b[0, n) for short strings, inline (no call to memcmp).
+inline bool same_bytes(const char* a, const char* b, std::size_t n) noexcept {
+  const auto* p = reinterpret_cast<const unsigned char*>(a);
+  const auto* q = reinterpret_cast<const unsigned char*>(b);
+  while (n > 8) {
+    if (word_bytes::load8(p) != word_bytes::load8(q)) return false;
+    p += 8;
+    q += 8;
+    n -= 8;
+  }
+  return n == 0 || word_bytes::tail(p, n) == word_bytes::tail(q, n);
 }
 
 /// Transparent string hash: lookups by std::string_view without a temporary string.
@@ -135,7 +163,8 @@ struct WordInfo {
 
   const WordVariant* variant(std::string_view text) const {
     for (const WordVariant& v : variants)
-      if (v.text == text) return &v;
+      if (v.text.size() == text.size() && same_bytes(v.text.data(), text.data(), text.size()))
+        return &v;
     return nullptr;
   }
 };
@@ -152,7 +181,8 @@ class WordTable {
       if (s.entry < 0) return nullptr;
       if (s.tag == tag) {
         const Entry& e = entries_[static_cast<std::size_t>(s.entry)];
-        if (e.key == key) return &e.info;
+        if (e.key.size() == key.size() && same_bytes(e.key.data(), key.data(), key.size()))
+          return &e.info;
       }
     }
   }
@@ -168,8 +198,8 @@ class WordTable {
   }
 
  private:
-  struct Slot {  // 8 bytes: the probe sequence stays in one or two cache lines
-    std::uint32_t tag = 0;   ///< high half of the key's hash
+  struct Slot {               // 8 bytes: the probe sequence stays in one or two cache lines
+    std::uint32_t tag = 0;    ///< high half of the key's hash
     std::int32_t entry = -1;  ///< index into entries_, -1: empty
   };
   struct Entry {  // the key next to its info: one cache miss for a hit
