@@ -531,7 +531,10 @@ struct WordSets {
     for (const char* w : kCompanyIntro) company_intro.insert(w);
     for (const char* w : kChromeVerbs) chrome_verbs.insert(w);
     for (const char* w : kTitleWords) title_words.insert(w);
-    for (const char* w : kAbbreviations) abbreviations.insert(w);
+    for (const char* w : kAbbreviations) {
+      abbreviations.insert(w);
+      abbreviation_max = std::max(abbreviation_max, std::string_view(w).size());
+    }
     for (const char* w : kExchanges) exchanges.insert(w);
     for (const char* w : kLegalSuffixes) legal.insert(w);
     for (const char* w : kDescSuffixes) desc.insert(w);
@@ -560,6 +563,7 @@ struct WordSets {
   /// Bit (first byte, lower-cased, & 31) of lex_shapes[n]: some word of exact_bits or
   /// lower_bits has n bytes and starts so. A cheap test before a look-up.
   std::array<std::uint32_t, 17> lex_shapes{};
+  std::size_t abbreviation_max = 0;  ///< longest of kAbbreviations
 };
 
 const WordSets& words() {
@@ -787,7 +791,8 @@ void tokenize_names(std::string_view text, std::vector<NameToken>& out) {
           const NameToken& prev = out.back();
           if ((prev.flags & kWord) && prev.end == t.begin) {
             std::string_view pw = text.substr(prev.begin, prev.end - prev.begin);
-            if ((pw.size() == 1 && (prev.flags & kUpperFirst)) || W.abbreviations.count(pw))
+            if ((pw.size() == 1 && (prev.flags & kUpperFirst)) ||
+                (pw.size() <= W.abbreviation_max && W.abbreviations.count(pw)))
               boundary = false;
           }
           if (i < n && (kAscii[p[i] & 0x7F] == kDigitC) && p[i] < 0x80) boundary = false;
@@ -963,7 +968,7 @@ struct ScanBuffers {
   std::vector<const WordInfo*> info;
   std::string lower_text;
   std::vector<Cand> cands;
-  std::vector<std::uint32_t> caps, caps_all;
+  std::vector<std::uint32_t> caps, caps_all, gaz_starts;
   StringSet wanted_lower, seen_lower;
 };
 
@@ -982,6 +987,7 @@ class Scan {
         cands_(b.cands),
         caps_(b.caps),
         caps_all_(b.caps_all),
+        gaz_starts_(b.gaz_starts),
         common_(b.common),
         lex_(b.lex),
         info_(b.info),
@@ -1007,15 +1013,30 @@ class Scan {
       }
     }
     {
-      // Every capitalised word, collected without a branch per token.
+      // Every capitalised word, and every token a gazetteer alias may start at (a word with
+      // a capital or a digit, or punctuation starting an alias, whose first two bytes start
+      // some alias), collected without a branch per token.
       caps_all_.resize(t_.size());
+      gaz_starts_.resize(t_.size());
       const NameToken* tok = t_.data();
-      std::size_t m = 0;
+      const auto* low = reinterpret_cast<const u8*>(lower_text_.data());
+      std::size_t m = 0, gn = 0;
       for (std::size_t k = 0; k < t_.size(); ++k) {
+        const NameToken& t = tok[k];
+        const std::uint32_t f = t.flags;
         caps_all_[m] = static_cast<std::uint32_t>(k);
-        m += (tok[k].flags & (kWord | kLong | kUpperFirst)) == (kWord | kUpperFirst);
+        m += (f & (kWord | kLong | kUpperFirst)) == (kWord | kUpperFirst);
+        const bool word_ok =
+            ((f & (kWord | kLong)) == kWord) & ((f & (kHasUpper | kHasDigit)) != 0);
+        const bool punct_ok =
+            ((f & kWord) == 0) & g_.punct_starts_alias(static_cast<u8>(t.cp < 128 ? t.cp : 0));
+        const u8 b0 = low[t.begin];
+        const u8 b1 = t.end - t.begin > 1 ? low[t.begin + 1] : 0;
+        gaz_starts_[gn] = static_cast<std::uint32_t>(k);
+        gn += (word_ok | punct_ok) & g_.may_start_folded(b0, b1);
       }
       caps_all_.resize(m);
+      gaz_starts_.resize(gn);
     }
     mark_credits();
   }
@@ -1134,13 +1155,14 @@ class Scan {
   std::vector<std::uint8_t>& covered_;
   std::vector<Cand>& cands_;
   std::vector<std::uint32_t>& caps_;
-  std::vector<std::uint32_t>& caps_all_;  // every capitalised word (capw), in order
-  std::vector<std::int8_t>& common_;      // per token: -1 unknown, 0/1
-  std::vector<std::uint32_t>& lex_;       // per token: LexBit flags
-  std::vector<const WordInfo*>& info_;    // per token: kUnknownInfo until looked up
-  std::string& lower_text_;               // text_ ASCII-lower-cased
-  StringSet& wanted_lower_;               // words whose lower-case occurrence matters
-  StringSet& seen_lower_;                 // those of them that occur in lower case
+  std::vector<std::uint32_t>& caps_all_;    // every capitalised word (capw), in order
+  std::vector<std::uint32_t>& gaz_starts_;  // tokens gazetteer_pass tries, in order
+  std::vector<std::int8_t>& common_;        // per token: -1 unknown, 0/1
+  std::vector<std::uint32_t>& lex_;         // per token: LexBit flags
+  std::vector<const WordInfo*>& info_;      // per token: kUnknownInfo until looked up
+  std::string& lower_text_;                 // text_ ASCII-lower-cased
+  StringSet& wanted_lower_;                 // words whose lower-case occurrence matters
+  StringSet& seen_lower_;                   // those of them that occur in lower case
 };
 
 // is_common_word(lower(i)), with the word table (one lookup answers the listed words).
@@ -1364,23 +1386,10 @@ bool Scan::accept_gazetteer(const Alias& a, std::size_t i, std::size_t end, Cand
 }
 
 void Scan::gazetteer_pass() {
-  const std::size_t n = t_.size();
-  const NameToken* tok = t_.data();
-  const auto* low = reinterpret_cast<const u8*>(lower_text_.data());
-  for (std::size_t i = 0; i < n;) {
-    // Words with a capital or a digit and punctuation that starts an alias, not claimed,
-    // whose first two bytes start some alias: tested with one rarely taken branch.
-    const NameToken& t = tok[i];
-    const std::uint32_t f = t.flags;
-    const bool word_ok = ((f & (kWord | kLong)) == kWord) & ((f & (kHasUpper | kHasDigit)) != 0);
-    const bool punct_ok =
-        ((f & kWord) == 0) & g_.punct_starts_alias(static_cast<u8>(t.cp < 128 ? t.cp : 0));
-    const u8 b0 = low[t.begin];
-    const u8 b1 = t.end - t.begin > 1 ? low[t.begin + 1] : 0;
-    if (!((word_ok | punct_ok) & (covered_[i] == 0) & g_.may_start_folded(b0, b1))) {
-      ++i;
-      continue;
-    }
+  std::size_t i = 0;  // matches start at or after i (the end of the previous one)
+  for (const std::uint32_t k : gaz_starts_) {
+    if (k < i || covered_[k]) continue;
+    i = k;
     // Skip words glued to a preceding letter/digit word by an apostrophe etc. is not
     // needed: words are maximal, so a match always starts on a word boundary.
     const WordInfo* w = info(i);
