@@ -572,7 +572,11 @@ const WordSets& words() {
 }
 
 bool ends_with(std::string_view s, std::string_view suf) {
-  return s.size() >= suf.size() && s.substr(s.size() - suf.size()) == suf;
+  if (s.size() < suf.size()) return false;
+  const char* tail = s.data() + (s.size() - suf.size());
+  for (std::size_t k = 0; k < suf.size(); ++k)  // short suffixes: no call to memcmp
+    if (tail[k] != suf[k]) return false;
+  return true;
 }
 
 }  // namespace
@@ -827,6 +831,7 @@ void tokenize_names(std::string_view text, std::vector<NameToken>& out) {
           if (dg & keep) f |= kHasDigit;
           i += k;
           if (k == 8) continue;
+          if (p[i] < 0x80) break;  // an ASCII byte that is not a letter or digit ends it
         }
       }
       const u8 d = p[i];
@@ -921,7 +926,9 @@ void tokenize_names(std::string_view text, std::vector<NameToken>& out) {
         bridge = true;
       else {
         std::string_view w = text.substr(t.begin, t.end - t.begin);
-        bridge = w == "and" || w == "or" || !(t.flags & kSpaceBefore);
+        const bool and_or = (w.size() == 3 && w[0] == 'a' && w[1] == 'n' && w[2] == 'd') ||
+                            (w.size() == 2 && w[0] == 'o' && w[1] == 'r');
+        bridge = and_or || !(t.flags & kSpaceBefore);
       }
     } else {
       const std::uint32_t q = t.cp;
@@ -1046,7 +1053,7 @@ class Scan {
  private:
   // --- token helpers
   std::string_view tx(std::size_t i) const {
-    return text_.substr(t_[i].begin, t_[i].end - t_[i].begin);
+    return std::string_view(text_.data() + t_[i].begin, t_[i].end - t_[i].begin);  // in range
   }
   bool has(std::size_t i, std::uint32_t f) const { return i < t_.size() && (t_[i].flags & f); }
   bool word(std::size_t i) const { return has(i, kWord) && !has(i, kLong); }
@@ -1060,7 +1067,7 @@ class Scan {
   bool glued(std::size_t i) const { return i < t_.size() && !has(i, kSpaceBefore); }
   /// ASCII lower-case form of token i.
   std::string_view lower(std::size_t i) const {
-    return std::string_view(lower_text_).substr(t_[i].begin, t_[i].end - t_[i].begin);
+    return std::string_view(lower_text_.data() + t_[i].begin, t_[i].end - t_[i].begin);
   }
   /// What the word table knows of token i (cached); nullptr if nothing.
   const WordInfo* info(std::size_t i) const {
