@@ -20,7 +20,16 @@ awk -v n=$n 'BEGIN {
 }' >"$tmp/corpus.jsonl"
 
 fails=0
-for delay in 0.3 0.8 1.4 2.2 3.0; do
+# Kill at fractions of an uninterrupted run's duration, so the kills land inside the run
+# however fast this build is (a sanitizer build is several times slower).
+t0=$(date +%s.%N)
+"$bin" index --db "$tmp/ref" --shard-docs 50 --checkpoint-docs 400 "$tmp/corpus.jsonl" >/dev/null 2>&1
+t1=$(date +%s.%N)
+rm -rf "$tmp/ref"
+full=$(awk -v a="$t0" -v b="$t1" 'BEGIN { printf "%.3f", b - a }')
+echo "an uninterrupted run takes ${full}s"
+for frac in 0.08 0.2 0.35 0.55 0.8; do
+  delay=$(awk -v f="$frac" -v d="$full" 'BEGIN { printf "%.3f", f * d }')
   "$bin" index --db "$tmp/db" --shard-docs 50 --checkpoint-docs 400 "$tmp/corpus.jsonl" \
     >/dev/null 2>&1 &
   pid=$!

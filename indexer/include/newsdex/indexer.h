@@ -23,7 +23,8 @@ struct IndexOptions {
   /// Drop page chrome: text repeated across many articles of one source (menus, share
   /// buttons, newsletter blurbs), learned from the inputs and kept in the database.
   bool remove_chrome = true;
-  std::size_t shard_docs = 200;  ///< documents per temporary shard (100-200 measured faster than 500+)
+  std::size_t shard_docs =
+      50;  ///< documents per temporary shard (docs/indexing.md: 50 measured best)
   /// Merge finished shards into the database after this many new documents (and at least
   /// as many as the database already holds), so an interrupted run keeps its progress.
   std::size_t checkpoint_docs = 20000;

@@ -1,0 +1,33 @@
+#!/usr/bin/env bash
+# Under a low open-file limit, a merge of more shards than can be open at once still ends
+# with every document in one database (the shards are compacted in groups first).
+# (--keep-chrome: the generated bodies repeat, which the chrome filter would rightly drop.)
+# Usage: fd_limit.sh NEWSDEX_BINARY SOURCE_DIR
+set -uo pipefail
+bin=$1
+tmp=$(mktemp -d)
+trap 'rm -rf "$tmp"' EXIT
+n=120
+for i in $(seq 1 $n); do
+  printf '{"id": "d%d", "title": "Note %d", "body": "token%d shared words about chips and clouds"}\n' \
+    "$i" "$i" "$i"
+done >"$tmp/in.jsonl"
+fails=0
+# 160 files: room for about five shards per compaction, against 120 one-document shards.
+out=$( (ulimit -n 160 && "$bin" -v index --db "$tmp/db" --json --shard-docs 1 --keep-chrome "$tmp/in.jsonl") 2>"$tmp/err")
+docs=$(grep -o '"documents":[0-9]*' <<<"$out" | grep -o '[0-9]*$')
+if [ "$docs" = "$n" ]; then echo "ok   $n documents under ulimit -n 160"; else
+  echo "FAIL documents=$docs: $(tail -3 "$tmp/err")"; fails=$((fails + 1)); fi
+if grep -q 'sources per compaction (open-file limit): grouping' "$tmp/err"; then
+  echo "ok   the shards were compacted in groups"; else echo "FAIL no grouping logged"; fails=$((fails + 1)); fi
+for i in 1 60 $n; do
+  t=$("$bin" search --db "$tmp/db" --json "token$i" | grep -m1 -o '"total": [0-9]*' | grep -o '[0-9]*$')
+  if [ "$t" = 1 ]; then echo "ok   token$i found once"; else echo "FAIL token$i found $t times"; fails=$((fails + 1)); fi
+done
+first=$("$bin" search --db "$tmp/db" --json --limit 1 chips | grep -m1 -o "\"id\": \"[^\"]*\"")
+if [ "$first" = '"id": "d1"' ]; then echo "ok   input order kept (first hit d1)"; else
+  echo "FAIL first hit $first"; fails=$((fails + 1)); fi
+if [ -z "$(find "$tmp" -maxdepth 1 -name 'db.*')" ]; then echo "ok   no temporary directories left"; else
+  echo "FAIL leftovers: $(ls "$tmp")"; fails=$((fails + 1)); fi
+echo "$fails failed"
+test $fails = 0
