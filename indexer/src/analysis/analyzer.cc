@@ -1,10 +1,9 @@
-// The analysis chain: ICU word break over UTF-8 → merge rules for technical tokens →
+// The analysis chain: UAX #29 word segments (analysis/segmenter.h: ICU's, with an ASCII
+// fast path) → merge rules for technical tokens →
 // NFKC case folding → apostrophe/possessive folding → length limit. Stemming is separate
 // (stem()), so the document builder can keep both unstemmed and stemmed terms.
-#include <unicode/brkiter.h>
 #include <unicode/normalizer2.h>
 #include <unicode/unistr.h>
-#include <unicode/utext.h>
 #include <xapian.h>
 
 #include <algorithm>
@@ -13,6 +12,7 @@
 #include <unordered_map>
 #include <unordered_set>
 
+#include "analysis/segmenter.h"
 #include "newsdex/analysis.h"
 #include "newsdex/error.h"
 
@@ -112,9 +112,9 @@ class StemCache {
 
 struct Analyzer::Impl {
   AnalyzerOptions options;
-  std::unique_ptr<icu::BreakIterator> words;
+  detail::WordSegmenter segmenter;
+  std::vector<detail::Segment> segments;
   const icu::Normalizer2* nfkc_cf = nullptr;
-  UText* utext = nullptr;
   Xapian::Stem stemmer;
   bool stemming = true;
   StemCache stem_cache;
@@ -124,9 +124,6 @@ struct Analyzer::Impl {
 
   explicit Impl(const AnalyzerOptions& opts) : options(opts) {
     UErrorCode status = U_ZERO_ERROR;
-    words.reset(icu::BreakIterator::createWordInstance(icu::Locale::getRoot(), status));
-    if (U_FAILURE(status) || !words)
-      throw ConfigError(std::string("ICU word break iterator: ") + u_errorName(status));
     nfkc_cf = icu::Normalizer2::getNFKCCasefoldInstance(status);
     if (U_FAILURE(status))
       throw ConfigError(std::string("ICU NFKC_Casefold normalizer: ") + u_errorName(status));
@@ -141,9 +138,6 @@ struct Analyzer::Impl {
       }
     }
     for (const auto& w : options.protected_words) protected_words.insert(w);
-  }
-  ~Impl() {
-    if (utext) utext_close(utext);
   }
 
   // Case folds one raw word into `out`; ASCII takes a fast path. Returns false if empty.
@@ -201,18 +195,10 @@ void Analyzer::analyze(std::string_view text, std::vector<Token>& out,
                        std::uint32_t first_position) {
   out.clear();
   Impl& d = *impl_;
-  UErrorCode status = U_ZERO_ERROR;
-  d.utext = utext_openUTF8(d.utext, text.data(), int64_t(text.size()), &status);
-  if (U_FAILURE(status)) throw ConfigError(std::string("ICU utext: ") + u_errorName(status));
-  d.words->setText(d.utext, status);
-  if (U_FAILURE(status)) throw ConfigError(std::string("ICU setText: ") + u_errorName(status));
-
-  // First pass: ICU word segments (letters/numbers/ideographs), with merges applied.
-  struct Seg {
-    std::size_t begin, end;
-  };
+  // Word segments (UAX #29, as ICU's root word break iterator finds them), then merges.
+  std::vector<detail::Segment>& segs = d.segments;
+  d.segmenter.segment(text, segs);
   std::uint32_t pos = first_position;
-  std::int32_t start = d.words->first();
   // Compound tracking: consecutive segments joined by a hyphen or middle dot.
   std::size_t compound_begin = 0, compound_end = 0;
   std::uint32_t compound_pos = 0;
@@ -234,19 +220,19 @@ void Analyzer::analyze(std::string_view text, std::vector<Token>& out,
     compound_text.clear();
   };
 
-  for (std::int32_t end = d.words->next(); end != icu::BreakIterator::DONE;
-       start = end, end = d.words->next()) {
-    if (d.words->getRuleStatus() == UBRK_WORD_NONE) continue;
-    std::size_t b = std::size_t(start), e = std::size_t(end);
-    // `3:12` — ICU splits times at the colon; keep them whole.
+  // Segments a merge swallowed (those starting before its end) are skipped.
+  auto skip_to = [&](std::size_t& si, std::size_t e) {
+    while (si + 1 < segs.size() && segs[si + 1].begin < e) ++si;
+  };
+  for (std::size_t si = 0; si < segs.size(); ++si) {
+    std::size_t b = segs[si].begin, e = segs[si].end;
+    // `3:12` — UAX #29 splits times at the colon; keep them whole.
     while (e + 1 < text.size() && text[e] == ':' && is_digit(text[e - 1]) &&
            is_digit(text[e + 1])) {
       std::size_t n = e + 1;
       while (n < text.size() && is_digit(text[n])) ++n;
       e = n;
-      // Skip the ICU segments we just swallowed.
-      while (end != icu::BreakIterator::DONE && std::size_t(end) < e) end = d.words->next();
-      if (end == icu::BreakIterator::DONE) break;
+      skip_to(si, e);
     }
     // `C++`, `C#`, `F#`: symbols glued to a short word, not followed by a word character.
     if (e - b <= 2 && e < text.size()) {
@@ -259,7 +245,7 @@ void Analyzer::analyze(std::string_view text, std::vector<Token>& out,
       }
       if (n > e && (n >= text.size() || !is_ascii_alnum(static_cast<unsigned char>(text[n])))) {
         e = n;
-        while (end != icu::BreakIterator::DONE && std::size_t(end) < e) end = d.words->next();
+        skip_to(si, e);
       }
     }
     // `.NET`: a leading dot after whitespace on an upper-case word.
@@ -272,10 +258,7 @@ void Analyzer::analyze(std::string_view text, std::vector<Token>& out,
     }
 
     Token t;
-    if (!d.fold(text.substr(b, e - b), t.text)) {
-      if (end == icu::BreakIterator::DONE) break;
-      continue;
-    }
+    if (!d.fold(text.substr(b, e - b), t.text)) continue;
     t.begin = b;
     t.end = e;
 
@@ -301,7 +284,6 @@ void Analyzer::analyze(std::string_view text, std::vector<Token>& out,
       out.push_back(std::move(l));
       out.push_back(std::move(r));
       flush_compound();
-      if (end == icu::BreakIterator::DONE) break;
       continue;
     }
     if (continues) {
@@ -328,7 +310,6 @@ void Analyzer::analyze(std::string_view text, std::vector<Token>& out,
     if (cur > 0 && cur_text.size() <= d.options.max_token_bytes) {
       out.push_back(Token{std::move(cur_text), tp, tb - cur, te, true});
     }
-    if (end == icu::BreakIterator::DONE) break;
   }
   flush_compound();
 }
