@@ -369,6 +369,10 @@ int main(int argc, char** argv) {
   index->add_flag("--no-entities", no_entities, "Skip entity extraction (benchmarking only)");
   index->add_option("--shard-docs", ia.options.shard_docs, "Documents per temporary shard")
       ->check(CLI::Range(1, 1000000));
+  index
+      ->add_option("--shard-flush-docs", ia.options.shard_flush_docs,
+                   "Documents between commits inside a temporary shard")
+      ->check(CLI::Range(1, 1000000));
   index->add_option("--gazetteer", ia.options.gazetteer_dir, "Gazetteer directory");
 
   SearchArgs sa;

@@ -255,3 +255,21 @@ TEST_CASE("inflections meet through stems, in words and in phrases; snippets sho
   REQUIRE(res.hits.size() == 1);
   CHECK(res.hits[0].snippet.find("raised its prices twice") != std::string::npos);
 }
+
+TEST_CASE("commits inside a shard change nothing a search can see") {
+  TempDir tmp;
+  IndexOptions every = opts();
+  every.shard_docs = 5;
+  every.shard_flush_docs = 2;  // commits after the 2nd and 4th document of the shard
+  { Indexer(tmp / "a", opts()).index({NEWSDEX_SEEDS_DIR}); }
+  { Indexer(tmp / "b", every).index({NEWSDEX_SEEDS_DIR}); }
+  Searcher a(tmp / "a", SearcherOptions{"english", NEWSDEX_GAZETTEER_DIR});
+  Searcher b(tmp / "b", SearcherOptions{"english", NEWSDEX_GAZETTEER_DIR});
+  for (const char* q :
+       {"openai", "\"right of first refusal\"", "company:oracle", "cloud -softbank"}) {
+    CAPTURE(q);
+    CHECK(ids(a, q) == ids(b, q));
+    CHECK(total(a, q) > 0);
+  }
+  CHECK(b.stats().documents == 5);
+}

@@ -23,8 +23,12 @@ struct IndexOptions {
   /// Drop page chrome: text repeated across many articles of one source (menus, share
   /// buttons, newsletter blurbs), learned from the inputs and kept in the database.
   bool remove_chrome = true;
-  std::size_t shard_docs =
-      50;  ///< documents per temporary shard (docs/indexing.md: 50 measured best)
+  /// Documents per temporary shard: fewer shards make the final merge cheaper.
+  std::size_t shard_docs = 200;
+  /// Documents between commits inside a shard. Xapian's in-memory inverter costs more per
+  /// posting the more it holds; committing a small fresh shard often keeps it small
+  /// (docs/indexing.md: 200/25 measured fastest on the 2k tech slice).
+  std::size_t shard_flush_docs = 25;
   /// Merge finished shards into the database after this many new documents (and at least
   /// as many as the database already holds), so an interrupted run keeps its progress.
   std::size_t checkpoint_docs = 20000;

@@ -332,6 +332,7 @@ Indexer::Indexer(const std::string& db_path, const IndexOptions& options)
   if (impl_->options.jobs == 0)
     impl_->options.jobs = std::max(1u, std::thread::hardware_concurrency());
   if (impl_->options.shard_docs == 0) impl_->options.shard_docs = 1;
+  if (impl_->options.shard_flush_docs == 0) impl_->options.shard_flush_docs = 1;
   raise_open_file_limit();
   recover(db_path);
   check_db_path(db_path);
@@ -441,6 +442,9 @@ IndexSummary Indexer::index(const std::vector<std::string>& inputs,
               d.write_labels(shard, b, labels);
               shard.add_document(b.doc);
               docs_written.fetch_add(1, std::memory_order_relaxed);
+              // Small commits keep Xapian's inverter small (IndexOptions::shard_flush_docs).
+              if ((i + 1) % d.options.shard_flush_docs == 0 && i + 1 < batch->articles.size())
+                shard.commit();
             }
             set_schema_metadata(shard, d.options.language);
             shard.commit();
