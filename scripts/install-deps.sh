@@ -5,6 +5,6 @@ export DEBIAN_FRONTEND=noninteractive
 apt-get update -qq
 apt-get install -y -qq --no-install-recommends \
   build-essential cmake pkg-config git ca-certificates time \
-  libxapian-dev xapian-tools libicu-dev libspdlog-dev libfmt-dev doctest-dev libcli11-dev \
+  libxapian-dev xapian-tools xapian-omega libicu-dev libspdlog-dev libfmt-dev doctest-dev libcli11-dev \
   nlohmann-json3-dev libsimdjson-dev libgumbo-dev zlib1g-dev libzstd-dev libjemalloc-dev libsqlite3-dev sqlite3 >/dev/null
 echo "install-deps: done" >&2
