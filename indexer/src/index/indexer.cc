@@ -427,9 +427,21 @@ IndexSummary Indexer::index(const std::vector<std::string>& inputs,
         std::optional<EntityExtractor> extractor;
         if (d.options.entities) extractor.emplace(EntityOptions{d.options.gazetteer_dir});
         DocumentBuilder builder(analyzer, extractor ? &*extractor : nullptr);
+        double waited = 0;
+        std::size_t batches = 0;
+        const auto started = Clock::now();
         for (;;) {
+          const auto w0 = Clock::now();
           std::optional<Batch> batch = queues[w]->pop();
-          if (!batch) break;
+          waited += std::chrono::duration<double>(Clock::now() - w0).count();
+          if (!batch) {
+            spdlog::debug(
+                "worker {}: {} shards; started at {:.2f} s, waited {:.2f} s, done at {:.2f} s", w,
+                batches, std::chrono::duration<double>(started - t0).count(), waited,
+                std::chrono::duration<double>(Clock::now() - t0).count());
+            break;
+          }
+          ++batches;
           std::string path = tmp_dir + "/shard-" + std::to_string(batch->index);
           {
             Xapian::WritableDatabase shard(
