@@ -30,10 +30,12 @@ struct MoneyRange {
 constexpr MoneyRange kMoneyRanges[] = {
     {"<1M", 0, 1e6}, {"1M-1B", 1e6, 1e9}, {"1B-100B", 1e9, 1e11}, {">=100B", 1e11, 1e300}};
 
-// Facet counting. A forward index, loaded once per Searcher by streaming each kind's value
-// slot (packed, de-duplicated keys per document): for every document, the interned ids of
-// its keys. Counting a match set is then integer increments, no value reads or parsing per
-// match. Xapian's ValueCountMatchSpy reads one value per slot and parses it per match.
+// Facet counting. A forward index, loaded once per Searcher from the entity filter terms
+// themselves (`XCO<key>`, ...: every term of the kind's prefix, then its postings): for
+// every document, the interned ids of its keys. Counting a match set is then integer
+// increments, no value reads or parsing per match. The terms are there for filtering
+// anyway, so nothing is stored twice (schema 2 kept packed copies in value slots, at 2%
+// of indexing time), and it works through Xapian's remote backend as filters do.
 class FacetIndex {
  public:
   struct Kind {
@@ -56,34 +58,32 @@ class FacetIndex {
     const Xapian::docid last = db.get_lastdocid();
     kd.offsets.assign(std::size_t(last) + 2, 0);
     if (k == EntityKind::money) kd.money_ranges.assign(std::size_t(last) + 1, 0);
-    std::unordered_map<std::string, std::uint32_t, StringHash, std::equal_to<>> intern;
-    Xapian::docid next = 1;
-    const unsigned slot = schema::facet_slot(k);
-    for (auto v = db.valuestream_begin(slot); v != db.valuestream_end(slot); ++v) {
-      const Xapian::docid did = v.get_docid();
-      for (; next <= did; ++next) kd.offsets[next] = std::uint32_t(kd.ids.size());
-      const std::string packed = *v;
-      std::string_view rest = packed;
-      while (!rest.empty()) {
-        auto nl = rest.find('\n');
-        std::string_view key = rest.substr(0, nl);
-        auto it = intern.find(key);
-        if (it == intern.end()) {
-          it = intern.emplace(std::string(key), std::uint32_t(kd.keys.size())).first;
-          kd.keys.emplace_back(key);
-        }
-        kd.ids.push_back(it->second);
-        if (k == EntityKind::money) {
-          double amount = schema::money_amount(key);
-          for (std::size_t r = 0; r < std::size(kMoneyRanges); ++r)
-            if (amount >= kMoneyRanges[r].lo && amount < kMoneyRanges[r].hi)
-              kd.money_ranges[did] |= std::uint8_t(1u << r);
-        }
-        if (nl == std::string_view::npos) break;
-        rest.remove_prefix(nl + 1);
+    // (docid, key id) pairs, term by term; then grouped by document (a counting sort).
+    std::vector<std::pair<Xapian::docid, std::uint32_t>> pairs;
+    const std::string prefix(schema::entity_prefix(k));
+    for (auto t = db.allterms_begin(prefix); t != db.allterms_end(prefix); ++t) {
+      const std::string term = *t;
+      const auto id = std::uint32_t(kd.keys.size());
+      kd.keys.push_back(term.substr(prefix.size()));
+      std::uint8_t ranges = 0;
+      if (k == EntityKind::money) {
+        const double amount = schema::money_amount(term);
+        for (std::size_t r = 0; r < std::size(kMoneyRanges); ++r)
+          if (amount >= kMoneyRanges[r].lo && amount < kMoneyRanges[r].hi)
+            ranges |= std::uint8_t(1u << r);
+      }
+      for (auto p = db.postlist_begin(term); p != db.postlist_end(term); ++p) {
+        const Xapian::docid did = *p;
+        if (did > last) continue;
+        pairs.emplace_back(did, id);
+        ++kd.offsets[did + 1];
+        if (ranges) kd.money_ranges[did] |= ranges;
       }
     }
-    for (; next <= last + 1; ++next) kd.offsets[next] = std::uint32_t(kd.ids.size());
+    for (std::size_t d = 1; d < kd.offsets.size(); ++d) kd.offsets[d] += kd.offsets[d - 1];
+    kd.ids.resize(pairs.size());
+    std::vector<std::uint32_t> fill(kd.offsets.begin(), kd.offsets.end() - 1);
+    for (const auto& [did, id] : pairs) kd.ids[fill[did]++] = id;
     kd.loaded = true;
     return kd;
   }

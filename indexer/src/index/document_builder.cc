@@ -93,16 +93,6 @@ BuiltDocument DocumentBuilder::build(const Article& a, const std::string& hash) 
       if (label.empty()) label = e.text;  // found by a rule: its first surface form
       out.labels.emplace_back(e.kind, e.key, std::move(label));
     }
-    for (EntityKind k : kAllEntityKinds) {
-      const auto& s = seen[unsigned(k)];
-      if (s.empty()) continue;
-      std::string packed;
-      for (const auto& key : s) {
-        if (!packed.empty()) packed += '\n';
-        packed += key;
-      }
-      doc.add_value(facet_slot(k), packed);
-    }
     if (!seen[unsigned(EntityKind::money)].empty()) doc.add_boolean_term(std::string(kHasMoney));
     if (!seen[unsigned(EntityKind::percent)].empty())
       doc.add_boolean_term(std::string(kHasPercent));

@@ -35,13 +35,9 @@ int decade_of(double amount);
 std::string_view entity_prefix(EntityKind kind);
 
 // Value slots.
-inline constexpr unsigned kSlotDate = 0;       // published date "YYYYMMDD" (sortable string)
-inline constexpr unsigned kSlotHash = 1;       // content hash (16 hex digits)
-inline constexpr unsigned kSlotFacetBase = 2;  // + kind index: packed keys, '\n'-separated
-inline constexpr unsigned kSlotBody = 10;      // the body, for snippets (encode_body)
-
-/// Value slot holding the packed, de-duplicated keys of one kind for facets.
-inline unsigned facet_slot(EntityKind kind) { return kSlotFacetBase + unsigned(kind); }
+inline constexpr unsigned kSlotDate = 0;   // published date "YYYYMMDD" (sortable string)
+inline constexpr unsigned kSlotHash = 1;   // content hash (16 hex digits)
+inline constexpr unsigned kSlotBody = 10;  // the body, for snippets (encode_body)
 
 /// Weight of title words relative to body words (wdf increment).
 inline constexpr unsigned kTitleWeight = 5;
