@@ -166,6 +166,34 @@ FacetCounts count_facets(FacetIndex& index, const Xapian::Database& db, EntityKi
 
 bool is_word_byte(unsigned char c) { return c >= 0x80 || std::isalnum(c); }
 
+// The first byte at which one of @p stems' first three letters occurs in @p body, compared
+// ASCII case-insensitively; npos-like body.size() if none does. A hint where to start
+// analysing for a snippet, never a match by itself.
+std::size_t first_candidate(const std::string& body, const std::vector<std::string>& stems) {
+  std::size_t best = body.size();
+  for (const std::string& st : stems) {
+    const std::size_t n = std::min<std::size_t>(3, st.size());
+    if (n == 0) continue;
+    const unsigned char c0 = static_cast<unsigned char>(st[0]);
+    for (std::size_t i = 0; i + n <= std::min(best, body.size()); ++i) {
+      const unsigned char b = static_cast<unsigned char>(body[i]);
+      if ((b | 0x20) != c0 && b != c0) continue;
+      std::size_t k = 1;
+      while (k < n) {
+        const unsigned char x = static_cast<unsigned char>(body[i + k]);
+        const unsigned char y = static_cast<unsigned char>(st[k]);
+        if (x != y && !(x >= 'A' && x <= 'Z' && (x | 0x20) == y)) break;
+        ++k;
+      }
+      if (k == n) {
+        best = i;
+        break;
+      }
+    }
+  }
+  return best;
+}
+
 }  // namespace
 
 struct Searcher::Impl {
@@ -190,26 +218,44 @@ struct Searcher::Impl {
       }
       return false;
     };
-    // Analyse the first 4 KiB, then 32 KiB, then up to 256 KiB, until something matches.
-    std::string_view text = body;
+    // Analyse 1 KiB (4 snippets' worth), then 32 KiB, then up to 256 KiB, until something
+    // matches: from a little
+    // before the first place a highlighted stem's first letters occur (an ASCII case-folded
+    // search; analysing text is what snippets cost), or from the start if that finds none.
+    std::string_view text;
     std::vector<std::size_t> matched;  // token indexes
-    for (std::size_t limit :
-         {std::size_t(4) << 10, std::size_t(32) << 10, std::size_t(256) << 10}) {
-      text = std::string_view(body).substr(0, std::min(body.size(), limit));
-      // Cut at a space so a word is not split.
-      if (text.size() < body.size()) {
-        auto sp = text.rfind(' ');
-        if (sp != std::string_view::npos && sp > 0) text = text.substr(0, sp);
+    auto scan = [&](std::size_t from) {
+      const std::string_view rest = std::string_view(body).substr(from);
+      for (std::size_t limit : {std::max<std::size_t>(1024, 4 * bytes) + bytes,
+                                std::size_t(32) << 10, std::size_t(256) << 10}) {
+        text = rest.substr(0, std::min(rest.size(), limit));
+        // Cut at a space so a word is not split.
+        if (text.size() < rest.size()) {
+          auto sp = text.rfind(' ');
+          if (sp != std::string_view::npos && sp > 0) text = text.substr(0, sp);
+        }
+        analyzer->analyze(text, tokens);
+        matched.clear();
+        for (std::size_t i = 0; i < tokens.size(); ++i) {
+          const Token& t = tokens[i];
+          if (t.compound) continue;
+          if (words.count(t.text) ||
+              (stem_candidate(t.text) && stems.count(analyzer->stem(t.text))))
+            matched.push_back(i);
+        }
+        if (!matched.empty() || text.size() == rest.size()) break;
       }
-      analyzer->analyze(text, tokens);
-      matched.clear();
-      for (std::size_t i = 0; i < tokens.size(); ++i) {
-        const Token& t = tokens[i];
-        if (t.compound) continue;
-        if (words.count(t.text) || (stem_candidate(t.text) && stems.count(analyzer->stem(t.text))))
-          matched.push_back(i);
-      }
-      if (!matched.empty() || text.size() == body.size()) break;
+      return !matched.empty();
+    };
+    std::size_t from = first_candidate(body, pq.highlight_stems);
+    from = from < body.size() && from > bytes ? from - bytes : 0;
+    if (from > 0) {  // start at a word
+      std::size_t sp = body.rfind(' ', from);
+      from = sp == std::string::npos ? 0 : sp + 1;
+    }
+    if (!scan(from) && from > 0) {
+      from = 0;
+      scan(0);
     }
     // Best window: the most distinct matched words within `bytes` (sliding window, O(m)).
     std::size_t best_start = 0, best_score = 0;
@@ -217,8 +263,11 @@ struct Searcher::Impl {
       best_start = tokens[matched[0]].begin;
       std::unordered_map<std::string_view, std::size_t> in_window;
       std::size_t j = 0;
+      // A window must lie inside the analysed text, unless that is the rest of the body.
+      const bool more = from + text.size() < body.size();
       for (std::size_t i = 0; i < matched.size(); ++i) {
         std::size_t start = tokens[matched[i]].begin;
+        if (more && i > 0 && start + bytes > text.size()) break;
         while (j < matched.size() && tokens[matched[j]].end <= start + bytes)
           ++in_window[tokens[matched[j++]].text];
         if (in_window.size() > best_score) {
@@ -250,13 +299,13 @@ struct Searcher::Impl {
     if (cut == best_start) cut = end;
     while (cut < text.size() && cut < end && !is_word_byte(text[cut]) && text[cut] != ' ') ++cut;
     std::string out;
-    if (best_start > 0) out += "… ";
+    if (from + best_start > 0) out += "… ";
     std::size_t shift = out.size();
     for (std::size_t i = best_start; i < cut; ++i) {
       char c = text[i];
       out.push_back(c == '\n' || c == '\r' || c == '\t' ? ' ' : c);
     }
-    if (cut < text.size()) out += " …";
+    if (from + cut < body.size()) out += " …";
     hit.snippet = std::move(out);
     for (std::size_t m : matched) {
       const Token& t = tokens[m];
