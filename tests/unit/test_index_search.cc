@@ -273,3 +273,26 @@ TEST_CASE("commits inside a shard change nothing a search can see") {
   }
   CHECK(b.stats().documents == 5);
 }
+
+TEST_CASE("a snippet finds a match deep in a long body, past look-alike words") {
+  TempDir tmp;
+  std::string body;
+  for (int i = 0; i < 300; ++i) body += "An open question about opera and operators remains. ";
+  body += "Finally OpenAI announced the quokka model. ";
+  for (int i = 0; i < 50; ++i) body += "Weather was mild. ";
+  tmp.write("in/long.txt", "A long article\n" + body + "\n");
+  { Indexer(tmp / "db", opts()).index({tmp / "in"}); }
+  Searcher s(tmp / "db", SearcherOptions{"english", NEWSDEX_GAZETTEER_DIR});
+  SearchRequest r;
+  r.query = "openai quokka";
+  SearchResults res = s.search(r);
+  REQUIRE(res.hits.size() == 1);
+  const Hit& h = res.hits[0];
+  CHECK(h.snippet.rfind("… ", 0) == 0);  // starts inside the body
+  CHECK(h.snippet.find("OpenAI announced the quokka") != std::string::npos);
+  REQUIRE(h.highlights.size() == 2);
+  CHECK(h.snippet.substr(h.highlights[0].begin, h.highlights[0].end - h.highlights[0].begin) ==
+        "OpenAI");
+  CHECK(h.snippet.substr(h.highlights[1].begin, h.highlights[1].end - h.highlights[1].begin) ==
+        "quokka");
+}
