@@ -97,9 +97,7 @@ std::vector<Entity> EntityExtractor::extract(std::string_view text,
                                              const std::optional<CivilDate>& published) const {
   std::vector<Entity> cands;
   impl_->names.find(text, cands);
-  detail::find_money(text, cands);
-  detail::find_percent(text, cands);
-  detail::find_dates(text, published, cands);
+  detail::find_numeric(text, published, cands);
 
   // Longest span first; on equal length the more specific kind. Keep what does not overlap
   // anything kept before.

@@ -20,6 +20,10 @@
 #include <string>
 #include <vector>
 
+#if defined(__SSE2__)
+#include <emmintrin.h>
+#endif
+
 namespace newsdex {
 
 std::string to_iso(const CivilDate& d) {
@@ -1166,19 +1170,112 @@ size_t date_relative(string_view s, size_t b, size_t e, const Word* w, const Civ
 
 namespace {
 
-// Trigger scanning. A byte is a trigger when its class (kMoneyTrigger, kDateTrigger)
-// allows the byte before it (kAfter): letters and digits only at the start of a word or
-// number, currency signs anywhere. Bytes that trigger nothing cost two table loads and a
-// well-predicted branch; words that cannot start a keyword are never scanned as words.
-enum : u8 { kAtStart = 1, kAnywhere = 2 };
+// Trigger scanning. One vectorised pass over the text classifies every byte and keeps, per
+// block of 64 bytes, bit masks of the positions a recogniser may start at: digits at the
+// start of a number (not after a letter, digit or '_'), digits after a non-digit, ASCII
+// letters at a word start, and the bytes that trigger anywhere ('$' and the lead bytes C2
+// and E2 of the currency signs). A trigger depends only on its byte and the byte before,
+// so each recogniser walks the set bits of its masks from where its last attempt resumed.
+// A word start is first checked, without a branch, against a bloom filter of the first
+// four letters of the recogniser's keywords; only the few words that pass are scanned and
+// looked up.
 
-/// Mask of the triggers allowed after a byte: after a letter, digit or '_' only kAnywhere.
-/// A non-ASCII byte allows everything; the handler then checks the code point.
-constexpr auto kAfter = [] {
-  std::array<u8, 256> t{};
-  for (int c = 0; c < 256; ++c) t[c] = (c < 128 && (is_alnum(c) || c == '_')) ? kAnywhere : 0xFF;
-  return t;
-}();
+/// Candidate positions of one 64-byte block (bit k: byte 64 * block + k).
+struct TriggerBlock {
+  std::uint64_t digit_start = 0;   ///< digit, the byte before no ASCII letter, digit or '_'
+  std::uint64_t digit_first = 0;   ///< digit, the byte before no digit
+  std::uint64_t letter_start = 0;  ///< ASCII letter, the byte before no ASCII letter, digit or '_'
+  std::uint64_t anywhere = 0;      ///< '$', 0xC2, 0xE2
+  std::uint64_t letters = 0;       ///< ASCII letters
+};
+
+/// Classifies 64 bytes at @p p: bit k of each mask for byte p[k].
+inline void classify64(const u8* p, std::uint64_t* digit, std::uint64_t* letter,
+                       std::uint64_t* word, std::uint64_t* any) {
+  std::uint64_t d = 0, l = 0, u = 0, a = 0;
+#if defined(__SSE2__)
+  const __m128i c0 = _mm_set1_epi8('0'), c9 = _mm_set1_epi8(9), c20 = _mm_set1_epi8(0x20);
+  const __m128i ca = _mm_set1_epi8('a'), c25 = _mm_set1_epi8(25), cu = _mm_set1_epi8('_');
+  const __m128i cd = _mm_set1_epi8('$'), cc2 = _mm_set1_epi8(static_cast<char>(0xC2));
+  const __m128i ce2 = _mm_set1_epi8(static_cast<char>(0xE2));
+  for (int k = 0; k < 4; ++k) {
+    const __m128i x = _mm_loadu_si128(reinterpret_cast<const __m128i*>(p + 16 * k));
+    const __m128i xd = _mm_sub_epi8(x, c0);
+    const __m128i md = _mm_cmpeq_epi8(_mm_min_epu8(xd, c9), xd);
+    const __m128i xa = _mm_sub_epi8(_mm_or_si128(x, c20), ca);
+    const __m128i ml = _mm_cmpeq_epi8(_mm_min_epu8(xa, c25), xa);
+    const __m128i mu = _mm_cmpeq_epi8(x, cu);
+    const __m128i ma = _mm_or_si128(_mm_cmpeq_epi8(x, cd),
+                                    _mm_or_si128(_mm_cmpeq_epi8(x, cc2), _mm_cmpeq_epi8(x, ce2)));
+    const int sh = 16 * k;
+    d |= std::uint64_t{static_cast<std::uint16_t>(_mm_movemask_epi8(md))} << sh;
+    l |= std::uint64_t{static_cast<std::uint16_t>(_mm_movemask_epi8(ml))} << sh;
+    u |= std::uint64_t{static_cast<std::uint16_t>(_mm_movemask_epi8(mu))} << sh;
+    a |= std::uint64_t{static_cast<std::uint16_t>(_mm_movemask_epi8(ma))} << sh;
+  }
+#else
+  for (int k = 0; k < 64; ++k) {
+    const u8 c = p[k];
+    const std::uint64_t bit = std::uint64_t{1} << k;
+    if (is_digit(c)) d |= bit;
+    if (is_alpha(c)) l |= bit;
+    if (c == '_') u |= bit;
+    if (c == '$' || c == 0xC2 || c == 0xE2) a |= bit;
+  }
+#endif
+  *digit = d, *letter = l, *word = d | l | u, *any = a;
+}
+
+/// The trigger masks of @p s, in a per-thread buffer valid until the next call.
+const std::vector<TriggerBlock>& trigger_blocks(string_view s) {
+  thread_local std::vector<TriggerBlock> blocks;
+  const size_t n = s.size();
+  const size_t nb = (n + 63) / 64;
+  blocks.resize(nb);
+  const auto* p = reinterpret_cast<const u8*>(s.data());
+  std::uint64_t carry_word = 0, carry_digit = 0;  // byte 63 of the block before
+  for (size_t b = 0; b < nb; ++b) {
+    std::uint64_t d, l, w, a;
+    if (64 * b + 64 <= n) {
+      classify64(p + 64 * b, &d, &l, &w, &a);
+    } else {
+      u8 tail[64] = {};  // NUL bytes trigger nothing
+      std::memcpy(tail, p + 64 * b, n - 64 * b);
+      classify64(tail, &d, &l, &w, &a);
+    }
+    const std::uint64_t word_before = w << 1 | carry_word;
+    const std::uint64_t digit_before = d << 1 | carry_digit;
+    blocks[b] = {d & ~word_before, d & ~digit_before, l & ~word_before, a, l};
+    carry_word = w >> 63, carry_digit = d >> 63;
+  }
+  return blocks;
+}
+
+/// Calls @p handle(i) at each position whose bit is set in @p mask(block), in order, from
+/// where the last call said scanning resumes (at least one past its trigger).
+template <class Mask, class Handler>
+void scan_triggers(const std::vector<TriggerBlock>& blocks, Mask&& mask, Handler&& handle) {
+  const size_t nb = blocks.size();
+  size_t b = 0;
+  std::uint64_t bits = nb ? mask(blocks[0]) : 0;
+  for (;;) {
+    while (bits) {
+      const size_t p = (b << 6) + static_cast<size_t>(std::countr_zero(bits));
+      bits &= bits - 1;
+      const size_t next = handle(p);
+      if (next <= p + 1) continue;
+      if ((next >> 6) != b) {  // resume in a later block
+        b = next >> 6;
+        if (b >= nb) return;
+        bits = mask(blocks[b]) & (~std::uint64_t{0} << (next & 63));
+      } else {
+        bits &= ~std::uint64_t{0} << (next & 63);
+      }
+    }
+    if (++b >= nb) return;
+    bits = mask(blocks[b]);
+  }
+}
 
 constexpr bool is_money_trigger_word(const Word& w) {
   switch (w.cat) {
@@ -1198,52 +1295,46 @@ constexpr bool is_money_trigger_word(const Word& w) {
   }
 }
 
-/// Money: digits, '$', the lead bytes of £ ¥ (C2) and € ₹ ₩ ₽ (E2), and the first letters
-/// of number words, "billion"-style adjectives, currency codes and "Rs".
-constexpr auto kMoneyTrigger = [] {
-  std::array<u8, 256> t{};
-  for (int c = '0'; c <= '9'; ++c) t[c] = kAtStart;
-  for (const Word& w : kWords) {
-    if (!is_money_trigger_word(w)) continue;
-    const u8 c = static_cast<u8>(w.text[0]);
-    t[c] = kAtStart;
-    if (!(w.flags & kExact)) t[lower(c)] = t[lower(c) - 32] = kAtStart;
-  }
-  t['$'] = t[0xC2] = t[0xE2] = kAnywhere;
-  return t;
-}();
+constexpr bool is_relative_date_word(const Word& w) {
+  return w.cat == Cat::rel_day || w.cat == Cat::rel_dir;
+}
 
-/// Dates: digits (every absolute date has one; month names are found looking back from
-/// the digits), and with a published date the first letters of the relative words.
-constexpr auto kDateTrigger = [] {
-  std::array<u8, 256> t{};
-  for (int c = '0'; c <= '9'; ++c) t[c] = kAtStart;
+/// Bloom filters over the first four letters (case-folded, zero-padded) of the money
+/// keywords (number words, "billion"-style adjectives, currency codes, "Rs") and of the
+/// relative date words: a word whose bit is clear is none of them and triggers nothing.
+/// Exact-case keywords are checked by the table probe after.
+constexpr size_t kPrefixBits = 12;
+using PrefixBloom = std::array<std::uint64_t, (size_t{1} << kPrefixBits) / 64>;
+constexpr size_t prefix_slot(std::uint32_t prefix) {
+  return static_cast<size_t>((prefix * 0x9E3779B1u) >> (32 - kPrefixBits));
+}
+template <class Pred>
+constexpr PrefixBloom make_prefix_bloom(Pred pred) {
+  PrefixBloom t{};
   for (const Word& w : kWords) {
-    if (w.cat != Cat::rel_day && w.cat != Cat::rel_dir) continue;
-    const u8 c = lower(static_cast<u8>(w.text[0]));
-    t[c] = t[c - 32] = kAtStart << 2;  // a separate bit, masked out without a published date
+    if (!pred(w)) continue;
+    std::uint32_t prefix = 0;
+    for (size_t k = 0; k < 4 && k < w.text.size(); ++k)
+      prefix |= std::uint32_t{lower(static_cast<u8>(w.text[k]))} << (8 * k);
+    const size_t b = prefix_slot(prefix);
+    t[b >> 6] |= std::uint64_t{1} << (b & 63);
   }
   return t;
-}();
+}
+constexpr PrefixBloom kMoneyPrefixes = make_prefix_bloom(is_money_trigger_word);
+constexpr PrefixBloom kDatePrefixes = make_prefix_bloom(is_relative_date_word);
 
-/// Calls @p handle(i, bits) at each trigger whose bits intersect @p mask; the handler
-/// returns where scanning resumes.
-template <class Handler>
-void scan_triggers(string_view s, const std::array<u8, 256>& trig, u8 mask, Handler&& handle) {
-  const size_t n = s.size();
-  if (n == 0) return;
-  u8 bits = trig[at(s, 0)] & mask;  // nothing precedes the first byte
-  size_t i = 0;
-  for (;;) {
-    if (bits) {
-      const size_t next = handle(i, bits);
-      i = std::max(next, i + 1);
-      if (i >= n) return;
-    } else if (++i >= n) {
-      return;
-    }
-    bits = trig[at(s, i)] & mask & kAfter[at(s, i - 1)];
-  }
+/// False if the word starting at the ASCII letter @p p cannot be a keyword of @p bloom.
+inline bool may_be_keyword(const PrefixBloom& bloom, string_view s,
+                           const std::vector<TriggerBlock>& blocks, size_t p) {
+  const size_t k = p & 63;
+  if (k > 60 || s.size() - p < 4) return true;  // the slow path decides
+  static constexpr std::uint32_t kKeep[5] = {0, 0xFF, 0xFFFF, 0xFFFFFF, 0xFFFFFFFF};
+  const auto run = std::countr_zero((~(blocks[p >> 6].letters >> k) & 0xF) | 0x10);  // 1..4
+  std::uint32_t w;
+  std::memcpy(&w, s.data() + p, 4);
+  const size_t b = prefix_slot((w | 0x20202020u) & kKeep[run]);
+  return (bloom[b >> 6] >> (b & 63)) & 1;
 }
 
 /// The month name (possibly abbreviated, with a dot or a comma) just before the number at
@@ -1271,134 +1362,161 @@ const Word* month_before(string_view s, size_t i, size_t floor, size_t* wb, size
   return w;
 }
 
+void money_pass(string_view s, const std::vector<TriggerBlock>& blocks, std::vector<Entity>& out) {
+  const size_t n = s.size();
+  scan_triggers(
+      blocks, [](const TriggerBlock& b) { return b.digit_start | b.letter_start | b.anywhere; },
+      [&](size_t i) -> size_t {
+        const u8 c = at(s, i);
+        if (is_alpha(c)) {
+          if (!may_be_keyword(kMoneyPrefixes, s, blocks, i)) return i;
+          WordKey key;
+          const size_t e = scan_word(s, i, &key);
+          if (word_char_before(s, i)) return e;
+          const Word* w = lookup_key(key, s, i, e);
+          return w ? money_word(s, i, e, w, out) : e;
+        }
+        if (is_digit(c)) return money_number(s, i, out);
+        if (c == '$') return money_dollar(s, i, out);
+        if (c == 0xC2 && i + 1 < n) {
+          const u8 c1 = at(s, i + 1);
+          if (c1 == 0xA3) return money_sign(s, i, 2, "GBP", out);
+          if (c1 == 0xA5) return money_sign(s, i, 2, "JPY", out);
+        } else if (c == 0xE2 && i + 2 < n && at(s, i + 1) == 0x82) {
+          const u8 c2 = at(s, i + 2);
+          if (c2 == 0xAC) return money_sign(s, i, 3, "EUR", out);
+          if (c2 == 0xB9) return money_sign(s, i, 3, "INR", out);
+          if (c2 == 0xA9) return money_sign(s, i, 3, "KRW", out);
+          if (c2 == 0xBD) return money_sign(s, i, 3, "RUB", out);
+        }
+        return i + 1;
+      });
+}
+
+/// A percentage at the digit @p i (the byte before no digit); returns where scanning
+/// resumes.
+size_t percent_at(string_view s, size_t i, std::vector<Entity>& out) {
+  const size_t n = s.size();
+  if (!clean_start(s, i)) return digits_end(s, i);
+  const Num num = parse_num(s, i);
+  const size_t start = i;
+  if (!num.ok || !clean_end(s, num.e)) return num.e;
+  // The unit: "%", "％", "percent", "per cent", "pct", "percentage point(s)".
+  const size_t q = skip_space(s, num.e);
+  size_t end = 0;
+  if (q < n && at(s, q) == '%') {
+    if (!(q + 1 < n && is_alnum(at(s, q + 1)))) end = q + 1;  // not "%20" (URL escape)
+  } else if (q + 2 < n && at(s, q) == 0xEF && at(s, q + 1) == 0xBC && at(s, q + 2) == 0x85) {
+    end = q + 3;
+  } else if (q < n && is_alpha(at(s, q))) {
+    const size_t t = word_end(s, q);
+    if (!word_char_at(s, t)) {
+      const string_view w = s.substr(q, t - q);
+      if (w.size() == 7 && ieq_at(s, q, "percent")) {
+        end = t;
+      } else if (w.size() == 3 && ieq_at(s, q, "pct")) {
+        end = t;
+      } else if (w.size() == 3 && ieq_at(s, q, "per")) {
+        size_t u = skip_space(s, t);
+        if (u == t && u < n && at(s, u) == '-') ++u;
+        if (u > t && word_at(s, u, "cent")) end = u + 4;
+      } else if (w.size() == 10 && ieq_at(s, q, "percentage")) {
+        size_t u = skip_space(s, t);
+        if (u == t && u < n && at(s, u) == '-') ++u;
+        if (u > t && word_at(s, u, "points"))
+          end = u + 6;
+        else if (u > t && word_at(s, u, "point"))
+          end = u + 5;
+      }
+    }
+  }
+  if (end == 0) return num.e;
+  // A leading minus: "-2.5%", "−2.5%" (U+2212), but not the dash of "10-15%".
+  size_t b = start;
+  bool neg = false;
+  if (start >= 1 && at(s, start - 1) == '-' &&
+      !(start >= 2 && (is_alnum(at(s, start - 2)) || at(s, start - 2) == '-'))) {
+    b = start - 1, neg = true;
+  } else if (start >= 3 && at(s, start - 3) == 0xE2 && at(s, start - 2) == 0x88 &&
+             at(s, start - 1) == 0x92) {
+    b = start - 3, neg = true;
+  }
+  // Key: the number without grouping, leading zeros or trailing fraction zeros.
+  std::string key;
+  std::string_view digits = s.substr(num.b, num.e - num.b);
+  const size_t dot = digits.find('.');
+  const string_view ip = digits.substr(0, dot);
+  string_view fp = dot == string_view::npos ? string_view{} : digits.substr(dot + 1);
+  while (!fp.empty() && fp.back() == '0') fp.remove_suffix(1);
+  for (char ch : ip)
+    if (ch != ',' && !(key.empty() && ch == '0')) key.push_back(ch);
+  if (key.empty()) key.push_back('0');
+  if (!fp.empty()) key.append(".").append(fp);
+  if (neg && key != "0") key.insert(key.begin(), '-');
+  const double value = static_cast<double>(neg ? -num.value : num.value);
+  out.push_back(Entity{EntityKind::percent, std::move(key), std::string(s.substr(b, end - b)), b,
+                       end, value});
+  return end;
+}
+
+void percent_pass(string_view s, const std::vector<TriggerBlock>& blocks,
+                  std::vector<Entity>& out) {
+  scan_triggers(
+      blocks, [](const TriggerBlock& b) { return b.digit_first; },
+      [&](size_t i) { return percent_at(s, i, out); });
+}
+
+void dates_pass(string_view s, const std::vector<TriggerBlock>& blocks,
+                const std::optional<CivilDate>& published, std::vector<Entity>& out) {
+  const size_t base = out.size();
+  size_t floor = 0;  // end of the last date found: look-back stops there
+  const std::uint64_t letters = published ? ~std::uint64_t{0} : 0;
+  scan_triggers(
+      blocks,
+      [letters](const TriggerBlock& b) { return b.digit_start | (b.letter_start & letters); },
+      [&](size_t i) -> size_t {
+        size_t next;
+        if (is_digit(at(s, i))) {
+          size_t wb, we;
+          next = i;
+          if (const Word* w = month_before(s, i, floor, &wb, &we))
+            next = date_month(s, wb, we, w, out);
+          if (next <= i) next = date_digits(s, i, out);
+        } else {
+          if (!may_be_keyword(kDatePrefixes, s, blocks, i)) return i;
+          WordKey key;
+          const size_t e = scan_word(s, i, &key);
+          next = e;
+          const Word* w = word_char_before(s, i) ? nullptr : lookup_key(key, s, i, e);
+          if (w && (w->cat == Cat::rel_day || w->cat == Cat::rel_dir))
+            next = date_relative(s, i, e, w, *published, out);
+        }
+        if (out.size() > base) floor = out.back().end;
+        return next;
+      });
+}
+
 }  // namespace
 
 void find_money(std::string_view s, std::vector<Entity>& out) {
-  const size_t n = s.size();
-  scan_triggers(s, kMoneyTrigger, kAtStart | kAnywhere, [&](size_t i, u8) -> size_t {
-    const u8 c = at(s, i);
-    if (is_alpha(c)) {
-      WordKey key;
-      const size_t e = scan_word(s, i, &key);
-      if (word_char_before(s, i)) return e;
-      const Word* w = lookup_key(key, s, i, e);
-      return w ? money_word(s, i, e, w, out) : e;
-    }
-    if (is_digit(c)) return money_number(s, i, out);
-    if (c == '$') return money_dollar(s, i, out);
-    if (c == 0xC2 && i + 1 < n) {
-      const u8 c1 = at(s, i + 1);
-      if (c1 == 0xA3) return money_sign(s, i, 2, "GBP", out);
-      if (c1 == 0xA5) return money_sign(s, i, 2, "JPY", out);
-    } else if (c == 0xE2 && i + 2 < n && at(s, i + 1) == 0x82) {
-      const u8 c2 = at(s, i + 2);
-      if (c2 == 0xAC) return money_sign(s, i, 3, "EUR", out);
-      if (c2 == 0xB9) return money_sign(s, i, 3, "INR", out);
-      if (c2 == 0xA9) return money_sign(s, i, 3, "KRW", out);
-      if (c2 == 0xBD) return money_sign(s, i, 3, "RUB", out);
-    }
-    return i + 1;
-  });
+  money_pass(s, trigger_blocks(s), out);
 }
 
 void find_percent(std::string_view s, std::vector<Entity>& out) {
-  const size_t n = s.size();
-  size_t i = 0;
-  while (i < n) {
-    if (!is_digit(at(s, i))) {
-      ++i;
-      continue;
-    }
-    if (!clean_start(s, i)) {
-      i = digits_end(s, i);
-      continue;
-    }
-    const Num num = parse_num(s, i);
-    const size_t start = i;
-    i = num.e;
-    if (!num.ok || !clean_end(s, num.e)) continue;
-    // The unit: "%", "％", "percent", "per cent", "pct", "percentage point(s)".
-    const size_t q = skip_space(s, num.e);
-    size_t end = 0;
-    if (q < n && at(s, q) == '%') {
-      if (!(q + 1 < n && is_alnum(at(s, q + 1)))) end = q + 1;  // not "%20" (URL escape)
-    } else if (q + 2 < n && at(s, q) == 0xEF && at(s, q + 1) == 0xBC && at(s, q + 2) == 0x85) {
-      end = q + 3;
-    } else if (q < n && is_alpha(at(s, q))) {
-      const size_t t = word_end(s, q);
-      if (!word_char_at(s, t)) {
-        const string_view w = s.substr(q, t - q);
-        if (w.size() == 7 && ieq_at(s, q, "percent")) {
-          end = t;
-        } else if (w.size() == 3 && ieq_at(s, q, "pct")) {
-          end = t;
-        } else if (w.size() == 3 && ieq_at(s, q, "per")) {
-          size_t u = skip_space(s, t);
-          if (u == t && u < n && at(s, u) == '-') ++u;
-          if (u > t && word_at(s, u, "cent")) end = u + 4;
-        } else if (w.size() == 10 && ieq_at(s, q, "percentage")) {
-          size_t u = skip_space(s, t);
-          if (u == t && u < n && at(s, u) == '-') ++u;
-          if (u > t && word_at(s, u, "points"))
-            end = u + 6;
-          else if (u > t && word_at(s, u, "point"))
-            end = u + 5;
-        }
-      }
-    }
-    if (end == 0) continue;
-    // A leading minus: "-2.5%", "−2.5%" (U+2212), but not the dash of "10-15%".
-    size_t b = start;
-    bool neg = false;
-    if (start >= 1 && at(s, start - 1) == '-' &&
-        !(start >= 2 && (is_alnum(at(s, start - 2)) || at(s, start - 2) == '-'))) {
-      b = start - 1, neg = true;
-    } else if (start >= 3 && at(s, start - 3) == 0xE2 && at(s, start - 2) == 0x88 &&
-               at(s, start - 1) == 0x92) {
-      b = start - 3, neg = true;
-    }
-    // Key: the number without grouping, leading zeros or trailing fraction zeros.
-    std::string key;
-    std::string_view digits = s.substr(num.b, num.e - num.b);
-    const size_t dot = digits.find('.');
-    const string_view ip = digits.substr(0, dot);
-    string_view fp = dot == string_view::npos ? string_view{} : digits.substr(dot + 1);
-    while (!fp.empty() && fp.back() == '0') fp.remove_suffix(1);
-    for (char ch : ip)
-      if (ch != ',' && !(key.empty() && ch == '0')) key.push_back(ch);
-    if (key.empty()) key.push_back('0');
-    if (!fp.empty()) key.append(".").append(fp);
-    if (neg && key != "0") key.insert(key.begin(), '-');
-    const double value = static_cast<double>(neg ? -num.value : num.value);
-    out.push_back(Entity{EntityKind::percent, std::move(key), std::string(s.substr(b, end - b)), b,
-                         end, value});
-    i = end;
-  }
+  percent_pass(s, trigger_blocks(s), out);
 }
 
 void find_dates(std::string_view s, const std::optional<CivilDate>& published,
                 std::vector<Entity>& out) {
-  const size_t base = out.size();
-  size_t floor = 0;  // end of the last date found: look-back stops there
-  const u8 mask = published ? (kAtStart | (kAtStart << 2)) : kAtStart;
-  scan_triggers(s, kDateTrigger, mask, [&](size_t i, u8) -> size_t {
-    size_t next;
-    if (is_digit(at(s, i))) {
-      size_t wb, we;
-      next = i;
-      if (const Word* w = month_before(s, i, floor, &wb, &we)) next = date_month(s, wb, we, w, out);
-      if (next <= i) next = date_digits(s, i, out);
-    } else {
-      WordKey key;
-      const size_t e = scan_word(s, i, &key);
-      next = e;
-      const Word* w = word_char_before(s, i) ? nullptr : lookup_key(key, s, i, e);
-      if (w && (w->cat == Cat::rel_day || w->cat == Cat::rel_dir))
-        next = date_relative(s, i, e, w, *published, out);
-    }
-    if (out.size() > base) floor = out.back().end;
-    return next;
-  });
+  dates_pass(s, trigger_blocks(s), published, out);
+}
+
+void find_numeric(std::string_view s, const std::optional<CivilDate>& published,
+                  std::vector<Entity>& out) {
+  const std::vector<TriggerBlock>& blocks = trigger_blocks(s);
+  money_pass(s, blocks, out);
+  percent_pass(s, blocks, out);
+  dates_pass(s, blocks, published, out);
 }
 
 std::optional<CivilDate> find_published_date(std::string_view head) {

@@ -23,6 +23,11 @@ void find_percent(std::string_view text, std::vector<Entity>& out);
 void find_dates(std::string_view text, const std::optional<CivilDate>& published,
                 std::vector<Entity>& out);
 
+/// find_money, find_percent and find_dates in one: the same mentions appended in the same
+/// order (money, then percentages, then dates), the text classified once.
+void find_numeric(std::string_view text, const std::optional<CivilDate>& published,
+                  std::vector<Entity>& out);
+
 /// The published date stated in the head of a plain-text article ("Jan. 22, 2025, 3:12 a.m."
 /// or "date 2025-01-22" in the first lines); a full year-month-day date only.
 std::optional<CivilDate> find_published_date(std::string_view head);
