@@ -22,6 +22,16 @@
 namespace newsdex::detail {
 namespace {
 
+// Small per-token helpers of the scanner, called from many rules: always inlined, their
+// table look-ups (done once per token, then cached) kept out of line.
+#if defined(__GNUC__)
+#define NEWSDEX_HOT [[gnu::always_inline]]
+#define NEWSDEX_COLD [[gnu::noinline]]
+#else
+#define NEWSDEX_HOT
+#define NEWSDEX_COLD
+#endif
+
 using u8 = unsigned char;
 using ViewSet = std::unordered_set<std::string_view, SvHash>;
 
@@ -1054,28 +1064,36 @@ class Scan {
 
  private:
   // --- token helpers
-  std::string_view tx(std::size_t i) const {
+  NEWSDEX_HOT std::string_view tx(std::size_t i) const {
     return std::string_view(text_.data() + t_[i].begin, t_[i].end - t_[i].begin);  // in range
   }
-  bool has(std::size_t i, std::uint32_t f) const { return i < t_.size() && (t_[i].flags & f); }
-  bool word(std::size_t i) const { return has(i, kWord) && !has(i, kLong); }
-  bool punct(std::size_t i, std::uint32_t cp) const { return has(i, kPunct) && t_[i].cp == cp; }
+  NEWSDEX_HOT bool has(std::size_t i, std::uint32_t f) const {
+    return i < t_.size() && (t_[i].flags & f);
+  }
+  NEWSDEX_HOT bool word(std::size_t i) const { return has(i, kWord) && !has(i, kLong); }
+  NEWSDEX_HOT bool punct(std::size_t i, std::uint32_t cp) const {
+    return has(i, kPunct) && t_[i].cp == cp;
+  }
   /// Capitalised (or all-caps) word.
-  bool capw(std::size_t i) const { return word(i) && has(i, kUpperFirst); }
+  NEWSDEX_HOT bool capw(std::size_t i) const { return word(i) && has(i, kUpperFirst); }
   /// Capitalised word with lower-case letters ("Nadella", not "IBM").
-  bool titlew(std::size_t i) const { return capw(i) && has(i, kHasLower); }
+  NEWSDEX_HOT bool titlew(std::size_t i) const { return capw(i) && has(i, kHasLower); }
   /// Joined to the previous token by a space on the same line.
-  bool spaced(std::size_t i) const { return has(i, kSpaceBefore) && !has(i, kNewlineBefore); }
-  bool glued(std::size_t i) const { return i < t_.size() && !has(i, kSpaceBefore); }
+  NEWSDEX_HOT bool spaced(std::size_t i) const {
+    return has(i, kSpaceBefore) && !has(i, kNewlineBefore);
+  }
+  NEWSDEX_HOT bool glued(std::size_t i) const { return i < t_.size() && !has(i, kSpaceBefore); }
   /// ASCII lower-case form of token i.
-  std::string_view lower(std::size_t i) const {
+  NEWSDEX_HOT std::string_view lower(std::size_t i) const {
     return std::string_view(lower_text_.data() + t_[i].begin, t_[i].end - t_[i].begin);
   }
   /// What the word table knows of token i (cached); nullptr if nothing.
-  const WordInfo* info(std::size_t i) const {
-    const WordInfo*& w = info_[i];
-    if (w == &kUnknownInfo) w = table_.find(lower(i));
-    return w;
+  NEWSDEX_HOT const WordInfo* info(std::size_t i) const {
+    const WordInfo* w = info_[i];
+    return w == &kUnknownInfo ? info_lookup(i) : w;
+  }
+  NEWSDEX_COLD const WordInfo* info_lookup(std::size_t i) const {
+    return info_[i] = table_.find(lower(i));
   }
   bool first_name(std::size_t i) const {
     const WordInfo* w = info(i);
@@ -1087,7 +1105,7 @@ class Scan {
     const WordInfo* w = info(i);
     return w && w->starts_name;
   }
-  bool common(std::size_t i) const {
+  NEWSDEX_HOT bool common(std::size_t i) const {
     std::int8_t& c = common_[i];
     if (c < 0) c = common_lookup(i) ? 1 : 0;
     return c == 1;
@@ -1102,9 +1120,12 @@ class Scan {
     return true;
   }
   /// LexBit flags of token i (cached).
-  std::uint32_t lex(std::size_t i) const {
+  NEWSDEX_HOT std::uint32_t lex(std::size_t i) const {
+    const std::uint32_t b = lex_[i];
+    return (b & kLxDone) ? b : lex_lookup(i);
+  }
+  NEWSDEX_COLD std::uint32_t lex_lookup(std::size_t i) const {
     std::uint32_t& b = lex_[i];
-    if (b & kLxDone) return b;
     b = kLxDone;
     const std::size_t len = t_[i].end - t_[i].begin;
     if (word(i) && len <= 16 &&
@@ -1116,7 +1137,9 @@ class Scan {
     }
     return b;
   }
-  bool is(std::size_t i, std::uint32_t bit) const { return i < t_.size() && (lex(i) & bit); }
+  NEWSDEX_HOT bool is(std::size_t i, std::uint32_t bit) const {
+    return i < t_.size() && (lex(i) & bit);
+  }
   /// A word that can be part of a rule-found name: capitalised, not a common word,
   /// not already claimed.
   bool namey(std::size_t i) const {
@@ -1124,7 +1147,7 @@ class Scan {
     if (!has(i, kHasLower) && (t_[i].end - t_[i].begin) < 2) return false;
     return !common(i);
   }
-  bool noisy(std::size_t i) const { return has(i, kHeading) || has(i, kTitleRun); }
+  NEWSDEX_HOT bool noisy(std::size_t i) const { return has(i, kHeading) || has(i, kTitleRun); }
 
   // --- passes
   void mark_credits();
