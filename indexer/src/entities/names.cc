@@ -600,10 +600,14 @@ std::string lower_utf8(std::string_view s) {
   const std::size_t n = s.size();
   std::size_t i = 0;
   while (i < n) {
-    const u8 c = p[i];
-    if (c < 0x80) {
-      out.push_back(ascii_lower(static_cast<char>(c)));
-      ++i;
+    if (p[i] < 0x80) {  // a run of ASCII bytes at once
+      std::size_t j = i + 1;
+      while (j < n && p[j] < 0x80) ++j;
+      const std::size_t o = out.size();
+      out.resize(o + (j - i));
+      char* d = out.data() + o;
+      for (std::size_t k = i; k < j; ++k) *d++ = ascii_lower(static_cast<char>(p[k]));
+      i = j;
       continue;
     }
     std::uint32_t cp = 0;
