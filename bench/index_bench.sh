@@ -204,7 +204,7 @@ for r in $(seq 1 "$repeat"); do
 done
 
 # ---- results ------------------------------------------------------------------------
-declare -A WALL CPU RSS SIZE DOCS
+declare -A WALL CPU RSS SIZE DOCS RUNS
 for e in $active; do
   case " $failed " in *" $e "*) continue ;; esac
   walls="" cpus="" rss_max=0
@@ -214,6 +214,7 @@ for e in $active; do
     if [ "$m" -gt "$rss_max" ]; then rss_max=$m; fi
   done
   WALL[$e]=$(printf '%s' "$walls" | tr ' ' '\n' | grep . | median)
+  RUNS[$e]=$(printf '%s' "$walls" | sed -e 's/^ *//' -e 's/ /, /g')
   CPU[$e]=$(printf '%s' "$cpus" | tr ' ' '\n' | grep . | median)
   RSS[$e]=$rss_max
   SIZE[$e]=$(du -sk "$(index_path "$e")" | cut -f1)
@@ -271,6 +272,13 @@ for e in newsdex newsdex-noent xapian fts5 omindex; do
     "$(mb "${RSS[$e]}")" "$(mb "${SIZE[$e]}")" "$sp" "$rs" "$sz"
 done
 echo
+if [ "$repeat" -gt 1 ]; then
+  echo "Wall seconds of each run (round-robin order):"
+  for e in newsdex newsdex-noent xapian fts5 omindex; do
+    [ -n "${RUNS[$e]:-}" ] && echo "- $e: ${RUNS[$e]}"
+  done
+  echo
+fi
 echo "newsdex-noent is the same indexer without entity extraction: its speed × below 1 is what"
 echo "extraction costs (0.80 = newsdex takes 1/0.80 = 1.25× as long with extraction)."
 echo "newsdex speed × = peer wall / newsdex wall (above 1: newsdex is faster); newsdex RSS × and"
@@ -287,10 +295,10 @@ json_str() { printf '%s' "$1" | sed -e 's/\\/\\\\/g' -e 's/"/\\"/g'; }
     "$(json_str "$corpus_label")" "$(json_str "$corpus_note")" "$docs" "$bytes"
   printf ' "engines": {'
   sep=""
-  for e in newsdex xapian fts5 omindex; do
+  for e in newsdex newsdex-noent xapian fts5 omindex; do
     [ -n "${WALL[$e]:-}" ] || continue
-    printf '%s\n  "%s": {"docs": %s, "wall_s": %s, "cpu_s": %s, "docs_per_s": %s, "mb_per_s": %s, "peak_rss_kib": %s, "index_kib": %s' \
-      "$sep" "$e" "${DOCS[$e]}" "${WALL[$e]}" "${CPU[$e]}" "$(rate "${DOCS[$e]}" "${WALL[$e]}" null)" \
+    printf '%s\n  "%s": {"docs": %s, "wall_s": %s, "wall_runs_s": [%s], "cpu_s": %s, "docs_per_s": %s, "mb_per_s": %s, "peak_rss_kib": %s, "index_kib": %s' \
+      "$sep" "$e" "${DOCS[$e]}" "${WALL[$e]}" "${RUNS[$e]}" "${CPU[$e]}" "$(rate "${DOCS[$e]}" "${WALL[$e]}" null)" \
       "$(mbps "$bytes" "${WALL[$e]}" null)" "${RSS[$e]}" "${SIZE[$e]}"
     if [ "$e" = newsdex ]; then
       summary=$(tr '\n' ' ' <"$tmp/newsdex.out.$repeat" | sed -e 's/^ *//' -e 's/ *$//')
