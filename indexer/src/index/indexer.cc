@@ -3,7 +3,7 @@
 // Xapian 1.4 spends most of its indexing time updating a large database (notes in
 // docs/indexing.md), while building a small fresh database and merging databases by
 // compaction are cheap. So: the reading thread hashes each record and skips unchanged
-// ones, groups the rest into batches, and hands batch b to worker b % jobs; each worker
+// ones, groups the rest into batches, and queues them for the workers; each worker
 // analyses its batch and writes it as a fresh temporary shard (no fsync). At checkpoints
 // and at the end the shards are merged into the database, in batch order, so document ids
 // follow input order whatever the number of workers:
@@ -19,6 +19,7 @@
 #include <unistd.h>
 #include <xapian.h>
 
+#include <algorithm>
 #include <atomic>
 #include <chrono>
 #include <condition_variable>
@@ -155,20 +156,18 @@ detail::ChromeModel learn_chrome(const std::vector<std::string>& inputs,
                                  const IndexOptions& options, std::set<std::string>& sources) {
   const unsigned jobs = options.jobs;
   std::vector<detail::ChromeModel> parts(jobs);
-  std::vector<std::unique_ptr<BatchQueue>> queues;
-  for (unsigned w = 0; w < jobs; ++w) queues.push_back(std::make_unique<BatchQueue>(2));
+  BatchQueue queue(2 * jobs);  // shared: whichever thread is free takes the next batch
   std::vector<std::thread> threads;
   for (unsigned w = 0; w < jobs; ++w)
     threads.emplace_back([&, w] {
-      while (std::optional<Batch> b = queues[w]->pop())
+      while (std::optional<Batch> b = queue.pop())
         for (const Article& a : b->articles) parts[w].observe(a.source, a.body);
     });
   std::map<std::string, std::size_t, std::less<>> sampled;
   Batch current;
-  std::size_t next = 0;
   auto dispatch = [&] {
     if (current.articles.empty()) return;
-    queues[next++ % jobs]->push(std::move(current));
+    queue.push(std::move(current));
     current = Batch{};
   };
   try {
@@ -186,11 +185,11 @@ detail::ChromeModel learn_chrome(const std::vector<std::string>& inputs,
         [](BadRecord&&) {});  // reported by the main pass
     dispatch();
   } catch (...) {
-    for (auto& q : queues) q->push(std::nullopt);
+    for (unsigned w = 0; w < jobs; ++w) queue.push(std::nullopt);
     for (auto& t : threads) t.join();
     throw;
   }
-  for (auto& q : queues) q->push(std::nullopt);
+  for (unsigned w = 0; w < jobs; ++w) queue.push(std::nullopt);
   for (auto& t : threads) t.join();
   for (unsigned w = 1; w < jobs; ++w) parts[0].merge(std::move(parts[w]));
   parts[0].finish(jobs);
@@ -414,9 +413,11 @@ IndexSummary Indexer::index(const std::vector<std::string>& inputs,
   std::map<std::size_t, std::string> finished;  // batch index → shard path
   std::exception_ptr worker_error;
 
-  std::vector<std::unique_ptr<BatchQueue>> queues;
+  // One queue for all workers: whichever is free takes the next batch, so the last batches
+  // do not wait behind a slow one (document ids still follow input order: shards are merged
+  // in batch order, whoever wrote them).
+  BatchQueue queue(2 * jobs);
   std::vector<std::thread> workers;
-  for (unsigned w = 0; w < jobs; ++w) queues.push_back(std::make_unique<BatchQueue>(2));
   for (unsigned w = 0; w < jobs; ++w) {
     workers.emplace_back([&, w] {
       try {
@@ -432,7 +433,7 @@ IndexSummary Indexer::index(const std::vector<std::string>& inputs,
         const auto started = Clock::now();
         for (;;) {
           const auto w0 = Clock::now();
-          std::optional<Batch> batch = queues[w]->pop();
+          std::optional<Batch> batch = queue.pop();
           waited += std::chrono::duration<double>(Clock::now() - w0).count();
           if (!batch) {
             spdlog::debug(
@@ -508,7 +509,10 @@ IndexSummary Indexer::index(const std::vector<std::string>& inputs,
       std::lock_guard lock(done_mutex);
       ++pending;
     }
-    queues[current.index % jobs]->push(std::move(current), [&] { report_progress(false); });
+    queue.push(std::move(current), [&] {
+      report_progress(false);
+      check_worker_error();  // a full queue no worker drains: fail, do not wait forever
+    });
     current = Batch{};
   };
   auto wait_and_merge = [&] {
@@ -590,12 +594,12 @@ IndexSummary Indexer::index(const std::vector<std::string>& inputs,
         });
     wait_and_merge();
   } catch (...) {
-    for (auto& q : queues) q->push(std::nullopt);
+    for (unsigned w = 0; w < jobs; ++w) queue.push(std::nullopt);
     for (auto& t : workers) t.join();
     fs::remove_all(tmp_dir, ec);
     throw;
   }
-  for (auto& q : queues) q->push(std::nullopt);
+  for (unsigned w = 0; w < jobs; ++w) queue.push(std::nullopt);
   for (auto& t : workers) t.join();
   fs::remove_all(tmp_dir, ec);
 
