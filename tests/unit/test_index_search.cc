@@ -296,3 +296,16 @@ TEST_CASE("a snippet finds a match deep in a long body, past look-alike words") 
   CHECK(h.snippet.substr(h.highlights[1].begin, h.highlights[1].end - h.highlights[1].begin) ==
         "quokka");
 }
+
+TEST_CASE("a worker that fails ends the run with its error, not a hang") {
+  // Every worker fails at start (no such stemmer) while the reader fills the batch queue:
+  // the run must stop with the workers' error.
+  TempDir tmp;
+  for (int i = 0; i < 12; ++i)
+    tmp.write("in/a" + std::to_string(i) + ".txt", "Title " + std::to_string(i) + "\nBody.\n");
+  IndexOptions o = opts();
+  o.language = "klingon";
+  o.shard_docs = 1;
+  CHECK_THROWS_WITH_AS(Indexer(tmp / "db", o).index({tmp / "in"}),
+                       doctest::Contains("unknown stemming language"), ConfigError);
+}

@@ -121,22 +121,34 @@ class BatchQueue {
   void push(std::optional<Batch> b, const std::function<void()>& tick = {}) {
     std::unique_lock lock(m_);
     while (!not_full_.wait_for(lock, std::chrono::milliseconds(500),
-                               [&] { return q_.size() < capacity_; })) {
+                               [&] { return closed_ || q_.size() < capacity_; })) {
       if (!tick) continue;
       lock.unlock();
       tick();
       lock.lock();
     }
+    if (closed_) return;
     q_.push_back(std::move(b));
     not_empty_.notify_one();
   }
+  /// The next batch; nullopt at the end of the input or once closed.
   std::optional<Batch> pop() {
     std::unique_lock lock(m_);
-    not_empty_.wait(lock, [&] { return !q_.empty(); });
+    not_empty_.wait(lock, [&] { return closed_ || !q_.empty(); });
+    if (closed_) return std::nullopt;
     auto b = std::move(q_.front());
     q_.pop_front();
     not_full_.notify_one();
     return b;
+  }
+  /// Drops what is queued and ends every pop() and push(): for unwinding after an error,
+  /// when the workers that would drain a full queue may be gone.
+  void close() {
+    std::lock_guard lock(m_);
+    closed_ = true;
+    q_.clear();
+    not_empty_.notify_all();
+    not_full_.notify_all();
   }
 
  private:
@@ -144,6 +156,7 @@ class BatchQueue {
   std::condition_variable not_full_, not_empty_;
   std::deque<std::optional<Batch>> q_;
   std::size_t capacity_;
+  bool closed_ = false;
 };
 
 }  // namespace
@@ -185,7 +198,7 @@ detail::ChromeModel learn_chrome(const std::vector<std::string>& inputs,
         [](BadRecord&&) {});  // reported by the main pass
     dispatch();
   } catch (...) {
-    for (unsigned w = 0; w < jobs; ++w) queue.push(std::nullopt);
+    queue.close();
     for (auto& t : threads) t.join();
     throw;
   }
@@ -248,12 +261,12 @@ struct Indexer::Impl {
     }
   }
 
-  // Merges finished shards (in order) into the database.
-  void merge(std::vector<std::string> shards, const std::vector<std::string>& stale_ids,
-             const std::string& tmp_dir) {
+  // Merges finished shards (in order, @p new_docs documents in all) into the database and
+  // removes them.
+  void merge(std::vector<std::string> shards, std::size_t new_docs,
+             const std::vector<std::string>& stale_ids, const std::string& tmp_dir) {
     if (shards.empty()) return;
-    std::size_t new_docs = 0;
-    for (const auto& s : shards) new_docs += Xapian::Database(s).get_doccount();
+    std::error_code ec;
     std::size_t existing = db->get_doccount();
     if (existing > 0 && new_docs <= std::max<std::size_t>(1000, existing / 20)) {
       // Few changes to a large database: replace in place, one atomic commit.
@@ -270,6 +283,7 @@ struct Indexer::Impl {
           if (db->get_metadata(*k).empty()) db->set_metadata(*k, shard.get_metadata(*k));
       }
       db->commit();
+      for (const auto& s : shards) fs::remove_all(s, ec);
       return;
     }
     // Bulk: old versions out, then compact database + shards into a fresh directory. One
@@ -294,7 +308,7 @@ struct Indexer::Impl {
         for (std::size_t k = i; k < end; ++k) group.add_database(Xapian::Database(shards[k]));
         std::string out = tmp_dir + "/group-" + std::to_string(round) + "-" + std::to_string(i);
         group.compact(out);
-        for (std::size_t k = i; k < end; ++k) fs::remove_all(shards[k]);
+        for (std::size_t k = i; k < end; ++k) fs::remove_all(shards[k], ec);
         grouped.push_back(out);
       }
       shards.swap(grouped);
@@ -303,7 +317,6 @@ struct Indexer::Impl {
     if (keep_db) sources.add_database(Xapian::Database(db_path));
     for (const auto& s : shards) sources.add_database(Xapian::Database(s));
     const std::string new_dir = db_path + ".new", old_dir = db_path + ".old";
-    std::error_code ec;
     fs::remove_all(new_dir, ec);
     sources.compact(new_dir);
     sources = Xapian::Database();
@@ -531,12 +544,11 @@ IndexSummary Indexer::index(const std::vector<std::string>& inputs,
     merged_upto = next_batch;
     lock.unlock();
     const auto m0 = Clock::now();
-    d.merge(shards, stale_ids, tmp_dir);
+    d.merge(shards, since_checkpoint, stale_ids, tmp_dir);
     spdlog::debug("merged {} shards in {:.2f} s (at {:.2f} s)", shards.size(),
                   std::chrono::duration<double>(Clock::now() - m0).count(),
                   std::chrono::duration<double>(Clock::now() - t0).count());
     stale_ids.clear();
-    for (const auto& s : shards) fs::remove_all(s, ec);
     since_checkpoint = 0;
   };
 
@@ -594,7 +606,7 @@ IndexSummary Indexer::index(const std::vector<std::string>& inputs,
         });
     wait_and_merge();
   } catch (...) {
-    for (unsigned w = 0; w < jobs; ++w) queue.push(std::nullopt);
+    queue.close();
     for (auto& t : workers) t.join();
     fs::remove_all(tmp_dir, ec);
     throw;
