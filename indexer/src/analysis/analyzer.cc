@@ -119,7 +119,6 @@ struct Analyzer::Impl {
   bool stemming = true;
   StemCache stem_cache;
   std::unordered_set<std::string> protected_words;
-  std::string scratch;
   icu::UnicodeString ustr, unorm;
 
   explicit Impl(const AnalyzerOptions& opts) : options(opts) {

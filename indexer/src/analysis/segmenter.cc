@@ -12,11 +12,10 @@ namespace {
 
 // UAX #29 word-break classes of the characters the fast path knows.
 enum class Cls : unsigned char {
-  other,       // breaks on both sides, not part of a word
+  other,       // breaks on both sides, not part of a word (`:` too: ICU drops it from MidLetter)
   letter,      // ALetter: A-Z a-z, and `@` (ICU's addition)
   digit,       // Numeric: 0-9
   underscore,  // ExtendNumLet: joins letters, digits and itself
-  mid_letter,  // MidLetter (`·`; ICU's root rules drop UAX #29's `:`): none handled yet
   mid_num,     // MidNum `,` `;`: between two digits
   mid_both,    // MidNumLet / Single_Quote `.` `'` ‘ ’: between two letters or two digits
   unknown      // any other non-ASCII character: the chunk goes to ICU
@@ -152,8 +151,7 @@ void WordSegmenter::segment(std::string_view text, std::vector<Segment>& out) {
           i += len;
           continue;
         }
-        const bool between_letters =
-            prev == Cls::letter && (x == Cls::mid_letter || x == Cls::mid_both);
+        const bool between_letters = prev == Cls::letter && x == Cls::mid_both;
         const bool between_digits = prev == Cls::digit && (x == Cls::mid_num || x == Cls::mid_both);
         if ((between_letters || between_digits) && i + len < n) {
           std::size_t len2;

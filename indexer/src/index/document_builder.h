@@ -36,7 +36,6 @@ class DocumentBuilder {
   Analyzer& analyzer_;
   const EntityExtractor* extractor_;
   std::vector<Token> tokens_;
-  std::string term_;
 };
 
 }  // namespace newsdex
