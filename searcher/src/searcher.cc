@@ -19,11 +19,6 @@
 namespace newsdex {
 namespace {
 
-struct StringHash {
-  using is_transparent = void;
-  std::size_t operator()(std::string_view s) const { return std::hash<std::string_view>{}(s); }
-};
-
 struct MoneyRange {
   const char* key;
   double lo, hi;  // [lo, hi)
@@ -180,13 +175,17 @@ FacetCounts count_facets(FacetIndex& index, const Xapian::Database& db, EntityKi
 
 bool is_word_byte(unsigned char c) { return c >= 0x80 || std::isalnum(c); }
 
-// The first byte at which one of @p stems' first three letters occurs in @p body, compared
-// ASCII case-insensitively; npos-like body.size() if none does. A hint where to start
+// A word can share a stem only if it starts with the stem's first kStemLead bytes: snippets
+// stem only such words, and look for such a start to know where to begin.
+constexpr std::size_t kStemLead = 3;
+
+// The first byte at which one of @p stems' first kStemLead letters occurs in @p body,
+// compared ASCII case-insensitively; body.size() if none does. A hint where to start
 // analysing for a snippet, never a match by itself.
 std::size_t first_candidate(const std::string& body, const std::vector<std::string>& stems) {
   std::size_t best = body.size();
   for (const std::string& st : stems) {
-    const std::size_t n = std::min<std::size_t>(3, st.size());
+    const std::size_t n = std::min(kStemLead, st.size());
     if (n == 0) continue;
     const unsigned char c0 = static_cast<unsigned char>(st[0]);
     for (std::size_t i = 0; i + n <= std::min(best, body.size()); ++i) {
@@ -224,18 +223,18 @@ struct Searcher::Impl {
     if (bytes == 0 || body.empty()) return;
     std::unordered_set<std::string> words(pq.highlight.begin(), pq.highlight.end());
     std::unordered_set<std::string> stems(pq.highlight_stems.begin(), pq.highlight_stems.end());
-    // A token can only share a stem if it shares the stem's first letters: stem only those.
+    // Only a token that starts as a highlighted stem does is stemmed (kStemLead).
     auto stem_candidate = [&](const std::string& w) {
       for (const auto& st : pq.highlight_stems) {
-        std::size_t n = std::min<std::size_t>(3, st.size());
+        std::size_t n = std::min(kStemLead, st.size());
         if (w.size() >= n && w.compare(0, n, st, 0, n) == 0) return true;
       }
       return false;
     };
     // Analyse 1 KiB (4 snippets' worth), then 32 KiB, then up to 256 KiB, until something
-    // matches: from a little
-    // before the first place a highlighted stem's first letters occur (an ASCII case-folded
-    // search; analysing text is what snippets cost), or from the start if that finds none.
+    // matches: from a little before the first place a highlighted stem's first letters
+    // occur (an ASCII case-folded search; analysing text is what snippets cost), or from
+    // the start if that finds none.
     std::string_view text;
     std::vector<std::size_t> matched;  // token indexes
     auto scan = [&](std::size_t from) {

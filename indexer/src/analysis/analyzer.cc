@@ -1,7 +1,7 @@
 // The analysis chain: UAX #29 word segments (analysis/segmenter.h: ICU's, with an ASCII
-// fast path) → merge rules for technical tokens →
-// NFKC case folding → apostrophe/possessive folding → length limit. Stemming is separate
-// (stem()), so the document builder can keep both unstemmed and stemmed terms.
+// fast path) → merge rules for technical tokens → NFKC case folding → apostrophe/possessive
+// folding → length limit. Stemming is separate (stem()): tokens keep their folded surface
+// form for snippets and highlighting, the index holds their stems (docs/schema.md).
 #include <unicode/normalizer2.h>
 #include <unicode/unistr.h>
 #include <xapian.h>
