@@ -7,6 +7,8 @@
 #include <map>
 #include <set>
 
+#include "index/batching.h"
+#include "index/schema.h"
 #include "newsdex/analysis.h"
 #include "newsdex/corpus_reader.h"
 #include "newsdex/error.h"
@@ -308,4 +310,49 @@ TEST_CASE("a worker that fails ends the run with its error, not a hang") {
   o.shard_docs = 1;
   CHECK_THROWS_WITH_AS(Indexer(tmp / "db", o).index({tmp / "in"}),
                        doctest::Contains("unknown stemming language"), ConfigError);
+}
+
+TEST_CASE("batches shrink towards the end of the input, within their bounds") {
+  using detail::next_batch_size;
+  // 100 records read in 1 MB of 10 MB: about 900 to come, two workers.
+  CHECK(next_batch_size(10'000'000, 1'000'000, 100, 0, 2, 25, 200) == 200);
+  // 300 KB left at 100 KB per 10 records: 30 to come plus 4 batched, a share of 17.
+  CHECK(next_batch_size(10'000'000, 9'700'000, 970, 4, 2, 5, 200) == 17);
+  CHECK(next_batch_size(10'000'000, 9'700'000, 970, 4, 2, 25, 200) == 25);    // floor
+  CHECK(next_batch_size(10'000'000, 10'000'000, 1000, 3, 2, 25, 200) == 25);  // all read
+  CHECK(next_batch_size(10'000'000, 0, 0, 0, 2, 25, 200) == 200);             // nothing read yet
+  CHECK(next_batch_size(10, 5, 1, 0, 2, 25, 8) == 8);  // floor above the maximum: maximum
+  // Far from the end the maximum holds for any number of workers.
+  for (unsigned jobs : {1u, 2u, 8u})
+    CHECK(next_batch_size(1'000'000'000, 1'000'000, 100, 0, jobs, 25, 200) == 200);
+}
+
+TEST_CASE("with shrinking batches every record is indexed once, in input order") {
+  TempDir tmp;
+  std::string jsonl;
+  for (int i = 0; i < 90; ++i) {
+    char id[8];
+    std::snprintf(id, sizeof id, "r%02d", i);
+    jsonl += std::string("{\"id\": \"") + id + "\", \"title\": \"Story " + id + "\", \"body\": \"" +
+             std::string(40 + (i * 37) % 400, 'x') + " word" + std::to_string(i) +
+             " ends here.\"}\n";
+  }
+  tmp.write("in.jsonl", jsonl);
+  IndexOptions o = opts();
+  o.shard_docs = 20;
+  o.shard_flush_docs = 3;  // the smallest batch
+  IndexSummary s = Indexer(tmp / "db", o).index({tmp / "in.jsonl"});
+  CHECK(s.indexed == 90);
+  CHECK(s.documents == 90);
+  Xapian::Database db(tmp / "db");
+  REQUIRE(db.get_lastdocid() == 90);
+  for (Xapian::docid did = 1; did <= 90; ++did) {
+    char id[8];
+    std::snprintf(id, sizeof id, "r%02d", int(did - 1));
+    CAPTURE(did);
+    CHECK(db.term_exists(schema::id_term(id)));
+    Xapian::PostingIterator p = db.postlist_begin(schema::id_term(id));
+    REQUIRE(p != db.postlist_end(schema::id_term(id)));
+    CHECK(*p == did);
+  }
 }

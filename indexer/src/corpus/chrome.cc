@@ -1,5 +1,7 @@
 #include "corpus/chrome.h"
 
+#include <emmintrin.h>
+
 #include <algorithm>
 #include <atomic>
 #include <bit>
@@ -20,21 +22,77 @@ struct Word {
   std::uint64_t hash;
 };
 
-constexpr std::uint64_t kFnvBasis = 14695981039346656037ull, kFnvPrime = 1099511628211ull;
+// 8 bytes at p as a little-endian integer (the stored hashes do not depend on the host).
+inline std::uint64_t load_le64(const unsigned char* p) {
+  std::uint64_t v;
+  std::memcpy(&v, p, 8);
+  if constexpr (std::endian::native == std::endian::big) v = __builtin_bswap64(v);
+  return v;
+}
+
+// The hash of the word [p, p + len) of the text [begin, end): 8 bytes at a time (a
+// multiply-xorshift per 8 bytes instead of FNV-1a's multiply per byte: words_of was 2.7%
+// of indexing CPU). The last 1-7 bytes are read with one 8-byte load inside the text and
+// masked, not copied byte by byte (that stalls store forwarding). Part of the stored models
+// (ChromeModel::kMetaPrefix names the format): it must not change.
+std::uint64_t word_hash(const unsigned char* p, std::size_t len, const unsigned char* begin,
+                        const unsigned char* end) {
+  constexpr std::uint64_t kMul = 0xbf58476d1ce4e5b9ull;
+  std::uint64_t h = 0x9E3779B97F4A7C15ull ^ (len * 0x94d049bb133111ebull);
+  for (; len >= 8; p += 8, len -= 8) {
+    h = (h ^ load_le64(p)) * kMul;
+    h ^= h >> 31;
+  }
+  if (len) {
+    std::uint64_t v;
+    if (end - p >= 8) {
+      v = load_le64(p) & (~0ull >> (64 - 8 * len));
+    } else if (p + len - begin >= 8) {
+      v = load_le64(p + len - 8) >> (64 - 8 * len);
+    } else {
+      v = 0;
+      for (std::size_t k = 0; k < len; ++k) v |= std::uint64_t(p[k]) << (8 * k);
+    }
+    h = (h ^ v) * kMul;
+    h ^= h >> 31;
+  }
+  h *= 0x94d049bb133111ebull;
+  return h ^ (h >> 29);
+}
+
+// Bit k set when p[k] is a separator, for the 16 bytes at p.
+unsigned sep_mask16(const unsigned char* p) {
+  const __m128i v = _mm_loadu_si128(reinterpret_cast<const __m128i*>(p));
+  __m128i m = _mm_cmpeq_epi8(v, _mm_set1_epi8(' '));
+  m = _mm_or_si128(m, _mm_cmpeq_epi8(v, _mm_set1_epi8('\n')));
+  m = _mm_or_si128(m, _mm_cmpeq_epi8(v, _mm_set1_epi8('\t')));
+  m = _mm_or_si128(m, _mm_cmpeq_epi8(v, _mm_set1_epi8('\r')));
+  m = _mm_or_si128(m, _mm_cmpeq_epi8(v, _mm_set1_epi8('\f')));
+  return unsigned(_mm_movemask_epi8(m));
+}
 
 // Whitespace-separated words with a 64-bit hash each (exact bytes: chrome repeats verbatim).
-// The hash (FNV-1a) is part of the stored models: it must not change.
+// Word boundaries come from 16-byte separator masks; the tail is scanned byte by byte.
 void words_of(std::string_view text, std::vector<Word>& out) {
   out.clear();
   const unsigned char* p = reinterpret_cast<const unsigned char*>(text.data());
-  std::size_t i = 0, n = text.size();
+  const std::size_t n = text.size();
+  std::size_t i = 0;
+  auto end_of_word = [&](std::size_t from) {  // first separator at or after from, or n
+    while (from + 16 <= n) {
+      const unsigned m = sep_mask16(p + from);
+      if (m) return from + std::size_t(std::countr_zero(m));
+      from += 16;
+    }
+    while (from < n && !is_sep(p[from])) ++from;
+    return from;
+  };
   while (i < n) {
     while (i < n && is_sep(p[i])) ++i;
     if (i >= n) break;
-    std::size_t b = i;
-    std::uint64_t h = kFnvBasis;
-    while (i < n && !is_sep(p[i])) h = (h ^ p[i++]) * kFnvPrime;
-    out.push_back({b, i, h});
+    const std::size_t b = i;
+    i = end_of_word(i + 1);
+    out.push_back({b, i, word_hash(p + b, i - b, p, p + n)});
   }
 }
 

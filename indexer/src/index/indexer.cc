@@ -35,6 +35,7 @@
 #include <unordered_set>
 
 #include "corpus/chrome.h"
+#include "index/batching.h"
 #include "index/document_builder.h"
 #include "index/schema.h"
 #include "newsdex/analysis.h"
@@ -394,7 +395,7 @@ IndexSummary Indexer::index(const std::vector<std::string>& inputs,
     std::set<std::string> sources;
     chrome = learn_chrome(inputs, d.options, sources);
     for (const auto& src : sources) {
-      const std::string key = "chrome:" + src;
+      const std::string key = std::string(detail::ChromeModel::kMetaPrefix) + src;
       if (key.size() > schema::kMaxTermBytes) continue;
       if (chrome.has(src)) {
         std::string model = chrome.serialize(src);
@@ -552,11 +553,20 @@ IndexSummary Indexer::index(const std::vector<std::string>& inputs,
     since_checkpoint = 0;
   };
 
+  // Batches shrink towards the end of the input (detail::next_batch_size).
+  auto batch_target = [&] {
+    return detail::next_batch_size(reader.total_bytes(), reader.bytes_read(), records,
+                                   current.articles.size(), jobs, d.options.shard_flush_docs,
+                                   d.options.shard_docs);
+  };
+
   auto report_bad = [&](BadRecord&& bad) {
     ++summary.bad;
     files_with_bad.insert(bad.file);
-    spdlog::warn("{}{}: skipped: {}", bad.file, bad.line ? ":" + std::to_string(bad.line) : "",
-                 bad.reason);
+    if (bad.line)
+      spdlog::warn("{}:{}: skipped: {}", bad.file, bad.line, bad.reason);
+    else
+      spdlog::warn("{}: skipped: {}", bad.file, bad.reason);
     if (on_bad) on_bad(bad);
     if (summary.bad_records.size() < 1000) summary.bad_records.push_back(std::move(bad));
   };
@@ -590,7 +600,7 @@ IndexSummary Indexer::index(const std::vector<std::string>& inputs,
           ++docs_queued;
           current.hashes.push_back(std::move(hash));
           ++since_checkpoint;
-          if (current.articles.size() >= d.options.shard_docs) {
+          if (current.articles.size() >= batch_target()) {
             check_worker_error();
             dispatch();
           }
