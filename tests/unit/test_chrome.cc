@@ -210,3 +210,31 @@ TEST_CASE("the indexer drops chrome from JSONL sources, and --keep-chrome keeps 
         total(tmp / "raw", "quantum OR battery OR satellite"));
   CHECK(total(tmp / "raw", "newsletters") == 40);
 }
+
+TEST_CASE("words are split on every separator and long words hash whole") {
+  // Chrome written with tabs, CR LF and form feeds between words, and words longer than the
+  // 16-byte blocks the word scanner reads: learned and dropped like any other chrome,
+  // while words that differ only after their 20th byte stay apart (they are not chrome).
+  const std::string chrome =
+      "Menu\tHome\r\nAbout\fContact-us-and-our-newsletter-subscriptions\nPrivacy-policy-and-"
+      "cookie-settings-for-this-site Terms";
+  auto body = [&](int i) {
+    return chrome + "\n" + "supercalifragilistic" + std::to_string(i) + " story number " +
+           std::to_string(i) + " about ledgers and glaciers, item " + std::to_string(i * 7);
+  };
+  ChromeModel m;
+  for (int i = 0; i < 40; ++i) m.observe("Tabs", body(i));
+  m.finish();
+  REQUIRE(m.has("Tabs"));
+  const std::string out = m.clean("Tabs", body(41));
+  CHECK(out.find("Menu") == std::string::npos);
+  CHECK(out.find("Contact-us-and-our-newsletter-subscriptions") == std::string::npos);
+  CHECK(out.find("Terms") == std::string::npos);
+  CHECK(out.find("supercalifragilistic41 story number 41") != std::string::npos);
+  // The same words with spaces for separators are the same shingles (exact bytes of words,
+  // any whitespace between them).
+  std::string spaced = chrome;
+  for (char& c : spaced)
+    if (c == '\t' || c == '\r' || c == '\f' || c == '\n') c = ' ';
+  CHECK(m.clean("Tabs", spaced + " a fresh tail of words here") == "a fresh tail of words here");
+}

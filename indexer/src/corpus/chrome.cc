@@ -60,6 +60,7 @@ std::uint64_t word_hash(const unsigned char* p, std::size_t len, const unsigned 
   return h ^ (h >> 29);
 }
 
+#if defined(__SSE2__)
 // Bit k set when p[k] is a separator, for the 16 bytes at p.
 unsigned sep_mask16(const unsigned char* p) {
   const __m128i v = _mm_loadu_si128(reinterpret_cast<const __m128i*>(p));
@@ -70,20 +71,24 @@ unsigned sep_mask16(const unsigned char* p) {
   m = _mm_or_si128(m, _mm_cmpeq_epi8(v, _mm_set1_epi8('\f')));
   return unsigned(_mm_movemask_epi8(m));
 }
+#endif
 
 // Whitespace-separated words with a 64-bit hash each (exact bytes: chrome repeats verbatim).
-// Word boundaries come from 16-byte separator masks; the tail is scanned byte by byte.
+// Word boundaries come from 16-byte separator masks (SSE2); the tail, or everything on
+// targets without SSE2, is scanned byte by byte. The words and hashes are the same either way.
 void words_of(std::string_view text, std::vector<Word>& out) {
   out.clear();
   const unsigned char* p = reinterpret_cast<const unsigned char*>(text.data());
   const std::size_t n = text.size();
   std::size_t i = 0;
   auto end_of_word = [&](std::size_t from) {  // first separator at or after from, or n
+#if defined(__SSE2__)
     while (from + 16 <= n) {
       const unsigned m = sep_mask16(p + from);
       if (m) return from + std::size_t(std::countr_zero(m));
       from += 16;
     }
+#endif
     while (from < n && !is_sep(p[from])) ++from;
     return from;
   };
