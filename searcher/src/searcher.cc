@@ -395,8 +395,11 @@ DatabaseStats Searcher::stats(std::size_t top_k) {
   auto fmt = [](std::string v) {
     if (v.size() < 8) return std::string();
     std::string out = v.substr(0, 4);
-    if (v.compare(4, 2, "00")) out += "-" + v.substr(4, 2);
-    if (v.compare(6, 2, "00")) out += "-" + v.substr(6, 2);
+    for (std::size_t at : {std::size_t(4), std::size_t(6)}) {
+      if (v.compare(at, 2, "00") == 0) break;  // no month: no day either
+      out.push_back('-');
+      out.append(v, at, 2);
+    }
     return out;
   };
   st.first_date = fmt(d.db.get_value_lower_bound(schema::kSlotDate));

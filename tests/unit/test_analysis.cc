@@ -113,3 +113,35 @@ TEST_CASE("normalize folds field values the way documents are folded") {
   CHECK(a.normalize("The Verge") == "the verge");
   CHECK(a.normalize("Microsoft’s") == "microsoft");
 }
+
+TEST_CASE("stems() of a whole token list equals stem() of each token") {
+  AnalyzerOptions o;
+  o.protected_words = {"windows"};
+  Analyzer batch(o), single(o);
+  std::vector<Token> toks;
+  batch.analyze(
+      "Microsoft's Windows teams were running faster builds; the runners ran GPT-4 "
+      "evaluations in 2024, generously, while OpenAI’s researchers kept researching.",
+      toks);
+  std::vector<const std::string*> out;
+  batch.stems(toks, out);
+  REQUIRE(out.size() == toks.size());
+  for (std::size_t i = 0; i < toks.size(); ++i) {
+    CAPTURE(toks[i].text);
+    CHECK(*out[i] == single.stem(toks[i].text));
+  }
+  // More distinct words than the cache holds (200,000) in one list: every pointer is still
+  // valid, and right, once the list is done.
+  std::vector<Token> many;
+  for (int i = 0; i < 230000; ++i) {
+    std::string w;
+    for (int v = i; w.size() < 4 || v > 0; v /= 26) w.push_back(char('a' + v % 26));
+    many.push_back(Token{w + "ing", std::uint32_t(i), 0, 0, false});
+  }
+  batch.stems(many, out);
+  REQUIRE(out.size() == many.size());
+  std::size_t wrong = 0;
+  for (std::size_t i = 0; i < many.size(); i += 7)
+    if (*out[i] != single.stem(many[i].text)) ++wrong;
+  CHECK(wrong == 0);
+}

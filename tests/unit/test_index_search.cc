@@ -356,3 +356,17 @@ TEST_CASE("with shrinking batches every record is indexed once, in input order")
     CHECK(*p == did);
   }
 }
+
+TEST_CASE("stats give the published-date range at the precision the dates have") {
+  TempDir tmp;
+  tmp.write("in.jsonl",
+            "{\"id\": \"a\", \"title\": \"Old\", \"body\": \"one\", \"date\": \"2019\"}\n"
+            "{\"id\": \"b\", \"title\": \"Mid\", \"body\": \"two\", \"date\": \"2021-03\"}\n"
+            "{\"id\": \"c\", \"title\": \"New\", \"body\": \"three\", \"date\": \"2024-07-09\"}\n");
+  { Indexer(tmp / "db", opts()).index({tmp / "in.jsonl"}); }
+  Searcher s(tmp / "db", SearcherOptions{"english", NEWSDEX_GAZETTEER_DIR});
+  DatabaseStats st = s.stats();
+  CHECK(st.documents == 3);
+  CHECK(st.first_date == "2019");
+  CHECK(st.last_date == "2024-07-09");
+}

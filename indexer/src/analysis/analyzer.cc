@@ -56,6 +56,13 @@ class StemCache {
  public:
   static constexpr std::size_t kMaxEntries = 200000;  // bounds memory on huge vocabularies
 
+  /// Makes room for @p n insertions without a clear() or a reallocation in between, so
+  /// references handed out after this call stay valid until the next make_room().
+  void make_room(std::size_t n) {
+    if (entries_.size() + n > kMaxEntries) clear();
+    const std::size_t cap = std::max(kMaxEntries, n);
+    if (entries_.capacity() < cap) entries_.reserve(cap);
+  }
   /// The cached stem of @p word, or null.
   const std::string* find(std::string_view word, std::uint64_t h) const {
     if (slots_.empty()) return nullptr;
@@ -66,13 +73,23 @@ class StemCache {
         return &entries_[s.index].stem;
     }
   }
+  /// After make_room(): at most the number of insertions it made room for.
   const std::string& insert(std::string_view word, std::uint64_t h, std::string stem) {
-    if (entries_.size() >= kMaxEntries) clear();
-    if (entries_.capacity() < kMaxEntries) entries_.reserve(kMaxEntries);
     if ((entries_.size() + 1) * 2 > slots_.size()) grow();
     entries_.push_back({std::string(word), std::move(stem)});
     place(h, std::uint32_t(entries_.size() - 1));
     return entries_.back().stem;
+  }
+  /// Prefetch hints for a lookup of @p h coming soon: its first slot, and (once that slot
+  /// is likely in cache) the entry it points to. A look-up is two dependent cache misses;
+  /// issued a few tokens ahead, they overlap instead of adding up.
+  void prefetch_slot(std::uint64_t h) const {
+    if (!slots_.empty()) __builtin_prefetch(&slots_[h & mask_]);
+  }
+  void prefetch_entry(std::uint64_t h) const {
+    if (slots_.empty()) return;
+    const Slot& s = slots_[h & mask_];
+    if (s.index != kEmpty) __builtin_prefetch(&entries_[s.index]);
   }
   static std::uint64_t hash(std::string_view w) {
     std::uint64_t h = 14695981039346656037ull;  // FNV-1a, then a final mix for the low bits
@@ -85,7 +102,7 @@ class StemCache {
   struct Slot {
     std::uint32_t index = kEmpty, tag = 0;
   };
-  struct Entry {
+  struct alignas(64) Entry {  // one cache line
     std::string word, stem;
   };
   void clear() {
@@ -105,9 +122,9 @@ class StemCache {
   }
   std::vector<Slot> slots_;
   std::size_t mask_ = 0;
-  // Reserved to kMaxEntries up front (address space; pages are touched as it fills), so it
-  // never reallocates: returned references stay valid until clear(). One indirection less
-  // than a deque on every lookup.
+  // Reserved by make_room() (address space; pages are touched as it fills), so it never
+  // reallocates between clears: returned references stay valid. One indirection less than
+  // a deque on every lookup.
   std::vector<Entry> entries_;
 };
 
@@ -121,6 +138,7 @@ struct Analyzer::Impl {
   Xapian::Stem stemmer;
   bool stemming = true;
   StemCache stem_cache;
+  std::vector<std::uint64_t> hashes;  // stems(): one per token
   std::unordered_set<std::string> protected_words;
   icu::UnicodeString ustr, unorm;
 
@@ -141,6 +159,9 @@ struct Analyzer::Impl {
     }
     for (const auto& w : options.protected_words) protected_words.insert(w);
   }
+
+  /// stem() without make_room(): the caller made room.
+  const std::string& lookup(const std::string& word, std::uint64_t h);
 
   // Case folds one raw word into `out`; ASCII takes a fast path. Returns false if empty.
   bool fold(std::string_view raw, std::string& out) {
@@ -328,19 +349,39 @@ std::string Analyzer::normalize(std::string_view value) {
   return out;
 }
 
-const std::string& Analyzer::stem(const std::string& word) {
-  Impl& d = *impl_;
-  const std::uint64_t h = StemCache::hash(word);
-  if (const std::string* hit = d.stem_cache.find(word, h)) return *hit;
+const std::string& Analyzer::Impl::lookup(const std::string& word, std::uint64_t h) {
+  if (const std::string* hit = stem_cache.find(word, h)) return *hit;
   std::string s;
   bool has_digit = false;
   for (unsigned char c : word)
     if (is_digit(c)) has_digit = true;
-  if (!d.stemming || has_digit || d.protected_words.count(word))
+  if (!stemming || has_digit || protected_words.count(word))
     s = word;
   else
-    s = d.stemmer(word);
-  return d.stem_cache.insert(word, h, std::move(s));
+    s = stemmer(word);
+  return stem_cache.insert(word, h, std::move(s));
+}
+
+const std::string& Analyzer::stem(const std::string& word) {
+  Impl& d = *impl_;
+  d.stem_cache.make_room(1);
+  return d.lookup(word, StemCache::hash(word));
+}
+
+void Analyzer::stems(const std::vector<Token>& tokens, std::vector<const std::string*>& out) {
+  Impl& d = *impl_;
+  const std::size_t n = tokens.size();
+  out.resize(n);
+  d.stem_cache.make_room(n);
+  d.hashes.resize(n);
+  for (std::size_t i = 0; i < n; ++i) d.hashes[i] = StemCache::hash(tokens[i].text);
+  // Slots 16 tokens ahead, entries 8 ahead (by then their slot has arrived).
+  constexpr std::size_t kSlotAhead = 16, kEntryAhead = 8;
+  for (std::size_t i = 0; i < n; ++i) {
+    if (i + kSlotAhead < n) d.stem_cache.prefetch_slot(d.hashes[i + kSlotAhead]);
+    if (i + kEntryAhead < n) d.stem_cache.prefetch_entry(d.hashes[i + kEntryAhead]);
+    out[i] = &d.lookup(tokens[i].text, d.hashes[i]);
+  }
 }
 
 }  // namespace newsdex

@@ -44,11 +44,13 @@ BuiltDocument DocumentBuilder::build(const Article& a, const std::string& hash) 
 
   // Body: unprefixed positional stems.
   analyzer_.analyze(a.body, tokens_, last + kBodyPositionGap);
-  for (const Token& t : tokens_) {
+  analyzer_.stems(tokens_, stems_);
+  for (std::size_t i = 0; i < tokens_.size(); ++i) {
+    const Token& t = tokens_[i];
     if (t.compound)
       doc.add_term(t.text);
     else
-      doc.add_posting(analyzer_.stem(t.text), t.position);
+      doc.add_posting(*stems_[i], t.position);
   }
 
   if (!a.source.empty()) {

@@ -36,6 +36,7 @@ class DocumentBuilder {
   Analyzer& analyzer_;
   const EntityExtractor* extractor_;
   std::vector<Token> tokens_;
+  std::vector<const std::string*> stems_;  // Analyzer::stems() of tokens_
 };
 
 }  // namespace newsdex
