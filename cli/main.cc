@@ -90,6 +90,7 @@ int run_index(const IndexArgs& a) {
                 {"pruned", s.pruned},
                 {"bad", s.bad},
                 {"chrome_sources", s.chrome_sources},
+                {"shards", s.shards},
                 {"documents", s.documents},
                 {"bytes", s.bytes},
                 {"seconds", s.seconds},

@@ -53,12 +53,14 @@ class Analyzer {
   std::string normalize(std::string_view value);
 
   /// The Snowball stem of a normalised token (cached); digits and protected words unchanged.
-  /// The reference stays valid until the cache is next cleared (after 200,000 words).
+  /// The reference stays valid until the next stems(), or the next stem() once the cache
+  /// is full (200,000 words).
   const std::string& stem(const std::string& word);
 
-  /// stem() of every token's text, in order, into @p out (resized to match): the same
-  /// stems, looked up with the cache misses of consecutive tokens overlapped, which is
-  /// faster for a whole document. The pointers stay valid until the next stem() or stems().
+  /// stem() of each token's text, in order, into @p out (resized to match; null for
+  /// compounds, which are indexed as written): the same stems, looked up with the cache
+  /// misses of consecutive tokens overlapped, which is faster for a whole document. The
+  /// pointers stay valid until the next stem() or stems().
   void stems(const std::vector<Token>& tokens, std::vector<const std::string*>& out);
 
   /// The configured language.

@@ -51,6 +51,7 @@ struct IndexSummary {
   std::size_t pruned = 0;          ///< deleted by --prune
   std::size_t bad = 0;             ///< bad records, skipped
   std::size_t chrome_sources = 0;  ///< sources with a chrome model in use
+  std::size_t shards = 0;          ///< temporary shards (batches) written and merged
   std::size_t documents = 0;       ///< documents in the database afterwards
   std::uint64_t bytes = 0;         ///< input bytes read
   double seconds = 0;

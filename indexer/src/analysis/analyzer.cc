@@ -7,6 +7,7 @@
 #include <xapian.h>
 
 #include <algorithm>
+#include <deque>
 #include <string>
 #include <unordered_map>
 #include <unordered_set>
@@ -56,13 +57,13 @@ class StemCache {
  public:
   static constexpr std::size_t kMaxEntries = 200000;  // bounds memory on huge vocabularies
 
-  /// Makes room for @p n insertions without a clear() or a reallocation in between, so
-  /// references handed out after this call stay valid until the next make_room().
-  void make_room(std::size_t n) {
-    if (entries_.size() + n > kMaxEntries) clear();
-    const std::size_t cap = std::max(kMaxEntries, n);
-    if (entries_.capacity() < cap) entries_.reserve(cap);
+  /// Clears the cache if it is full, and reserves its room once (it never reallocates), so
+  /// references it hands out stay valid until the next call that finds it full.
+  void clear_if_full() {
+    if (entries_.size() >= kMaxEntries) clear();
+    if (entries_.capacity() < kMaxEntries) entries_.reserve(kMaxEntries);
   }
+  bool full() const { return entries_.size() >= kMaxEntries; }
   /// The cached stem of @p word, or null.
   const std::string* find(std::string_view word, std::uint64_t h) const {
     if (slots_.empty()) return nullptr;
@@ -73,7 +74,7 @@ class StemCache {
         return &entries_[s.index].stem;
     }
   }
-  /// After make_room(): at most the number of insertions it made room for.
+  /// After clear_if_full(), while !full().
   const std::string& insert(std::string_view word, std::uint64_t h, std::string stem) {
     if ((entries_.size() + 1) * 2 > slots_.size()) grow();
     entries_.push_back({std::string(word), std::move(stem)});
@@ -122,9 +123,9 @@ class StemCache {
   }
   std::vector<Slot> slots_;
   std::size_t mask_ = 0;
-  // Reserved by make_room() (address space; pages are touched as it fills), so it never
-  // reallocates between clears: returned references stay valid. One indirection less than
-  // a deque on every lookup.
+  // Reserved by clear_if_full() (address space; pages are touched as it fills), so it never
+  // reallocates: returned references stay valid until clear(). One indirection less than a
+  // deque on every lookup.
   std::vector<Entry> entries_;
 };
 
@@ -139,6 +140,7 @@ struct Analyzer::Impl {
   bool stemming = true;
   StemCache stem_cache;
   std::vector<std::uint64_t> hashes;  // stems(): one per token
+  std::deque<std::string> overflow;   // stems() of a document that filled the cache
   std::unordered_set<std::string> protected_words;
   icu::UnicodeString ustr, unorm;
 
@@ -160,7 +162,8 @@ struct Analyzer::Impl {
     for (const auto& w : options.protected_words) protected_words.insert(w);
   }
 
-  /// stem() without make_room(): the caller made room.
+  /// The stem of @p word (hash @p h): from the cache, else computed and cached, or kept in
+  /// `overflow` once the cache is full (the caller called clear_if_full() first).
   const std::string& lookup(const std::string& word, std::uint64_t h);
 
   // Case folds one raw word into `out`; ASCII takes a fast path. Returns false if empty.
@@ -359,20 +362,22 @@ const std::string& Analyzer::Impl::lookup(const std::string& word, std::uint64_t
     s = word;
   else
     s = stemmer(word);
+  if (stem_cache.full()) return overflow.emplace_back(std::move(s));
   return stem_cache.insert(word, h, std::move(s));
 }
 
 const std::string& Analyzer::stem(const std::string& word) {
   Impl& d = *impl_;
-  d.stem_cache.make_room(1);
+  d.stem_cache.clear_if_full();  // then there is room: the result is cached
   return d.lookup(word, StemCache::hash(word));
 }
 
 void Analyzer::stems(const std::vector<Token>& tokens, std::vector<const std::string*>& out) {
   Impl& d = *impl_;
   const std::size_t n = tokens.size();
-  out.resize(n);
-  d.stem_cache.make_room(n);
+  out.assign(n, nullptr);
+  d.overflow.clear();
+  d.stem_cache.clear_if_full();  // no clear until this call returns: the pointers hold
   d.hashes.resize(n);
   for (std::size_t i = 0; i < n; ++i) d.hashes[i] = StemCache::hash(tokens[i].text);
   // Slots 16 tokens ahead, entries 8 ahead (by then their slot has arrived).
@@ -380,7 +385,7 @@ void Analyzer::stems(const std::vector<Token>& tokens, std::vector<const std::st
   for (std::size_t i = 0; i < n; ++i) {
     if (i + kSlotAhead < n) d.stem_cache.prefetch_slot(d.hashes[i + kSlotAhead]);
     if (i + kEntryAhead < n) d.stem_cache.prefetch_entry(d.hashes[i + kEntryAhead]);
-    out[i] = &d.lookup(tokens[i].text, d.hashes[i]);
+    if (!tokens[i].compound) out[i] = &d.lookup(tokens[i].text, d.hashes[i]);
   }
 }
 

@@ -1,12 +1,14 @@
 #include "corpus/chrome.h"
 
-#include <emmintrin.h>
-
 #include <algorithm>
 #include <atomic>
 #include <bit>
 #include <cstring>
 #include <thread>
+
+#if defined(__SSE2__)
+#include <emmintrin.h>
+#endif
 
 namespace newsdex::detail {
 namespace {
@@ -22,7 +24,7 @@ struct Word {
   std::uint64_t hash;
 };
 
-// 8 bytes at p as a little-endian integer (the stored hashes do not depend on the host).
+// 8 bytes at p as a little-endian integer (so a word's hash does not depend on the host).
 inline std::uint64_t load_le64(const unsigned char* p) {
   std::uint64_t v;
   std::memcpy(&v, p, 8);
@@ -33,7 +35,8 @@ inline std::uint64_t load_le64(const unsigned char* p) {
 // The hash of the word [p, p + len) of the text [begin, end): 8 bytes at a time (a
 // multiply-xorshift per 8 bytes instead of FNV-1a's multiply per byte: words_of was 2.7%
 // of indexing CPU). The last 1-7 bytes are read with one 8-byte load inside the text and
-// masked, not copied byte by byte (that stalls store forwarding). Part of the stored models
+// masked (a byte-by-byte copy stalls store forwarding); only a text shorter than 8 bytes
+// is read byte by byte. Part of the stored models
 // (ChromeModel::kMetaPrefix names the format): it must not change.
 std::uint64_t word_hash(const unsigned char* p, std::size_t len, const unsigned char* begin,
                         const unsigned char* end) {
@@ -74,8 +77,9 @@ unsigned sep_mask16(const unsigned char* p) {
 #endif
 
 // Whitespace-separated words with a 64-bit hash each (exact bytes: chrome repeats verbatim).
-// Word boundaries come from 16-byte separator masks (SSE2); the tail, or everything on
-// targets without SSE2, is scanned byte by byte. The words and hashes are the same either way.
+// Word ends come from 16-byte separator masks (SSE2); word starts, the last 15 bytes, or
+// everything on targets without SSE2, are scanned byte by byte. The words and hashes are the same
+// either way.
 void words_of(std::string_view text, std::vector<Word>& out) {
   out.clear();
   const unsigned char* p = reinterpret_cast<const unsigned char*>(text.data());

@@ -21,7 +21,8 @@ inline std::size_t next_batch_size(std::uint64_t total_bytes, std::uint64_t byte
   const double left = double(total_bytes > bytes_read ? total_bytes - bytes_read : 0) *
                           double(records_read) / double(bytes_read) +
                       double(batched);
-  return std::clamp(std::size_t(left / double(jobs)), min_docs, max_docs);
+  const double share = std::min(left / double(jobs), double(max_docs));  // fits a size_t
+  return std::max(std::size_t(share), min_docs);
 }
 
 }  // namespace newsdex::detail

@@ -624,6 +624,7 @@ IndexSummary Indexer::index(const std::vector<std::string>& inputs,
   for (unsigned w = 0; w < jobs; ++w) queue.push(std::nullopt);
   for (auto& t : workers) t.join();
   fs::remove_all(tmp_dir, ec);
+  summary.shards = next_batch;
 
   if (d.options.prune) {
     std::vector<std::string> gone;
