@@ -33,7 +33,6 @@
 #include <thread>
 #include <unordered_map>
 #include <unordered_set>
-#include <utility>
 
 #include "corpus/chrome.h"
 #include "index/batching.h"
@@ -493,15 +492,6 @@ IndexSummary Indexer::index(const std::vector<std::string>& inputs,
 
   std::size_t next_batch = 0, merged_upto = 0;
   std::size_t since_checkpoint = 0;
-  // The reader looks ids up in a read-only view of the database: a checkpoint's merge runs
-  // on its own thread (below) while reading and indexing go on, and owns the writable one.
-  // The view from before a merge is right for every id not yet seen in this run (merges
-  // change only documents this run has seen), and is refreshed when a merge is joined.
-  Xapian::Database view(d.db_path);
-  std::size_t db_docs = d.db->get_doccount();  // as of the last merge started
-  std::thread merger;
-  std::atomic<bool> merge_done{true};
-  std::exception_ptr merge_error;
   std::vector<std::string> stale_ids;        // changed documents: old versions to delete
   std::unordered_set<std::string> seen_ids;  // id terms of this run
   std::set<std::string> files_with_bad;
@@ -539,22 +529,7 @@ IndexSummary Indexer::index(const std::vector<std::string>& inputs,
     });
     current = Batch{};
   };
-  // Waits for the checkpoint merge in flight, if any, reporting progress meanwhile.
-  auto join_merge = [&] {
-    if (!merger.joinable()) return;
-    while (!merge_done.load(std::memory_order_acquire)) {
-      std::this_thread::sleep_for(std::chrono::milliseconds(20));
-      report_progress(false);
-    }
-    merger.join();
-    if (merge_error) std::rethrow_exception(std::exchange(merge_error, nullptr));
-    view = Xapian::Database(d.db_path);
-  };
-  // Hands every batch dispatched so far, once written, to a merge. At a checkpoint the merge
-  // runs on its own thread and the reader goes on (the workers keep indexing the next
-  // shards meanwhile); at the end (@p last) it runs here.
-  auto wait_and_merge = [&](bool last) {
-    join_merge();
+  auto wait_and_merge = [&] {
     dispatch();
     std::unique_lock lock(done_mutex);
     while (!done_cv.wait_for(lock, std::chrono::milliseconds(500), [&] { return pending == 0; })) {
@@ -569,33 +544,13 @@ IndexSummary Indexer::index(const std::vector<std::string>& inputs,
     finished.clear();
     merged_upto = next_batch;
     lock.unlock();
-    auto run = [&d, &t0, &tmp_dir](std::vector<std::string> sources, std::size_t docs,
-                                   std::vector<std::string> stale) {
-      const auto m0 = Clock::now();
-      d.merge(sources, docs, stale, tmp_dir);
-      spdlog::debug("merged {} shards in {:.2f} s (at {:.2f} s)", sources.size(),
-                    std::chrono::duration<double>(Clock::now() - m0).count(),
-                    std::chrono::duration<double>(Clock::now() - t0).count());
-    };
-    db_docs += since_checkpoint;  // about: replaced documents are counted twice
-    std::vector<std::string> stale = std::move(stale_ids);
+    const auto m0 = Clock::now();
+    d.merge(shards, since_checkpoint, stale_ids, tmp_dir);
+    spdlog::debug("merged {} shards in {:.2f} s (at {:.2f} s)", shards.size(),
+                  std::chrono::duration<double>(Clock::now() - m0).count(),
+                  std::chrono::duration<double>(Clock::now() - t0).count());
     stale_ids.clear();
-    const std::size_t docs = since_checkpoint;
     since_checkpoint = 0;
-    if (last) {
-      run(std::move(shards), docs, std::move(stale));
-      return;
-    }
-    merge_done.store(false, std::memory_order_release);
-    merger =
-        std::thread([&, run, shards = std::move(shards), docs, stale = std::move(stale)]() mutable {
-          try {
-            run(std::move(shards), docs, std::move(stale));
-          } catch (...) {
-            merge_error = std::current_exception();
-          }
-          merge_done.store(true, std::memory_order_release);
-        });
   };
 
   // Batches shrink towards the end of the input (detail::next_batch_size).
@@ -629,9 +584,9 @@ IndexSummary Indexer::index(const std::vector<std::string>& inputs,
             return true;
           }
           std::string hash = DocumentBuilder::hash_of(a);
-          auto pl = view.postlist_begin(idt);
-          if (pl != view.postlist_end(idt)) {
-            if (view.get_document(*pl, Xapian::DOC_ASSUME_VALID).get_value(schema::kSlotHash) ==
+          auto pl = d.db->postlist_begin(idt);
+          if (pl != d.db->postlist_end(idt)) {
+            if (d.db->get_document(*pl, Xapian::DOC_ASSUME_VALID).get_value(schema::kSlotHash) ==
                 hash) {
               ++summary.unchanged;
               return true;
@@ -649,8 +604,9 @@ IndexSummary Indexer::index(const std::vector<std::string>& inputs,
             check_worker_error();
             dispatch();
           }
-          if (since_checkpoint >= std::max(d.options.checkpoint_docs, db_docs))
-            wait_and_merge(false);
+          if (since_checkpoint >=
+              std::max(d.options.checkpoint_docs, std::size_t(d.db->get_doccount())))
+            wait_and_merge();
           report_progress(false);
           return true;
         },
@@ -658,11 +614,10 @@ IndexSummary Indexer::index(const std::vector<std::string>& inputs,
           ++records;
           report_bad(std::move(bad));
         });
-    wait_and_merge(true);
+    wait_and_merge();
   } catch (...) {
     queue.close();
     for (auto& t : workers) t.join();
-    if (merger.joinable()) merger.join();  // its error, if any, is secondary to this one
     fs::remove_all(tmp_dir, ec);
     throw;
   }
