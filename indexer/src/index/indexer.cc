@@ -382,273 +382,280 @@ void Indexer::commit() { impl_->db->commit(); }
 IndexSummary Indexer::index(const std::vector<std::string>& inputs,
                             const std::function<void(const IndexProgress&)>& on_progress,
                             const std::function<void(const BadRecord&)>& on_bad) {
-  Impl& d = *impl_;
-  const auto t0 = Clock::now();
-  IndexSummary summary;
-  CorpusReader reader(inputs, ReaderOptions{d.options.max_record_bytes});
+  // Xapian's exceptions are not part of the public API (no Xapian types in its headers):
+  // whatever escapes, from a worker, a merge or a lookup, becomes an IndexError.
+  try {
+    Impl& d = *impl_;
+    const auto t0 = Clock::now();
+    IndexSummary summary;
+    CorpusReader reader(inputs, ReaderOptions{d.options.max_record_bytes});
 
-  // Page chrome: learn per-source models from the inputs (a light first pass, its work
-  // spread over the workers); sources with too little text in this run reuse the model a
-  // previous run stored in the database.
-  detail::ChromeModel chrome;
-  if (d.options.remove_chrome) {
-    std::set<std::string> sources;
-    chrome = learn_chrome(inputs, d.options, sources);
-    for (const auto& src : sources) {
-      const std::string key = std::string(detail::ChromeModel::kMetaPrefix) + src;
-      if (key.size() > schema::kMaxTermBytes) continue;
-      if (chrome.has(src)) {
-        std::string model = chrome.serialize(src);
-        if (d.db->get_metadata(key) != model) d.db->set_metadata(key, model);
-      } else if (chrome.documents_learned(src) < detail::ChromeModel::kMinDocs) {
-        std::string stored = d.db->get_metadata(key);
-        if (!stored.empty()) chrome.load(src, stored);
+    // Page chrome: learn per-source models from the inputs (a light first pass, its work
+    // spread over the workers); sources with too little text in this run reuse the model a
+    // previous run stored in the database.
+    detail::ChromeModel chrome;
+    if (d.options.remove_chrome) {
+      std::set<std::string> sources;
+      chrome = learn_chrome(inputs, d.options, sources);
+      for (const auto& src : sources) {
+        const std::string key = std::string(detail::ChromeModel::kMetaPrefix) + src;
+        if (key.size() > schema::kMaxTermBytes) continue;
+        if (chrome.has(src)) {
+          std::string model = chrome.serialize(src);
+          if (d.db->get_metadata(key) != model) d.db->set_metadata(key, model);
+        } else if (chrome.documents_learned(src) < detail::ChromeModel::kMinDocs) {
+          std::string stored = d.db->get_metadata(key);
+          if (!stored.empty()) chrome.load(src, stored);
+        }
       }
+      summary.chrome_sources = chrome.sources().size();
+      spdlog::debug("chrome pre-pass: {} sources with a model, {:.2f} s", summary.chrome_sources,
+                    std::chrono::duration<double>(Clock::now() - t0).count());
     }
-    summary.chrome_sources = chrome.sources().size();
-    spdlog::debug("chrome pre-pass: {} sources with a model, {:.2f} s", summary.chrome_sources,
+
+    // The product names the stemmer must leave alone; each worker loads its own extractor
+    // (an extractor is not shared between threads).
+    std::vector<std::string> protected_words = d.protected_words();
+    const unsigned jobs = d.options.jobs;
+    const std::string tmp_dir = d.db_path + ".tmp-" + std::to_string(::getpid());
+    std::error_code ec;
+    fs::remove_all(tmp_dir, ec);
+    fs::create_directories(tmp_dir);
+
+    std::mutex done_mutex;
+    std::condition_variable done_cv;
+    std::size_t pending = 0;                      // batches handed out, not yet written
+    std::atomic<std::size_t> docs_written{0};     // by the workers, for progress
+    std::size_t docs_queued = 0;                  // handed to batches by the reader
+    std::map<std::size_t, std::string> finished;  // batch index → shard path
+    std::exception_ptr worker_error;
+
+    // One queue for all workers: whichever is free takes the next batch, so the last batches
+    // do not wait behind a slow one (document ids still follow input order: shards are merged
+    // in batch order, whoever wrote them).
+    BatchQueue queue(2 * jobs);
+    std::vector<std::thread> workers;
+    for (unsigned w = 0; w < jobs; ++w) {
+      workers.emplace_back([&, w] {
+        try {
+          AnalyzerOptions ao;
+          ao.language = d.options.language;
+          ao.protected_words = protected_words;
+          Analyzer analyzer(ao);
+          std::optional<EntityExtractor> extractor;
+          if (d.options.entities) extractor.emplace(EntityOptions{d.options.gazetteer_dir});
+          DocumentBuilder builder(analyzer, extractor ? &*extractor : nullptr);
+          double waited = 0;
+          std::size_t batches = 0;
+          const auto started = Clock::now();
+          for (;;) {
+            const auto w0 = Clock::now();
+            std::optional<Batch> batch = queue.pop();
+            waited += std::chrono::duration<double>(Clock::now() - w0).count();
+            if (!batch) {
+              spdlog::debug(
+                  "worker {}: {} shards; started at {:.2f} s, waited {:.2f} s, done at {:.2f} s", w,
+                  batches, std::chrono::duration<double>(started - t0).count(), waited,
                   std::chrono::duration<double>(Clock::now() - t0).count());
-  }
-
-  // The product names the stemmer must leave alone; each worker loads its own extractor
-  // (an extractor is not shared between threads).
-  std::vector<std::string> protected_words = d.protected_words();
-  const unsigned jobs = d.options.jobs;
-  const std::string tmp_dir = d.db_path + ".tmp-" + std::to_string(::getpid());
-  std::error_code ec;
-  fs::remove_all(tmp_dir, ec);
-  fs::create_directories(tmp_dir);
-
-  std::mutex done_mutex;
-  std::condition_variable done_cv;
-  std::size_t pending = 0;                      // batches handed out, not yet written
-  std::atomic<std::size_t> docs_written{0};     // by the workers, for progress
-  std::size_t docs_queued = 0;                  // handed to batches by the reader
-  std::map<std::size_t, std::string> finished;  // batch index → shard path
-  std::exception_ptr worker_error;
-
-  // One queue for all workers: whichever is free takes the next batch, so the last batches
-  // do not wait behind a slow one (document ids still follow input order: shards are merged
-  // in batch order, whoever wrote them).
-  BatchQueue queue(2 * jobs);
-  std::vector<std::thread> workers;
-  for (unsigned w = 0; w < jobs; ++w) {
-    workers.emplace_back([&, w] {
-      try {
-        AnalyzerOptions ao;
-        ao.language = d.options.language;
-        ao.protected_words = protected_words;
-        Analyzer analyzer(ao);
-        std::optional<EntityExtractor> extractor;
-        if (d.options.entities) extractor.emplace(EntityOptions{d.options.gazetteer_dir});
-        DocumentBuilder builder(analyzer, extractor ? &*extractor : nullptr);
-        double waited = 0;
-        std::size_t batches = 0;
-        const auto started = Clock::now();
-        for (;;) {
-          const auto w0 = Clock::now();
-          std::optional<Batch> batch = queue.pop();
-          waited += std::chrono::duration<double>(Clock::now() - w0).count();
-          if (!batch) {
-            spdlog::debug(
-                "worker {}: {} shards; started at {:.2f} s, waited {:.2f} s, done at {:.2f} s", w,
-                batches, std::chrono::duration<double>(started - t0).count(), waited,
-                std::chrono::duration<double>(Clock::now() - t0).count());
-            break;
-          }
-          ++batches;
-          std::string path = tmp_dir + "/shard-" + std::to_string(batch->index);
-          {
-            Xapian::WritableDatabase shard(
-                path, Xapian::DB_CREATE | Xapian::DB_NO_SYNC | Xapian::DB_BACKEND_GLASS);
-            std::unordered_set<std::string> labels;
-            for (std::size_t i = 0; i < batch->articles.size(); ++i) {
-              Article& a = batch->articles[i];
-              if (chrome.has(a.source)) a.body = chrome.clean(a.source, a.body);
-              BuiltDocument b = builder.build(a, batch->hashes[i]);
-              d.write_labels(shard, b, labels);
-              shard.add_document(b.doc);
-              docs_written.fetch_add(1, std::memory_order_relaxed);
-              // Small commits keep Xapian's inverter small (IndexOptions::shard_flush_docs).
-              if ((i + 1) % d.options.shard_flush_docs == 0 && i + 1 < batch->articles.size())
-                shard.commit();
+              break;
             }
-            set_schema_metadata(shard, d.options.language);
-            shard.commit();
+            ++batches;
+            std::string path = tmp_dir + "/shard-" + std::to_string(batch->index);
+            {
+              Xapian::WritableDatabase shard(
+                  path, Xapian::DB_CREATE | Xapian::DB_NO_SYNC | Xapian::DB_BACKEND_GLASS);
+              std::unordered_set<std::string> labels;
+              for (std::size_t i = 0; i < batch->articles.size(); ++i) {
+                Article& a = batch->articles[i];
+                if (chrome.has(a.source)) a.body = chrome.clean(a.source, a.body);
+                BuiltDocument b = builder.build(a, batch->hashes[i]);
+                d.write_labels(shard, b, labels);
+                shard.add_document(b.doc);
+                docs_written.fetch_add(1, std::memory_order_relaxed);
+                // Small commits keep Xapian's inverter small (IndexOptions::shard_flush_docs).
+                if ((i + 1) % d.options.shard_flush_docs == 0 && i + 1 < batch->articles.size())
+                  shard.commit();
+              }
+              set_schema_metadata(shard, d.options.language);
+              shard.commit();
+            }
+            std::lock_guard lock(done_mutex);
+            finished[batch->index] = path;
+            if (pending) --pending;  // a failed worker may have zeroed it
+            done_cv.notify_all();
           }
+        } catch (...) {
           std::lock_guard lock(done_mutex);
-          finished[batch->index] = path;
-          --pending;
+          if (!worker_error) worker_error = std::current_exception();
+          pending = 0;
           done_cv.notify_all();
         }
-      } catch (...) {
-        std::lock_guard lock(done_mutex);
-        if (!worker_error) worker_error = std::current_exception();
-        pending = 0;
-        done_cv.notify_all();
-      }
-    });
-  }
+      });
+    }
 
-  std::size_t next_batch = 0, merged_upto = 0;
-  std::size_t since_checkpoint = 0;
-  std::vector<std::string> stale_ids;        // changed documents: old versions to delete
-  std::unordered_set<std::string> seen_ids;  // id terms of this run
-  std::set<std::string> files_with_bad;
-  Batch current;
-  auto last_progress = Clock::now();
+    std::size_t next_batch = 0, merged_upto = 0;
+    std::size_t since_checkpoint = 0;
+    std::vector<std::string> stale_ids;        // changed documents: old versions to delete
+    std::unordered_set<std::string> seen_ids;  // id terms of this run
+    std::set<std::string> files_with_bad;
+    Batch current;
+    auto last_progress = Clock::now();
 
-  std::size_t records = 0;
-  // Progress counts what is written (or skipped as unchanged/bad), not merely read.
-  auto report_progress = [&](bool force) {
-    if (!on_progress || (!force && Clock::now() - last_progress < std::chrono::milliseconds(500)))
-      return;
-    last_progress = Clock::now();
-    // Records done = read − (queued but not yet written); bytes pro rata.
-    std::size_t written = docs_written.load(std::memory_order_relaxed);
-    std::size_t recs = records - (docs_queued - std::min(docs_queued, written));
-    std::uint64_t bytes =
-        records ? std::uint64_t(double(reader.bytes_read()) * double(recs) / double(records)) : 0;
-    on_progress({bytes, reader.total_bytes(), recs,
-                 std::chrono::duration<double>(Clock::now() - t0).count()});
-  };
-  auto check_worker_error = [&] {
-    std::lock_guard lock(done_mutex);
-    if (worker_error) std::rethrow_exception(worker_error);
-  };
-  auto dispatch = [&] {
-    if (current.articles.empty()) return;
-    current.index = next_batch++;
-    {
+    std::size_t records = 0;
+    // Progress counts what is written (or skipped as unchanged/bad), not merely read.
+    auto report_progress = [&](bool force) {
+      if (!on_progress || (!force && Clock::now() - last_progress < std::chrono::milliseconds(500)))
+        return;
+      last_progress = Clock::now();
+      // Records done = read − (queued but not yet written); bytes pro rata.
+      std::size_t written = docs_written.load(std::memory_order_relaxed);
+      std::size_t recs = records - (docs_queued - std::min(docs_queued, written));
+      std::uint64_t bytes =
+          records ? std::uint64_t(double(reader.bytes_read()) * double(recs) / double(records)) : 0;
+      on_progress({bytes, reader.total_bytes(), recs,
+                   std::chrono::duration<double>(Clock::now() - t0).count()});
+    };
+    auto check_worker_error = [&] {
       std::lock_guard lock(done_mutex);
-      ++pending;
-    }
-    queue.push(std::move(current), [&] {
-      report_progress(false);
-      check_worker_error();  // a full queue no worker drains: fail, do not wait forever
-    });
-    current = Batch{};
-  };
-  auto wait_and_merge = [&] {
-    dispatch();
-    std::unique_lock lock(done_mutex);
-    while (!done_cv.wait_for(lock, std::chrono::milliseconds(500), [&] { return pending == 0; })) {
+      if (worker_error) std::rethrow_exception(worker_error);
+    };
+    auto dispatch = [&] {
+      if (current.articles.empty()) return;
+      current.index = next_batch++;
+      {
+        std::lock_guard lock(done_mutex);
+        ++pending;
+      }
+      queue.push(std::move(current), [&] {
+        report_progress(false);
+        check_worker_error();  // a full queue no worker drains: fail, do not wait forever
+      });
+      current = Batch{};
+    };
+    auto wait_and_merge = [&] {
+      dispatch();
+      std::unique_lock lock(done_mutex);
+      while (!done_cv.wait_for(lock, std::chrono::milliseconds(500),
+                               [&] { return pending == 0 || worker_error; })) {
+        lock.unlock();
+        report_progress(false);
+        lock.lock();
+      }
+      if (worker_error) std::rethrow_exception(worker_error);
+      std::vector<std::string> shards;
+      for (auto it = finished.lower_bound(merged_upto); it != finished.end(); ++it)
+        shards.push_back(it->second);
+      finished.clear();
+      merged_upto = next_batch;
       lock.unlock();
-      report_progress(false);
-      lock.lock();
-    }
-    if (worker_error) std::rethrow_exception(worker_error);
-    std::vector<std::string> shards;
-    for (auto it = finished.lower_bound(merged_upto); it != finished.end(); ++it)
-      shards.push_back(it->second);
-    finished.clear();
-    merged_upto = next_batch;
-    lock.unlock();
-    const auto m0 = Clock::now();
-    d.merge(shards, since_checkpoint, stale_ids, tmp_dir);
-    spdlog::debug("merged {} shards in {:.2f} s (at {:.2f} s)", shards.size(),
-                  std::chrono::duration<double>(Clock::now() - m0).count(),
-                  std::chrono::duration<double>(Clock::now() - t0).count());
-    stale_ids.clear();
-    since_checkpoint = 0;
-  };
+      const auto m0 = Clock::now();
+      d.merge(shards, since_checkpoint, stale_ids, tmp_dir);
+      spdlog::debug("merged {} shards in {:.2f} s (at {:.2f} s)", shards.size(),
+                    std::chrono::duration<double>(Clock::now() - m0).count(),
+                    std::chrono::duration<double>(Clock::now() - t0).count());
+      stale_ids.clear();
+      since_checkpoint = 0;
+    };
 
-  // Batches shrink towards the end of the input (detail::next_batch_size).
-  auto batch_target = [&] {
-    return detail::next_batch_size(reader.total_bytes(), reader.bytes_read(), records,
-                                   current.articles.size(), jobs, d.options.shard_flush_docs,
-                                   d.options.shard_docs);
-  };
+    // Batches shrink towards the end of the input (detail::next_batch_size).
+    auto batch_target = [&] {
+      return detail::next_batch_size(reader.total_bytes(), reader.bytes_read(), records,
+                                     current.articles.size(), jobs, d.options.shard_flush_docs,
+                                     d.options.shard_docs);
+    };
 
-  auto report_bad = [&](BadRecord&& bad) {
-    ++summary.bad;
-    files_with_bad.insert(bad.file);
-    if (bad.line)
-      spdlog::warn("{}:{}: skipped: {}", bad.file, bad.line, bad.reason);
-    else
-      spdlog::warn("{}: skipped: {}", bad.file, bad.reason);
-    if (on_bad) on_bad(bad);
-    if (summary.bad_records.size() < 1000) summary.bad_records.push_back(std::move(bad));
-  };
+    auto report_bad = [&](BadRecord&& bad) {
+      ++summary.bad;
+      files_with_bad.insert(bad.file);
+      if (bad.line)
+        spdlog::warn("{}:{}: skipped: {}", bad.file, bad.line, bad.reason);
+      else
+        spdlog::warn("{}: skipped: {}", bad.file, bad.reason);
+      if (on_bad) on_bad(bad);
+      if (summary.bad_records.size() < 1000) summary.bad_records.push_back(std::move(bad));
+    };
 
-  try {
-    reader.read(
-        [&](Article&& a) {
-          ++records;
-          std::string idt = schema::id_term(a.id);
-          if (!seen_ids.insert(idt).second) {
-            report_bad({a.origin, a.line,
-                        "duplicate id \"" + a.id +
-                            "\" (an earlier record of this "
-                            "run has it; the first one is kept)"});
-            return true;
-          }
-          std::string hash = DocumentBuilder::hash_of(a);
-          auto pl = d.db->postlist_begin(idt);
-          if (pl != d.db->postlist_end(idt)) {
-            if (d.db->get_document(*pl, Xapian::DOC_ASSUME_VALID).get_value(schema::kSlotHash) ==
-                hash) {
-              ++summary.unchanged;
+    try {
+      reader.read(
+          [&](Article&& a) {
+            ++records;
+            std::string idt = schema::id_term(a.id);
+            if (!seen_ids.insert(idt).second) {
+              report_bad({a.origin, a.line,
+                          "duplicate id \"" + a.id +
+                              "\" (an earlier record of this "
+                              "run has it; the first one is kept)"});
               return true;
             }
-            ++summary.replaced;
-            stale_ids.push_back(idt);
-          } else {
-            ++summary.indexed;
-          }
-          current.articles.push_back(std::move(a));
-          ++docs_queued;
-          current.hashes.push_back(std::move(hash));
-          ++since_checkpoint;
-          if (current.articles.size() >= batch_target()) {
-            check_worker_error();
-            dispatch();
-          }
-          if (since_checkpoint >=
-              std::max(d.options.checkpoint_docs, std::size_t(d.db->get_doccount())))
-            wait_and_merge();
-          report_progress(false);
-          return true;
-        },
-        [&](BadRecord&& bad) {
-          ++records;
-          report_bad(std::move(bad));
-        });
-    wait_and_merge();
-  } catch (...) {
-    queue.close();
+            std::string hash = DocumentBuilder::hash_of(a);
+            auto pl = d.db->postlist_begin(idt);
+            if (pl != d.db->postlist_end(idt)) {
+              if (d.db->get_document(*pl, Xapian::DOC_ASSUME_VALID).get_value(schema::kSlotHash) ==
+                  hash) {
+                ++summary.unchanged;
+                return true;
+              }
+              ++summary.replaced;
+              stale_ids.push_back(idt);
+            } else {
+              ++summary.indexed;
+            }
+            current.articles.push_back(std::move(a));
+            ++docs_queued;
+            current.hashes.push_back(std::move(hash));
+            ++since_checkpoint;
+            if (current.articles.size() >= batch_target()) {
+              check_worker_error();
+              dispatch();
+            }
+            if (since_checkpoint >=
+                std::max(d.options.checkpoint_docs, std::size_t(d.db->get_doccount())))
+              wait_and_merge();
+            report_progress(false);
+            return true;
+          },
+          [&](BadRecord&& bad) {
+            ++records;
+            report_bad(std::move(bad));
+          });
+      wait_and_merge();
+    } catch (...) {
+      queue.close();
+      for (auto& t : workers) t.join();
+      fs::remove_all(tmp_dir, ec);
+      throw;
+    }
+    for (unsigned w = 0; w < jobs; ++w) queue.push(std::nullopt);
     for (auto& t : workers) t.join();
     fs::remove_all(tmp_dir, ec);
-    throw;
-  }
-  for (unsigned w = 0; w < jobs; ++w) queue.push(std::nullopt);
-  for (auto& t : workers) t.join();
-  fs::remove_all(tmp_dir, ec);
-  summary.shards = next_batch;
+    summary.shards = next_batch;
 
-  if (d.options.prune) {
-    std::vector<std::string> gone;
-    for (auto t = d.db->allterms_begin(std::string(schema::kId));
-         t != d.db->allterms_end(std::string(schema::kId)); ++t) {
-      if (seen_ids.count(*t)) continue;
-      // A record that was unreadable this time is not proof its document is gone.
-      auto pl = d.db->postlist_begin(*t);
-      auto fields = schema::decode_data(d.db->get_document(*pl).get_data());
-      if (files_with_bad.count(fields.origin)) continue;
-      gone.push_back(*t);
+    if (d.options.prune) {
+      std::vector<std::string> gone;
+      for (auto t = d.db->allterms_begin(std::string(schema::kId));
+           t != d.db->allterms_end(std::string(schema::kId)); ++t) {
+        if (seen_ids.count(*t)) continue;
+        // A record that was unreadable this time is not proof its document is gone.
+        auto pl = d.db->postlist_begin(*t);
+        auto fields = schema::decode_data(d.db->get_document(*pl).get_data());
+        if (files_with_bad.count(fields.origin)) continue;
+        gone.push_back(*t);
+      }
+      for (const auto& t : gone) d.db->delete_document(t);
+      d.db->commit();
+      summary.pruned = gone.size();
     }
-    for (const auto& t : gone) d.db->delete_document(t);
-    d.db->commit();
-    summary.pruned = gone.size();
-  }
 
-  d.db->commit();  // metadata written outside a merge (chrome models)
-  summary.documents = d.db->get_doccount();
-  summary.bytes = reader.total_bytes();
-  summary.seconds = std::chrono::duration<double>(Clock::now() - t0).count();
-  if (on_progress)
-    on_progress({reader.total_bytes(), reader.total_bytes(), records, summary.seconds});
-  return summary;
+    d.db->commit();  // metadata written outside a merge (chrome models)
+    summary.documents = d.db->get_doccount();
+    summary.bytes = reader.total_bytes();
+    summary.seconds = std::chrono::duration<double>(Clock::now() - t0).count();
+    if (on_progress)
+      on_progress({reader.total_bytes(), reader.total_bytes(), records, summary.seconds});
+    return summary;
+  } catch (const Xapian::Error& e) {
+    throw IndexError(impl_->db_path + ": " + e.get_description());
+  }
 }
 
 }  // namespace newsdex
