@@ -32,11 +32,18 @@ if [ "$first" = '"id": "d1"' ]; then echo "ok   input order kept (first hit d1)"
 if [ -z "$(find "$tmp" -maxdepth 1 -name 'db.*')" ]; then echo "ok   no temporary directories left"; else
   echo "FAIL leftovers: $(ls "$tmp")"; fails=$((fails + 1)); fi
 # Too few files for a shard or the merge: Xapian's error reaches the user as newsdex's.
-for lim in 10 14; do
+# Not under the sanitizers: with no descriptor left, UBSan's own type checks misreport ICU
+# objects (seen: "does not point to an object of type 'Normalizer2'").
+lims="10 14"
+if [ "${NEWSDEX_SANITIZED:-}" = 1 ]; then
+  lims=""
+  echo "skip ulimit -n 10/14 runs under the sanitizers"
+fi
+for lim in $lims; do
   rm -rf "$tmp/small"*
   (ulimit -n $lim && "$bin" index --db "$tmp/small" --keep-chrome "$tmp/in.jsonl") >"$tmp/out" 2>"$tmp/err"
   rc=$?
-  if [ $rc = 1 ] && grep -q "error: $tmp/small: .*Too many open files" "$tmp/err"; then
+  if [ $rc = 1 ] && grep -qi "error: $tmp/small: .*too many open files" "$tmp/err"; then
     echo "ok   ulimit -n $lim: exit 1, \"$(head -c 90 "$tmp/err")…\""; else
     echo "FAIL ulimit -n $lim: exit $rc: $(head -c 300 "$tmp/err")"; fails=$((fails + 1)); fi
   again=$("$bin" index --db "$tmp/small" --json --keep-chrome "$tmp/in.jsonl" 2>"$tmp/err")
