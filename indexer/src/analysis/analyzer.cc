@@ -379,7 +379,8 @@ void Analyzer::stems(const std::vector<Token>& tokens, std::vector<const std::st
   d.overflow.clear();
   d.stem_cache.clear_if_full();  // no clear until this call returns: the pointers hold
   d.hashes.resize(n);
-  for (std::size_t i = 0; i < n; ++i) d.hashes[i] = StemCache::hash(tokens[i].text);
+  for (std::size_t i = 0; i < n; ++i)
+    d.hashes[i] = tokens[i].compound ? 0 : StemCache::hash(tokens[i].text);  // not looked up
   // Slots 16 tokens ahead, entries 8 ahead (by then their slot has arrived).
   constexpr std::size_t kSlotAhead = 16, kEntryAhead = 8;
   for (std::size_t i = 0; i < n; ++i) {
