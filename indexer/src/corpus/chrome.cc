@@ -119,6 +119,15 @@ inline std::size_t slot_of(std::uint64_t h, unsigned shift) {
   return std::size_t((h * 0x9E3779B97F4A7C15ull) >> shift);
 }
 
+// In an open-addressing table of 2^(64 - shift) hashes (0 = empty, so h != 0), the slot
+// that holds @p h, or the empty slot where it would go.
+inline std::size_t probe(const std::vector<std::uint64_t>& table, std::uint64_t h, unsigned shift) {
+  const std::size_t mask = table.size() - 1;
+  std::size_t s = slot_of(h, shift);
+  while (table[s] != 0 && table[s] != h) s = (s + 1) & mask;
+  return s;
+}
+
 // Table size for n keys: a power of two, at least 2n (load at most one half).
 unsigned shift_for(std::size_t n) {
   std::size_t cap = std::bit_ceil(std::max<std::size_t>(16, 2 * n));
@@ -141,7 +150,7 @@ void count_bucket(const std::vector<std::uint64_t>& bucket, std::size_t min_docs
                   std::vector<std::uint64_t>& out) {
   if (bucket.size() < min_docs) return;
   const unsigned shift = shift_for(bucket.size());
-  const std::size_t cap = std::size_t(1) << (64 - shift), mask = cap - 1;
+  const std::size_t cap = std::size_t(1) << (64 - shift);
   keys.assign(cap, 0);
   counts.assign(cap, 0);
   std::size_t zero = 0;
@@ -150,8 +159,7 @@ void count_bucket(const std::vector<std::uint64_t>& bucket, std::size_t min_docs
       ++zero;
       continue;
     }
-    std::size_t s = slot_of(h, shift);
-    while (keys[s] != 0 && keys[s] != h) s = (s + 1) & mask;
+    const std::size_t s = probe(keys, h, shift);
     keys[s] = h;
     ++counts[s];
   }
@@ -168,22 +176,14 @@ void ChromeModel::Set::build(std::vector<std::uint64_t> keys) {
   sorted = std::move(keys);
   has_zero = !sorted.empty() && sorted.front() == 0;
   shift = shift_for(2 * sorted.size());  // load at most a quarter: misses stop at once
-  mask = (std::size_t(1) << (64 - shift)) - 1;
-  slots.assign(mask + 1, 0);
-  for (std::uint64_t h : sorted) {
-    if (h == 0) continue;
-    std::size_t s = slot_of(h, shift);
-    while (slots[s] != 0) s = (s + 1) & mask;
-    slots[s] = h;
-  }
+  slots.assign(std::size_t(1) << (64 - shift), 0);
+  for (std::uint64_t h : sorted)  // distinct: each probe ends at an empty slot
+    if (h != 0) slots[probe(slots, h, shift)] = h;
 }
 
 bool ChromeModel::Set::contains(std::uint64_t h) const {
   if (h == 0) return has_zero;
-  for (std::size_t s = slot_of(h, shift);; s = (s + 1) & mask) {
-    if (slots[s] == h) return true;
-    if (slots[s] == 0) return false;
-  }
+  return slots[probe(slots, h, shift)] == h;
 }
 
 void ChromeModel::observe(std::string_view source, std::string_view body) {
@@ -199,9 +199,8 @@ void ChromeModel::observe(std::string_view source, std::string_view body) {
   // Each distinct shingle of the document once, through a table cleared per document.
   const std::size_t n = w.size() - kShingleWords + 1;
   const unsigned shift = shift_for(n);
-  const std::size_t mask = (std::size_t(1) << (64 - shift)) - 1;
   std::vector<std::uint64_t>& seen = tl_seen;
-  seen.assign(mask + 1, 0);
+  seen.assign(std::size_t(1) << (64 - shift), 0);
   bool zero_seen = false;
   for (std::size_t i = 0; i < n; ++i) {
     const std::uint64_t h = shingle(w.data() + i);
@@ -209,8 +208,7 @@ void ChromeModel::observe(std::string_view source, std::string_view body) {
       if (zero_seen) continue;
       zero_seen = true;
     } else {
-      std::size_t s = slot_of(h, shift);
-      while (seen[s] != 0 && seen[s] != h) s = (s + 1) & mask;
+      const std::size_t s = probe(seen, h, shift);
       if (seen[s] == h) continue;
       seen[s] = h;
     }

@@ -77,7 +77,6 @@ class ChromeModel {
   struct Set {
     std::vector<std::uint64_t> sorted;
     std::vector<std::uint64_t> slots;  // 0 = empty; the shingle 0 is has_zero
-    std::size_t mask = 0;
     unsigned shift = 64;
     bool has_zero = false;
     void build(std::vector<std::uint64_t> keys);  // any order, duplicates allowed
