@@ -4,6 +4,7 @@
 #include <doctest/doctest.h>
 
 #include <algorithm>
+#include <filesystem>
 #include <fstream>
 #include <set>
 #include <sstream>
@@ -294,6 +295,21 @@ TEST_CASE("kind names") {
 TEST_CASE("configuration errors") {
   CHECK_THROWS_AS(EntityExtractor(newsdex::EntityOptions{"/nonexistent/gazetteer"}),
                   newsdex::ConfigError);
+  {
+    // The optional first-name list may be missing, but one that exists and cannot be
+    // opened (here a symlink loop: ELOOP) is an error naming the file and the reason.
+    namespace fs = std::filesystem;
+    const fs::path dir = fs::temp_directory_path() / "newsdex-gaz-test";
+    fs::remove_all(dir);
+    fs::create_directories(dir);
+    for (const char* f : {"companies.tsv", "products.tsv", "people.tsv"})
+      fs::copy_file(fs::path(NEWSDEX_GAZETTEER_DIR) / f, dir / f);
+    CHECK_NOTHROW(EntityExtractor(newsdex::EntityOptions{dir.string()}));
+    fs::create_symlink("first_names.lst", dir / "first_names.lst");
+    CHECK_THROWS_WITH_AS(EntityExtractor(newsdex::EntityOptions{dir.string()}),
+                         doctest::Contains("first_names.lst"), newsdex::ConfigError);
+    fs::remove_all(dir);
+  }
   newsdex::detail::Gazetteer g;
   CHECK_THROWS_AS(g.parse_tsv(EntityKind::company, "only-one-column\n", "test.tsv"),
                   newsdex::ConfigError);

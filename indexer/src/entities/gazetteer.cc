@@ -2,6 +2,8 @@
 // See corpus/gazetteer/README.md for the format.
 
 #include <algorithm>
+#include <cerrno>
+#include <cstring>
 #include <fstream>
 #include <sstream>
 #include <string>
@@ -13,9 +15,15 @@ namespace newsdex::detail {
 namespace {
 
 std::string read_file(const std::string& path, bool required) {
+  errno = 0;
   std::ifstream in(path, std::ios::binary);
   if (!in) {
-    if (required) throw ConfigError("cannot read gazetteer file '" + path + "'");
+    // A missing optional file is fine; one that exists but cannot be opened (no file
+    // descriptors left, no permission) is an error either way, never silently skipped.
+    const int err = errno;
+    if (required || (err != 0 && err != ENOENT))
+      throw ConfigError("cannot read gazetteer file '" + path +
+                        "': " + (err ? std::strerror(err) : "cannot open"));
     return {};
   }
   std::ostringstream ss;
