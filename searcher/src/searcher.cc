@@ -327,6 +327,9 @@ struct Searcher::Impl {
     }
   }
 
+  /// Searcher::stats() on the current view; Xapian errors escape to the caller.
+  DatabaseStats stats(std::size_t top_k);
+
   std::string label(EntityKind kind, const std::string& key) {
     if (kind == EntityKind::money) return schema::money_label(key);
     if (kind == EntityKind::date || kind == EntityKind::percent)
@@ -372,7 +375,25 @@ Searcher& Searcher::operator=(Searcher&&) noexcept = default;
 std::size_t Searcher::document_count() const { return impl_->db.get_doccount(); }
 
 DatabaseStats Searcher::stats(std::size_t top_k) {
-  Impl& d = *impl_;
+  // As search(): a writer that committed twice since this view was opened invalidates it
+  // (Xapian's DatabaseModifiedError): reopen and count again; other errors name the database.
+  for (int attempt = 0;; ++attempt) {
+    try {
+      return impl_->stats(top_k);
+    } catch (const Xapian::DatabaseModifiedError& e) {
+      if (attempt >= 3)
+        throw IndexError(impl_->path + ": stats failed: the database kept changing (" +
+                         e.get_description() + ")");
+      impl_->db.reopen();
+      impl_->facets.reset();
+    } catch (const Xapian::Error& e) {
+      throw IndexError(impl_->path + ": stats failed: " + e.get_description());
+    }
+  }
+}
+
+DatabaseStats Searcher::Impl::stats(std::size_t top_k) {
+  Impl& d = *this;
   DatabaseStats st;
   st.documents = d.db.get_doccount();
   st.total_length = d.db.get_total_length();

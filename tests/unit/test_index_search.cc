@@ -386,3 +386,29 @@ TEST_CASE("stats give the published-date range at the precision the dates have")
   CHECK(st2.first_date == "2018-11");
   CHECK(st2.last_date == "2021-03");
 }
+
+TEST_CASE("stats and search survive writers committing under an open searcher") {
+  TempDir tmp;
+  const std::string db = tmp / "db";
+  { Indexer(db, opts()).index({NEWSDEX_SEEDS_DIR}); }
+  Searcher s(db, SearcherOptions{"english", NEWSDEX_GAZETTEER_DIR});
+  CHECK(s.stats().documents == 5);
+  // Each add() + commit() writes in place; after two commits the searcher's view of the
+  // old revision is gone, and Xapian reports DatabaseModifiedError on the next read.
+  for (int round = 0; round < 4; ++round) {
+    Indexer ix(db, opts());
+    for (int k = 0; k < 40; ++k) {
+      Article a;
+      a.id = "extra-" + std::to_string(round) + "-" + std::to_string(k);
+      a.title = "Quokka census number " + std::to_string(k);
+      a.body = "Round " + std::to_string(round) + ": marsupials counted on Rottnest Island, " +
+               std::string(200, 'x') + " " + std::to_string(k * 7919);
+      ix.add(a);
+    }
+    ix.commit();
+  }
+  DatabaseStats st;
+  REQUIRE_NOTHROW(st = s.stats());
+  CHECK(st.documents == 5 + 4 * 40);
+  CHECK(total(s, "quokka") == 4 * 40);
+}
