@@ -412,3 +412,20 @@ TEST_CASE("stats and search survive writers committing under an open searcher") 
   CHECK(st.documents == 5 + 4 * 40);
   CHECK(total(s, "quokka") == 4 * 40);
 }
+
+TEST_CASE("page-chrome models stored by earlier builds (chrome: keys) are dropped") {
+  TempDir tmp;
+  const std::string db = tmp / "db";
+  { Indexer(db, opts()).index({NEWSDEX_SEEDS_DIR}); }
+  {
+    Xapian::WritableDatabase w(db, Xapian::DB_OPEN);
+    w.set_metadata("chrome:WIRED", std::string(64, '\x01'));
+    w.set_metadata("chrome:VentureBeat", std::string(64, '\x02'));
+    w.commit();
+  }
+  IndexSummary again = Indexer(db, opts()).index({NEWSDEX_SEEDS_DIR});
+  CHECK(again.unchanged == 5);
+  Xapian::Database r(db);
+  CHECK(r.metadata_keys_begin("chrome:") == r.metadata_keys_end("chrome:"));
+  CHECK(r.get_metadata(std::string(schema::kMetaSchema)) == schema::kVersion);
+}

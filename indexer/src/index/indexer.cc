@@ -394,6 +394,14 @@ IndexSummary Indexer::index(const std::vector<std::string>& inputs,
     // spread over the workers); sources with too little text in this run reuse the model a
     // previous run stored in the database.
     detail::ChromeModel chrome;
+    {
+      // Models stored by builds before chrome2: (another word hash) are never read: drop them.
+      std::vector<std::string> stale;
+      for (auto k = d.db->metadata_keys_begin("chrome:"); k != d.db->metadata_keys_end("chrome:");
+           ++k)
+        stale.push_back(*k);
+      for (const auto& k : stale) d.db->set_metadata(k, std::string());
+    }
     if (d.options.remove_chrome) {
       std::set<std::string> sources;
       chrome = learn_chrome(inputs, d.options, sources);
