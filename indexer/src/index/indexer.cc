@@ -470,8 +470,11 @@ IndexSummary Indexer::index(const std::vector<std::string>& inputs,
             ++batches;
             std::string path = tmp_dir + "/shard-" + std::to_string(batch->index);
             {
-              Xapian::WritableDatabase shard(
-                  path, Xapian::DB_CREATE | Xapian::DB_NO_SYNC | Xapian::DB_BACKEND_GLASS);
+              // No fsync, and blocks rewritten in place (no copy-on-write between the shard's
+              // commits): nothing reads a shard while it is written, and a crash discards it.
+              Xapian::WritableDatabase shard(path, Xapian::DB_CREATE | Xapian::DB_NO_SYNC |
+                                                       Xapian::DB_DANGEROUS |
+                                                       Xapian::DB_BACKEND_GLASS);
               std::unordered_set<std::string> labels;
               for (std::size_t i = 0; i < batch->articles.size(); ++i) {
                 Article& a = batch->articles[i];
