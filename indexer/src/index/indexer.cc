@@ -33,6 +33,7 @@
 #include <thread>
 #include <unordered_map>
 #include <unordered_set>
+#include <utility>
 
 #include "corpus/chrome.h"
 #include "index/batching.h"
@@ -506,6 +507,19 @@ IndexSummary Indexer::index(const std::vector<std::string>& inputs,
 
     std::size_t next_batch = 0, merged_upto = 0;
     std::size_t since_checkpoint = 0;
+    // A checkpoint's merge runs on a thread of its own, which owns d.db meanwhile, while the
+    // reader and the workers go on with the next shards. The reader looks ids up in a
+    // read-only view: merges change only documents this run has already seen (seen_ids),
+    // so every committed revision of the database answers the same for an id not yet seen,
+    // and the view may be reopened at any time: when a merge's commits invalidate it
+    // (DatabaseModifiedError), while a merge swaps directories, and when a merge is done
+    // (which also lets go of the old directory's files).
+    d.db->commit();  // what add() wrote: the view reads what is committed
+    Xapian::Database view(d.db_path);
+    std::size_t db_docs = d.db->get_doccount();  // exact when no merge runs; else about
+    std::thread merger;
+    std::atomic<bool> merge_done{false};
+    std::exception_ptr merge_error;
     std::vector<std::string> stale_ids;        // changed documents: old versions to delete
     std::unordered_set<std::string> seen_ids;  // id terms of this run
     std::set<std::string> files_with_bad;
@@ -543,7 +557,45 @@ IndexSummary Indexer::index(const std::vector<std::string>& inputs,
       });
       current = Batch{};
     };
-    auto wait_and_merge = [&] {
+    // Joins the merge in flight, if any (waiting for it, with progress, unless it is done),
+    // rethrows its error and refreshes the view and the document count.
+    auto finish_merge = [&] {
+      if (!merger.joinable()) return;
+      while (!merge_done.load(std::memory_order_acquire)) {
+        std::this_thread::sleep_for(std::chrono::milliseconds(10));
+        report_progress(false);
+      }
+      merger.join();
+      if (merge_error) std::rethrow_exception(std::exchange(merge_error, nullptr));
+      view = Xapian::Database(d.db_path);
+      db_docs = d.db->get_doccount();
+    };
+    // The content hash stored for an id term, or nullopt if the id is not in the database.
+    auto stored_hash = [&](const std::string& idt) -> std::optional<std::string> {
+      enum { as_is, reopen, open_again } how = as_is;
+      for (int attempt = 0;; ++attempt) {
+        try {
+          if (how == reopen) view.reopen();
+          if (how == open_again) view = Xapian::Database(d.db_path);
+          auto pl = view.postlist_begin(idt);
+          if (pl == view.postlist_end(idt)) return std::nullopt;
+          return view.get_document(*pl, Xapian::DOC_ASSUME_VALID).get_value(schema::kSlotHash);
+        } catch (const Xapian::DatabaseModifiedError&) {
+          if (attempt >= 1000) throw;
+          how = reopen;  // a merge committed twice since the view was opened
+        } catch (const Xapian::DatabaseError&) {
+          // Only with a merge started and not yet joined: it may be between its two renames
+          // (no <db> for a moment) or have swapped the directory under the view.
+          if (attempt >= 1000 || !merger.joinable()) throw;
+          std::this_thread::sleep_for(std::chrono::milliseconds(2));
+          how = open_again;
+        }
+      }
+    };
+    // Hands every batch dispatched so far, once written, to a merge: at a checkpoint on a
+    // thread of its own (after the one before it, if still running), at the end (@p last)
+    // here.
+    auto wait_and_merge = [&](bool last) {
       dispatch();
       std::unique_lock lock(done_mutex);
       while (!done_cv.wait_for(lock, std::chrono::milliseconds(500),
@@ -559,13 +611,31 @@ IndexSummary Indexer::index(const std::vector<std::string>& inputs,
       finished.clear();
       merged_upto = next_batch;
       lock.unlock();
-      const auto m0 = Clock::now();
-      d.merge(shards, since_checkpoint, stale_ids, tmp_dir);
-      spdlog::debug("merged {} shards in {:.2f} s (at {:.2f} s)", shards.size(),
-                    std::chrono::duration<double>(Clock::now() - m0).count(),
-                    std::chrono::duration<double>(Clock::now() - t0).count());
-      stale_ids.clear();
-      since_checkpoint = 0;
+      finish_merge();
+      auto run = [&d, &t0, &tmp_dir](const std::vector<std::string>& sources, std::size_t docs,
+                                     const std::vector<std::string>& stale) {
+        const auto m0 = Clock::now();
+        d.merge(sources, docs, stale, tmp_dir);
+        spdlog::debug("merged {} shards in {:.2f} s (at {:.2f} s)", sources.size(),
+                      std::chrono::duration<double>(Clock::now() - m0).count(),
+                      std::chrono::duration<double>(Clock::now() - t0).count());
+      };
+      std::vector<std::string> stale = std::exchange(stale_ids, {});
+      const std::size_t docs = std::exchange(since_checkpoint, 0);
+      if (last) {
+        run(shards, docs, stale);
+        return;
+      }
+      db_docs += docs;  // until the merge is joined; replaced documents make it too high
+      merge_done.store(false, std::memory_order_release);
+      merger = std::thread([&, run, shards = std::move(shards), docs, stale = std::move(stale)] {
+        try {
+          run(shards, docs, stale);
+        } catch (...) {
+          merge_error = std::current_exception();
+        }
+        merge_done.store(true, std::memory_order_release);
+      });
     };
 
     // Batches shrink towards the end of the input (detail::next_batch_size).
@@ -598,11 +668,10 @@ IndexSummary Indexer::index(const std::vector<std::string>& inputs,
                               "run has it; the first one is kept)"});
               return true;
             }
+            if (merger.joinable() && merge_done.load(std::memory_order_acquire)) finish_merge();
             std::string hash = DocumentBuilder::hash_of(a);
-            auto pl = d.db->postlist_begin(idt);
-            if (pl != d.db->postlist_end(idt)) {
-              if (d.db->get_document(*pl, Xapian::DOC_ASSUME_VALID).get_value(schema::kSlotHash) ==
-                  hash) {
+            if (std::optional<std::string> stored = stored_hash(idt)) {
+              if (*stored == hash) {
                 ++summary.unchanged;
                 return true;
               }
@@ -619,9 +688,8 @@ IndexSummary Indexer::index(const std::vector<std::string>& inputs,
               check_worker_error();
               dispatch();
             }
-            if (since_checkpoint >=
-                std::max(d.options.checkpoint_docs, std::size_t(d.db->get_doccount())))
-              wait_and_merge();
+            if (since_checkpoint >= std::max(d.options.checkpoint_docs, db_docs))
+              wait_and_merge(false);
             report_progress(false);
             return true;
           },
@@ -629,10 +697,11 @@ IndexSummary Indexer::index(const std::vector<std::string>& inputs,
             ++records;
             report_bad(std::move(bad));
           });
-      wait_and_merge();
+      wait_and_merge(true);
     } catch (...) {
       queue.close();
       for (auto& t : workers) t.join();
+      if (merger.joinable()) merger.join();  // its error, if any, is secondary to this one
       fs::remove_all(tmp_dir, ec);
       throw;
     }
