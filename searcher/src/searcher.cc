@@ -7,6 +7,7 @@
 #include <deque>
 #include <filesystem>
 #include <map>
+#include <thread>
 #include <unordered_map>
 #include <unordered_set>
 
@@ -327,8 +328,40 @@ struct Searcher::Impl {
     }
   }
 
-  /// Searcher::stats() on the current view; Xapian errors escape to the caller.
+  /// Searcher::stats() and search() on the current view; Xapian errors escape to the caller.
   DatabaseStats stats(std::size_t top_k);
+  SearchResults search(const SearchRequest& req);
+
+  /// Runs @p f on the current view. A writer that committed twice since the view was
+  /// opened invalidates it (Xapian's DatabaseModifiedError): reopen and run again, a few
+  /// times; a reopen that finds no database retries briefly (an indexer swaps directories
+  /// with two renames). Any other Xapian error becomes an IndexError naming the database.
+  template <class F>
+  auto with_retry(const char* what, F&& f) -> decltype(f()) {
+    bool reopen = false;
+    for (int attempt = 0;; ++attempt) {
+      try {
+        if (reopen) {
+          db.reopen();
+          facets.reset();
+          reopen = false;
+        }
+        return f();
+      } catch (const Xapian::DatabaseModifiedError& e) {
+        if (attempt >= 5)
+          throw IndexError(path + ": " + what + " failed: the database kept changing (" +
+                           e.get_description() + ")");
+        reopen = true;
+      } catch (const Xapian::DatabaseOpeningError& e) {
+        if (attempt >= 200)
+          throw IndexError(path + ": " + what + " failed: " + e.get_description());
+        std::this_thread::sleep_for(std::chrono::milliseconds(5));  // between two renames
+        reopen = true;
+      } catch (const Xapian::Error& e) {
+        throw IndexError(path + ": " + what + " failed: " + e.get_description());
+      }
+    }
+  }
 
   std::string label(EntityKind kind, const std::string& key) {
     if (kind == EntityKind::money) return schema::money_label(key);
@@ -375,21 +408,7 @@ Searcher& Searcher::operator=(Searcher&&) noexcept = default;
 std::size_t Searcher::document_count() const { return impl_->db.get_doccount(); }
 
 DatabaseStats Searcher::stats(std::size_t top_k) {
-  // As search(): a writer that committed twice since this view was opened invalidates it
-  // (Xapian's DatabaseModifiedError): reopen and count again; other errors name the database.
-  for (int attempt = 0;; ++attempt) {
-    try {
-      return impl_->stats(top_k);
-    } catch (const Xapian::DatabaseModifiedError& e) {
-      if (attempt >= 3)
-        throw IndexError(impl_->path + ": stats failed: the database kept changing (" +
-                         e.get_description() + ")");
-      impl_->db.reopen();
-      impl_->facets.reset();
-    } catch (const Xapian::Error& e) {
-      throw IndexError(impl_->path + ": stats failed: " + e.get_description());
-    }
-  }
+  return impl_->with_retry("stats", [&] { return impl_->stats(top_k); });
 }
 
 DatabaseStats Searcher::Impl::stats(std::size_t top_k) {
@@ -450,12 +469,16 @@ DatabaseStats Searcher::Impl::stats(std::size_t top_k) {
 }
 
 SearchResults Searcher::search(const SearchRequest& req) {
-  Impl& d = *impl_;
+  return impl_->with_retry("search", [&] { return impl_->search(req); });
+}
+
+SearchResults Searcher::Impl::search(const SearchRequest& req) {
+  Impl& d = *this;
   auto t0 = std::chrono::steady_clock::now();
   SearchResults res;
   res.query = req.query;
   ParsedQuery pq = d.parser->parse(req.query, req.match, &d.db);
-  try {
+  {
     Xapian::Enquire enquire(d.db);
     enquire.set_query(pq.query);
     enquire.set_weighting_scheme(Xapian::BM25Weight());
@@ -514,12 +537,6 @@ SearchResults Searcher::search(const SearchRequest& req) {
         res.facets.push_back(std::move(fr));
       }
     }
-  } catch (const Xapian::DatabaseModifiedError&) {
-    d.db.reopen();
-    d.facets.reset();
-    return search(req);
-  } catch (const Xapian::Error& e) {
-    throw IndexError(d.path + ": search failed: " + e.get_description());
   }
   res.elapsed_ms =
       std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - t0).count();

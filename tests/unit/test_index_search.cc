@@ -505,6 +505,22 @@ TEST_CASE("stats and search survive writers committing under an open searcher") 
   REQUIRE_NOTHROW(st = s.stats());
   CHECK(st.documents == 5 + 4 * 40);
   CHECK(total(s, "quokka") == 4 * 40);
+  // The same for search(): four more rounds, then a search first.
+  for (int round = 4; round < 8; ++round) {
+    Indexer ix(db, opts());
+    for (int k = 0; k < 40; ++k) {
+      Article a;
+      a.id = "extra-" + std::to_string(round) + "-" + std::to_string(k);
+      a.title = "Quokka census number " + std::to_string(k);
+      a.body = "Round " + std::to_string(round) + ": marsupials counted, " + std::string(200, 'y') +
+               " " + std::to_string(k * 104729);
+      ix.add(a);
+    }
+    ix.commit();
+  }
+  std::size_t found = 0;
+  REQUIRE_NOTHROW(found = total(s, "quokka"));
+  CHECK((found == 4 * 40 || found == 8 * 40));  // the old view if it still reads, else new
 }
 
 TEST_CASE("page-chrome models stored by earlier builds (chrome: keys) are dropped") {
