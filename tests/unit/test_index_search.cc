@@ -539,3 +539,17 @@ TEST_CASE("page-chrome models stored by earlier builds (chrome: keys) are droppe
   CHECK(r.metadata_keys_begin("chrome:") == r.metadata_keys_end("chrome:"));
   CHECK(r.get_metadata(std::string(schema::kMetaSchema)) == schema::kVersion);
 }
+
+TEST_CASE("a merge that cannot swap its result in leaves the database open and usable") {
+  TempDir tmp;
+  const std::string db = tmp / "db";
+  Indexer ix(db, opts());
+  // A non-empty <db>.old, made after the constructor's recovery: renaming <db> onto it fails.
+  tmp.write("db.old/junk", "not a database");
+  CHECK_THROWS_WITH_AS(ix.index({NEWSDEX_SEEDS_DIR}),
+                       doctest::Contains("cannot swap in the merged database"), IndexError);
+  CHECK_FALSE(fs::exists(db + ".old"));  // rolled back: the database before the merge, open
+  IndexSummary s = ix.index({NEWSDEX_SEEDS_DIR});
+  CHECK(s.indexed == 5);
+  CHECK(s.documents == 5);
+}

@@ -224,13 +224,27 @@ struct Indexer::Impl {
     try {
       db = std::make_unique<Xapian::WritableDatabase>(
           db_path, Xapian::DB_CREATE_OR_OPEN | Xapian::DB_BACKEND_GLASS);
-    } catch (const Xapian::DatabaseLockError&) {
-      throw IndexError(db_path +
-                       ": the database is locked by another writer (another "
-                       "`newsdex index` is running on it)");
+    } catch (const Xapian::DatabaseLockError& e) {
+      // Xapian says "already locked" for another writer; other causes (no descriptors
+      // left, a file system without locks) are named as Xapian names them.
+      if (e.get_msg().find("already locked") != std::string::npos)
+        throw IndexError(db_path +
+                         ": the database is locked by another writer (another "
+                         "`newsdex index` is running on it)");
+      throw IndexError(db_path + ": cannot lock the database: " + e.get_msg());
     } catch (const Xapian::Error& e) {
       throw IndexError(db_path + ": cannot open the database: " + e.get_description());
     }
+    try {
+      check_opened();
+    } catch (const Xapian::Error& e) {
+      db.reset();
+      throw IndexError(db_path + ": cannot read the database: " + e.get_description());
+    }
+  }
+
+  // The schema and language checks of open(), on the database it just opened.
+  void check_opened() {
     std::string version = db->get_metadata(std::string(schema::kMetaSchema));
     if (db->get_doccount() > 0 && version.empty())
       throw IndexError(db_path + ": a Xapian database, but not one newsdex wrote");
@@ -332,10 +346,41 @@ struct Indexer::Impl {
       fresh.commit();
     }
     db.reset();  // releases the write lock for the swap
-    fs::rename(db_path, old_dir);
-    fs::rename(new_dir, db_path);
+    try {
+      fs::rename(db_path, old_dir);
+      fs::rename(new_dir, db_path);
+    } catch (const fs::filesystem_error& e) {
+      recover(db_path);  // the old database back where it was, if it had moved
+      open();
+      throw IndexError(db_path + ": cannot swap in the merged database: " + e.what());
+    }
     fs::remove_all(old_dir, ec);
     open();
+  }
+
+  // Indexer::add(): builds the document (analyser and extractor made on first use) and
+  // replaces any document of the same id.
+  void add_article(Xapian::WritableDatabase& w, const Article& article) {
+    Impl& d = *this;
+    if (!d.builder) {
+      AnalyzerOptions ao;
+      ao.language = d.options.language;
+      ao.protected_words = d.protected_words();
+      d.analyzer = std::make_unique<Analyzer>(ao);
+      d.builder = std::make_unique<DocumentBuilder>(
+          *d.analyzer, d.options.entities ? d.extractor.get() : nullptr);
+    }
+    BuiltDocument b = d.builder->build(article, DocumentBuilder::hash_of(article));
+    d.write_labels(w, b, d.labels_written);
+    w.replace_document(b.id_term, b.doc);
+  }
+
+  // The writable database, or an error if a failed merge left none open.
+  Xapian::WritableDatabase& writable() {
+    if (!db)
+      throw IndexError(db_path +
+                       ": the database is not open (an earlier merge failed to reopen it)");
+    return *db;
   }
 };
 
@@ -365,28 +410,32 @@ Indexer& Indexer::operator=(Indexer&&) noexcept = default;
 
 void Indexer::add(const Article& article) {
   Impl& d = *impl_;
-  if (!d.builder) {
-    AnalyzerOptions ao;
-    ao.language = d.options.language;
-    ao.protected_words = d.protected_words();
-    d.analyzer = std::make_unique<Analyzer>(ao);
-    d.builder = std::make_unique<DocumentBuilder>(*d.analyzer,
-                                                  d.options.entities ? d.extractor.get() : nullptr);
+  Xapian::WritableDatabase& db = d.writable();
+  try {
+    d.add_article(db, article);
+  } catch (const Xapian::Error& e) {
+    throw IndexError(d.db_path + ": cannot add \"" + article.id + "\": " + e.get_description());
   }
-  BuiltDocument b = d.builder->build(article, DocumentBuilder::hash_of(article));
-  d.write_labels(*d.db, b, d.labels_written);
-  d.db->replace_document(b.id_term, b.doc);
 }
 
-void Indexer::commit() { impl_->db->commit(); }
+void Indexer::commit() {
+  Impl& d = *impl_;
+  try {
+    d.writable().commit();
+  } catch (const Xapian::Error& e) {
+    throw IndexError(d.db_path + ": commit failed: " + e.get_description());
+  }
+}
 
 IndexSummary Indexer::index(const std::vector<std::string>& inputs,
                             const std::function<void(const IndexProgress&)>& on_progress,
                             const std::function<void(const BadRecord&)>& on_bad) {
   // Xapian's exceptions are not part of the public API (no Xapian types in its headers):
-  // whatever escapes, from a worker, a merge or a lookup, becomes an IndexError.
+  // whatever escapes, from a worker, a merge or a lookup, becomes an IndexError; so do
+  // file-system errors (temporary directories, the swap after a merge).
   try {
     Impl& d = *impl_;
+    d.writable();  // open, unless a failed merge of an earlier call closed it
     const auto t0 = Clock::now();
     IndexSummary summary;
     CorpusReader reader(inputs, ReaderOptions{d.options.max_record_bytes});
@@ -735,6 +784,8 @@ IndexSummary Indexer::index(const std::vector<std::string>& inputs,
     return summary;
   } catch (const Xapian::Error& e) {
     throw IndexError(impl_->db_path + ": " + e.get_description());
+  } catch (const fs::filesystem_error& e) {  // temporary directories, the swap
+    throw IndexError(impl_->db_path + ": " + e.what());
   }
 }
 
