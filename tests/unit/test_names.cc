@@ -2,6 +2,7 @@
 // extractor.cc). Table-driven: a sentence and the compact list of what must be found.
 
 #include <doctest/doctest.h>
+#include <unistd.h>
 
 #include <algorithm>
 #include <filesystem>
@@ -299,7 +300,9 @@ TEST_CASE("configuration errors") {
     // The optional first-name list may be missing, but one that exists and cannot be
     // opened (here a symlink loop: ELOOP) is an error naming the file and the reason.
     namespace fs = std::filesystem;
-    const fs::path dir = fs::temp_directory_path() / "newsdex-gaz-test";
+    // Per process: two build trees may run their tests at once.
+    const fs::path dir =
+        fs::temp_directory_path() / ("newsdex-gaz-test-" + std::to_string(::getpid()));
     fs::remove_all(dir);
     fs::create_directories(dir);
     for (const char* f : {"companies.tsv", "products.tsv", "people.tsv"})

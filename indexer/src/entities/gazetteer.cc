@@ -4,6 +4,7 @@
 #include <algorithm>
 #include <cerrno>
 #include <cstring>
+#include <filesystem>
 #include <fstream>
 #include <sstream>
 #include <string>
@@ -19,9 +20,13 @@ std::string read_file(const std::string& path, bool required) {
   std::ifstream in(path, std::ios::binary);
   if (!in) {
     // A missing optional file is fine; one that exists but cannot be opened (no file
-    // descriptors left, no permission) is an error either way, never silently skipped.
+    // descriptors left, no permission, a symlink loop) is an error either way, never
+    // silently skipped. "Missing" is decided by the directory entry, since a failed
+    // ifstream open need not set errno.
     const int err = errno;
-    if (required || (err != 0 && err != ENOENT))
+    std::error_code ec;
+    const bool missing = !std::filesystem::exists(std::filesystem::symlink_status(path, ec));
+    if (required || !missing)
       throw ConfigError("cannot read gazetteer file '" + path +
                         "': " + (err ? std::strerror(err) : "cannot open"));
     return {};
