@@ -1,6 +1,9 @@
 // Indexing and searching the seed articles through the library API.
 #include <doctest/doctest.h>
+#include <fcntl.h>
 #include <stdlib.h>
+#include <sys/file.h>
+#include <unistd.h>
 #include <xapian.h>
 
 #include <algorithm>
@@ -211,6 +214,25 @@ TEST_CASE("a second writer on the same database fails fast") {
   TempDir tmp;
   Indexer first(tmp / "db", opts());
   CHECK_THROWS_WITH_AS(Indexer(tmp / "db", opts()), doctest::Contains("locked"), IndexError);
+}
+
+TEST_CASE("the write lock is <db>.lock, held for the indexer's whole life, merges included") {
+  TempDir tmp;
+  const std::string lock = tmp / "db.lock";
+  auto free_now = [&] {
+    const int fd = ::open(lock.c_str(), O_RDWR | O_CLOEXEC);
+    REQUIRE(fd >= 0);
+    const bool got = ::flock(fd, LOCK_EX | LOCK_NB) == 0;
+    ::close(fd);
+    return got;
+  };
+  {
+    Indexer ix(tmp / "db", opts());
+    CHECK_FALSE(free_now());
+    ix.index({NEWSDEX_SEEDS_DIR});  // a merge: Xapian's lock is let go during the swap
+    CHECK_FALSE(free_now());
+  }
+  CHECK(free_now());
 }
 
 TEST_CASE("searching what is not a newsdex database is a clear error") {

@@ -6,6 +6,7 @@
 #include <zlib.h>
 
 #include <algorithm>
+#include <cerrno>
 #include <cstring>
 #include <filesystem>
 #include <fstream>
@@ -74,6 +75,13 @@ bool is_date_line(std::string_view line) {
 std::string iso(const CivilDate& d) { return to_iso(d); }
 
 // Reads a whole file, up to `max` bytes; returns false (with reason) if it cannot.
+// An input that cannot be opened because the process is out of file descriptors or memory
+// is not a bad input (skipping it would look like a partial success): stop the run.
+void fail_if_out_of_resources(const std::string& path, int err) {
+  if (err == EMFILE || err == ENFILE || err == ENOMEM)
+    throw CorpusError(path + ": cannot open: " + std::strerror(err));
+}
+
 bool slurp(const std::string& path, std::uint64_t max, std::string& out, std::string& reason) {
   std::error_code ec;
   auto size = fs::file_size(path, ec);
@@ -85,8 +93,10 @@ bool slurp(const std::string& path, std::uint64_t max, std::string& out, std::st
     reason = "file is larger than " + std::to_string(max >> 20) + " MiB";
     return false;
   }
+  errno = 0;
   std::ifstream in(path, std::ios::binary);
   if (!in) {
+    fail_if_out_of_resources(path, errno);
     reason = std::string("cannot open: ") + std::strerror(errno);
     return false;
   }
@@ -460,8 +470,10 @@ void CorpusReader::read(const std::function<bool(Article&&)>& on_article,
     FileKind kind = kind_of(path);
     if (kind == FileKind::other) kind = FileKind::text;  // named explicitly: try as text
     if (kind == FileKind::jsonl) {
+      errno = 0;
       LineReader reader(path, options_.max_record_bytes);
       if (!reader.ok()) {
+        fail_if_out_of_resources(path, errno);
         on_bad({path, 0, std::string("cannot open: ") + std::strerror(errno)});
         bytes_read_ += size;
         continue;

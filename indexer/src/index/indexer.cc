@@ -14,15 +14,19 @@
 //    rolls back a swap that a crash interrupted, so the database always opens.
 #include "newsdex/indexer.h"
 
+#include <fcntl.h>
 #include <spdlog/spdlog.h>
+#include <sys/file.h>
 #include <sys/resource.h>
 #include <unistd.h>
 #include <xapian.h>
 
 #include <algorithm>
 #include <atomic>
+#include <cerrno>
 #include <chrono>
 #include <condition_variable>
+#include <cstring>
 #include <deque>
 #include <filesystem>
 #include <functional>
@@ -212,6 +216,20 @@ detail::ChromeModel learn_chrome(const std::vector<std::string>& inputs,
 }
 
 struct Indexer::Impl {
+  // `<db>.lock`, flock()ed for the Indexer's whole life (declared first: released last).
+  // Xapian's own write lock lives inside the database directory, which a merge replaces
+  // (the old database closed, two renames, the new one opened), and the recovery of an
+  // interrupted swap runs before that lock can be taken: this lock covers both, so a second
+  // `newsdex index` can never slip in between.
+  struct RunLock {
+    int fd = -1;
+    RunLock() = default;
+    RunLock(const RunLock&) = delete;
+    RunLock& operator=(const RunLock&) = delete;
+    ~RunLock() {
+      if (fd >= 0) ::close(fd);
+    }
+  } run_lock;
   std::string db_path;
   IndexOptions options;
   std::unique_ptr<Xapian::WritableDatabase> db;
@@ -219,6 +237,24 @@ struct Indexer::Impl {
   std::unique_ptr<Analyzer> analyzer;
   std::unique_ptr<DocumentBuilder> builder;
   std::unordered_set<std::string> labels_written;
+
+  void lock_run() {
+    fs::path p(db_path);
+    if (!p.has_filename()) p = p.parent_path();  // "news.db/"
+    const std::string path = p.string() + ".lock";
+    const int fd = ::open(path.c_str(), O_RDWR | O_CREAT | O_CLOEXEC, 0644);
+    if (fd < 0) throw IndexError(path + ": cannot create the lock file: " + std::strerror(errno));
+    if (::flock(fd, LOCK_EX | LOCK_NB) != 0) {
+      const int err = errno;
+      ::close(fd);
+      if (err == EWOULDBLOCK)
+        throw IndexError(db_path +
+                         ": the database is locked by another writer (another "
+                         "`newsdex index` is running on it)");
+      throw IndexError(path + ": cannot lock: " + std::strerror(err));
+    }
+    run_lock.fd = fd;
+  }
 
   void open() {
     try {
@@ -345,7 +381,7 @@ struct Indexer::Impl {
         if (fresh.get_metadata(*k).empty()) fresh.set_metadata(*k, db->get_metadata(*k));
       fresh.commit();
     }
-    db.reset();  // releases the write lock for the swap
+    db.reset();  // releases Xapian's write lock for the swap (the run lock stays)
     try {
       fs::rename(db_path, old_dir);
       fs::rename(new_dir, db_path);
@@ -393,10 +429,11 @@ Indexer::Indexer(const std::string& db_path, const IndexOptions& options)
   if (impl_->options.shard_docs == 0) impl_->options.shard_docs = 1;
   if (impl_->options.shard_flush_docs == 0) impl_->options.shard_flush_docs = 1;
   raise_open_file_limit();
+  impl_->lock_run();
   recover(db_path);
   check_db_path(db_path);
   impl_->open();
-  // Holding the write lock now: temporary shards of a killed run are nobody's; remove them.
+  // Holding the locks now: temporary shards of a killed run are nobody's; remove them.
   std::error_code ec;
   fs::path p = fs::absolute(db_path, ec);
   const std::string stem = p.filename().string() + ".tmp-";
