@@ -339,7 +339,8 @@ struct Searcher::Impl {
   template <class F>
   auto with_retry(const char* what, F&& f) -> decltype(f()) {
     bool reopen = false;
-    for (int attempt = 0;; ++attempt) {
+    int modified = 0, opening = 0;  // retries of each kind
+    for (;;) {
       try {
         if (reopen) {
           db.reopen();
@@ -348,12 +349,12 @@ struct Searcher::Impl {
         }
         return f();
       } catch (const Xapian::DatabaseModifiedError& e) {
-        if (attempt >= 5)
+        if (++modified > 5)
           throw IndexError(path + ": " + what + " failed: the database kept changing (" +
                            e.get_description() + ")");
         reopen = true;
       } catch (const Xapian::DatabaseOpeningError& e) {
-        if (attempt >= 200)
+        if (++opening > 200)
           throw IndexError(path + ": " + what + " failed: " + e.get_description());
         std::this_thread::sleep_for(std::chrono::milliseconds(5));  // between two renames
         reopen = true;

@@ -429,20 +429,19 @@ TEST_CASE("checkpoint merges run while indexing goes on; every record once, in i
   CHECK(total(searcher, "story") == std::size_t(n - n / 10));
 }
 
-TEST_CASE("a checkpoint merge that commits many times while the reader goes on") {
-  // XAPIAN_FLUSH_THRESHOLD=3 makes Xapian commit every 3 changes, so a checkpoint merge that
-  // deletes the old versions of replaced documents commits again and again (as more than
-  // 10,000 replaced documents would by default) while the reader looks ids up for the next
-  // checkpoint in its view of the database. (This does not force Xapian to report the view
-  // invalidated: the blocks it reads may still be intact; the reader's retry is not
-  // proven by this test.)
+TEST_CASE("a checkpoint merge replaces documents in the background while the reader goes on") {
+  // 1,500 documents, then 4,500 records: the 1,500 again with every second one changed,
+  // and 3,000 new. The first checkpoint (1,500 new or changed, as many as the database
+  // holds) comes at record 2,250; its merge takes the bulk path (more than 1,000 documents
+  // on top of existing ones): it deletes 750 old versions, compacts and swaps directories
+  // on its own thread while the reader looks the next 2,250 ids up in its view. With
+  // XAPIAN_FLUSH_THRESHOLD=3 the deletions commit every 3 changes, as more than 10,000
+  // replaced documents would by default. (Whether Xapian then reports the view invalidated
+  // depends on which blocks it reads, so the reader's retry is not proven by this test.)
   TempDir tmp;
-  const int old_docs = 600, n = 2400;
+  const int old_docs = 1500, n = 4500;
   tmp.write("in.jsonl", numbered_jsonl(old_docs));
   { Indexer(tmp / "db", numbered_options(100, 25, 100000)).index({tmp / "in.jsonl"}); }
-  // The 600 again, every second one changed, then 1,800 new ones: the first checkpoint
-  // (600 new or changed documents, as many as the database holds) comes at record 900,
-  // and its merge deletes 300 old versions while the reader goes on.
   tmp.write("in.jsonl", numbered_jsonl(n, 2));
   ::setenv("XAPIAN_FLUSH_THRESHOLD", "3", 1);
   IndexSummary again;
@@ -460,6 +459,25 @@ TEST_CASE("a checkpoint merge that commits many times while the reader goes on")
   Searcher searcher(tmp / "db", SearcherOptions{"english", NEWSDEX_GAZETTEER_DIR});
   CHECK(total(searcher, "tale") == std::size_t(n / 2));
   CHECK(total(searcher, "story") == std::size_t(n / 2));
+  // Each id once: the replaced ones' old versions are gone.
+  Xapian::Database db(tmp / "db");
+  std::size_t twice = 0;
+  for (int i = 0; i < n; ++i) {
+    char id[8];
+    std::snprintf(id, sizeof id, "r%04d", i);
+    if (db.get_termfreq(schema::id_term(id)) != 1) ++twice;
+  }
+  CHECK(twice == 0);
+}
+
+TEST_CASE("a database path with a trailing slash is the same database") {
+  TempDir tmp;
+  IndexSummary s = Indexer(tmp / "db/", opts()).index({NEWSDEX_SEEDS_DIR});
+  CHECK(s.documents == 5);
+  CHECK(fs::exists(tmp / "db.lock"));
+  CHECK_FALSE(fs::exists(tmp / "db/.lock"));
+  IndexSummary again = Indexer(tmp / "db", opts()).index({NEWSDEX_SEEDS_DIR});
+  CHECK(again.unchanged == 5);
 }
 
 TEST_CASE("what add() wrote and index() meets again is not indexed twice") {

@@ -77,7 +77,8 @@ class Indexer {
                      const std::function<void(const IndexProgress&)>& on_progress = {},
                      const std::function<void(const BadRecord&)>& on_bad = {});
 
-  /// Adds or replaces one article (by id). Not visible to searchers until commit().
+  /// Adds or replaces one article (by id). Not visible to searchers until commit(), or
+  /// until index() starts: index() first commits what add() wrote.
   void add(const Article& article);
 
   /// Commits what add() wrote.

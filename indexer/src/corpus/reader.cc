@@ -74,7 +74,6 @@ bool is_date_line(std::string_view line) {
 
 std::string iso(const CivilDate& d) { return to_iso(d); }
 
-// Reads a whole file, up to `max` bytes; returns false (with reason) if it cannot.
 // An input that cannot be opened because the process is out of file descriptors or memory
 // is not a bad input (skipping it would look like a partial success): stop the run.
 void fail_if_out_of_resources(const std::string& path, int err) {
@@ -82,6 +81,7 @@ void fail_if_out_of_resources(const std::string& path, int err) {
     throw CorpusError(path + ": cannot open: " + std::strerror(err));
 }
 
+// Reads a whole file, up to `max` bytes; returns false (with reason) if it cannot.
 bool slurp(const std::string& path, std::uint64_t max, std::string& out, std::string& reason) {
   std::error_code ec;
   auto size = fs::file_size(path, ec);
@@ -246,7 +246,9 @@ void find_meta_date(const GumboNode* node, std::string& date, int depth = 0) {
 class LineReader {
  public:
   LineReader(const std::string& path, std::uint64_t max) : max_(max) {
+    errno = 0;
     file_ = gzopen(path.c_str(), "rb");
+    open_errno_ = errno;  // before anything else can change it
     if (file_) gzbuffer(file_, 1 << 18);
     buf_.resize(1 << 18);
   }
@@ -254,6 +256,8 @@ class LineReader {
     if (file_) gzclose(file_);
   }
   bool ok() const { return file_ != nullptr; }
+  /// errno as gzopen() left it (0 if it set none).
+  int open_errno() const { return open_errno_; }
 
   enum class Result { line, too_long, eof, error };
   // Next line into `line` (without '\n'); offset() then says how far into the file it was.
@@ -305,6 +309,7 @@ class LineReader {
   }
 
  private:
+  int open_errno_ = 0;
   gzFile file_ = nullptr;
   std::vector<char> buf_;
   std::size_t pos_ = 0, len_ = 0;
@@ -470,11 +475,12 @@ void CorpusReader::read(const std::function<bool(Article&&)>& on_article,
     FileKind kind = kind_of(path);
     if (kind == FileKind::other) kind = FileKind::text;  // named explicitly: try as text
     if (kind == FileKind::jsonl) {
-      errno = 0;
       LineReader reader(path, options_.max_record_bytes);
       if (!reader.ok()) {
-        fail_if_out_of_resources(path, errno);
-        on_bad({path, 0, std::string("cannot open: ") + std::strerror(errno)});
+        const int err = reader.open_errno();
+        fail_if_out_of_resources(path, err);
+        on_bad(
+            {path, 0, std::string("cannot open: ") + (err ? std::strerror(err) : "unknown error")});
         bytes_read_ += size;
         continue;
       }

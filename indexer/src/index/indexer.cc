@@ -58,14 +58,17 @@ using Clock = std::chrono::steady_clock;
 // How many databases one compaction may read at once: each keeps about five files open
 // (four tables and the version file), under the process's open-file limit, with room to
 // spare for everything else. raise_open_file_limit() lifts the soft limit first.
-std::size_t compaction_fan_in() {
+std::size_t compaction_fan_in(unsigned jobs) {
   struct rlimit rl {};
   std::size_t limit = 1024;
   if (::getrlimit(RLIMIT_NOFILE, &rl) == 0 && rl.rlim_cur != RLIM_INFINITY)
     limit = std::size_t(rl.rlim_cur);
   else if (rl.rlim_cur == RLIM_INFINITY)
     limit = 1 << 20;
-  return std::max<std::size_t>(2, (limit > 128 ? limit - 128 : 0) / 6);
+  // A checkpoint merge runs while the workers write shards (about six files each) and the
+  // reader has its input and its view of the database open.
+  const std::size_t spare = 128 + 6 * std::size_t(jobs) + 16;
+  return std::max<std::size_t>(2, (limit > spare ? limit - spare : 0) / 6);
 }
 
 // Small shards mean many compaction sources: lift the soft open-file limit to the hard one
@@ -345,7 +348,7 @@ struct Indexer::Impl {
     for (const auto& id : stale_ids) db->delete_document(id);
     db->commit();
     const bool keep_db = db->get_doccount() > 0;
-    const std::size_t per_pass = compaction_fan_in();
+    const std::size_t per_pass = compaction_fan_in(options.jobs);
     for (std::size_t round = 0; shards.size() + (keep_db ? 1 : 0) > per_pass; ++round) {
       spdlog::debug("{} shards, at most {} sources per compaction (open-file limit): grouping",
                     shards.size(), per_pass);
@@ -387,8 +390,12 @@ struct Indexer::Impl {
       fs::rename(new_dir, db_path);
     } catch (const fs::filesystem_error& e) {
       recover(db_path);  // the old database back where it was, if it had moved
-      open();
-      throw IndexError(db_path + ": cannot swap in the merged database: " + e.what());
+      std::error_code ec2;
+      // Reopen only what is there: opening a missing <db> would create an empty one, and
+      // the next recovery would then delete <db>.old, which holds the data.
+      if (fs::exists(db_path, ec2)) open();
+      throw IndexError(db_path + ": cannot swap in the merged database (" + e.what() +
+                       "); the documents of this merge are indexed again by the next run");
     }
     fs::remove_all(old_dir, ec);
     open();
@@ -422,20 +429,25 @@ struct Indexer::Impl {
 
 Indexer::Indexer(const std::string& db_path, const IndexOptions& options)
     : impl_(std::make_unique<Impl>()) {
-  impl_->db_path = db_path;
+  // One spelling of the path: "news.db/" would put <db>.new, <db>.old and the temporary
+  // shards inside the database directory, and the swap would fail.
+  std::string path = db_path;
+  while (path.size() > 1 && path.back() == '/') path.pop_back();
+  impl_->db_path = path;
   impl_->options = options;
   if (impl_->options.jobs == 0)
     impl_->options.jobs = std::max(1u, std::thread::hardware_concurrency());
   if (impl_->options.shard_docs == 0) impl_->options.shard_docs = 1;
   if (impl_->options.shard_flush_docs == 0) impl_->options.shard_flush_docs = 1;
   raise_open_file_limit();
+  check_db_path(path);  // before the lock file: `--db somefile` leaves no somefile.lock
   impl_->lock_run();
-  recover(db_path);
-  check_db_path(db_path);
+  recover(path);
+  check_db_path(path);
   impl_->open();
   // Holding the locks now: temporary shards of a killed run are nobody's; remove them.
   std::error_code ec;
-  fs::path p = fs::absolute(db_path, ec);
+  fs::path p = fs::absolute(path, ec);
   const std::string stem = p.filename().string() + ".tmp-";
   for (const auto& e : fs::directory_iterator(p.parent_path(), ec))
     if (e.path().filename().string().rfind(stem, 0) == 0) fs::remove_all(e.path(), ec);
@@ -528,6 +540,21 @@ IndexSummary Indexer::index(const std::vector<std::string>& inputs,
     // One queue for all workers: whichever is free takes the next batch, so the last batches
     // do not wait behind a slow one (document ids still follow input order: shards are merged
     // in batch order, whoever wrote them).
+    // A checkpoint's merge runs on a thread of its own, which owns d.db meanwhile, while the
+    // reader and the workers go on with the next shards. The reader looks ids up in a
+    // read-only view: merges change only documents this run has already seen (seen_ids),
+    // so every committed revision of the database answers the same for an id not yet seen,
+    // and the view may be reopened at any time: when a merge's commits invalidate it
+    // (DatabaseModifiedError), while a merge swaps directories, and when a merge is done
+    // (which also lets go of the old directory's files).
+    // (Set up before the workers start: nothing may throw between their start and the try
+    // that joins them.)
+    d.db->commit();  // what add() wrote: the view reads what is committed
+    Xapian::Database view(d.db_path);
+    std::size_t db_docs = d.db->get_doccount();  // exact when no merge runs; else about
+    std::thread merger;
+    std::atomic<bool> merge_done{false};
+    std::exception_ptr merge_error;
     BatchQueue queue(2 * jobs);
     std::vector<std::thread> workers;
     for (unsigned w = 0; w < jobs; ++w) {
@@ -593,19 +620,6 @@ IndexSummary Indexer::index(const std::vector<std::string>& inputs,
 
     std::size_t next_batch = 0, merged_upto = 0;
     std::size_t since_checkpoint = 0;
-    // A checkpoint's merge runs on a thread of its own, which owns d.db meanwhile, while the
-    // reader and the workers go on with the next shards. The reader looks ids up in a
-    // read-only view: merges change only documents this run has already seen (seen_ids),
-    // so every committed revision of the database answers the same for an id not yet seen,
-    // and the view may be reopened at any time: when a merge's commits invalidate it
-    // (DatabaseModifiedError), while a merge swaps directories, and when a merge is done
-    // (which also lets go of the old directory's files).
-    d.db->commit();  // what add() wrote: the view reads what is committed
-    Xapian::Database view(d.db_path);
-    std::size_t db_docs = d.db->get_doccount();  // exact when no merge runs; else about
-    std::thread merger;
-    std::atomic<bool> merge_done{false};
-    std::exception_ptr merge_error;
     std::vector<std::string> stale_ids;        // changed documents: old versions to delete
     std::unordered_set<std::string> seen_ids;  // id terms of this run
     std::set<std::string> files_with_bad;
