@@ -527,37 +527,30 @@ TEST_CASE("stats and search survive writers committing under an open searcher") 
   { Indexer(db, opts()).index({NEWSDEX_SEEDS_DIR}); }
   Searcher s(db, SearcherOptions{"english", NEWSDEX_GAZETTEER_DIR});
   CHECK(s.stats().documents == 5);
-  // Each add() + commit() writes in place; after two commits the searcher's view of the
-  // old revision is gone, and Xapian reports DatabaseModifiedError on the next read.
-  for (int round = 0; round < 4; ++round) {
-    Indexer ix(db, opts());
-    for (int k = 0; k < 40; ++k) {
-      Article a;
-      a.id = "extra-" + std::to_string(round) + "-" + std::to_string(k);
-      a.title = "Quokka census number " + std::to_string(k);
-      a.body = "Round " + std::to_string(round) + ": marsupials counted on Rottnest Island, " +
-               std::string(200, 'x') + " " + std::to_string(k * 7919);
-      ix.add(a);
+  // Rounds of 40 add()s and a commit(), each by a new writer. Every commit makes a new
+  // revision, and glass reuses the blocks of the revision two back: after two commits the
+  // searcher's view is gone, and Xapian reports DatabaseModifiedError on its next read.
+  auto write_rounds = [&](int from, int to) {
+    for (int round = from; round < to; ++round) {
+      Indexer ix(db, opts());
+      for (int k = 0; k < 40; ++k) {
+        Article a;
+        a.id = "extra-" + std::to_string(round) + "-" + std::to_string(k);
+        a.title = "Quokka census number " + std::to_string(k);
+        a.body = "Round " + std::to_string(round) + ": marsupials counted on Rottnest Island, " +
+                 std::string(200, 'x') + " " + std::to_string(k * 7919);
+        ix.add(a);
+      }
+      ix.commit();
     }
-    ix.commit();
-  }
+  };
+  write_rounds(0, 4);
   DatabaseStats st;
   REQUIRE_NOTHROW(st = s.stats());
   CHECK(st.documents == 5 + 4 * 40);
   CHECK(total(s, "quokka") == 4 * 40);
   // The same for search(): four more rounds, then a search first.
-  for (int round = 4; round < 8; ++round) {
-    Indexer ix(db, opts());
-    for (int k = 0; k < 40; ++k) {
-      Article a;
-      a.id = "extra-" + std::to_string(round) + "-" + std::to_string(k);
-      a.title = "Quokka census number " + std::to_string(k);
-      a.body = "Round " + std::to_string(round) + ": marsupials counted, " + std::string(200, 'y') +
-               " " + std::to_string(k * 104729);
-      ix.add(a);
-    }
-    ix.commit();
-  }
+  write_rounds(4, 8);
   std::size_t found = 0;
   REQUIRE_NOTHROW(found = total(s, "quokka"));
   CHECK((found == 4 * 40 || found == 8 * 40));  // the old view if it still reads, else new
