@@ -241,19 +241,20 @@ struct Indexer::Impl {
   std::unique_ptr<DocumentBuilder> builder;
   std::unordered_set<std::string> labels_written;
 
+  IndexError locked_by_another_writer() const {
+    return IndexError(db_path +
+                      ": the database is locked by another writer (another `newsdex index` is "
+                      "running on it)");
+  }
+
   void lock_run() {
-    fs::path p(db_path);
-    if (!p.has_filename()) p = p.parent_path();  // "news.db/"
-    const std::string path = p.string() + ".lock";
+    const std::string path = db_path + ".lock";  // db_path has no trailing '/'
     const int fd = ::open(path.c_str(), O_RDWR | O_CREAT | O_CLOEXEC, 0644);
     if (fd < 0) throw IndexError(path + ": cannot create the lock file: " + std::strerror(errno));
     if (::flock(fd, LOCK_EX | LOCK_NB) != 0) {
       const int err = errno;
       ::close(fd);
-      if (err == EWOULDBLOCK)
-        throw IndexError(db_path +
-                         ": the database is locked by another writer (another "
-                         "`newsdex index` is running on it)");
+      if (err == EWOULDBLOCK) throw locked_by_another_writer();
       throw IndexError(path + ": cannot lock: " + std::strerror(err));
     }
     run_lock.fd = fd;
@@ -266,10 +267,7 @@ struct Indexer::Impl {
     } catch (const Xapian::DatabaseLockError& e) {
       // Xapian says "already locked" for another writer; other causes (no descriptors
       // left, a file system without locks) are named as Xapian names them.
-      if (e.get_msg().find("already locked") != std::string::npos)
-        throw IndexError(db_path +
-                         ": the database is locked by another writer (another "
-                         "`newsdex index` is running on it)");
+      if (e.get_msg().find("already locked") != std::string::npos) throw locked_by_another_writer();
       throw IndexError(db_path + ": cannot lock the database: " + e.get_msg());
     } catch (const Xapian::Error& e) {
       throw IndexError(db_path + ": cannot open the database: " + e.get_description());
@@ -537,9 +535,6 @@ IndexSummary Indexer::index(const std::vector<std::string>& inputs,
     std::map<std::size_t, std::string> finished;  // batch index → shard path
     std::exception_ptr worker_error;
 
-    // One queue for all workers: whichever is free takes the next batch, so the last batches
-    // do not wait behind a slow one (document ids still follow input order: shards are merged
-    // in batch order, whoever wrote them).
     // A checkpoint's merge runs on a thread of its own, which owns d.db meanwhile, while the
     // reader and the workers go on with the next shards. The reader looks ids up in a
     // read-only view: merges change only documents this run has already seen (seen_ids),
@@ -555,6 +550,9 @@ IndexSummary Indexer::index(const std::vector<std::string>& inputs,
     std::thread merger;
     std::atomic<bool> merge_done{false};
     std::exception_ptr merge_error;
+    // One queue for all workers: whichever is free takes the next batch, so the last batches
+    // do not wait behind a slow one (document ids still follow input order: shards are merged
+    // in batch order, whoever wrote them).
     BatchQueue queue(2 * jobs);
     std::vector<std::thread> workers;
     for (unsigned w = 0; w < jobs; ++w) {
