@@ -1,4 +1,4 @@
-# Per-target warnings and sanitizers: nothing is set globally.
+# Per-target warnings, sanitizers and visibility: nothing is set globally.
 function(newsdex_target_options target)
   target_compile_options(${target} PRIVATE -Wall -Wextra -Wpedantic -Wshadow -Wnon-virtual-dtor)
   target_compile_features(${target} PUBLIC cxx_std_20)
@@ -7,4 +7,14 @@ function(newsdex_target_options target)
                                              -fno-sanitize-recover=undefined)
     target_link_options(${target} PRIVATE -fsanitize=address,undefined)
   endif()
+endfunction()
+
+# The libraries: position-independent, hidden symbols except the API marked NEWSDEX_API
+# (newsdex/export.h), so a shared build exports the public headers' classes and nothing of
+# the internals.
+function(newsdex_library_options target)
+  newsdex_target_options(${target})
+  set_target_properties(${target} PROPERTIES POSITION_INDEPENDENT_CODE ON
+                                             CXX_VISIBILITY_PRESET hidden
+                                             VISIBILITY_INLINES_HIDDEN ON)
 endfunction()

@@ -9,8 +9,7 @@
 #include <cstdlib>
 #include <optional>
 
-#include "entities/numeric.h"
-#include "index/schema.h"
+#include "core/schema.h"
 #include "newsdex/error.h"
 
 namespace newsdex {
@@ -591,12 +590,9 @@ class Parser {
           l.value_pos);
     };
     auto bound = [&](std::string_view s, bool upper) -> std::string {
-      auto d = detail::parse_iso_date(s);
+      auto d = parse_iso_date(s);
       if (!d) throw bad();
-      char buf[16];
-      std::snprintf(buf, sizeof buf, "%04d%02d%02d", d->year,
-                    d->month ? d->month : (upper ? 99 : 0), d->day ? d->day : (upper ? 99 : 0));
-      return buf;
+      return schema::date_value(*d, upper);
     };
     std::string lo, hi;
     if (v.substr(0, 2) == ">=")

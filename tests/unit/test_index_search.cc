@@ -11,8 +11,8 @@
 #include <map>
 #include <set>
 
-#include "index/batching.h"
-#include "index/schema.h"
+#include "index/batch_queue.h"
+#include "core/schema.h"
 #include "newsdex/analysis.h"
 #include "newsdex/corpus_reader.h"
 #include "newsdex/error.h"

@@ -3,7 +3,7 @@
 
 #include <string>
 
-#include "index/schema.h"
+#include "core/schema.h"
 
 using namespace newsdex;
 

@@ -11,32 +11,11 @@
 #include <string_view>
 #include <vector>
 
+#include "newsdex/civil_date.h"
+#include "newsdex/entity_kind.h"
+#include "newsdex/export.h"
+
 namespace newsdex {
-
-/// The kinds of entity newsdex extracts and facets on.
-enum class EntityKind : std::uint8_t { company, person, product, money, percent, date };
-
-/// All kinds, in display order.
-inline constexpr EntityKind kAllEntityKinds[] = {EntityKind::company, EntityKind::person,
-                                                 EntityKind::product, EntityKind::money,
-                                                 EntityKind::percent, EntityKind::date};
-
-/// "company", "person", "product", "money", "percent", "date".
-std::string_view to_string(EntityKind kind) noexcept;
-
-/// Parses a kind name as printed by to_string(); std::nullopt if unknown.
-std::optional<EntityKind> parse_entity_kind(std::string_view name) noexcept;
-
-/// A calendar date (proleptic Gregorian). month/day are 0 when unknown ("2025", "June 2019").
-struct CivilDate {
-  int year = 0;
-  int month = 0;  ///< 1..12, or 0 when only the year is known
-  int day = 0;    ///< 1..31, or 0 when only year and month are known
-  friend bool operator==(const CivilDate&, const CivilDate&) = default;
-};
-
-/// ISO form: "2025-01-22", "2025-01" or "2025".
-std::string to_iso(const CivilDate& d);
 
 /// One entity mention.
 ///

@@ -37,7 +37,7 @@ inline std::uint64_t load_le64(const unsigned char* p) {
 // of indexing CPU). The last 1-7 bytes are read with one 8-byte load inside the text and
 // masked (a byte-by-byte copy stalls store forwarding); only a text shorter than 8 bytes
 // is read byte by byte. Part of the stored models
-// (ChromeModel::kMetaPrefix names the format): it must not change.
+// (schema::kMetaChromePrefix names the format): it must not change.
 std::uint64_t word_hash(const unsigned char* p, std::size_t len, const unsigned char* begin,
                         const unsigned char* end) {
   constexpr std::uint64_t kMul = 0xbf58476d1ce4e5b9ull;

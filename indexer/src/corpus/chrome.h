@@ -55,9 +55,9 @@ class ChromeModel {
   /// Binary form of one source's model (for database metadata), and back. The form is the
   /// chrome shingle hashes, ascending, as native 64-bit integers.
   std::string serialize(std::string_view source) const;
-  /// Metadata key prefix of a stored model (`chrome2:<source>`). It names the hash format:
-  /// models stored under another prefix (`chrome:`, FNV-1a word hashes) are not read.
-  static constexpr std::string_view kMetaPrefix = "chrome2:";
+  /// Restores a model serialize() wrote. The index stores it under schema::kMetaChromePrefix
+  /// (`chrome2:<source>`), which names the hash format: models stored under another prefix
+  /// (`chrome:`, FNV-1a word hashes) are not read.
   void load(std::string_view source, std::string_view data);
 
   /// Shingles are appended to one of kBuckets lists by their top bits, so finish() counts

@@ -11,7 +11,7 @@
 #include <filesystem>
 #include <fstream>
 
-#include "corpus/utf8.h"
+#include "core/utf8.h"
 #include "entities/numeric.h"
 #include "newsdex/corpus_reader.h"
 #include "newsdex/error.h"
@@ -227,13 +227,13 @@ void find_meta_date(const GumboNode* node, std::string& date, int depth = 0) {
         (std::strcmp(prop->value, "article:published_time") == 0 ||
          std::strcmp(prop->value, "date") == 0 || std::strcmp(prop->value, "pubdate") == 0)) {
       std::string_view v = content->value;
-      if (v.size() >= 10 && detail::parse_iso_date(v.substr(0, 10))) date = v.substr(0, 10);
+      if (v.size() >= 10 && parse_iso_date(v.substr(0, 10))) date = v.substr(0, 10);
     }
   } else if (el.tag == GUMBO_TAG_TIME) {
     const GumboAttribute* dt = gumbo_get_attribute(&el.attributes, "datetime");
     if (dt) {
       std::string_view v = dt->value;
-      if (v.size() >= 10 && detail::parse_iso_date(v.substr(0, 10))) date = v.substr(0, 10);
+      if (v.size() >= 10 && parse_iso_date(v.substr(0, 10))) date = v.substr(0, 10);
     }
   }
   for (unsigned i = 0; i < el.children.length; ++i)
@@ -366,7 +366,7 @@ Article parse_text_article(std::string_view text) {
       }
       // `date 2025-01-22 Title...`: a date prefix before the title.
       if (line.size() > 16 && line.substr(0, 5) == "date " &&
-          detail::parse_iso_date(line.substr(5, 10))) {
+          parse_iso_date(line.substr(5, 10))) {
         if (a.date.empty()) a.date = std::string(line.substr(5, 10));
         line = trim(line.substr(15));
       }
@@ -533,8 +533,8 @@ void CorpusReader::read(const std::function<bool(Article&&)>& on_article,
         }
         if (!a.date.empty()) {
           std::string d = a.date.substr(0, 10);
-          if (!detail::parse_iso_date(d)) d = a.date.substr(0, 7);
-          a.date = detail::parse_iso_date(d) ? d : std::string();
+          if (!parse_iso_date(d)) d = a.date.substr(0, 7);
+          a.date = parse_iso_date(d) ? d : std::string();
         }
         a.origin = path;
         a.line = lineno;

@@ -3,8 +3,7 @@
 #include <algorithm>
 #include <set>
 
-#include "entities/numeric.h"
-#include "index/schema.h"
+#include "core/schema.h"
 
 namespace newsdex {
 
@@ -59,18 +58,9 @@ BuiltDocument DocumentBuilder::build(const Article& a, const std::string& hash) 
       doc.add_boolean_term(std::string(kSource) + norm);
   }
 
-  // Published date: sortable value plus year/month/day terms.
-  std::optional<CivilDate> published;
-  if (auto d = detail::parse_iso_date(a.date)) {
-    published = d;
-    char buf[16];
-    std::snprintf(buf, sizeof buf, "%04d%02d%02d", d->year, d->month, d->day);
-    std::string ymd(buf);
-    doc.add_value(kSlotDate, ymd);
-    doc.add_boolean_term(std::string(kYear) + ymd.substr(0, 4));
-    if (d->month) doc.add_boolean_term(std::string(kMonth) + ymd.substr(0, 6));
-    if (d->day) doc.add_boolean_term(std::string(kDay) + ymd);
-  }
+  // Published date: a sortable value (date: filters are value ranges on it).
+  const std::optional<CivilDate> published = parse_iso_date(a.date);
+  if (published) doc.add_value(kSlotDate, date_value(*published));
   doc.add_value(kSlotHash, hash);
 
   if (extractor_) {
@@ -95,9 +85,6 @@ BuiltDocument DocumentBuilder::build(const Article& a, const std::string& hash) 
       if (label.empty()) label = e.text;  // found by a rule: its first surface form
       out.labels.emplace_back(e.kind, e.key, std::move(label));
     }
-    if (!seen[unsigned(EntityKind::money)].empty()) doc.add_boolean_term(std::string(kHasMoney));
-    if (!seen[unsigned(EntityKind::percent)].empty())
-      doc.add_boolean_term(std::string(kHasPercent));
   }
 
   StoredFields f{a.id, a.title, a.date, a.source, a.url, a.path, a.origin};

@@ -1,11 +1,15 @@
 #pragma once
-// The newsdex index schema: every term prefix, value slot and metadata key, in one place.
-// Omega-style prefixes; see docs/schema.md for the reasoning.
+// The newsdex index schema: every term prefix, value slot and metadata key, and the
+// encodings of what is stored (document data, the body, the date value, label keys), in one
+// place: the indexer writes through it, the searcher reads through it, and nothing else
+// spells them. Omega-style prefixes; see docs/schema.md for the reasoning.
 #include <cstdint>
+#include <optional>
 #include <string>
 #include <string_view>
 
-#include "newsdex/entities.h"
+#include "newsdex/civil_date.h"
+#include "newsdex/entity_kind.h"
 
 namespace newsdex::schema {
 
@@ -14,16 +18,19 @@ inline constexpr std::string_view kVersion = "3";
 inline constexpr std::string_view kMetaSchema = "newsdex:schema";      // = kVersion
 inline constexpr std::string_view kMetaLanguage = "newsdex:language";  // stemming language
 inline constexpr std::string_view kMetaLabelPrefix = "label:";         // label:<kind>:<key>
+/// A source's page-chrome model (corpus/chrome.h): chrome2:<source>.
+inline constexpr std::string_view kMetaChromePrefix = "chrome2:";
+/// Chrome models of builds before chrome2: (another word hash): never read, deleted by the
+/// next index run.
+inline constexpr std::string_view kMetaStaleChromePrefix = "chrome:";
+
+/// The metadata key of a display label: `label:<kind>:<key>`.
+std::string label_key(EntityKind kind, std::string_view key);
 
 // Terms.
 inline constexpr std::string_view kId = "Q";                // unique id (boolean)
 inline constexpr std::string_view kTitle = "S";             // title stems, positional
 inline constexpr std::string_view kSource = "XS";           // normalised source (boolean)
-inline constexpr std::string_view kYear = "Y";              // published YYYY
-inline constexpr std::string_view kMonth = "M";             // published YYYYMM
-inline constexpr std::string_view kDay = "D";               // published YYYYMMDD
-inline constexpr std::string_view kHasMoney = "XHM";        // the document mentions money
-inline constexpr std::string_view kHasPercent = "XHP";      // the document mentions a percentage
 inline constexpr std::string_view kMoneyDecade = "XMD";     // XMD<d>: an amount in [1e d, 1e d+1)
 inline constexpr std::string_view kMoneyCurDecade = "XMC";  // XMC<CUR>:<d>, the same per currency
 
@@ -38,6 +45,13 @@ std::string_view entity_prefix(EntityKind kind);
 inline constexpr unsigned kSlotDate = 0;   // published date "YYYYMMDD" (sortable string)
 inline constexpr unsigned kSlotHash = 1;   // content hash (16 hex digits)
 inline constexpr unsigned kSlotBody = 10;  // the body, for snippets (encode_body)
+
+/// The kSlotDate value of a date: "YYYYMMDD", an unknown month or day as "00" (so it sorts
+/// before every known one), or as "99" when @p upper (the last value a range up to a year or
+/// month must include).
+std::string date_value(const CivilDate& d, bool upper = false);
+/// The date of a kSlotDate value ("00" month/day as 0); std::nullopt unless 8 digits.
+std::optional<CivilDate> parse_date_value(std::string_view value);
 
 /// Weight of title words relative to body words (wdf increment).
 inline constexpr unsigned kTitleWeight = 5;

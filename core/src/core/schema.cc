@@ -1,4 +1,4 @@
-#include "index/schema.h"
+#include "core/schema.h"
 
 #include <zstd.h>
 
@@ -61,6 +61,31 @@ bool get(std::string_view& in, std::string& s) {
   return true;
 }
 }  // namespace
+
+std::string label_key(EntityKind kind, std::string_view key) {
+  std::string k(kMetaLabelPrefix);
+  k.append(to_string(kind)).append(":").append(key);
+  return k;
+}
+
+std::string date_value(const CivilDate& d, bool upper) {
+  const int unknown = upper ? 99 : 0;
+  char buf[32];
+  std::snprintf(buf, sizeof buf, "%04d%02d%02d", d.year, d.month ? d.month : unknown,
+                d.day ? d.day : unknown);
+  return buf;
+}
+
+std::optional<CivilDate> parse_date_value(std::string_view v) {
+  if (v.size() != 8) return std::nullopt;
+  int n[3] = {0, 0, 0};
+  for (std::size_t i = 0; i < 8; ++i) {
+    if (v[i] < '0' || v[i] > '9') return std::nullopt;
+    int& part = n[i < 4 ? 0 : i < 6 ? 1 : 2];
+    part = part * 10 + (v[i] - '0');
+  }
+  return CivilDate{n[0], n[1], n[2]};
+}
 
 int decade_of(double amount) {
   if (!(amount > 0)) return -3;

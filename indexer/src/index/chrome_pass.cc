@@ -1,0 +1,98 @@
+#include "index/chrome_pass.h"
+
+#include <spdlog/spdlog.h>
+
+#include <chrono>
+#include <map>
+#include <set>
+#include <thread>
+
+#include "core/schema.h"
+#include "index/batch_queue.h"
+#include "newsdex/corpus_reader.h"
+
+namespace newsdex::detail {
+namespace {
+
+// The reading thread sends the first kSampleDocs documents of each source, in batches, to
+// `jobs` threads that each observe into a model of their own; the models are merged (counts
+// add up: the result is the same as one model observing all) and finished in parallel.
+ChromeModel learn_chrome(const std::vector<std::string>& inputs, const IndexOptions& options,
+                         std::set<std::string>& sources) {
+  const unsigned jobs = options.jobs;
+  std::vector<ChromeModel> parts(jobs);
+  BatchQueue queue(2 * jobs);  // shared: whichever thread is free takes the next batch
+  std::vector<std::thread> threads;
+  for (unsigned w = 0; w < jobs; ++w)
+    threads.emplace_back([&, w] {
+      while (std::optional<Batch> b = queue.pop())
+        for (const Article& a : b->articles) parts[w].observe(a.source, a.body);
+    });
+  std::map<std::string, std::size_t, std::less<>> sampled;
+  Batch current;
+  auto dispatch = [&] {
+    if (current.articles.empty()) return;
+    queue.push(std::move(current));
+    current = Batch{};
+  };
+  try {
+    CorpusReader learn(inputs, ReaderOptions{options.max_record_bytes});
+    learn.read(
+        [&](Article&& a) {
+          sources.insert(a.source);
+          std::size_t& n = sampled[a.source];
+          if (n >= ChromeModel::kSampleDocs) return true;
+          ++n;
+          current.articles.push_back(std::move(a));
+          if (current.articles.size() >= options.shard_docs) dispatch();
+          return true;
+        },
+        [](BadRecord&&) {});  // reported by the main pass
+    dispatch();
+  } catch (...) {
+    queue.close();
+    for (auto& t : threads) t.join();
+    throw;
+  }
+  for (unsigned w = 0; w < jobs; ++w) queue.push(std::nullopt);
+  for (auto& t : threads) t.join();
+  for (unsigned w = 1; w < jobs; ++w) parts[0].merge(std::move(parts[w]));
+  parts[0].finish(jobs);
+  return std::move(parts[0]);
+}
+
+}  // namespace
+
+ChromeModel prepare_chrome(Xapian::WritableDatabase& db, const std::vector<std::string>& inputs,
+                           const IndexOptions& options) {
+  const auto t0 = std::chrono::steady_clock::now();
+  ChromeModel chrome;
+  {
+    // Models stored by builds before chrome2: (another word hash) are never read: drop them.
+    const std::string stale_prefix(schema::kMetaStaleChromePrefix);
+    std::vector<std::string> stale;
+    for (auto k = db.metadata_keys_begin(stale_prefix); k != db.metadata_keys_end(stale_prefix);
+         ++k)
+      stale.push_back(*k);
+    for (const auto& k : stale) db.set_metadata(k, std::string());
+  }
+  if (!options.remove_chrome) return chrome;
+  std::set<std::string> sources;
+  chrome = learn_chrome(inputs, options, sources);
+  for (const auto& src : sources) {
+    const std::string key = std::string(schema::kMetaChromePrefix) + src;
+    if (key.size() > schema::kMaxTermBytes) continue;
+    if (chrome.has(src)) {
+      std::string model = chrome.serialize(src);
+      if (db.get_metadata(key) != model) db.set_metadata(key, model);
+    } else if (chrome.documents_learned(src) < ChromeModel::kMinDocs) {
+      std::string stored = db.get_metadata(key);
+      if (!stored.empty()) chrome.load(src, stored);
+    }
+  }
+  spdlog::debug("chrome pre-pass: {} sources with a model, {:.2f} s", chrome.sources().size(),
+                std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count());
+  return chrome;
+}
+
+}  // namespace newsdex::detail

@@ -1,0 +1,121 @@
+// DatabaseWriter::merge(): finished temporary shards into the database, in batch order.
+//  - a few changes into a large database: replace_document() from the shards, one commit;
+//  - otherwise: delete the old versions, compact database + shards into `<db>.new`, and
+//    swap directories (`<db>` → `<db>.old`, `<db>.new` → `<db>`). recover() finishes or
+//    rolls back a swap that a crash interrupted, so the database always opens.
+#include <spdlog/spdlog.h>
+#include <sys/resource.h>
+
+#include <algorithm>
+#include <filesystem>
+
+#include "core/schema.h"
+#include "index/writer.h"
+
+namespace fs = std::filesystem;
+
+namespace newsdex::detail {
+namespace {
+
+// How many databases one compaction may read at once: each keeps about five files open
+// (four tables and the version file), under the process's open-file limit, with room to
+// spare for everything else. The writer lifts the soft limit first.
+std::size_t compaction_fan_in(unsigned jobs) {
+  struct rlimit rl {};
+  std::size_t limit = 1024;
+  if (::getrlimit(RLIMIT_NOFILE, &rl) == 0 && rl.rlim_cur != RLIM_INFINITY)
+    limit = std::size_t(rl.rlim_cur);
+  else if (rl.rlim_cur == RLIM_INFINITY)
+    limit = 1 << 20;
+  // A checkpoint merge runs while the workers write shards (about six files each) and the
+  // reader has its input and its view of the database open.
+  const std::size_t spare = 128 + 6 * std::size_t(jobs) + 16;
+  return std::max<std::size_t>(2, (limit > spare ? limit - spare : 0) / 6);
+}
+
+}  // namespace
+
+void DatabaseWriter::merge(std::vector<std::string> shards, std::size_t new_docs,
+                           const std::vector<std::string>& stale_ids, const std::string& tmp_dir) {
+  if (shards.empty()) return;
+  std::error_code ec;
+  std::size_t existing = db_->get_doccount();
+  if (existing > 0 && new_docs <= std::max<std::size_t>(1000, existing / 20)) {
+    // Few changes to a large database: replace in place, one atomic commit.
+    for (const auto& s : shards) {
+      Xapian::Database shard(s);
+      for (auto it = shard.postlist_begin(""); it != shard.postlist_end(""); ++it) {
+        Xapian::Document d = shard.get_document(*it);
+        auto t = d.termlist_begin();
+        t.skip_to(std::string(schema::kId));
+        if (t == d.termlist_end()) continue;
+        db_->replace_document(*t, d);
+      }
+      for (auto k = shard.metadata_keys_begin(); k != shard.metadata_keys_end(); ++k)
+        if (db_->get_metadata(*k).empty()) db_->set_metadata(*k, shard.get_metadata(*k));
+    }
+    db_->commit();
+    for (const auto& s : shards) fs::remove_all(s, ec);
+    return;
+  }
+  // Bulk: old versions out, then compact database + shards into a fresh directory. One
+  // pass over all sources (Xapian's multipass took twice as long: 6.1 s against 3.0 s
+  // for the 329 shards of the whole tech corpus), in groups only if the sources would not
+  // all fit under the open-file limit.
+  for (const auto& id : stale_ids) db_->delete_document(id);
+  db_->commit();
+  const bool keep_db = db_->get_doccount() > 0;
+  const std::size_t per_pass = compaction_fan_in(options_.jobs);
+  for (std::size_t round = 0; shards.size() + (keep_db ? 1 : 0) > per_pass; ++round) {
+    spdlog::debug("{} shards, at most {} sources per compaction (open-file limit): grouping",
+                  shards.size(), per_pass);
+    std::vector<std::string> grouped;
+    for (std::size_t i = 0; i < shards.size(); i += per_pass) {
+      const std::size_t end = std::min(shards.size(), i + per_pass);
+      if (end - i == 1) {
+        grouped.push_back(shards[i]);
+        continue;
+      }
+      Xapian::Database group;
+      for (std::size_t k = i; k < end; ++k) group.add_database(Xapian::Database(shards[k]));
+      std::string out = tmp_dir + "/group-" + std::to_string(round) + "-" + std::to_string(i);
+      group.compact(out);
+      for (std::size_t k = i; k < end; ++k) fs::remove_all(shards[k], ec);
+      grouped.push_back(out);
+    }
+    shards.swap(grouped);
+  }
+  Xapian::Database sources;
+  if (keep_db) sources.add_database(Xapian::Database(path_));
+  for (const auto& s : shards) sources.add_database(Xapian::Database(s));
+  const std::string new_dir = path_ + ".new", old_dir = path_ + ".old";
+  fs::remove_all(new_dir, ec);
+  sources.compact(new_dir);
+  sources = Xapian::Database();
+  for (const auto& s : shards) fs::remove_all(s, ec);
+  {
+    Xapian::WritableDatabase fresh(new_dir, Xapian::DB_OPEN);
+    set_schema_metadata(fresh, options_.language);
+    // An empty database is not a compaction source: carry its metadata (chrome models).
+    for (auto k = db_->metadata_keys_begin(); k != db_->metadata_keys_end(); ++k)
+      if (fresh.get_metadata(*k).empty()) fresh.set_metadata(*k, db_->get_metadata(*k));
+    fresh.commit();
+  }
+  db_.reset();  // releases Xapian's write lock for the swap (the run lock stays)
+  try {
+    fs::rename(path_, old_dir);
+    fs::rename(new_dir, path_);
+  } catch (const fs::filesystem_error& e) {
+    recover(path_);  // the old database back where it was, if it had moved
+    std::error_code ec2;
+    // Reopen only what is there: opening a missing <db> would create an empty one, and
+    // the next recovery would then delete <db>.old, which holds the data.
+    if (fs::exists(path_, ec2)) open();
+    throw IndexError(path_ + ": cannot swap in the merged database (" + e.what() +
+                     "); the documents of this merge are indexed again by the next run");
+  }
+  fs::remove_all(old_dir, ec);
+  open();
+}
+
+}  // namespace newsdex::detail

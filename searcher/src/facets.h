@@ -1,0 +1,87 @@
+#pragma once
+// Exact multi-valued facet counts. A forward index, loaded once per Searcher from the entity
+// filter terms themselves (`XCO<key>`, ...: every term of the kind's prefix, then its
+// postings): for every document, the interned ids of its keys. Counting a match set is then
+// integer increments, no value reads or parsing per match. The terms are there for filtering
+// anyway, so nothing is stored twice (schema 2 kept packed copies in value slots, at 2% of
+// indexing time), and a facet count always equals the total of the query with that key's
+// filter (the same terms).
+#include <xapian.h>
+
+#include <cstdint>
+#include <deque>
+#include <functional>
+#include <iterator>
+#include <string>
+#include <string_view>
+#include <utility>
+#include <vector>
+
+#include "newsdex/entity_kind.h"
+#include "newsdex/searcher.h"
+
+namespace newsdex::detail {
+
+/// The money facet's amount buckets.
+struct MoneyRange {
+  const char* key;
+  double lo, hi;  // [lo, hi)
+};
+inline constexpr MoneyRange kMoneyRanges[] = {
+    {"<1M", 0, 1e6}, {"1M-1B", 1e6, 1e9}, {"1B-100B", 1e9, 1e11}, {">=100B", 1e11, 1e300}};
+
+/// Per kind, document → its keys, built on first use from the database's entity terms; the
+/// published dates from the date value slot. reset() after the database is reopened.
+class FacetIndex {
+ public:
+  struct Kind {
+    bool loaded = false;
+    std::vector<std::string> keys;       // id → key
+    std::vector<std::uint32_t> offsets;  // docid → first index into ids (size lastdocid + 2)
+    std::vector<std::uint32_t> ids;
+    std::vector<std::uint8_t> money_ranges;  // money: docid → bit r set if an amount in range r
+    std::vector<std::uint32_t> counts, touched;  // count_facets' scratch (zero between calls)
+  };
+
+  void reset();
+  /// The forward index of @p k, loaded from @p db on first use.
+  Kind& kind(const Xapian::Database& db, EntityKind k);
+  /// Published dates as YYYYMMDD integers, by docid (0: none).
+  const std::vector<std::uint32_t>& dates(const Xapian::Database& db);
+
+ private:
+  Kind kinds_[std::size(kAllEntityKinds)];
+  std::vector<std::uint32_t> dates_;
+  bool dates_loaded_ = false;
+};
+
+/// Sees every document the match examines (all of them when check_at_least = doccount)
+/// and keeps its id; counting happens afterwards against the FacetIndex.
+class DocidSpy : public Xapian::MatchSpy {
+ public:
+  void operator()(const Xapian::Document& doc, double) override {
+    docids.push_back(doc.get_docid());
+  }
+  std::string name() const override { return "newsdex::DocidSpy"; }
+  std::vector<Xapian::docid> docids;
+};
+
+/// Per kind: (key, documents) for every key with a non-zero count, and money range counts.
+/// Keys are views: into the FacetIndex (it outlives the counts), or into `dates`; only the
+/// top keys are copied out, so a large match set does not copy every key it touched.
+struct FacetCounts {
+  std::vector<std::pair<std::string_view, std::size_t>> keys;
+  std::size_t money_ranges[std::size(kMoneyRanges)] = {};
+  std::deque<std::string> dates;  // date bucket names (a deque: views stay valid)
+};
+
+/// Counts the keys of @p kind over @p docids (dates: by @p bucket, in time order).
+FacetCounts count_facets(FacetIndex& index, const Xapian::Database& db, EntityKind kind,
+                         DateBucket bucket, const std::vector<Xapian::docid>& docids);
+
+/// The FacetResult of @p counts: the top @p k keys by count (ties: by key), labelled by
+/// @p label; with @p buckets, the date histogram and the money buckets too.
+FacetResult facet_result(EntityKind kind, FacetCounts& counts, std::size_t k, bool buckets,
+                         const std::function<std::string(EntityKind, const std::string&)>& label);
+
+}  // namespace newsdex::detail
