@@ -123,6 +123,7 @@ struct SearchArgs {
   std::string date_bucket = "month";
   bool sample = false;
   SearchRequest req;
+  SearcherOptions options;
 };
 
 std::string highlighted(const Hit& h, bool bold) {
@@ -160,7 +161,7 @@ int run_search(SearchArgs& a) {
   a.req.date_bucket = a.date_bucket == "year"  ? DateBucket::year
                       : a.date_bucket == "day" ? DateBucket::day
                                                : DateBucket::month;
-  Searcher searcher(a.db);
+  Searcher searcher(a.db, a.options);
   SearchResults r;
   try {
     r = searcher.search(a.req);
@@ -238,8 +239,9 @@ int run_search(SearchArgs& a) {
 
 // --- stats -------------------------------------------------------------------------------
 
-int run_stats(const std::string& db, bool as_json, std::size_t top) {
-  Searcher searcher(db);
+int run_stats(const std::string& db, const SearcherOptions& options, bool as_json,
+              std::size_t top) {
+  Searcher searcher(db, options);
   DatabaseStats s = searcher.stats(top);
   if (as_json) {
     json top_json = json::object();
@@ -272,8 +274,9 @@ int run_stats(const std::string& db, bool as_json, std::size_t top) {
 
 // --- entities ----------------------------------------------------------------------------
 
-int run_entities(const std::vector<std::string>& inputs, bool as_json) {
-  EntityExtractor extractor;
+int run_entities(const std::vector<std::string>& inputs, const EntityOptions& options,
+                 bool as_json) {
+  EntityExtractor extractor(options);
   CorpusReader reader(inputs);
   std::size_t docs = 0, bad = 0;
   reader.read(
@@ -288,12 +291,9 @@ int run_entities(const std::vector<std::string>& inputs, bool as_json) {
         } else {
           text = a.title + "\n\n" + a.body;
         }
+        // The reader gives dates as ISO (or none); relative dates need at least a month.
         std::optional<CivilDate> published;
-        if (a.date.size() >= 7) {
-          CivilDate d;
-          if (std::sscanf(a.date.c_str(), "%d-%d-%d", &d.year, &d.month, &d.day) >= 2)
-            published = d;
-        }
+        if (a.date.size() >= 7) published = parse_iso_date(a.date);
         auto ents = extractor.extract(text, published);
         if (as_json) {
           json arr = json::array();
@@ -392,6 +392,8 @@ int main(int argc, char** argv) {
   search->add_option("--date-bucket", sa.date_bucket, "Date histogram by year, month or day")
       ->check(CLI::IsMember({"year", "month", "day"}));
   search->add_flag("--sample", sa.sample, "Count facets over a sample (faster; marked inexact)");
+  search->add_option("--gazetteer", sa.options.gazetteer_dir,
+                     "Gazetteer directory (for entity filters: company:msft)");
 
   std::string stats_db;
   bool stats_json = false;
@@ -400,12 +402,16 @@ int main(int argc, char** argv) {
   stats->add_option("--db", stats_db, "Database directory")->required();
   stats->add_flag("--json", stats_json, "JSON output");
   stats->add_option("--top", stats_top, "Top keys per entity kind")->default_val(10);
+  SearcherOptions stats_options;
+  stats->add_option("--gazetteer", stats_options.gazetteer_dir, "Gazetteer directory");
 
   std::vector<std::string> ent_inputs;
   bool ent_json = false;
   auto* ents = app.add_subcommand("entities", "Print the entities found in documents");
   ents->add_option("inputs", ent_inputs, "Files, directories, JSONL")->required();
   ents->add_flag("--json", ent_json, "JSON Lines, one object per document");
+  EntityOptions ent_options;
+  ents->add_option("--gazetteer", ent_options.gazetteer_dir, "Gazetteer directory");
 
   try {
     app.parse(argc, argv);
@@ -421,8 +427,8 @@ int main(int argc, char** argv) {
   try {
     if (*index) return run_index(ia);
     if (*search) return run_search(sa);
-    if (*stats) return run_stats(stats_db, stats_json, stats_top);
-    if (*ents) return run_entities(ent_inputs, ent_json);
+    if (*stats) return run_stats(stats_db, stats_options, stats_json, stats_top);
+    if (*ents) return run_entities(ent_inputs, ent_options, ent_json);
   } catch (const QueryError& e) {
     spdlog::error("query error at position {}: {}", e.position(), e.what());
     return 2;

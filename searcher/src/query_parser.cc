@@ -249,7 +249,7 @@ std::optional<Range> parse_range(std::string_view s) {
 
 class Parser {
  public:
-  Parser(Analyzer& analyzer, const EntityExtractor& extractor, const Xapian::Database* db,
+  Parser(Analyzer& analyzer, const EntityExtractor& extractor, const Xapian::Database& db,
          std::vector<Lexeme> lex, DefaultMatch match, ParsedQuery& out)
       : analyzer_(analyzer),
         extractor_(extractor),
@@ -490,15 +490,14 @@ class Parser {
     // so `money:>=1e9` is an OR of a few dozen terms, not of every amount in the index.
     const bool money = prefix == schema::entity_prefix(EntityKind::money);
     int inner_lo = 1000, inner_hi = -1000;  // decades fully inside the range
-    const bool decades = money && db_;
-    if (decades) {
+    if (money) {
       const int dlo = std::isfinite(r.lo) && r.lo > 0 ? schema::decade_of(r.lo) : -1000;
       const int dhi = std::isfinite(r.hi) ? schema::decade_of(r.hi) : 1000;
       inner_lo = dlo + 1;
       inner_hi = dhi - 1;
       std::string dp = currency.empty() ? std::string(schema::kMoneyDecade)
                                         : std::string(schema::kMoneyCurDecade) + currency + ":";
-      for (auto t = db_->allterms_begin(dp); t != db_->allterms_end(dp); ++t) {
+      for (auto t = db_.allterms_begin(dp); t != db_.allterms_end(dp); ++t) {
         const std::string term = *t;
         const char* num = term.c_str() + dp.size();
         if (!*num || !(std::isdigit(static_cast<unsigned char>(*num)) || *num == '-'))
@@ -507,19 +506,17 @@ class Parser {
         if (d >= inner_lo && d <= inner_hi) terms.emplace_back(term);
       }
     }
-    if (db_) {
-      for (auto t = db_->allterms_begin(p); t != db_->allterms_end(p); ++t) {
-        const std::string term = *t;
-        // Money terms end in `CUR:AMOUNT`, percent terms in the number.
-        double v =
-            money ? schema::money_amount(term) : std::strtod(term.c_str() + prefix.size(), nullptr);
-        if (!r.contains(v)) continue;
-        if (money) {
-          int d = schema::decade_of(v);
-          if (d >= inner_lo && d <= inner_hi) continue;  // covered by its decade term
-        }
-        terms.emplace_back(term);
+    for (auto t = db_.allterms_begin(p); t != db_.allterms_end(p); ++t) {
+      const std::string term = *t;
+      // Money terms end in `CUR:AMOUNT`, percent terms in the number.
+      double v =
+          money ? schema::money_amount(term) : std::strtod(term.c_str() + prefix.size(), nullptr);
+      if (!r.contains(v)) continue;
+      if (money) {
+        int d = schema::decade_of(v);
+        if (d >= inner_lo && d <= inner_hi) continue;  // covered by its decade term
       }
+      terms.emplace_back(term);
     }
     // The bare prefix is never a term: a filter that matches nothing (not an empty query,
     // which would silently drop the filter).
@@ -616,7 +613,7 @@ class Parser {
 
   Analyzer& analyzer_;
   const EntityExtractor& extractor_;
-  const Xapian::Database* db_;
+  const Xapian::Database& db_;
   std::vector<Lexeme> lex_;
   std::size_t i_ = 0;
   DefaultMatch match_;
@@ -629,12 +626,8 @@ class Parser {
 QueryParser::QueryParser(Analyzer& analyzer, const EntityExtractor& extractor)
     : analyzer_(analyzer), extractor_(extractor) {}
 
-ParsedQuery QueryParser::parse(const std::string& query, DefaultMatch match) {
-  return parse(query, match, nullptr);
-}
-
 ParsedQuery QueryParser::parse(const std::string& query, DefaultMatch match,
-                               const Xapian::Database* db) {
+                               const Xapian::Database& db) {
   ParsedQuery out;
   Lexer lexer(query);
   Parser parser(analyzer_, extractor_, db, lexer.run(), match, out);

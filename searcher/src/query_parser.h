@@ -28,10 +28,10 @@ struct ParsedQuery {
 class QueryParser {
  public:
   QueryParser(Analyzer& analyzer, const EntityExtractor& extractor);
+  /// Parses @p query for @p db, whose stored terms `money:`/`percent:` ranges expand over
+  /// (so a range means what it matches in this database, never silently nothing).
   /// @throws newsdex::QueryError with the byte offset of the problem.
-  ParsedQuery parse(const std::string& query, DefaultMatch match);
-  /// As above; @p db expands `money:`/`percent:` ranges over the terms it holds.
-  ParsedQuery parse(const std::string& query, DefaultMatch match, const Xapian::Database* db);
+  ParsedQuery parse(const std::string& query, DefaultMatch match, const Xapian::Database& db);
 
  private:
   Analyzer& analyzer_;

@@ -166,7 +166,7 @@ SearchResults Searcher::Impl::search(const SearchRequest& req) {
   auto t0 = std::chrono::steady_clock::now();
   SearchResults res;
   res.query = req.query;
-  ParsedQuery pq = d.parser->parse(req.query, req.match, &d.db);
+  ParsedQuery pq = d.parser->parse(req.query, req.match, d.db);
   {
     Xapian::Enquire enquire(d.db);
     enquire.set_query(pq.query);

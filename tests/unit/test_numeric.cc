@@ -83,14 +83,14 @@ TEST_CASE("to_iso") {
 }
 
 TEST_CASE("parse_iso_date") {
-  CHECK(nd::parse_iso_date("2025") == CivilDate{2025, 0, 0});
-  CHECK(nd::parse_iso_date("2025-01") == CivilDate{2025, 1, 0});
-  CHECK(nd::parse_iso_date("2025-01-22") == CivilDate{2025, 1, 22});
-  CHECK(nd::parse_iso_date("2024-02-29") == CivilDate{2024, 2, 29});
+  CHECK(newsdex::parse_iso_date("2025") == CivilDate{2025, 0, 0});
+  CHECK(newsdex::parse_iso_date("2025-01") == CivilDate{2025, 1, 0});
+  CHECK(newsdex::parse_iso_date("2025-01-22") == CivilDate{2025, 1, 22});
+  CHECK(newsdex::parse_iso_date("2024-02-29") == CivilDate{2024, 2, 29});
   for (std::string_view bad : {"", "20x5", "2025-13", "2025-00", "2025-02-30", "2023-02-29",
                                "2025-1-22", "2025/01/22", "2025-01-22x", "0000", "202", "2025-"}) {
     INFO(std::string(bad));
-    CHECK_FALSE(nd::parse_iso_date(bad).has_value());
+    CHECK_FALSE(newsdex::parse_iso_date(bad).has_value());
   }
 }
 
@@ -474,7 +474,7 @@ TEST_CASE("random fragment soup keeps the invariants") {
       CHECK(e.amount > 0);
       CHECK(e.amount <= 1e15);
     }
-    for (const Entity& e : d) CHECK(nd::parse_iso_date(e.key).has_value());
+    for (const Entity& e : d) CHECK(newsdex::parse_iso_date(e.key).has_value());
     if (!pub) {
       for (const Entity& e : d) CHECK(std::isdigit(static_cast<unsigned char>(e.text.back())));
     }

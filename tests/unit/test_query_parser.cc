@@ -1,18 +1,39 @@
 // The query language: what each form becomes, and where malformed queries fail.
 #include <doctest/doctest.h>
 
+#include "core/schema.h"
 #include "newsdex/error.h"
 #include "query_parser.h"
 
 using namespace newsdex;
 
 namespace {
+// Money and percent ranges expand over the terms a database holds: two documents, as the
+// document builder writes them, one mentioning $2 million and 34%, one $5 billion.
+Xapian::Database numeric_db() {
+  Xapian::WritableDatabase db(std::string(), Xapian::DB_BACKEND_INMEMORY);
+  auto money = [](Xapian::Document& d, const std::string& key) {
+    const std::string decade = std::to_string(schema::decade_of(schema::money_amount(key)));
+    d.add_boolean_term(std::string(schema::entity_prefix(EntityKind::money)) + key);
+    d.add_boolean_term(std::string(schema::kMoneyDecade) + decade);
+    d.add_boolean_term(std::string(schema::kMoneyCurDecade) + key.substr(0, 3) + ":" + decade);
+  };
+  Xapian::Document a, b;
+  money(a, "USD:2000000");
+  a.add_boolean_term(std::string(schema::entity_prefix(EntityKind::percent)) + "34");
+  money(b, "USD:5000000000");
+  db.add_document(a);
+  db.add_document(b);
+  return db;
+}
+
 struct Fixture {
   Analyzer analyzer;
   EntityExtractor extractor{EntityOptions{NEWSDEX_GAZETTEER_DIR}};
   QueryParser parser{analyzer, extractor};
+  Xapian::Database db = numeric_db();
   std::string describe(const std::string& q, DefaultMatch m = DefaultMatch::all) {
-    return parser.parse(q, m).query.get_description();
+    return parser.parse(q, m, db).query.get_description();
   }
 };
 }  // namespace
@@ -52,7 +73,14 @@ TEST_CASE_FIXTURE(Fixture, "queries become the Xapian queries they mean") {
 TEST_CASE_FIXTURE(Fixture, "entity filters accept aliases and ranges") {
   CHECK(describe("company:msft") == "Query(0 * XCOmicrosoft)");
   CHECK(describe("cloud company:\"Microsoft Corp.\"") == "Query((cloud FILTER XCOmicrosoft))");
+  // Nothing in range: a filter that matches nothing (the bare prefix is never a term).
   CHECK(describe("cloud money:>=1e20") == "Query((cloud FILTER XMO))");
+  // An edge decade's amounts one by one; a decade wholly inside the range by its term.
+  CHECK(describe("money:>=1e9") == "Query(0 * XMOUSD:5000000000)");
+  CHECK(describe("money:>=1e6") == "Query(0 * (XMD9 OR XMOUSD:2000000))");
+  CHECK(describe("money:usd>=1e6") == "Query(0 * (XMCUSD:9 OR XMOUSD:2000000))");
+  CHECK(describe("percent:>=30") == "Query(0 * XPC34)");
+  CHECK(describe("percent:>=50") == "Query(0 * XPC)");
   CHECK(describe("date:2025") == "Query(VALUE_RANGE 0 20250000 20259999)");
   CHECK(describe("date:2025-01..2025-03") == "Query(VALUE_RANGE 0 20250100 20250399)");
   CHECK(describe("date:>=2024-06") == "Query(VALUE_GE 0 20240600)");
@@ -87,7 +115,7 @@ TEST_CASE_FIXTURE(Fixture, "malformed queries say what is wrong and where") {
     std::string input = r.in;
     CAPTURE(input);
     try {
-      parser.parse(r.in, DefaultMatch::all);
+      parser.parse(r.in, DefaultMatch::all, db);
       FAIL("no error");
     } catch (const QueryError& e) {
       CHECK(e.position() == r.pos);

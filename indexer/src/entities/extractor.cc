@@ -155,7 +155,7 @@ std::string EntityExtractor::canonical_key(EntityKind kind, std::string_view nam
       else if (kind == EntityKind::percent)
         detail::find_percent(clean, found);
       else {
-        if (auto d = detail::parse_iso_date(clean)) return to_iso(*d);
+        if (auto d = parse_iso_date(clean)) return to_iso(*d);
         detail::find_dates(clean, std::nullopt, found);
       }
       if (found.size() == 1) return found[0].key;

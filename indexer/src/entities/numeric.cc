@@ -11,7 +11,7 @@
 // The pieces, in entities/numeric/: scan.h (+ scan.cc) the scan engine the recognisers
 // share (character and UTF-8 helpers, numbers, the keyword table, trigger blocks);
 // money.cc, percent.cc and dates.cc the recognisers, each with its pass and find_*
-// function; civil.h (+ civil.cc) the calendar arithmetic. This file runs the three passes
+// function (the calendar arithmetic is core/civil.h). This file runs the three passes
 // over one set of trigger blocks: find_numeric.
 
 #include "entities/numeric.h"

@@ -32,7 +32,4 @@ void find_numeric(std::string_view text, const std::optional<CivilDate>& publish
 /// or "date 2025-01-22" in the first lines); a full year-month-day date only.
 std::optional<CivilDate> find_published_date(std::string_view head);
 
-/// Parses an ISO date "2025", "2025-01", "2025-01-22"; std::nullopt if malformed.
-std::optional<CivilDate> parse_iso_date(std::string_view s);
-
 }  // namespace newsdex::detail

@@ -1,7 +1,7 @@
 // Date recognisers: absolute dates ("Jan. 22, 2025", "22 January 2025", "2025-01-22",
 // "June 2019") and, against a published date, relative ones ("yesterday", "last Tuesday",
 // "next year"); dates_pass, find_dates and find_published_date. The calendar arithmetic is
-// in civil.h.
+// core/civil.h.
 
 #include <algorithm>
 #include <cstddef>
@@ -11,8 +11,8 @@
 #include <string_view>
 #include <vector>
 
+#include "core/civil.h"
 #include "entities/numeric.h"
-#include "entities/numeric/civil.h"
 #include "entities/numeric/scan.h"
 
 namespace newsdex::detail {

@@ -14,6 +14,7 @@
 #include <string_view>
 #include <vector>
 
+#include "core/utf8.h"
 #include "newsdex/entities.h"
 
 namespace newsdex::detail::numeric {
@@ -37,29 +38,16 @@ constexpr u8 lower(u8 c) { return is_upper(c) ? static_cast<u8>(c + 32) : c; }
 
 inline constexpr char32_t kBad = 0xFFFFFFFF;
 
-/// The code point starting at @p i; *len is its length (1 for an invalid byte).
+/// The code point starting at @p i (utf8::decode); *len is its length (1 for an invalid
+/// byte, which yields kBad).
 inline char32_t decode_at(string_view s, size_t i, size_t* len) {
-  const u8 c = at(s, i);
-  *len = 1;
-  if (c < 0x80) return c;
-  size_t need;
-  char32_t cp;
-  if ((c & 0xE0) == 0xC0) {
-    need = 1, cp = c & 0x1F;
-  } else if ((c & 0xF0) == 0xE0) {
-    need = 2, cp = c & 0x0F;
-  } else if ((c & 0xF8) == 0xF0) {
-    need = 3, cp = c & 0x07;
-  } else {
+  std::uint32_t cp;
+  const int n = utf8::decode(reinterpret_cast<const unsigned char*>(s.data()), s.size(), i, cp);
+  if (n == 0) {
+    *len = 1;
     return kBad;
   }
-  if (s.size() - i <= need) return kBad;
-  for (size_t k = 1; k <= need; ++k) {
-    const u8 cc = at(s, i + k);
-    if ((cc & 0xC0) != 0x80) return kBad;
-    cp = (cp << 6) | (cc & 0x3F);
-  }
-  *len = need + 1;
+  *len = static_cast<size_t>(n);
   return cp;
 }
 
