@@ -11,6 +11,8 @@
 #include <string_view>
 #include <vector>
 
+#include "newsdex/export.h"
+
 namespace newsdex {
 
 /// One token. Offsets are bytes into the analysed text and never change in filters.
@@ -37,7 +39,7 @@ struct AnalyzerOptions {
 /// Deliberate tokens: `GPT-4` → `gpt`,`4` + compound `gpt-4`; `C++`, `C#`, `F#` → `c++`,
 /// `c#`, `f#`; `.NET` → `.net`; `$500` → `500` + compound `$500`; `DALL·E` → `dall·e`;
 /// `3:12` → `3:12`; `U.S.` → `u.s`; `Microsoft’s` → `microsoft`.
-class Analyzer {
+class NEWSDEX_API Analyzer {
  public:
   /// @throws newsdex::ConfigError for an unknown language or an ICU failure.
   explicit Analyzer(const AnalyzerOptions& options = {});

@@ -10,6 +10,7 @@
 #include <vector>
 
 #include "newsdex/article.h"
+#include "newsdex/export.h"
 
 namespace newsdex {
 
@@ -26,7 +27,7 @@ struct ReaderOptions {
 /// `Jan. 22, 2025, 3:12 a.m.` is taken as the published date, not the title); the body is
 /// the rest. JSONL: one object per line with `id`, `title`, `body` and optional `date`,
 /// `source`, `url`. Every file or line that cannot be used becomes a BadRecord.
-class CorpusReader {
+class NEWSDEX_API CorpusReader {
  public:
   /// @throws newsdex::CorpusError if an input path does not exist.
   explicit CorpusReader(std::vector<std::string> inputs, ReaderOptions options = {});
@@ -53,10 +54,10 @@ class CorpusReader {
 };
 
 /// Parses a plain-text article; empty title and body if the text has no content.
-Article parse_text_article(std::string_view text);
+NEWSDEX_API Article parse_text_article(std::string_view text);
 
 /// Extracts title and article text from an HTML page (script, style, nav, header, footer
 /// and aside dropped).
-Article parse_html_article(std::string_view html);
+NEWSDEX_API Article parse_html_article(std::string_view html);
 
 }  // namespace newsdex

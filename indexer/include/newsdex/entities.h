@@ -43,7 +43,7 @@ struct EntityOptions {
 
 /// Finds entities in text. Build one per thread and reuse it; extract() is const but
 /// an extractor is not guaranteed to be thread-safe.
-class EntityExtractor {
+class NEWSDEX_API EntityExtractor {
  public:
   /// Loads the gazetteers. @throws newsdex::ConfigError if a gazetteer cannot be read.
   explicit EntityExtractor(const EntityOptions& options = {});

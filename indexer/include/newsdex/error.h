@@ -7,35 +7,37 @@
 #include <stdexcept>
 #include <string>
 
+#include "newsdex/export.h"
+
 namespace newsdex {
 
 /// Base of every newsdex exception.
-class Error : public std::runtime_error {
+class NEWSDEX_API Error : public std::runtime_error {
  public:
   using std::runtime_error::runtime_error;
 };
 
 /// A bad option or a missing/unreadable configuration file (gazetteer, language).
-class ConfigError : public Error {
+class NEWSDEX_API ConfigError : public Error {
  public:
   using Error::Error;
 };
 
 /// An input file or record that cannot be read at all (the run cannot go on).
-class CorpusError : public Error {
+class NEWSDEX_API CorpusError : public Error {
  public:
   using Error::Error;
 };
 
 /// The database is missing, not a newsdex/Xapian database, locked, or corrupt.
-class IndexError : public Error {
+class NEWSDEX_API IndexError : public Error {
  public:
   using Error::Error;
 };
 
 /// A malformed query. position() is the byte offset in the query string where the
 /// problem was found.
-class QueryError : public Error {
+class NEWSDEX_API QueryError : public Error {
  public:
   QueryError(const std::string& message, std::size_t position)
       : Error(message), position_(position) {}

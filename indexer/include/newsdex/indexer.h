@@ -10,6 +10,7 @@
 #include <vector>
 
 #include "newsdex/article.h"
+#include "newsdex/export.h"
 
 namespace newsdex {
 
@@ -60,7 +61,7 @@ struct IndexSummary {
 
 /// Writes one database. Holds its write lock from construction to destruction, so a
 /// second writer fails fast with IndexError.
-class Indexer {
+class NEWSDEX_API Indexer {
  public:
   /// Opens or creates the database at @p db_path.
   /// @throws newsdex::IndexError if it is locked, or exists and is not a newsdex database.

@@ -10,6 +10,7 @@
 #include <vector>
 
 #include "newsdex/entities.h"
+#include "newsdex/export.h"
 
 namespace newsdex {
 
@@ -100,7 +101,7 @@ struct SearcherOptions {
 
 /// Searches one database (a directory, a stub file, or a remote `xapian-tcpsrv`
 /// through a stub file). One Searcher per thread.
-class Searcher {
+class NEWSDEX_API Searcher {
  public:
   /// Opens @p db_path. @throws newsdex::IndexError if it is missing or not a newsdex
   /// database; newsdex::ConfigError for a bad option.
