@@ -72,8 +72,6 @@ bool is_date_line(std::string_view line) {
   return detail::find_published_date(line).has_value();
 }
 
-std::string iso(const CivilDate& d) { return to_iso(d); }
-
 // An input that cannot be opened because the process is out of file descriptors or memory
 // is not a bad input (skipping it would look like a partial success): stop the run.
 void fail_if_out_of_resources(const std::string& path, int err) {
@@ -347,7 +345,7 @@ bool get_field(const simdjson::dom::object& obj, std::string_view name, std::str
 
 Article parse_text_article(std::string_view text) {
   Article a;
-  if (auto d = detail::find_published_date(text.substr(0, 600))) a.date = iso(*d);
+  if (auto d = detail::find_published_date(text)) a.date = to_iso(*d);
   // Candidate title: the first non-empty line of at least three words among the first
   // lines; pure date lines, section labels (`Technology`) and bullets are page furniture.
   std::size_t pos = 0, first_line_end = std::string_view::npos;
@@ -365,8 +363,7 @@ Article parse_text_article(std::string_view text) {
         first_line_end = next;
       }
       // `date 2025-01-22 Title...`: a date prefix before the title.
-      if (line.size() > 16 && line.substr(0, 5) == "date " &&
-          parse_iso_date(line.substr(5, 10))) {
+      if (line.size() > 16 && line.substr(0, 5) == "date " && parse_iso_date(line.substr(5, 10))) {
         if (a.date.empty()) a.date = std::string(line.substr(5, 10));
         line = trim(line.substr(15));
       }
@@ -427,8 +424,7 @@ Article parse_html_article(std::string_view html) {
   gumbo_destroy_output(&kGumboDefaultOptions, out);
   a.body = std::string(trim(a.body));
   if (a.date.empty())
-    if (auto d = detail::find_published_date(std::string_view(a.body).substr(0, 600)))
-      a.date = iso(*d);
+    if (auto d = detail::find_published_date(a.body)) a.date = to_iso(*d);
   return a;
 }
 

@@ -1,5 +1,6 @@
 #pragma once
 // Recognisers for numeric entities: money, percentages and dates. Internal header.
+#include <cstddef>
 #include <optional>
 #include <string_view>
 #include <vector>
@@ -28,8 +29,12 @@ void find_dates(std::string_view text, const std::optional<CivilDate>& published
 void find_numeric(std::string_view text, const std::optional<CivilDate>& published,
                   std::vector<Entity>& out);
 
-/// The published date stated in the head of a plain-text article ("Jan. 22, 2025, 3:12 a.m."
-/// or "date 2025-01-22" in the first lines); a full year-month-day date only.
-std::optional<CivilDate> find_published_date(std::string_view head);
+/// How much of an article's start find_published_date() reads.
+inline constexpr std::size_t kPublishedDateHeadBytes = 600;
+
+/// The published date stated in the head of an article ("Jan. 22, 2025, 3:12 a.m." or
+/// "date 2025-01-22" in its first five non-empty lines, within kPublishedDateHeadBytes of
+/// @p text); a full year-month-day date only.
+std::optional<CivilDate> find_published_date(std::string_view text);
 
 }  // namespace newsdex::detail

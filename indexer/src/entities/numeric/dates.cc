@@ -308,8 +308,9 @@ void find_dates(std::string_view s, const std::optional<CivilDate>& published,
 }
 
 std::optional<CivilDate> find_published_date(std::string_view head) {
-  // The first five non-empty lines, at most 600 bytes.
-  std::size_t limit = std::min<std::size_t>(head.size(), 600);
+  // The first five non-empty lines, at most kPublishedDateHeadBytes.
+  head = head.substr(0, std::min(head.size(), kPublishedDateHeadBytes));
+  std::size_t limit = head.size();
   int lines = 0;
   for (std::size_t p = 0; p < limit;) {
     std::size_t nl = head.find('\n', p);
