@@ -21,7 +21,7 @@
 
 namespace newsdex::detail {
 
-// ---------------------------------------------------------------- text helpers (names.cc)
+// ------------------------------ text helpers, tokenizer (names/text.cc, lexicon.cc, tokenizer.cc)
 
 /// Lower-cases UTF-8 (ASCII fast path, ICU simple case mapping elsewhere). Invalid bytes
 /// are dropped.
@@ -325,13 +325,13 @@ class Gazetteer {
   }
 };
 
-/// Adds the scanner's word lists (names.cc) to @p table: lexicon bits and common words.
+/// Adds the scanner's word lists (names/lexicon.cc) to @p table: lexicon bits and common words.
 void add_scanner_words(WordTable& table);
 
 /// Tokenises an alias as the scanner tokenises text.
 std::vector<AliasToken> tokenize_alias(std::string_view alias, bool exact);
 
-// ---------------------------------------------------------------- recogniser (names.cc)
+// ---------------------------------------------------------- recogniser (names/scan_*.cc)
 
 /// Appends company/person/product mentions found in text: gazetteer aliases and tickers
 /// first, then rules for names the gazetteer lacks, then surname-only and short-name
