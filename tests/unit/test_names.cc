@@ -1,4 +1,4 @@
-// Company / person / product recognition and the EntityExtractor (names.cc, gazetteer.cc,
+// Company / person / product recognition and the EntityExtractor (entities/names/, gazetteer.cc,
 // extractor.cc). Table-driven: a sentence and the compact list of what must be found.
 
 #include <doctest/doctest.h>

@@ -1,5 +1,5 @@
-// EntityExtractor: gazetteer + rule names (names.cc) merged with the numeric recognisers
-// (numeric.cc); overlaps resolved, mentions returned in text order.
+// EntityExtractor: gazetteer + rule names (entities/names/) merged with the numeric
+// recognisers (entities/numeric/); overlaps resolved, mentions returned in text order.
 
 #include <algorithm>
 #include <cstdint>

@@ -1,6 +1,6 @@
 #pragma once
 // Character classes of the name scanner: the ASCII class table, word-byte flags, the UTF-8
-// decoder, the class of a non-ASCII code point, apostrophes and dashes. Internal header,
+// decoder (core's), the class of a non-ASCII code point, apostrophes and dashes. Internal header,
 // shared by the tokenizer, the text helpers and the scanner; everything is inline (called
 // per byte or per token).
 
@@ -9,6 +9,7 @@
 #include <cstdint>
 #include <string_view>
 
+#include "core/utf8.h"
 #include "entities/names.h"
 
 namespace newsdex::detail::names {
@@ -60,40 +61,8 @@ inline constexpr auto kAsciiWordFlags = [] {
   return t;
 }();
 
-/// Decodes one UTF-8 sequence at p[i] (i < n). Returns its length, 0 if invalid. The one
-/// decoder of the name scanner (tokenizer, lower_utf8, alias matching).
-inline int decode(const u8* p, std::size_t n, std::size_t i, std::uint32_t& cp) {
-  const u8 c = p[i];
-  int len;
-  u8 lo = 0x80, hi = 0xBF;
-  if (c >= 0xC2 && c <= 0xDF)
-    len = 2, cp = c & 0x1F;
-  else if (c == 0xE0)
-    len = 3, lo = 0xA0, cp = c & 0x0F;
-  else if (c >= 0xE1 && c <= 0xEC)
-    len = 3, cp = c & 0x0F;
-  else if (c == 0xED)
-    len = 3, hi = 0x9F, cp = c & 0x0F;
-  else if (c >= 0xEE && c <= 0xEF)
-    len = 3, cp = c & 0x0F;
-  else if (c == 0xF0)
-    len = 4, lo = 0x90, cp = c & 0x07;
-  else if (c >= 0xF1 && c <= 0xF3)
-    len = 4, cp = c & 0x07;
-  else if (c == 0xF4)
-    len = 4, hi = 0x8F, cp = c & 0x07;
-  else
-    return 0;
-  if (i + static_cast<std::size_t>(len) > n) return 0;
-  if (p[i + 1] < lo || p[i + 1] > hi) return 0;
-  cp = (cp << 6) | (p[i + 1] & 0x3F);
-  for (int k = 2; k < len; ++k) {
-    const u8 b = p[i + static_cast<std::size_t>(k)];
-    if (b < 0x80 || b > 0xBF) return 0;
-    cp = (cp << 6) | (b & 0x3F);
-  }
-  return len;
-}
+/// The UTF-8 decoder of the name scanner (tokenizer, lower_utf8, alias matching): core's.
+using utf8::decode;
 
 enum class NA : u8 { letter, space, newline, punct };
 
