@@ -313,34 +313,6 @@ void Gazetteer::finish() {
   protected_.erase(std::unique(protected_.begin(), protected_.end()), protected_.end());
 }
 
-WordInfo& WordTable::at(std::string_view key) {
-  const std::uint64_t h = hash_word(key);
-  const auto tag = static_cast<std::uint32_t>(h >> 32);
-  if ((entries_.size() + 1) * 2 > slots_.size()) {  // load factor at most 1/2
-    slots_.assign(std::max<std::size_t>(64, slots_.size() * 2), Slot{});
-    mask_ = slots_.size() - 1;
-    for (std::size_t k = 0; k < entries_.size(); ++k) {
-      const std::uint64_t eh = hash_word(entries_[k].key);
-      std::size_t i = eh & mask_;
-      while (slots_[i].entry >= 0) i = (i + 1) & mask_;
-      slots_[i].tag = static_cast<std::uint32_t>(eh >> 32);
-      slots_[i].entry = static_cast<std::int32_t>(k);
-    }
-  }
-  std::size_t i = h & mask_;
-  for (;; i = (i + 1) & mask_) {
-    const Slot& s = slots_[i];
-    if (s.entry < 0) break;
-    if (s.tag == tag && entries_[static_cast<std::size_t>(s.entry)].key == key)
-      return entries_[static_cast<std::size_t>(s.entry)].info;
-  }
-  slots_[i].tag = tag;
-  slots_[i].entry = static_cast<std::int32_t>(entries_.size());
-  Entry& e = entries_.emplace_back();
-  e.key = std::string(key);
-  return e.info;
-}
-
 WordVariant& WordTable::variant(std::string_view key, std::string_view text) {
   WordInfo& w = at(key);
   for (WordVariant& v : w.variants)

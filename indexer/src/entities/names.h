@@ -17,6 +17,7 @@
 #include <unordered_set>
 #include <vector>
 
+#include "core/flat_map.h"
 #include "newsdex/entities.h"
 
 namespace newsdex::detail {
@@ -84,58 +85,6 @@ struct GazEntry {
   std::vector<std::string> context;  ///< companies whose mention licenses weak aliases
 };
 
-namespace word_bytes {
-inline std::uint64_t load8(const unsigned char* p) {
-  std::uint64_t w;
-  std::memcpy(&w, p, 8);
-  return w;
-}
-inline std::uint64_t load4(const unsigned char* p) {
-  std::uint32_t w;
-  std::memcpy(&w, p, 4);
-  return w;
-}
-/// The last 1..8 bytes of p[0, n) (n >= 1) packed in a word, without a variable-length copy
-/// (overlapping fixed-size loads). Equal byte strings give equal words.
-inline std::uint64_t tail(const unsigned char* p, std::size_t n) {
-  if (n >= 8) return load8(p + n - 8);
-  if (n >= 4) return load4(p) << 32 | load4(p + n - 4);
-  return std::uint64_t{p[0]} << 16 | std::uint64_t{p[n / 2]} << 8 | p[n - 1];
-}
-}  // namespace word_bytes
-
-/// 64-bit hash of a short string (words, names): 8 bytes at a time, multiply-mixed. Much
-/// cheaper than std::hash on the 2-15 byte words the scanner looks up.
-inline std::uint64_t hash_word(std::string_view s) noexcept {
-  const auto* p = reinterpret_cast<const unsigned char*>(s.data());
-  std::size_t n = s.size();
-  auto mix = [](std::uint64_t h) {
-    h *= 0x9E3779B97F4A7C15ull;
-    return h ^ (h >> 29);
-  };
-  std::uint64_t h = 0xA0761D6478BD642Full ^ n;
-  while (n > 8) {
-    h = mix(h ^ word_bytes::load8(p));
-    p += 8;
-    n -= 8;
-  }
-  if (n > 0) h = mix(h ^ word_bytes::tail(p, n));
-  return mix(h ^ (h >> 32));
-}
-
-/// a[0, n) == b[0, n) for short strings, inline (no call to memcmp).
-inline bool same_bytes(const char* a, const char* b, std::size_t n) noexcept {
-  const auto* p = reinterpret_cast<const unsigned char*>(a);
-  const auto* q = reinterpret_cast<const unsigned char*>(b);
-  while (n > 8) {
-    if (word_bytes::load8(p) != word_bytes::load8(q)) return false;
-    p += 8;
-    q += 8;
-    n -= 8;
-  }
-  return n == 0 || word_bytes::tail(p, n) == word_bytes::tail(q, n);
-}
-
 /// Transparent string hash: lookups by std::string_view without a temporary string.
 struct SvHash {
   using is_transparent = void;
@@ -169,46 +118,20 @@ struct WordInfo {
   }
 };
 
-/// Open-addressing table from ASCII-lower-cased words to WordInfo; lookups take a hash the
+/// The scanner's word table: ASCII-lower-cased words to WordInfo; look-ups take a hash the
 /// caller computed once (hash_word of the key).
 class WordTable {
  public:
-  const WordInfo* find(std::string_view key, std::uint64_t h) const {
-    if (slots_.empty()) return nullptr;
-    const auto tag = static_cast<std::uint32_t>(h >> 32);
-    for (std::size_t i = h & mask_;; i = (i + 1) & mask_) {
-      const Slot& s = slots_[i];
-      if (s.entry < 0) return nullptr;
-      if (s.tag == tag) {
-        const Entry& e = entries_[static_cast<std::size_t>(s.entry)];
-        if (e.key.size() == key.size() && same_bytes(e.key.data(), key.data(), key.size()))
-          return &e.info;
-      }
-    }
-  }
+  const WordInfo* find(std::string_view key, std::uint64_t h) const { return map_.find(key, h); }
   const WordInfo* find(std::string_view key) const { return find(key, hash_word(key)); }
   /// The entry for @p key, created empty if missing. Invalidates pointers to entries.
-  WordInfo& at(std::string_view key);
+  WordInfo& at(std::string_view key) { return map_.find_or_insert(key, hash_word(key)); }
   /// The spelling @p text of @p key's entry, created if missing.
   WordVariant& variant(std::string_view key, std::string_view text);
-  void clear() {
-    slots_.clear();
-    entries_.clear();
-    mask_ = 0;
-  }
+  void clear() { map_.clear(); }
 
  private:
-  struct Slot {               // 8 bytes: the probe sequence stays in one or two cache lines
-    std::uint32_t tag = 0;    ///< high half of the key's hash
-    std::int32_t entry = -1;  ///< index into entries_, -1: empty
-  };
-  struct Entry {  // the key next to its info: one cache miss for a hit
-    std::string key;
-    WordInfo info;
-  };
-  std::vector<Slot> slots_;
-  std::vector<Entry> entries_;
-  std::size_t mask_ = 0;
+  FlatStringMap<WordInfo> map_;
 };
 
 using StringSet = std::unordered_set<std::string, SvHash, std::equal_to<>>;
