@@ -60,10 +60,12 @@ struct IndexArgs {
   std::string db;
   std::vector<std::string> inputs;
   bool json = false;
+  std::uint64_t max_record_mb = 8;
   IndexOptions options;
 };
 
-int run_index(const IndexArgs& a) {
+int run_index(IndexArgs& a) {
+  a.options.max_record_bytes = a.max_record_mb << 20;
   Indexer indexer(a.db, a.options);
   const bool progress = stderr_is_terminal();
   auto on_progress = [&](const IndexProgress& p) {
@@ -357,7 +359,8 @@ int main(int argc, char** argv) {
   index->add_option("--db", ia.db, "Database directory (created if missing)")->required();
   index->add_option("inputs", ia.inputs, "Files and directories to index")->required();
   index->add_flag("--json", ia.json, "Print the run's summary as JSON");
-  index->add_option("--jobs,-j", ia.options.jobs, "Worker threads (0 = one per core)");
+  index->add_option("--jobs,-j", ia.options.jobs, "Worker threads (0 = one per core)")
+      ->check(CLI::Range(0, 256));
   index->add_option("--language", ia.options.language, "Stemming language")->default_val("english");
   index->add_flag("--prune", ia.options.prune, "Delete documents whose source is gone");
   bool no_entities = false, keep_chrome = false;
@@ -375,20 +378,32 @@ int main(int argc, char** argv) {
                    "Documents between commits inside a temporary shard")
       ->check(CLI::Range(1, 1000000));
   index->add_option("--gazetteer", ia.options.gazetteer_dir, "Gazetteer directory");
+  index
+      ->add_option("--max-record-mb", ia.max_record_mb,
+                   "Longer JSONL lines and larger files are skipped as bad records (indexing a "
+                   "record takes about 32x its size in memory)")
+      ->default_val(8)
+      ->check(CLI::Range(1, 1024));
 
   SearchArgs sa;
   auto* search = app.add_subcommand("search", "Search a database");
   search->add_option("--db", sa.db, "Database directory")->required();
   search->add_option("query", sa.words, "Query (docs/query-language.md)")->required();
   search->add_flag("--json", sa.json, "JSON output (docs/json.md)");
-  search->add_option("--limit,-n", sa.req.limit, "Hits to show")->default_val(10);
-  search->add_option("--offset", sa.req.offset, "Hits to skip")->default_val(0);
+  search->add_option("--limit,-n", sa.req.limit, "Hits to show (0-10000)")
+      ->default_val(10)
+      ->check(CLI::Range(0, 10000));
+  search->add_option("--offset", sa.req.offset, "Hits to skip")
+      ->default_val(0)
+      ->check(CLI::Range(0, 1000000000));
   search->add_option("--match", sa.match, "Default operator between words")
       ->check(CLI::IsMember({"all", "any"}))
       ->default_val("all");
   search->add_option("--facets", sa.facets,
                      "Entity kinds to count: company,person,product,money,percent,date or all");
-  search->add_option("--facet-size", sa.req.facet_size, "Top keys per kind")->default_val(10);
+  search->add_option("--facet-size", sa.req.facet_size, "Top keys per kind (0-10000)")
+      ->default_val(10)
+      ->check(CLI::Range(0, 10000));
   search->add_option("--date-bucket", sa.date_bucket, "Date histogram by year, month or day")
       ->check(CLI::IsMember({"year", "month", "day"}));
   search->add_flag("--sample", sa.sample, "Count facets over a sample (faster; marked inexact)");
@@ -401,7 +416,9 @@ int main(int argc, char** argv) {
   auto* stats = app.add_subcommand("stats", "Show what a database holds");
   stats->add_option("--db", stats_db, "Database directory")->required();
   stats->add_flag("--json", stats_json, "JSON output");
-  stats->add_option("--top", stats_top, "Top keys per entity kind")->default_val(10);
+  stats->add_option("--top", stats_top, "Top keys per entity kind (0-10000)")
+      ->default_val(10)
+      ->check(CLI::Range(0, 10000));
   SearcherOptions stats_options;
   stats->add_option("--gazetteer", stats_options.gazetteer_dir, "Gazetteer directory");
 

@@ -10,6 +10,7 @@
 #include <optional>
 
 #include "core/schema.h"
+#include "core/utf8.h"
 #include "newsdex/error.h"
 
 namespace newsdex {
@@ -190,8 +191,11 @@ std::optional<double> parse_number(std::string_view s) {
       strip("k", 1e3);
   char* end = nullptr;
   double v = std::strtod(lower.c_str(), &end);
-  if (end == lower.c_str() || *end || !std::isfinite(v)) return std::nullopt;
-  return v * mult;
+  if (end == lower.c_str() || *end) return std::nullopt;
+  // Checked after scaling: `1e308t` is finite before it and infinite after.
+  v *= mult;
+  if (!std::isfinite(v)) return std::nullopt;
+  return v;
 }
 
 struct Range {
@@ -365,7 +369,14 @@ class Parser {
         if (peek().type == Tok::rparen) throw QueryError("empty brackets", l.pos);
         if (peek().type == Tok::end)
           throw QueryError("unbalanced bracket: this ( has no matching )", l.pos);
+        // Each level recurses (here, in Xapian's query tree and in its destructor): bounded,
+        // so no query can exhaust the stack.
+        if (depth_ >= kMaxBracketDepth)
+          throw QueryError("brackets nested deeper than " + std::to_string(kMaxBracketDepth),
+                           l.pos);
+        ++depth_;
         Xapian::Query q = parse_or();
+        --depth_;
         if (peek().type != Tok::rparen)
           throw QueryError("unbalanced bracket: this ( has no matching )", l.pos);
         take();
@@ -568,6 +579,8 @@ class Parser {
         auto parsed = parse_range(spec);
         if (!parsed) throw bad(f == "money" ? "money:>=1e9, money:USD:1e6..1e9" : "percent:>=10");
         r = *parsed;
+        if (r.lo > r.hi)
+          throw QueryError(f + ": the range " + v + " ends before it starts", l.value_pos);
       }
       return Part{Part::filter,
                   numeric_terms(
@@ -614,6 +627,8 @@ class Parser {
   Analyzer& analyzer_;
   const EntityExtractor& extractor_;
   const Xapian::Database& db_;
+  static constexpr int kMaxBracketDepth = 100;
+  int depth_ = 0;  // brackets open around the current atom
   std::vector<Lexeme> lex_;
   std::size_t i_ = 0;
   DefaultMatch match_;
@@ -629,6 +644,11 @@ QueryParser::QueryParser(Analyzer& analyzer, const EntityExtractor& extractor)
 ParsedQuery QueryParser::parse(const std::string& query, DefaultMatch match,
                                const Xapian::Database& db) {
   ParsedQuery out;
+  // The same answer whatever prints the result: invalid bytes are a located error here, not
+  // a failure of whatever later encodes the query (JSON output) or a silent mismatch.
+  if (const std::size_t bad = utf8::first_invalid(query); bad != std::string::npos)
+    throw QueryError(
+        "the query is not valid UTF-8 (an invalid byte at " + std::to_string(bad) + ")", bad);
   Lexer lexer(query);
   Parser parser(analyzer_, extractor_, db, lexer.run(), match, out);
   out.query = parser.parse_all();

@@ -1,5 +1,6 @@
 #include "newsdex/searcher.h"
 
+#include <spdlog/spdlog.h>
 #include <xapian.h>
 
 #include <algorithm>
@@ -83,13 +84,29 @@ struct Searcher::Impl {
 Searcher::Searcher(const std::string& db_path, const SearcherOptions& options)
     : impl_(std::make_unique<Impl>()) {
   Impl& d = *impl_;
+  namespace fs = std::filesystem;
   d.path = db_path;
   std::error_code ec;
-  if (!std::filesystem::exists(db_path, ec))
-    throw IndexError(db_path + ": no such database (run `newsdex index --db " + db_path +
-                     " INPUT...` first)");
+  std::string open_path = db_path;
+  if (!fs::exists(db_path, ec)) {
+    // An index run killed between the two renames of its swap leaves `<db>.old` (the last
+    // committed database, whole) and no `<db>` until the next run repairs it: read that.
+    std::string path = db_path;
+    while (path.size() > 1 && path.back() == '/') path.pop_back();
+    if (!fs::is_directory(path + ".old", ec))
+      throw IndexError(db_path + ": no such database (run `newsdex index --db " + db_path +
+                       " INPUT...` first)");
+    spdlog::warn(
+        "{}: reading {}.old, left by an interrupted index run (the next `newsdex index` "
+        "puts it back)",
+        db_path, path);
+    open_path = path + ".old";
+  } else if (fs::is_regular_file(db_path, ec) && fs::file_size(db_path, ec) == 0) {
+    // Xapian would open an empty file as a stub naming no databases.
+    throw IndexError(db_path + ": an empty file, not a database");
+  }
   try {
-    d.db = Xapian::Database(db_path);
+    d.db = Xapian::Database(open_path);
   } catch (const Xapian::Error& e) {
     throw IndexError(db_path + ": not a Xapian database (" + e.get_msg() + ")");
   }

@@ -110,6 +110,13 @@ TEST_CASE_FIXTURE(Fixture, "malformed queries say what is wrong and where") {
       {"date:2025-03..2025-01", 5, "ends before it starts"},
       {"cloud NEAR/0 x", 6, "NEAR/n"},
       {"!!!", 0, "no words"},
+      // Past the largest double only after the suffix scales it: not "every amount".
+      {"money:>=1e308t", 6, "money: cannot read"},
+      {"money:1e308b..", 6, "money: cannot read"},
+      {"money:5m..1k", 6, "ends before it starts"},
+      {"percent:50..10", 8, "ends before it starts"},
+      {"openai \xff\xfe", 7, "not valid UTF-8"},
+      {"caf\xc3", 3, "not valid UTF-8"},
   };
   for (const auto& r : rows) {
     std::string input = r.in;
@@ -122,4 +129,25 @@ TEST_CASE_FIXTURE(Fixture, "malformed queries say what is wrong and where") {
       CHECK(std::string(e.what()).find(r.msg) != std::string::npos);
     }
   }
+}
+
+TEST_CASE_FIXTURE(Fixture, "brackets nested without bound get a located error, not a crash") {
+  // 100 levels parse; deeper is refused at the bracket that goes too deep. Thousands of
+  // levels overflowed the stack before the bound.
+  auto nested = [](std::size_t depth) {
+    return std::string(depth, '(') + "openai" + std::string(depth, ')');
+  };
+  CHECK(describe(nested(100)) == "Query(openai)");
+  for (std::size_t depth : {101, 5000, 200000}) {
+    CAPTURE(depth);
+    try {
+      parser.parse(nested(depth), DefaultMatch::all, db);
+      FAIL("no error");
+    } catch (const QueryError& e) {
+      CHECK(e.position() == 100);
+      CHECK(std::string(e.what()).find("nested deeper than 100") != std::string::npos);
+    }
+  }
+  // Unbalanced, deep: the same bound, not a stack overflow.
+  CHECK_THROWS_AS(parser.parse(std::string(300000, '(') + "x", DefaultMatch::all, db), QueryError);
 }

@@ -18,7 +18,7 @@ namespace newsdex {
 struct ReaderOptions {
   /// Longest JSONL line or file accepted; longer ones are skipped as bad records
   /// without being held in memory.
-  std::uint64_t max_record_bytes = 64ull << 20;
+  std::uint64_t max_record_bytes = 8ull << 20;
 };
 
 /// Reads the inputs in a deterministic order (directory entries sorted by name).
@@ -57,7 +57,10 @@ class NEWSDEX_API CorpusReader {
 NEWSDEX_API Article parse_text_article(std::string_view text);
 
 /// Extracts title and article text from an HTML page (script, style, nav, header, footer
-/// and aside dropped).
+/// and aside dropped). Text nested however deep is kept.
+/// @throws newsdex::CorpusError for a page whose tags nest more than 512 elements deep (the
+///         HTML5 tree builder's work and memory grow with the nesting: such pages are
+///         refused before parsing; CorpusReader counts them as bad records).
 NEWSDEX_API Article parse_html_article(std::string_view html);
 
 }  // namespace newsdex

@@ -19,13 +19,16 @@ struct IndexOptions {
   std::string language = "english";  ///< Snowball stemming language
   std::string gazetteer_dir;         ///< see EntityOptions::gazetteer_dir
   bool entities = true;              ///< extract entities (false only for benchmarks)
-  unsigned jobs = 0;                 ///< analysis/shard workers; 0 = one per core
+  unsigned jobs = 0;                 ///< analysis/shard workers; 0 = one per core; at most 256
   bool prune = false;                ///< delete documents not seen in this run's inputs
   /// Drop page chrome: text repeated across many articles of one source (menus, share
   /// buttons, newsletter blurbs), learned from the inputs and kept in the database.
   bool remove_chrome = true;
   /// Documents per temporary shard: fewer shards make the final merge cheaper.
   std::size_t shard_docs = 200;
+  /// Most bytes (titles and bodies) per temporary shard: a batch of large records is cut
+  /// early, so what waits for the workers stays bounded (about 3 MB per batch of news).
+  std::size_t shard_max_bytes = 32u << 20;
   /// Documents between commits inside a shard. Xapian's in-memory inverter costs more per
   /// posting the more it holds; committing a small fresh shard often keeps it small
   /// (docs/indexing.md: 200/25 measured fastest on the 2k tech slice).
@@ -33,7 +36,9 @@ struct IndexOptions {
   /// Merge finished shards into the database after this many new documents (and at least
   /// as many as the database already holds), so an interrupted run keeps its progress.
   std::size_t checkpoint_docs = 20000;
-  std::uint64_t max_record_bytes = 64ull << 20;  ///< longer JSONL lines/files are skipped
+  /// Longer JSONL lines and larger files are skipped as bad records. Indexing one record
+  /// takes about 32 times its size in memory (docs/indexing.md).
+  std::uint64_t max_record_bytes = 8ull << 20;
 };
 
 /// A snapshot of a running index job.
@@ -63,8 +68,9 @@ struct IndexSummary {
 /// second writer fails fast with IndexError.
 class NEWSDEX_API Indexer {
  public:
-  /// Opens or creates the database at @p db_path.
-  /// @throws newsdex::IndexError if it is locked, or exists and is not a newsdex database.
+  /// Opens or creates the database at @p db_path (a symbolic link: the directory it names).
+  /// @throws newsdex::IndexError if it is locked, or exists and is not a newsdex database;
+  ///         newsdex::ConfigError for options out of range.
   Indexer(const std::string& db_path, const IndexOptions& options = {});
   ~Indexer();
   Indexer(Indexer&&) noexcept;

@@ -4,6 +4,8 @@
 #include <atomic>
 #include <bit>
 #include <cstring>
+#include <exception>
+#include <mutex>
 #include <thread>
 
 #if defined(__SSE2__)
@@ -277,10 +279,27 @@ void ChromeModel::finish(unsigned threads) {
     }
   };
   threads = std::max(1u, std::min<unsigned>(threads, unsigned(tasks.size() / 8 + 1)));
+  // An exception in any thread (an allocation that fails) is rethrown here once all are
+  // joined: none may leave a thread (std::terminate), none may leave a thread unjoined.
+  std::mutex error_mutex;
+  std::exception_ptr error;
+  auto guarded = [&] {
+    try {
+      work();
+    } catch (...) {
+      next.store(tasks.size(), std::memory_order_relaxed);  // the others stop too
+      std::lock_guard lock(error_mutex);
+      if (!error) error = std::current_exception();
+    }
+  };
   std::vector<std::thread> pool;
-  for (unsigned t = 1; t < threads; ++t) pool.emplace_back(work);
-  work();
+  try {
+    for (unsigned t = 1; t < threads; ++t) pool.emplace_back(guarded);
+  } catch (...) {  // no more threads: the ones started and this one do the work
+  }
+  guarded();
   for (auto& t : pool) t.join();
+  if (error) std::rethrow_exception(error);
 
   std::size_t t = 0;
   for (auto& [source, l] : learning_) {

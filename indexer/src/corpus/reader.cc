@@ -1,7 +1,6 @@
 // Corpus readers: directories of .txt/.html files and JSONL (optionally gzip'd) files.
 // Everything is streamed; a record that cannot be used becomes a BadRecord with its file
 // and line, and reading goes on.
-#include <gumbo.h>
 #include <simdjson.h>
 #include <zlib.h>
 
@@ -12,6 +11,8 @@
 #include <fstream>
 
 #include "core/utf8.h"
+#include "corpus/html.h"
+#include "corpus/text.h"
 #include "entities/numeric.h"
 #include "newsdex/corpus_reader.h"
 #include "newsdex/error.h"
@@ -20,6 +21,8 @@ namespace fs = std::filesystem;
 
 namespace newsdex {
 namespace {
+
+using detail::trim;
 
 bool ends_with(std::string_view s, std::string_view suffix) {
   return s.size() >= suffix.size() &&
@@ -43,16 +46,6 @@ FileKind kind_of(const std::string& path) {
       ends_with(p, ".json.gz") || ends_with(p, ".ndjson.gz"))
     return FileKind::jsonl;
   return FileKind::other;
-}
-
-std::string_view trim(std::string_view s) {
-  auto is_ws = [](unsigned char c) { return c == ' ' || c == '\t' || c == '\r' || c == '\n'; };
-  while (!s.empty() && is_ws(s.front())) s.remove_prefix(1);
-  while (!s.empty() && is_ws(s.back())) s.remove_suffix(1);
-  // Non-breaking spaces at either end.
-  while (s.size() >= 2 && s.substr(0, 2) == "\xC2\xA0") s.remove_prefix(2);
-  while (s.size() >= 2 && s.substr(s.size() - 2) == "\xC2\xA0") s.remove_suffix(2);
-  return s;
 }
 
 std::size_t count_words(std::string_view s) {
@@ -107,8 +100,30 @@ bool slurp(const std::string& path, std::uint64_t max, std::string& out, std::st
   return true;
 }
 
-// Rejects what is not text: NUL bytes, invalid UTF-8, nothing but white space.
+constexpr std::string_view kUtf8Bom = "\xEF\xBB\xBF";
+
+// A UTF-16 byte-order mark (either order) at the start of @p s.
+bool utf16_bom(std::string_view s) {
+  return s.size() >= 2 &&
+         ((s[0] == '\xFF' && s[1] == '\xFE') || (s[0] == '\xFE' && s[1] == '\xFF'));
+}
+
+// The first text field of @p a that holds a NUL character, or null.
+const char* nul_field(const Article& a) {
+  const std::pair<const char*, const std::string*> fields[] = {
+      {"id", &a.id},     {"title", &a.title},   {"body", &a.body},
+      {"date", &a.date}, {"source", &a.source}, {"url", &a.url}};
+  for (const auto& [name, value] : fields)
+    if (value->find('\0') != std::string::npos) return name;
+  return nullptr;
+}
+
+// Rejects what is not text: UTF-16, NUL bytes, invalid UTF-8, nothing but white space.
 bool check_text(std::string_view text, std::string& reason) {
+  if (utf16_bom(text)) {
+    reason = "UTF-16 text (newsdex reads UTF-8: convert the file)";
+    return false;
+  }
   if (text.find('\0') != std::string_view::npos) {
     reason = "binary file (contains NUL bytes)";
     return false;
@@ -123,119 +138,6 @@ bool check_text(std::string_view text, std::string& reason) {
     return false;
   }
   return true;
-}
-
-// --- HTML --------------------------------------------------------------------------------
-
-bool skipped_tag(GumboTag tag) {
-  switch (tag) {
-    case GUMBO_TAG_SCRIPT:
-    case GUMBO_TAG_STYLE:
-    case GUMBO_TAG_NAV:
-    case GUMBO_TAG_HEADER:
-    case GUMBO_TAG_FOOTER:
-    case GUMBO_TAG_ASIDE:
-    case GUMBO_TAG_FORM:
-    case GUMBO_TAG_NOSCRIPT:
-    case GUMBO_TAG_IFRAME:
-    case GUMBO_TAG_SVG:
-    case GUMBO_TAG_BUTTON:
-    case GUMBO_TAG_SELECT:
-    case GUMBO_TAG_TEMPLATE:
-    case GUMBO_TAG_HEAD:
-      return true;
-    default:
-      return false;
-  }
-}
-
-bool block_tag(GumboTag tag) {
-  switch (tag) {
-    case GUMBO_TAG_P:
-    case GUMBO_TAG_DIV:
-    case GUMBO_TAG_BR:
-    case GUMBO_TAG_LI:
-    case GUMBO_TAG_H1:
-    case GUMBO_TAG_H2:
-    case GUMBO_TAG_H3:
-    case GUMBO_TAG_H4:
-    case GUMBO_TAG_H5:
-    case GUMBO_TAG_H6:
-    case GUMBO_TAG_TR:
-    case GUMBO_TAG_BLOCKQUOTE:
-    case GUMBO_TAG_SECTION:
-    case GUMBO_TAG_ARTICLE:
-    case GUMBO_TAG_FIGCAPTION:
-    case GUMBO_TAG_PRE:
-      return true;
-    default:
-      return false;
-  }
-}
-
-void html_text(const GumboNode* node, std::string& out, int depth = 0) {
-  if (depth > 200) return;  // pathological nesting
-  if (node->type == GUMBO_NODE_TEXT || node->type == GUMBO_NODE_WHITESPACE ||
-      node->type == GUMBO_NODE_CDATA) {
-    std::string_view t = node->v.text.text;
-    for (char c : t) {
-      bool ws = c == ' ' || c == '\n' || c == '\t' || c == '\r';
-      if (ws) {
-        if (!out.empty() && out.back() != ' ' && out.back() != '\n') out.push_back(' ');
-      } else {
-        out.push_back(c);
-      }
-    }
-    return;
-  }
-  if (node->type != GUMBO_NODE_ELEMENT) return;
-  GumboTag tag = node->v.element.tag;
-  if (skipped_tag(tag)) return;
-  bool block = block_tag(tag);
-  if (block && !out.empty() && out.back() != '\n') {
-    while (!out.empty() && out.back() == ' ') out.pop_back();
-    out.push_back('\n');
-  }
-  const GumboVector& kids = node->v.element.children;
-  for (unsigned i = 0; i < kids.length; ++i)
-    html_text(static_cast<const GumboNode*>(kids.data[i]), out, depth + 1);
-  if (block && !out.empty() && out.back() != '\n') {
-    while (!out.empty() && out.back() == ' ') out.pop_back();
-    out.push_back('\n');
-  }
-}
-
-const GumboNode* find_tag(const GumboNode* node, GumboTag tag, int depth = 0) {
-  if (node->type != GUMBO_NODE_ELEMENT || depth > 200) return nullptr;
-  if (node->v.element.tag == tag) return node;
-  const GumboVector& kids = node->v.element.children;
-  for (unsigned i = 0; i < kids.length; ++i)
-    if (auto* f = find_tag(static_cast<const GumboNode*>(kids.data[i]), tag, depth + 1)) return f;
-  return nullptr;
-}
-
-void find_meta_date(const GumboNode* node, std::string& date, int depth = 0) {
-  if (node->type != GUMBO_NODE_ELEMENT || depth > 200 || !date.empty()) return;
-  const GumboElement& el = node->v.element;
-  if (el.tag == GUMBO_TAG_META) {
-    const GumboAttribute* prop = gumbo_get_attribute(&el.attributes, "property");
-    if (!prop) prop = gumbo_get_attribute(&el.attributes, "name");
-    const GumboAttribute* content = gumbo_get_attribute(&el.attributes, "content");
-    if (prop && content &&
-        (std::strcmp(prop->value, "article:published_time") == 0 ||
-         std::strcmp(prop->value, "date") == 0 || std::strcmp(prop->value, "pubdate") == 0)) {
-      std::string_view v = content->value;
-      if (v.size() >= 10 && parse_iso_date(v.substr(0, 10))) date = v.substr(0, 10);
-    }
-  } else if (el.tag == GUMBO_TAG_TIME) {
-    const GumboAttribute* dt = gumbo_get_attribute(&el.attributes, "datetime");
-    if (dt) {
-      std::string_view v = dt->value;
-      if (v.size() >= 10 && parse_iso_date(v.substr(0, 10))) date = v.substr(0, 10);
-    }
-  }
-  for (unsigned i = 0; i < el.children.length; ++i)
-    find_meta_date(static_cast<const GumboNode*>(el.children.data[i]), date, depth + 1);
 }
 
 // --- JSONL -------------------------------------------------------------------------------
@@ -397,42 +299,14 @@ Article parse_text_article(std::string_view text) {
   return a;
 }
 
-Article parse_html_article(std::string_view html) {
-  Article a;
-  GumboOutput* out = gumbo_parse_with_options(&kGumboDefaultOptions, html.data(), html.size());
-  if (const GumboNode* t = find_tag(out->root, GUMBO_TAG_TITLE)) {
-    std::string s;
-    const GumboVector& kids = t->v.element.children;
-    for (unsigned i = 0; i < kids.length; ++i) {
-      auto* k = static_cast<const GumboNode*>(kids.data[i]);
-      if (k->type == GUMBO_NODE_TEXT) s += k->v.text.text;
-    }
-    a.title = std::string(trim(s));
-  }
-  const GumboNode* main = find_tag(out->root, GUMBO_TAG_ARTICLE);
-  if (!main) main = find_tag(out->root, GUMBO_TAG_MAIN);
-  if (!main) main = find_tag(out->root, GUMBO_TAG_BODY);
-  if (main) html_text(main, a.body);
-  if (a.title.empty()) {
-    if (const GumboNode* h1 = find_tag(out->root, GUMBO_TAG_H1)) {
-      std::string s;
-      html_text(h1, s);
-      a.title = std::string(trim(s));
-    }
-  }
-  find_meta_date(out->root, a.date);
-  gumbo_destroy_output(&kGumboDefaultOptions, out);
-  a.body = std::string(trim(a.body));
-  if (a.date.empty())
-    if (auto d = detail::find_published_date(a.body)) a.date = to_iso(*d);
-  return a;
-}
-
 CorpusReader::CorpusReader(std::vector<std::string> inputs, ReaderOptions options)
     : options_(options) {
   for (const auto& input : inputs) {
     std::error_code ec;
     auto st = fs::status(input, ec);
+    // A symlink loop or a denied directory is said as such, not as "no such file".
+    if (ec && ec != std::errc::no_such_file_or_directory)
+      throw CorpusError(input + ": cannot read: " + ec.message());
     if (ec || !fs::exists(st)) throw CorpusError(input + ": no such file or directory");
     if (fs::is_directory(st)) {
       std::vector<std::string> found;
@@ -467,6 +341,11 @@ void CorpusReader::read(const std::function<bool(Article&&)>& on_article,
   for (std::size_t i = 0; i < files_.size(); ++i) {
     const std::string& path = files_[i];
     std::error_code ec;
+    // A FIFO, socket or device named as an input would block or never end: not read.
+    if (const auto st = fs::status(path, ec); !ec && !fs::is_regular_file(st)) {
+      on_bad({path, 0, "not a regular file (a pipe, socket or device is not read)"});
+      continue;
+    }
     std::uint64_t size = fs::file_size(path, ec);
     FileKind kind = kind_of(path);
     if (kind == FileKind::other) kind = FileKind::text;  // named explicitly: try as text
@@ -497,6 +376,11 @@ void CorpusReader::read(const std::function<bool(Article&&)>& on_article,
                "line is longer than " + std::to_string(options_.max_record_bytes >> 20) + " MiB"});
           continue;
         }
+        if (lineno == 1 && line.compare(0, 3, kUtf8Bom) == 0) line.erase(0, 3);
+        if (lineno == 1 && utf16_bom(line)) {
+          on_bad({path, 0, "UTF-16 text (newsdex reads UTF-8: convert the file)"});
+          break;
+        }
         std::string_view sv = trim(line);
         if (sv.empty()) continue;  // blank lines are not records
         line.reserve(line.size() + simdjson::SIMDJSON_PADDING);
@@ -523,6 +407,10 @@ void CorpusReader::read(const std::function<bool(Article&&)>& on_article,
           fail("missing \"id\"");
           continue;
         }
+        if (const char* field = nul_field(a)) {  // as a NUL in a text file makes it binary
+          fail(std::string("field \"") + field + "\" contains a NUL character (\\u0000)");
+          continue;
+        }
         if (trim(a.title).empty() && trim(a.body).empty()) {
           fail("empty record (no title and no body)");
           continue;
@@ -540,7 +428,16 @@ void CorpusReader::read(const std::function<bool(Article&&)>& on_article,
       continue;
     }
     std::string text, reason;
-    if (!slurp(path, options_.max_record_bytes, text, reason) || !check_text(text, reason)) {
+    if (slurp(path, options_.max_record_bytes, text, reason) &&
+        std::string_view(text).substr(0, 3) == kUtf8Bom)
+      text.erase(0, 3);  // a UTF-8 byte-order mark is not part of the title
+    if (!reason.empty() || !check_text(text, reason)) {
+      on_bad({path, 0, reason});
+      bytes_read_ += size;
+      continue;
+    }
+    if (kind == FileKind::html) reason = detail::html_rejection(text);
+    if (!reason.empty()) {
       on_bad({path, 0, reason});
       bytes_read_ += size;
       continue;

@@ -42,6 +42,7 @@ struct Batch {
   std::size_t index = 0;  ///< dispatch order: shards are merged in this order
   std::vector<Article> articles;
   std::vector<std::string> hashes;
+  std::size_t bytes = 0;  ///< of the articles' titles and bodies (IndexOptions::shard_max_bytes)
 };
 
 /// A bounded multi-consumer queue of batches; nullopt tells one consumer to stop. Every

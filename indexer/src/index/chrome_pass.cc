@@ -3,7 +3,9 @@
 #include <spdlog/spdlog.h>
 
 #include <chrono>
+#include <exception>
 #include <map>
+#include <mutex>
 #include <set>
 #include <thread>
 
@@ -23,19 +25,36 @@ ChromeModel learn_chrome(const std::vector<std::string>& inputs, const IndexOpti
   std::vector<ChromeModel> parts(jobs);
   BatchQueue queue(2 * jobs);  // shared: whichever thread is free takes the next batch
   std::vector<std::thread> threads;
-  for (unsigned w = 0; w < jobs; ++w)
-    threads.emplace_back([&, w] {
-      while (std::optional<Batch> b = queue.pop())
-        for (const Article& a : b->articles) parts[w].observe(a.source, a.body);
-    });
+  // A thread's exception (an allocation that fails) ends the pass: the first one is kept
+  // and rethrown here, after every thread is joined; none may escape a thread (terminate).
+  std::mutex error_mutex;
+  std::exception_ptr error;
+  auto fail = [&] {
+    std::lock_guard lock(error_mutex);
+    if (!error) error = std::current_exception();
+  };
+  auto check = [&] {
+    std::lock_guard lock(error_mutex);
+    if (error) std::rethrow_exception(error);
+  };
   std::map<std::string, std::size_t, std::less<>> sampled;
   Batch current;
   auto dispatch = [&] {
     if (current.articles.empty()) return;
-    queue.push(std::move(current));
+    queue.push(std::move(current), check);
     current = Batch{};
   };
   try {
+    for (unsigned w = 0; w < jobs; ++w)
+      threads.emplace_back([&, w] {
+        try {
+          while (std::optional<Batch> b = queue.pop())
+            for (const Article& a : b->articles) parts[w].observe(a.source, a.body);
+        } catch (...) {
+          fail();
+          queue.close();  // the reader must not wait for room no thread will make
+        }
+      });
     CorpusReader learn(inputs, ReaderOptions{options.max_record_bytes});
     learn.read(
         [&](Article&& a) {
@@ -56,6 +75,7 @@ ChromeModel learn_chrome(const std::vector<std::string>& inputs, const IndexOpti
   }
   for (unsigned w = 0; w < jobs; ++w) queue.push(std::nullopt);
   for (auto& t : threads) t.join();
+  check();
   for (unsigned w = 1; w < jobs; ++w) parts[0].merge(std::move(parts[w]));
   parts[0].finish(jobs);
   return std::move(parts[0]);

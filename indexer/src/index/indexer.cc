@@ -7,6 +7,8 @@
 
 #include <filesystem>
 #include <memory>
+#include <new>
+#include <system_error>
 #include <unordered_set>
 
 #include "index/document_builder.h"
@@ -86,6 +88,12 @@ IndexSummary Indexer::index(const std::vector<std::string>& inputs,
   } catch (const Xapian::Error& e) {
     throw IndexError(impl_->writer.path() + ": " + e.get_description());
   } catch (const std::filesystem::filesystem_error& e) {  // temporary directories, the swap
+    throw IndexError(impl_->writer.path() + ": " + e.what());
+  } catch (const std::bad_alloc&) {  // in any thread of the run: rethrown here
+    throw IndexError(impl_->writer.path() +
+                     ": out of memory (the index run stopped; the last "
+                     "checkpoint is kept)");
+  } catch (const std::system_error& e) {  // threads that cannot be started
     throw IndexError(impl_->writer.path() + ": " + e.what());
   }
 }

@@ -33,14 +33,26 @@ std::size_t compaction_fan_in(unsigned jobs) {
   return std::max<std::size_t>(2, (limit > spare ? limit - spare : 0) / 6);
 }
 
+// Bytes of the files under @p dir.
+std::uint64_t dir_bytes(const std::string& dir) {
+  std::uint64_t total = 0;
+  std::error_code ec;
+  for (const auto& e : fs::recursive_directory_iterator(dir, ec))
+    if (e.is_regular_file(ec)) total += e.file_size(ec);
+  return total;
+}
+
 }  // namespace
 
 void DatabaseWriter::merge(std::vector<std::string> shards, std::size_t new_docs,
                            const std::vector<std::string>& stale_ids, const std::string& tmp_dir) {
   if (shards.empty()) return;
   std::error_code ec;
+  std::uint64_t shard_bytes = 0;
+  for (const auto& s : shards) shard_bytes += dir_bytes(s);
   std::size_t existing = db_->get_doccount();
   if (existing > 0 && new_docs <= std::max<std::size_t>(1000, existing / 20)) {
+    ensure_free_space(path_, kMinFreeBytes + 2 * shard_bytes);  // copy-on-write: new + old
     // Few changes to a large database: replace in place, one atomic commit.
     for (const auto& s : shards) {
       Xapian::Database shard(s);
@@ -62,6 +74,7 @@ void DatabaseWriter::merge(std::vector<std::string> shards, std::size_t new_docs
   // pass over all sources (Xapian's multipass took twice as long: 6.1 s against 3.0 s
   // for the 329 shards of the whole tech corpus), in groups only if the sources would not
   // all fit under the open-file limit.
+  ensure_free_space(path_, kMinFreeBytes + dir_bytes(path_) + shard_bytes);  // the compaction
   for (const auto& id : stale_ids) db_->delete_document(id);
   db_->commit();
   const bool keep_db = db_->get_doccount() > 0;
@@ -79,7 +92,12 @@ void DatabaseWriter::merge(std::vector<std::string> shards, std::size_t new_docs
       Xapian::Database group;
       for (std::size_t k = i; k < end; ++k) group.add_database(Xapian::Database(shards[k]));
       std::string out = tmp_dir + "/group-" + std::to_string(round) + "-" + std::to_string(i);
-      group.compact(out);
+      try {
+        group.compact(out);
+      } catch (...) {
+        fs::remove_all(out, ec);
+        throw;
+      }
       for (std::size_t k = i; k < end; ++k) fs::remove_all(shards[k], ec);
       grouped.push_back(out);
     }
@@ -90,17 +108,23 @@ void DatabaseWriter::merge(std::vector<std::string> shards, std::size_t new_docs
   for (const auto& s : shards) sources.add_database(Xapian::Database(s));
   const std::string new_dir = path_ + ".new", old_dir = path_ + ".old";
   fs::remove_all(new_dir, ec);
-  sources.compact(new_dir);
-  sources = Xapian::Database();
-  for (const auto& s : shards) fs::remove_all(s, ec);
-  {
+  try {
+    sources.compact(new_dir);
+    sources = Xapian::Database();
     Xapian::WritableDatabase fresh(new_dir, Xapian::DB_OPEN);
     set_schema_metadata(fresh, options_.language);
     // An empty database is not a compaction source: carry its metadata (chrome models).
     for (auto k = db_->metadata_keys_begin(); k != db_->metadata_keys_end(); ++k)
       if (fresh.get_metadata(*k).empty()) fresh.set_metadata(*k, db_->get_metadata(*k));
     fresh.commit();
+  } catch (...) {
+    // Disk full, most likely: what the compaction wrote is of no use, and the database is
+    // as it was (the shards are left for the run's clean-up).
+    sources = Xapian::Database();
+    fs::remove_all(new_dir, ec);
+    throw;
   }
+  for (const auto& s : shards) fs::remove_all(s, ec);
   db_.reset();  // releases Xapian's write lock for the swap (the run lock stays)
   try {
     fs::rename(path_, old_dir);

@@ -5,6 +5,7 @@
 #include <spdlog/spdlog.h>
 #include <sys/file.h>
 #include <sys/resource.h>
+#include <sys/statvfs.h>
 #include <unistd.h>
 
 #include <algorithm>
@@ -57,6 +58,16 @@ void recover(const std::string& db) {
   }
 }
 
+void ensure_free_space(const std::string& dir, std::uint64_t bytes) {
+  struct statvfs st {};
+  if (::statvfs(dir.c_str(), &st) != 0) return;  // cannot tell: let the write decide
+  const std::uint64_t free = std::uint64_t(st.f_bavail) * st.f_frsize;
+  if (free >= bytes) return;
+  throw IndexError(dir + ": the disk is nearly full (" + std::to_string(free >> 20) +
+                   " MiB free, " + std::to_string((bytes + (1 << 20) - 1) >> 20) +
+                   " MiB needed to write safely); the last checkpoint is kept");
+}
+
 void set_schema_metadata(Xapian::WritableDatabase& w, const std::string& language) {
   w.set_metadata(std::string(schema::kMetaSchema), std::string(schema::kVersion));
   w.set_metadata(std::string(schema::kMetaLanguage), language);
@@ -81,7 +92,18 @@ DatabaseWriter::DatabaseWriter(const std::string& db_path, const IndexOptions& o
   // shards inside the database directory, and the swap would fail.
   std::string path = db_path;
   while (path.size() > 1 && path.back() == '/') path.pop_back();
+  // A symlinked database is the directory it points to: the swap after a merge replaces that
+  // directory (not the link), and the run lock is the real one's, whatever the spelling.
+  std::error_code ec;
+  if (fs::is_symlink(path, ec)) {
+    const fs::path real = fs::weakly_canonical(path, ec);
+    if (ec) throw IndexError(path + ": cannot resolve the symbolic link: " + ec.message());
+    path = real.string();
+  }
   path_ = path;
+  if (options_.jobs > kMaxJobs)
+    throw ConfigError("jobs: " + std::to_string(options_.jobs) + " workers asked for, at most " +
+                      std::to_string(kMaxJobs));
   if (options_.jobs == 0) options_.jobs = std::max(1u, std::thread::hardware_concurrency());
   if (options_.shard_docs == 0) options_.shard_docs = 1;
   if (options_.shard_flush_docs == 0) options_.shard_flush_docs = 1;
@@ -92,7 +114,6 @@ DatabaseWriter::DatabaseWriter(const std::string& db_path, const IndexOptions& o
   check_db_path(path);
   open();
   // Holding the locks now: temporary shards of a killed run are nobody's; remove them.
-  std::error_code ec;
   fs::path p = fs::absolute(path, ec);
   const std::string stem = p.filename().string() + ".tmp-";
   for (const auto& e : fs::directory_iterator(p.parent_path(), ec))

@@ -5,6 +5,7 @@
 // checkpoint merge runs on its own thread it owns the writer (IndexRun says when).
 #include <xapian.h>
 
+#include <cstdint>
 #include <memory>
 #include <string>
 #include <unordered_set>
@@ -27,10 +28,26 @@ void set_schema_metadata(Xapian::WritableDatabase& w, const std::string& languag
 void write_labels(Xapian::WritableDatabase& w, const BuiltDocument& b,
                   std::unordered_set<std::string>& written);
 
+/// Most workers an index run may start (IndexOptions::jobs): each holds an analyser, an
+/// extractor and a shard open.
+inline constexpr unsigned kMaxJobs = 256;
+
+/// Throws IndexError unless the file system of @p dir has @p bytes free. Called before
+/// Xapian commits: when the disk fills inside WritableDatabase::commit(), Xapian 1.4 throws
+/// again while unwinding and the process aborts (std::terminate) — seen on tmpfs, with and
+/// without DB_DANGEROUS — so newsdex stops with a clear error before it gets there.
+void ensure_free_space(const std::string& dir, std::uint64_t bytes);
+/// Free space always kept: 4 MiB, plus what the write needs.
+inline constexpr std::uint64_t kMinFreeBytes = 4u << 20;
+/// A shard's commit writes at most a few bytes per byte of text added since its last commit
+/// (2.5-3.5 on news); 6 for a margin.
+inline constexpr std::uint64_t kCommitBytesPerTextByte = 6;
+
 class DatabaseWriter {
  public:
-  /// Takes the run lock, recovers an interrupted swap, opens (or creates) the database and
-  /// removes temporary shards a killed run left. @throws IndexError, ConfigError.
+  /// Resolves a symlinked @p db_path to its target, takes the run lock, recovers an
+  /// interrupted swap, opens (or creates) the database and removes temporary shards a killed
+  /// run left. @throws IndexError, ConfigError (also for more than kMaxJobs jobs).
   DatabaseWriter(const std::string& db_path, const IndexOptions& options);
   DatabaseWriter(const DatabaseWriter&) = delete;
   DatabaseWriter& operator=(const DatabaseWriter&) = delete;
