@@ -216,3 +216,24 @@ TEST_CASE("a batch of large records is cut at shard_max_bytes") {
   Searcher searcher(dir / "db");
   CHECK(searcher.document_count() == 10);
 }
+
+TEST_CASE("an input that vanishes between listing and reading is a bad record; the rest is read") {
+  TempDir dir;
+  dir.write("in/a.txt", "First article title here\n\nIts body.\n");
+  dir.write("in/b.txt", "Second article title here\n\nIts body.\n");
+  CorpusReader reader({dir / "in"});
+  fs::remove(dir / "in/a.txt");
+  std::vector<Article> articles;
+  std::vector<BadRecord> bad;
+  reader.read(
+      [&](Article&& a) {
+        articles.push_back(std::move(a));
+        return true;
+      },
+      [&](BadRecord&& b) { bad.push_back(std::move(b)); });
+  REQUIRE(articles.size() == 1);
+  CHECK(articles[0].title == "Second article title here");
+  REQUIRE(bad.size() == 1);
+  CHECK(bad[0].file == dir / "in/a.txt");
+  CHECK(contains(bad[0].reason, "No such file"));
+}
