@@ -1,4 +1,4 @@
-// newsdex: index | search | stats | entities. Results on stdout (text, or --json);
+// newsdex: index | search | stats | entities | check. Results on stdout (text, or --json);
 // logs and progress on stderr. Exit 0 ok, 1 failure, 2 usage or query error.
 #include <spdlog/sinks/stdout_color_sinks.h>
 #include <spdlog/spdlog.h>
@@ -12,6 +12,7 @@
 #include <nlohmann/json.hpp>
 #include <sstream>
 
+#include "newsdex/check.h"
 #include "newsdex/corpus_reader.h"
 #include "newsdex/entities.h"
 #include "newsdex/error.h"
@@ -340,6 +341,76 @@ int run_entities(const std::vector<std::string>& inputs, const EntityOptions& op
   return 0;
 }
 
+// --- check -------------------------------------------------------------------------------
+
+struct CheckArgs {
+  std::string db;
+  bool json = false;
+  bool quick = false;
+  CheckOptions options;
+};
+
+CLI::App* add_check_command(CLI::App& app, CheckArgs& a) {
+  auto* check = app.add_subcommand(
+      "check", "Check a database's integrity (exit 0 sound, 1 problems found; docs/check.md)");
+  check->add_option("--db", a.db, "Database directory")->required();
+  check->add_flag("--json", a.json, "JSON output (docs/json.md)");
+  check->add_flag("--quick", a.quick, "Skip comparing entity terms with the documents' text");
+  check->add_option("--gazetteer", a.options.gazetteer_dir,
+                    "Gazetteer directory the database was indexed with");
+  return check;
+}
+
+int run_check(CheckArgs& a) {
+  a.options.entities = !a.quick;
+  const bool progress = stderr_is_terminal();
+  auto on_progress = [&](const CheckProgress& p) {
+    if (!progress) return;
+    if (p.stage == "tables")
+      std::fprintf(stderr, "\r\x1b[Kchecking: Xapian's table check");
+    else
+      std::fprintf(stderr, "\r\x1b[Kchecking: %zu of %zu docs · %.0f docs/s · %.0f%%", p.done,
+                   p.total, p.seconds > 0 ? double(p.done) / p.seconds : 0,
+                   p.total ? 100.0 * double(p.done) / double(p.total) : 100);
+    std::fflush(stderr);
+  };
+  const CheckReport r = check_database(a.db, a.options, on_progress);
+  if (progress) std::fprintf(stderr, "\r\x1b[K");
+  if (a.json) {
+    json problems = json::array();
+    for (const auto& p : r.problems) {
+      json o = {{"kind", to_string(p.kind)}, {"what", p.what}};
+      if (p.docid) o["docid"] = p.docid;
+      if (!p.id.empty()) o["id"] = p.id;
+      problems.push_back(o);
+    }
+    json out = {{"db", a.db},
+                {"documents", r.documents},
+                {"entities_checked", r.entities_checked},
+                {"ok", r.ok()},
+                {"total_problems", r.total_problems},
+                {"problems", problems}};
+    std::cout << out.dump(2) << "\n";
+  } else {
+    for (const auto& p : r.problems) {
+      std::string doc;
+      if (p.docid) doc = "document " + std::to_string(p.docid);
+      if (!p.id.empty()) doc += (doc.empty() ? "" : " ") + ("(" + p.id + ")");
+      std::printf("%s: %s%s%s\n", std::string(to_string(p.kind)).c_str(), doc.c_str(),
+                  doc.empty() ? "" : ": ", p.what.c_str());
+    }
+    std::string verdict = "ok";
+    if (!r.ok())
+      verdict =
+          std::to_string(r.total_problems) + (r.total_problems == 1 ? " problem" : " problems");
+    if (r.problems.size() < r.total_problems)
+      verdict += " (the first " + std::to_string(r.problems.size()) + " listed)";
+    std::printf("%s: %zu documents checked%s: %s\n", a.db.c_str(), r.documents,
+                r.entities_checked ? ", entity terms compared" : "", verdict.c_str());
+  }
+  return r.ok() ? 0 : 1;
+}
+
 }  // namespace
 
 int main(int argc, char** argv) {
@@ -430,6 +501,9 @@ int main(int argc, char** argv) {
   EntityOptions ent_options;
   ents->add_option("--gazetteer", ent_options.gazetteer_dir, "Gazetteer directory");
 
+  CheckArgs ca;
+  auto* check = add_check_command(app, ca);
+
   try {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& e) {
@@ -446,6 +520,7 @@ int main(int argc, char** argv) {
     if (*search) return run_search(sa);
     if (*stats) return run_stats(stats_db, stats_options, stats_json, stats_top);
     if (*ents) return run_entities(ent_inputs, ent_options, ent_json);
+    if (*check) return run_check(ca);
   } catch (const QueryError& e) {
     spdlog::error("query error at position {}: {}", e.position(), e.what());
     return 2;

@@ -1,15 +1,7 @@
 #!/usr/bin/env bash
 # End-to-end: the newsdex binary on the seed corpus, as a user runs it.
 # Usage: seeds_e2e.sh NEWSDEX_BINARY SOURCE_DIR
-set -uo pipefail
-bin=$1 src=$2
-tmp=$(mktemp -d)
-trap 'rm -rf "$tmp"' EXIT
-fails=0
-check() {  # check NAME COMMAND... : the command must succeed
-  local name=$1; shift
-  if "$@"; then echo "ok   $name"; else echo "FAIL $name"; fails=$((fails + 1)); fi
-}
+source "$(dirname "$0")/common.bash" "$@"
 total_of() { "$bin" search --db "$tmp/db" --json "$@" | grep -m1 -o '"total": [0-9]*' | grep -o '[0-9]*$'; }
 
 check "index the seeds" "$bin" index --db "$tmp/db" "$src/corpus/seeds"

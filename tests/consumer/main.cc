@@ -1,4 +1,6 @@
-// Embeds newsdex: indexes one article and finds it, using only the public headers.
+// Embeds newsdex: indexes one article, finds it and checks the database, using only the
+// public headers.
+#include <newsdex/check.h>
 #include <newsdex/error.h>
 #include <newsdex/indexer.h>
 #include <newsdex/searcher.h>
@@ -24,8 +26,11 @@ int main(int argc, char** argv) {
     req.query = "stargate company:softbank";
     req.facets = {newsdex::EntityKind::money};
     newsdex::SearchResults r = searcher.search(req);
-    std::printf("total=%zu first=%s\n", r.total, r.hits.empty() ? "" : r.hits[0].id.c_str());
-    return r.total == 1 && r.hits[0].id == "consumer-1" ? 0 : 1;
+    const newsdex::CheckReport check = newsdex::check_database(db);
+    std::printf("total=%zu first=%s check=%s\n", r.total,
+                r.hits.empty() ? "" : r.hits[0].id.c_str(),
+                check.ok() ? "ok" : check.problems[0].what.c_str());
+    return r.total == 1 && r.hits[0].id == "consumer-1" && check.ok() ? 0 : 1;
   } catch (const newsdex::Error& e) {
     std::fprintf(stderr, "consumer: %s\n", e.what());
     return 1;

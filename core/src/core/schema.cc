@@ -29,6 +29,14 @@ std::string_view entity_prefix(EntityKind kind) {
   return "X";
 }
 
+void append_entity_terms(EntityKind kind, std::string_view key, std::vector<std::string>& out) {
+  out.emplace_back(entity_prefix(kind)).append(key);
+  if (kind != EntityKind::money) return;
+  const std::string d = std::to_string(decade_of(money_amount(key)));
+  out.emplace_back(kMoneyDecade).append(d);
+  out.emplace_back(kMoneyCurDecade).append(key.substr(0, key.find(':'))).append(":").append(d);
+}
+
 namespace {
 std::uint64_t fnv1a(std::uint64_t h, std::string_view s) {
   for (unsigned char c : s) {

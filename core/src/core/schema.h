@@ -7,6 +7,7 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <vector>
 
 #include "newsdex/civil_date.h"
 #include "newsdex/entity_kind.h"
@@ -40,6 +41,17 @@ int decade_of(double amount);
 /// Boolean-term prefix of an entity kind: XCO company, XPE person, XPR product,
 /// XMO money (CUR:AMOUNT), XPC percent, XDA mentioned date.
 std::string_view entity_prefix(EntityKind kind);
+
+/// Longest entity key that is indexed: longer keys (and empty ones) get no terms.
+inline constexpr std::size_t kMaxEntityKeyBytes = 200;
+/// Whether an entity with key @p key is indexed (gets append_entity_terms()).
+inline bool indexed_entity_key(std::string_view key) {
+  return !key.empty() && key.size() <= kMaxEntityKeyBytes;
+}
+/// Appends to @p out the boolean terms of one entity: its prefixed key, and for money also
+/// the decade terms `XMD<d>` and `XMC<CUR>:<d>`. The document builder indexes these and
+/// `newsdex check` recomputes them; only for keys indexed_entity_key() accepts.
+void append_entity_terms(EntityKind kind, std::string_view key, std::vector<std::string>& out);
 
 // Value slots.
 inline constexpr unsigned kSlotDate = 0;   // published date "YYYYMMDD" (sortable string)

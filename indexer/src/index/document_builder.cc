@@ -69,17 +69,14 @@ BuiltDocument DocumentBuilder::build(const Article& a, const std::string& hash) 
     text.append(a.title).append("\n\n").append(a.body);
     std::vector<Entity> ents = extractor_->extract(text, published);
     std::set<std::string> seen[std::size(kAllEntityKinds)];
+    std::vector<std::string> terms;
     for (const Entity& e : ents) {
-      if (e.key.empty() || e.key.size() > 200) continue;
+      if (!indexed_entity_key(e.key)) continue;
       auto& s = seen[unsigned(e.kind)];
       if (!s.insert(e.key).second) continue;
-      doc.add_boolean_term(std::string(entity_prefix(e.kind)) + e.key);
-      if (e.kind == EntityKind::money) {
-        auto colon = e.key.find(':');
-        std::string d = std::to_string(decade_of(money_amount(e.key)));
-        doc.add_boolean_term(std::string(kMoneyDecade) + d);
-        doc.add_boolean_term(std::string(kMoneyCurDecade) + e.key.substr(0, colon) + ":" + d);
-      }
+      terms.clear();
+      append_entity_terms(e.kind, e.key, terms);
+      for (const std::string& t : terms) doc.add_boolean_term(t);
       std::string label = e.kind == EntityKind::money ? money_label(e.key) : std::string();
       if (label.empty() && e.kind <= EntityKind::product) label = extractor_->label(e.kind, e.key);
       if (label.empty()) label = e.text;  // found by a rule: its first surface form

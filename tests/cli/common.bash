@@ -1,0 +1,12 @@
+# Sourced by the end-to-end scripts (`source "$(dirname "$0")/common.bash" "$@"`): the binary
+# and the source tree from the arguments (bin, src), a temporary directory removed on exit
+# (tmp), and `check NAME COMMAND...`, which counts a failing command in fails.
+set -uo pipefail
+bin=$1 src=$2
+tmp=$(mktemp -d)
+trap 'rm -rf "$tmp"' EXIT
+fails=0
+check() {  # check NAME COMMAND... : the command must succeed
+  local name=$1; shift
+  if "$@"; then echo "ok   $name"; else echo "FAIL $name"; fails=$((fails + 1)); fi
+}

@@ -1,0 +1,252 @@
+// check_database() on a fresh index of the seed articles and on damaged copies of it: each
+// damage is reported as the problem it is (kind, document, text), never as a crash.
+#include <doctest/doctest.h>
+#include <xapian.h>
+
+#include <algorithm>
+#include <filesystem>
+#include <string>
+#include <vector>
+
+#include "core/schema.h"
+#include "newsdex/check.h"
+#include "newsdex/indexer.h"
+#include "tmpdir.h"
+
+using namespace newsdex;
+namespace fs = std::filesystem;
+
+namespace {
+
+const std::string s0 = "000_c4ea8bca68074bc0.txt", s1 = "001_33af297cb036e2ea.txt",
+                  s2 = "002_4eb8863552187eec.txt";
+
+// The seed articles, indexed once; every test damages its own copy.
+const std::string& seed_db() {
+  static TempDir dir;
+  static const std::string db = [] {
+    IndexOptions o;
+    o.gazetteer_dir = NEWSDEX_GAZETTEER_DIR;
+    o.jobs = 2;
+    o.shard_docs = 2;
+    Indexer(dir / "db", o).index({NEWSDEX_SEEDS_DIR});
+    return dir / "db";
+  }();
+  return db;
+}
+
+struct Copy {
+  TempDir dir;
+  std::string db = dir / "db";
+  Copy() { fs::copy(seed_db(), db, fs::copy_options::recursive); }
+};
+
+CheckReport check(const std::string& db, bool entities = true) {
+  CheckOptions o;
+  o.gazetteer_dir = NEWSDEX_GAZETTEER_DIR;
+  o.entities = entities;
+  return check_database(db, o);
+}
+
+std::vector<CheckProblem> of_kind(const CheckReport& r, CheckProblemKind kind) {
+  std::vector<CheckProblem> out;
+  for (const auto& p : r.problems)
+    if (p.kind == kind) out.push_back(p);
+  return out;
+}
+
+bool has(const std::string& s, const std::string& part) {
+  return s.find(part) != std::string::npos;
+}
+
+// Changes one document of @p db (by its id) through @p edit.
+template <class F>
+Xapian::docid edit_document(const std::string& db, const std::string& id, F edit) {
+  Xapian::WritableDatabase w(db, Xapian::DB_OPEN);
+  const std::string idt = schema::id_term(id);
+  auto pl = w.postlist_begin(idt);
+  REQUIRE(pl != w.postlist_end(idt));
+  const Xapian::docid docid = *pl;
+  Xapian::Document doc = w.get_document(docid);
+  edit(doc);
+  w.replace_document(docid, doc);
+  w.commit();
+  return docid;
+}
+
+bool is_entity_term(const std::string& t) {
+  for (const char* p : {"XCO", "XPE", "XPR", "XMO", "XPC", "XDA", "XMD", "XMC"})
+    if (t.rfind(p, 0) == 0) return true;
+  return false;
+}
+
+}  // namespace
+
+TEST_CASE("check: a freshly indexed database is sound") {
+  const CheckReport r = check(seed_db());
+  CHECK(r.ok());
+  CHECK(r.problems.empty());
+  CHECK(r.documents == 5);
+  CHECK(r.entities_checked);
+  const CheckReport quick = check(seed_db(), false);
+  CHECK(quick.ok());
+  CHECK(quick.documents == 5);
+  CHECK(!quick.entities_checked);
+}
+
+TEST_CASE("check: a truncated table is a problem, not a crash") {
+  Copy c;
+  const fs::path table = fs::path(c.db) / "postlist.glass";
+  fs::resize_file(table, fs::file_size(table) / 2);
+  const CheckReport r = check(c.db);
+  CHECK(!r.ok());
+  const auto tables = of_kind(r, CheckProblemKind::table);
+  REQUIRE(tables.size() == 1);
+  CHECK(has(tables[0].what, "postlist table: "));
+  CHECK(has(tables[0].what, "DatabaseError"));
+}
+
+TEST_CASE("check: a document whose entity terms were removed is named") {
+  Copy c;
+  std::vector<std::string> removed;
+  const Xapian::docid docid = edit_document(c.db, s0, [&](Xapian::Document& d) {
+    for (auto t = d.termlist_begin(); t != d.termlist_end(); ++t)
+      if (is_entity_term(*t)) removed.push_back(*t);
+    for (const auto& t : removed) d.remove_term(t);
+  });
+  REQUIRE(removed.size() > 5);
+  CHECK(std::find(removed.begin(), removed.end(), "XCOsoftbank") != removed.end());
+  // Another document gains a company it does not mention.
+  edit_document(c.db, s1, [](Xapian::Document& d) { d.add_boolean_term("XCOquokka"); });
+
+  const CheckReport r = check(c.db);
+  CHECK(!r.ok());
+  CHECK(r.total_problems == 2);
+  const auto ents = of_kind(r, CheckProblemKind::entities);
+  REQUIRE(ents.size() == 2);
+  CHECK(ents[0].id == s0);
+  CHECK(ents[0].docid == docid);
+  CHECK(has(ents[0].what, "entity terms missing: "));
+  CHECK(!has(ents[0].what, "extra"));
+  for (const auto& t : removed) CHECK(has(ents[0].what, t));
+  CHECK(ents[1].id == s1);
+  CHECK(ents[1].what == "entity terms extra: XCOquokka");
+
+  // --quick does not look at entity terms.
+  CHECK(check(c.db, false).ok());
+}
+
+TEST_CASE("check: leftovers beside the database are reported with what index does") {
+  Copy c;
+  fs::create_directory(c.db + ".old");
+  CheckReport r = check(c.db);
+  auto left = of_kind(r, CheckProblemKind::leftover);
+  REQUIRE(left.size() == 1);
+  CHECK(r.total_problems == 1);
+  CHECK(has(left[0].what, c.db + ".old: the database before an interrupted merge's swap"));
+  CHECK(has(left[0].what, "the next `newsdex index` deletes it"));
+
+  fs::create_directory(c.db + ".new");
+  fs::create_directory(c.db + ".tmp-99999999");  // above any pid_max: no such process
+  r = check(c.db);
+  left = of_kind(r, CheckProblemKind::leftover);
+  REQUIRE(left.size() == 3);
+  CHECK(has(left[0].what, c.db + ".new: a merged database that was never swapped in"));
+  CHECK(
+      has(left[2].what, c.db + ".tmp-99999999: temporary shards of an index run that was killed"));
+
+  // The database moved aside and not back: no database, and .old holds it.
+  fs::remove_all(c.db + ".new");
+  fs::remove_all(c.db + ".tmp-99999999");
+  fs::remove_all(c.db + ".old");
+  fs::rename(c.db, c.db + ".old");
+  r = check(c.db);
+  REQUIRE(of_kind(r, CheckProblemKind::open).size() == 1);
+  CHECK(has(of_kind(r, CheckProblemKind::open)[0].what, "no such database"));
+  left = of_kind(r, CheckProblemKind::leftover);
+  REQUIRE(left.size() == 1);
+  CHECK(has(left[0].what, "the next `newsdex index` moves it back to " + c.db));
+}
+
+TEST_CASE("check: a document without its id term is named, and the counts disagree") {
+  Copy c;
+  const Xapian::docid docid =
+      edit_document(c.db, s1, [](Xapian::Document& d) { d.remove_term(schema::id_term(s1)); });
+  const CheckReport r = check(c.db);
+  const auto ids = of_kind(r, CheckProblemKind::id);
+  REQUIRE(ids.size() == 1);
+  CHECK(ids[0].what == "no id term (Q)");
+  CHECK(ids[0].id == s1);  // from the stored fields
+  CHECK(ids[0].docid == docid);
+  const auto counts = of_kind(r, CheckProblemKind::count);
+  REQUIRE(counts.size() == 1);
+  CHECK(counts[0].what == "5 documents, but 4 id terms");
+  CHECK(r.total_problems == 2);
+}
+
+TEST_CASE("check: a schema version this build does not write is reported") {
+  Copy c;
+  {
+    Xapian::WritableDatabase w(c.db, Xapian::DB_OPEN);
+    w.set_metadata(std::string(schema::kMetaSchema), "2");
+    w.commit();
+  }
+  const CheckReport r = check(c.db);
+  const auto s = of_kind(r, CheckProblemKind::schema);
+  REQUIRE(s.size() == 1);
+  CHECK(s[0].what == "index schema 2, but this newsdex writes " + std::string(schema::kVersion) +
+                         "; documents not checked");
+  CHECK(r.documents == 0);
+  CHECK(r.total_problems == 1);
+}
+
+TEST_CASE("check: damaged values and data of a document are named") {
+  Copy c;
+  const std::string s3 = "003_4e9636121e169030.txt";
+  edit_document(c.db, s0, [](Xapian::Document& d) {
+    d.add_value(schema::kSlotDate, "2024XX01");
+    d.add_value(schema::kSlotHash, "nothex");
+  });
+  edit_document(c.db, s1, [](Xapian::Document& d) { d.remove_value(schema::kSlotDate); });
+  edit_document(c.db, s2, [](Xapian::Document& d) { d.set_data("garbage"); });
+  edit_document(c.db, s3, [](Xapian::Document& d) {
+    std::string body = d.get_value(schema::kSlotBody);
+    d.add_value(schema::kSlotBody, body.substr(0, body.size() / 2));
+  });
+  CheckOptions o;
+  o.gazetteer_dir = NEWSDEX_GAZETTEER_DIR;
+  const CheckReport r = check_database(c.db, o);
+  // Entity terms are not compared where the data or the body does not decode.
+  CHECK(of_kind(r, CheckProblemKind::entities).empty());
+  const auto data = of_kind(r, CheckProblemKind::data);
+  REQUIRE(data.size() == 5);
+  CHECK(r.total_problems == 5);
+  CHECK(data[0].id == s0);
+  CHECK(data[0].what == "content hash value \"nothex\" is not 16 hex digits");
+  CHECK(data[1].what == "date value \"2024XX01\" is not YYYYMMDD");
+  CHECK(data[2].id == s1);
+  CHECK(data[2].what == "no date value for the stored date 2025-01-22");
+  CHECK(data[3].id == s2);  // from the id term: the data is gone
+  CHECK(data[3].what == "the document data does not decode");
+  CHECK(data[4].id == s3);
+  CHECK(data[4].what == "the body value does not decode");
+
+  // At most max_problems listed, all counted.
+  o.max_problems = 2;
+  const CheckReport capped = check_database(c.db, o);
+  CHECK(capped.problems.size() == 2);
+  CHECK(capped.total_problems == 5);
+}
+
+TEST_CASE("check: what is not a database is a problem, not an exception") {
+  TempDir tmp;
+  CheckReport r = check(tmp / "nope");
+  REQUIRE(r.problems.size() == 1);
+  CHECK(r.problems[0].kind == CheckProblemKind::open);
+  CHECK(has(r.problems[0].what, "no such database"));
+  tmp.write("notdb/x", "hi");
+  r = check(tmp / "notdb");
+  REQUIRE(r.problems.size() == 1);
+  CHECK(r.problems[0].kind == CheckProblemKind::open);
+  CHECK(has(r.problems[0].what, "cannot open the database"));
+}
