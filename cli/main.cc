@@ -38,6 +38,12 @@ std::string human_duration(double s) {
   return buf;
 }
 
+std::string join(const std::vector<std::string>& parts, const std::string& sep) {
+  std::string out;
+  for (const auto& p : parts) out += (out.empty() ? "" : sep) + p;
+  return out;
+}
+
 std::vector<EntityKind> parse_kinds(const std::string& list) {
   std::vector<EntityKind> out;
   std::stringstream ss(list);
@@ -118,7 +124,7 @@ int run_index(IndexArgs& a) {
 // --- search ------------------------------------------------------------------------------
 
 struct SearchArgs {
-  std::string db;
+  std::vector<std::string> dbs;
   std::vector<std::string> words;
   bool json = false;
   std::string match = "all";
@@ -164,7 +170,7 @@ int run_search(SearchArgs& a) {
   a.req.date_bucket = a.date_bucket == "year"  ? DateBucket::year
                       : a.date_bucket == "day" ? DateBucket::day
                                                : DateBucket::month;
-  Searcher searcher(a.db, a.options);
+  Searcher searcher(a.dbs, a.options);
   SearchResults r;
   try {
     r = searcher.search(a.req);
@@ -242,14 +248,15 @@ int run_search(SearchArgs& a) {
 
 // --- stats -------------------------------------------------------------------------------
 
-int run_stats(const std::string& db, const SearcherOptions& options, bool as_json,
+int run_stats(const std::vector<std::string>& dbs, const SearcherOptions& options, bool as_json,
               std::size_t top) {
-  Searcher searcher(db, options);
+  Searcher searcher(dbs, options);
   DatabaseStats s = searcher.stats(top);
   if (as_json) {
     json top_json = json::object();
     for (const auto& f : s.top) top_json[std::string(to_string(f.kind))] = facet_json(f);
-    json out = {{"db", db},
+    // "db": the path, or the list of paths when several are counted as one.
+    json out = {{"db", dbs.size() == 1 ? json(dbs[0]) : json(dbs)},
                 {"documents", s.documents},
                 {"terms", s.distinct_terms},
                 {"total_length", s.total_length},
@@ -262,8 +269,9 @@ int run_stats(const std::string& db, const SearcherOptions& options, bool as_jso
   std::printf(
       "database   %s\ndocuments  %zu\nterms      %zu distinct words, %llu indexed\n"
       "size       %.1f MB\ndates      %s .. %s\n",
-      db.c_str(), s.documents, s.distinct_terms, static_cast<unsigned long long>(s.total_length),
-      double(s.disk_bytes) / 1e6, s.first_date.empty() ? "-" : s.first_date.c_str(),
+      join(dbs, " + ").c_str(), s.documents, s.distinct_terms,
+      static_cast<unsigned long long>(s.total_length), double(s.disk_bytes) / 1e6,
+      s.first_date.empty() ? "-" : s.first_date.c_str(),
       s.last_date.empty() ? "-" : s.last_date.c_str());
   for (const auto& f : s.top) {
     std::string line;
@@ -458,7 +466,8 @@ int main(int argc, char** argv) {
 
   SearchArgs sa;
   auto* search = app.add_subcommand("search", "Search a database");
-  search->add_option("--db", sa.db, "Database directory")->required();
+  search->add_option("--db", sa.dbs, "Database directory; several --db are searched as one")
+      ->required();
   search->add_option("query", sa.words, "Query (docs/query-language.md)")->required();
   search->add_flag("--json", sa.json, "JSON output (docs/json.md)");
   search->add_option("--limit,-n", sa.req.limit, "Hits to show (0-10000)")
@@ -481,11 +490,11 @@ int main(int argc, char** argv) {
   search->add_option("--gazetteer", sa.options.gazetteer_dir,
                      "Gazetteer directory (for entity filters: company:msft)");
 
-  std::string stats_db;
+  std::vector<std::string> stats_db;
   bool stats_json = false;
   std::size_t stats_top = 10;
   auto* stats = app.add_subcommand("stats", "Show what a database holds");
-  stats->add_option("--db", stats_db, "Database directory")->required();
+  stats->add_option("--db", stats_db, "Database directory; several --db count as one")->required();
   stats->add_flag("--json", stats_json, "JSON output");
   stats->add_option("--top", stats_top, "Top keys per entity kind (0-10000)")
       ->default_val(10)

@@ -78,7 +78,7 @@ FacetCounts count_dates(FacetIndex& index, const Xapian::Database& db, DateBucke
   }
   for (const auto& [k, c] : hist) {
     const CivilDate date{int(k / 10000), int(k / 100 % 100), int(k % 100)};
-    out.keys.emplace_back(out.dates.emplace_back(to_iso(date)), c);
+    out.keys.emplace_back(out.owned.emplace_back(to_iso(date)), c);
   }
   return out;
 }
@@ -109,6 +109,19 @@ FacetCounts count_facets(FacetIndex& index, const Xapian::Database& db, EntityKi
     out.keys.emplace_back(kd.keys[id], counts[id]);
     counts[id] = 0;
   }
+  return out;
+}
+
+FacetCounts merge_counts(const std::vector<FacetCounts>& parts) {
+  FacetCounts out;
+  std::map<std::string_view, std::size_t> sum;  // views into the parts, which outlive this
+  for (const FacetCounts& part : parts) {
+    for (const auto& [key, count] : part.keys) sum[key] += count;
+    for (std::size_t r = 0; r < std::size(kMoneyRanges); ++r)
+      out.money_ranges[r] += part.money_ranges[r];
+  }
+  out.keys.reserve(sum.size());
+  for (const auto& [key, count] : sum) out.keys.emplace_back(out.owned.emplace_back(key), count);
   return out;
 }
 

@@ -67,13 +67,17 @@ class DocidSpy : public Xapian::MatchSpy {
 };
 
 /// Per kind: (key, documents) for every key with a non-zero count, and money range counts.
-/// Keys are views: into the FacetIndex (it outlives the counts), or into `dates`; only the
+/// Keys are views: into the FacetIndex (it outlives the counts), or into `owned`; only the
 /// top keys are copied out, so a large match set does not copy every key it touched.
 struct FacetCounts {
   std::vector<std::pair<std::string_view, std::size_t>> keys;
   std::size_t money_ranges[std::size(kMoneyRanges)] = {};
-  std::deque<std::string> dates;  // date bucket names (a deque: views stay valid)
+  std::deque<std::string> owned;  // date bucket names, merged keys (a deque: views stay valid)
 };
+
+/// The counts of several databases' documents as one (their sum, key by key; keys in
+/// ascending order, so a date histogram stays in time order).
+FacetCounts merge_counts(const std::vector<FacetCounts>& parts);
 
 /// Counts the keys of @p kind over @p docids (dates: by @p bucket, in time order).
 FacetCounts count_facets(FacetIndex& index, const Xapian::Database& db, EntityKind kind,

@@ -25,13 +25,29 @@ using detail::count_facets;
 using detail::FacetCounts;
 
 struct Searcher::Impl {
-  std::string path;
-  Xapian::Database db;
+  std::string path;                     // for messages: the first path (+ how many more)
+  std::vector<std::string> paths;       // every database searched
+  std::vector<Xapian::Database> parts;  // each alone: labels live in each one's metadata
+  Xapian::Database db;                  // all of them as one
   std::unique_ptr<Analyzer> analyzer;
   std::unique_ptr<EntityExtractor> extractor;
   std::unique_ptr<QueryParser> parser;
   std::unique_ptr<detail::Snippets> snippets;
-  detail::FacetIndex facets;
+  // Facet counting per database: a multi-database's match spy sees each document under its
+  // own database's docid (Xapian::Document::get_docid()), so with several databases each is
+  // matched and counted alone and the counts are summed (the sum of the parts, exactly).
+  std::vector<detail::FacetIndex> facets;
+
+  /// Counts @p kind over the matches of @p query in every database (all documents if the
+  /// query is empty); @p exact is cleared if a database's count was sampled.
+  FacetCounts count(EntityKind kind, DateBucket bucket,
+                    const std::vector<std::vector<Xapian::docid>>& docids) {
+    if (parts.size() == 1) return count_facets(facets[0], db, kind, bucket, docids[0]);
+    std::vector<FacetCounts> per_part;
+    for (std::size_t i = 0; i < parts.size(); ++i)
+      per_part.push_back(count_facets(facets[i], parts[i], kind, bucket, docids[i]));
+    return detail::merge_counts(per_part);
+  }
 
   /// Searcher::stats() and search() on the current view; Xapian errors escape to the caller.
   DatabaseStats stats(std::size_t top_k);
@@ -49,7 +65,8 @@ struct Searcher::Impl {
       try {
         if (reopen) {
           db.reopen();
-          facets.reset();
+          for (Xapian::Database& part : parts) part.reopen();
+          for (detail::FacetIndex& f : facets) f.reset();
           reopen = false;
         }
         return f();
@@ -76,16 +93,19 @@ struct Searcher::Impl {
     if (kind == EntityKind::money) return schema::money_label(key);
     if (kind == EntityKind::date || kind == EntityKind::percent)
       return kind == EntityKind::percent ? key + "%" : key;
-    std::string l = db.get_metadata(schema::label_key(kind, key));
-    return l.empty() ? key : l;
+    // A multi-database reads the metadata of its first part only: ask each.
+    const std::string k = schema::label_key(kind, key);
+    for (const Xapian::Database& part : parts)
+      if (std::string l = part.get_metadata(k); !l.empty()) return l;
+    return key;
   }
 };
 
-Searcher::Searcher(const std::string& db_path, const SearcherOptions& options)
-    : impl_(std::make_unique<Impl>()) {
-  Impl& d = *impl_;
+namespace {
+
+// Opens one database (a directory or a stub file) and checks that newsdex wrote it.
+Xapian::Database open_part(const std::string& db_path) {
   namespace fs = std::filesystem;
-  d.path = db_path;
   std::error_code ec;
   std::string open_path = db_path;
   if (!fs::exists(db_path, ec)) {
@@ -105,17 +125,44 @@ Searcher::Searcher(const std::string& db_path, const SearcherOptions& options)
     // Xapian would open an empty file as a stub naming no databases.
     throw IndexError(db_path + ": an empty file, not a database");
   }
+  Xapian::Database db;
   try {
-    d.db = Xapian::Database(open_path);
+    db = Xapian::Database(open_path);
   } catch (const Xapian::Error& e) {
     throw IndexError(db_path + ": not a Xapian database (" + e.get_msg() + ")");
   }
-  const std::string version = d.db.get_metadata(std::string(schema::kMetaSchema));
+  const std::string version = db.get_metadata(std::string(schema::kMetaSchema));
   if (version.empty()) throw IndexError(db_path + ": a Xapian database, but not one newsdex wrote");
   if (version != schema::kVersion)
     throw IndexError(db_path + ": written with index schema " + version + "; this newsdex reads " +
                      std::string(schema::kVersion) + " (index again into a new --db)");
-  std::string language = d.db.get_metadata(std::string(schema::kMetaLanguage));
+  return db;
+}
+
+}  // namespace
+
+Searcher::Searcher(const std::string& db_path, const SearcherOptions& options)
+    : Searcher(std::vector<std::string>{db_path}, options) {}
+
+Searcher::Searcher(const std::vector<std::string>& db_paths, const SearcherOptions& options)
+    : impl_(std::make_unique<Impl>()) {
+  Impl& d = *impl_;
+  if (db_paths.empty()) throw ConfigError("no database to search");
+  std::string language;
+  for (const std::string& path : db_paths) {
+    d.parts.push_back(open_part(path));
+    d.db.add_database(d.parts.back());
+    // One analysis chain for all: the databases must have been stemmed alike.
+    const std::string lang = d.parts.back().get_metadata(std::string(schema::kMetaLanguage));
+    if (!language.empty() && !lang.empty() && lang != language)
+      throw ConfigError(path + ": indexed with --language " + lang + ", " + db_paths[0] + " with " +
+                        language + ": search them apart");
+    if (language.empty()) language = lang;
+  }
+  d.paths = db_paths;
+  d.facets.resize(db_paths.size());
+  d.path = db_paths.size() == 1 ? db_paths[0]
+                                : db_paths[0] + " (+" + std::to_string(db_paths.size() - 1) + ")";
   if (language.empty()) language = options.language;
   d.extractor = std::make_unique<EntityExtractor>(EntityOptions{options.gazetteer_dir});
   AnalyzerOptions ao;
@@ -154,20 +201,25 @@ DatabaseStats Searcher::Impl::stats(std::size_t top_k) {
   }
   std::error_code ec;
   namespace fs = std::filesystem;
-  if (fs::is_directory(d.path, ec))
-    for (const auto& e : fs::recursive_directory_iterator(d.path, ec))
-      if (e.is_regular_file(ec)) st.disk_bytes += e.file_size(ec);
+  for (const std::string& path : d.paths)
+    if (fs::is_directory(path, ec))
+      for (const auto& e : fs::recursive_directory_iterator(path, ec))
+        if (e.is_regular_file(ec)) st.disk_bytes += e.file_size(ec);
   auto fmt = [](const std::string& v) {
     const std::optional<CivilDate> date = schema::parse_date_value(v);
     return date ? to_iso(*date) : std::string();
   };
   st.first_date = fmt(d.db.get_value_lower_bound(schema::kSlotDate));
   st.last_date = fmt(d.db.get_value_upper_bound(schema::kSlotDate));
-  std::vector<Xapian::docid> all;
-  all.reserve(st.documents);
-  for (auto it = d.db.postlist_begin(""); it != d.db.postlist_end(""); ++it) all.push_back(*it);
+  // Every document, by the docids of the database counted (the one, or each part).
+  std::vector<std::vector<Xapian::docid>> all;
+  for (const Xapian::Database& db : d.parts.size() == 1 ? std::vector{d.db} : d.parts) {
+    all.emplace_back().reserve(db.get_doccount());
+    for (auto it = db.postlist_begin(""); it != db.postlist_end(""); ++it)
+      all.back().push_back(*it);
+  }
   for (EntityKind kind : kAllEntityKinds) {
-    FacetCounts fc = count_facets(d.facets, d.db, kind, DateBucket::year, all);
+    FacetCounts fc = d.count(kind, DateBucket::year, all);
     FacetResult fr = detail::facet_result(kind, fc, top_k, false, d.labeler());
     st.top.push_back(std::move(fr));
   }
@@ -190,10 +242,10 @@ SearchResults Searcher::Impl::search(const SearchRequest& req) {
     enquire.set_weighting_scheme(Xapian::BM25Weight());
     enquire.set_docid_order(Xapian::Enquire::ASCENDING);  // ties: input order
     detail::DocidSpy spy;
-    if (!req.facets.empty()) enquire.add_matchspy(&spy);
+    if (!req.facets.empty() && d.parts.size() == 1) enquire.add_matchspy(&spy);
     Xapian::doccount all = d.db.get_doccount();
-    Xapian::doccount check = all;
-    if (!req.facets.empty() && !req.exact_facets)
+    Xapian::doccount check = all;  // the total is exact
+    if (!req.facets.empty() && !req.exact_facets && d.parts.size() == 1)
       check = Xapian::doccount(std::min<std::size_t>(all, req.sample_size));
     Xapian::MSet mset =
         enquire.get_mset(Xapian::doccount(req.offset), Xapian::doccount(req.limit), check);
@@ -219,8 +271,26 @@ SearchResults Searcher::Impl::search(const SearchRequest& req) {
     }
     if (!req.facets.empty()) {
       bool exact = spy.docids.size() >= res.total && res.total_exact;
+      std::vector<std::vector<Xapian::docid>> docids;
+      if (d.parts.size() == 1) {
+        docids.push_back(std::move(spy.docids));
+      } else {
+        exact = true;
+        for (const Xapian::Database& part : d.parts) {
+          Xapian::Enquire each(part);
+          each.set_query(pq.query);
+          detail::DocidSpy part_spy;
+          each.add_matchspy(&part_spy);
+          Xapian::doccount n = part.get_doccount();
+          if (!req.exact_facets) n = Xapian::doccount(std::min<std::size_t>(n, req.sample_size));
+          Xapian::MSet m = each.get_mset(0, 0, n);
+          exact = exact && m.get_matches_lower_bound() == m.get_matches_upper_bound() &&
+                  part_spy.docids.size() >= m.get_matches_estimated();
+          docids.push_back(std::move(part_spy.docids));
+        }
+      }
       for (EntityKind kind : req.facets) {
-        FacetCounts fc = count_facets(d.facets, d.db, kind, req.date_bucket, spy.docids);
+        FacetCounts fc = d.count(kind, req.date_bucket, docids);
         FacetResult fr = detail::facet_result(kind, fc, req.facet_size, true, d.labeler());
         fr.exact = exact;
         res.facets.push_back(std::move(fr));

@@ -99,13 +99,19 @@ struct SearcherOptions {
   std::string gazetteer_dir;         ///< see EntityOptions::gazetteer_dir
 };
 
-/// Searches one database (a directory, a stub file, or a remote `xapian-tcpsrv`
-/// through a stub file). One Searcher per thread.
+/// Searches one database, or several as one (directories or stub files). One Searcher per
+/// thread.
 class NEWSDEX_API Searcher {
  public:
   /// Opens @p db_path. @throws newsdex::IndexError if it is missing or not a newsdex
   /// database; newsdex::ConfigError for a bad option.
   explicit Searcher(const std::string& db_path, const SearcherOptions& options = {});
+  /// Opens every database of @p db_paths and searches them as one: totals, ranking (BM25
+  /// over their combined statistics), filters and facet counts are those of one database
+  /// holding all their documents; labels come from whichever database has them.
+  /// @throws newsdex::IndexError as above, for the first path that fails;
+  ///         newsdex::ConfigError if the list is empty or their stemming languages differ.
+  explicit Searcher(const std::vector<std::string>& db_paths, const SearcherOptions& options = {});
   ~Searcher();
   Searcher(Searcher&&) noexcept;
   Searcher& operator=(Searcher&&) noexcept;
@@ -113,7 +119,8 @@ class NEWSDEX_API Searcher {
   /// Runs a search. @throws newsdex::QueryError (with the byte offset) for a malformed query.
   SearchResults search(const SearchRequest& request);
 
-  /// Statistics of the whole database, with the top @p top_k keys of every entity kind.
+  /// Statistics of the whole database (all of them), with the top @p top_k keys of every
+  /// entity kind.
   DatabaseStats stats(std::size_t top_k = 10);
 
   /// Number of documents in the database.
