@@ -66,7 +66,7 @@ struct Searcher::Impl {
         if (reopen) {
           db.reopen();
           for (Xapian::Database& part : parts) part.reopen();
-          for (detail::FacetIndex& f : facets) f.reset();
+          for (detail::FacetIndex& index : facets) index.reset();
           reopen = false;
         }
         return f();
@@ -201,9 +201,9 @@ DatabaseStats Searcher::Impl::stats(std::size_t top_k) {
   }
   std::error_code ec;
   namespace fs = std::filesystem;
-  for (const std::string& path : d.paths)
-    if (fs::is_directory(path, ec))
-      for (const auto& e : fs::recursive_directory_iterator(path, ec))
+  for (const std::string& dir : d.paths)
+    if (fs::is_directory(dir, ec))
+      for (const auto& e : fs::recursive_directory_iterator(dir, ec))
         if (e.is_regular_file(ec)) st.disk_bytes += e.file_size(ec);
   auto fmt = [](const std::string& v) {
     const std::optional<CivilDate> date = schema::parse_date_value(v);
@@ -213,9 +213,9 @@ DatabaseStats Searcher::Impl::stats(std::size_t top_k) {
   st.last_date = fmt(d.db.get_value_upper_bound(schema::kSlotDate));
   // Every document, by the docids of the database counted (the one, or each part).
   std::vector<std::vector<Xapian::docid>> all;
-  for (const Xapian::Database& db : d.parts.size() == 1 ? std::vector{d.db} : d.parts) {
-    all.emplace_back().reserve(db.get_doccount());
-    for (auto it = db.postlist_begin(""); it != db.postlist_end(""); ++it)
+  for (const Xapian::Database& counted : d.parts.size() == 1 ? std::vector{d.db} : d.parts) {
+    all.emplace_back().reserve(counted.get_doccount());
+    for (auto it = counted.postlist_begin(""); it != counted.postlist_end(""); ++it)
       all.back().push_back(*it);
   }
   for (EntityKind kind : kAllEntityKinds) {

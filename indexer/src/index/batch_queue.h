@@ -45,34 +45,35 @@ struct Batch {
   std::size_t bytes = 0;  ///< of the articles' titles and bodies (IndexOptions::shard_max_bytes)
 };
 
-/// A bounded multi-consumer queue of batches; nullopt tells one consumer to stop. Every
-/// member is safe to call from any thread.
+/// A bounded multi-consumer queue of batches, and stops (one per consumer). Every member is
+/// safe to call from any thread.
 class BatchQueue {
  public:
   explicit BatchQueue(std::size_t capacity) : capacity_(capacity) {}
   /// Blocks while full, calling @p tick about twice a second meanwhile.
-  void push(std::optional<Batch> b, const std::function<void()>& tick = {}) {
-    std::unique_lock lock(m_);
-    while (!not_full_.wait_for(lock, std::chrono::milliseconds(500),
-                               [&] { return closed_ || q_.size() < capacity_; })) {
-      if (!tick) continue;
-      lock.unlock();
-      tick();
-      lock.lock();
-    }
+  void push(Batch b, const std::function<void()>& tick = {}) {
+    std::unique_lock lock(wait_for_room(tick));
     if (closed_) return;
-    q_.push_back(std::move(b));
+    q_.emplace_back(std::move(b));
     not_empty_.notify_one();
   }
-  /// The next batch; nullopt at the end of the input or once closed.
-  std::optional<Batch> pop() {
+  /// Tells one consumer to stop (its pop() returns false), after what is queued.
+  void push_stop() {
+    std::unique_lock lock(wait_for_room({}));
+    if (closed_) return;
+    q_.emplace_back();
+    not_empty_.notify_one();
+  }
+  /// Moves the next batch into @p out; false at a stop or once closed.
+  bool pop(Batch& out) {
     std::unique_lock lock(m_);
     not_empty_.wait(lock, [&] { return closed_ || !q_.empty(); });
-    if (closed_) return std::nullopt;
-    auto b = std::move(q_.front());
+    if (closed_) return false;
+    const bool stop = !q_.front().has_value();
+    if (!stop) out = std::move(*q_.front());
     q_.pop_front();
     not_full_.notify_one();
-    return b;
+    return !stop;
   }
   /// Drops what is queued and ends every pop() and push(): for unwinding after an error,
   /// when the workers that would drain a full queue may be gone.
@@ -85,6 +86,19 @@ class BatchQueue {
   }
 
  private:
+  // Waits until there is room or the queue is closed; returns the lock, held.
+  std::unique_lock<std::mutex> wait_for_room(const std::function<void()>& tick) {
+    std::unique_lock lock(m_);
+    while (!not_full_.wait_for(lock, std::chrono::milliseconds(500),
+                               [&] { return closed_ || q_.size() < capacity_; })) {
+      if (!tick) continue;
+      lock.unlock();
+      tick();
+      lock.lock();
+    }
+    return lock;
+  }
+
   std::mutex m_;
   std::condition_variable not_full_, not_empty_;
   std::deque<std::optional<Batch>> q_;

@@ -48,8 +48,9 @@ ChromeModel learn_chrome(const std::vector<std::string>& inputs, const IndexOpti
     for (unsigned w = 0; w < jobs; ++w)
       threads.emplace_back([&, w] {
         try {
-          while (std::optional<Batch> b = queue.pop())
-            for (const Article& a : b->articles) parts[w].observe(a.source, a.body);
+          Batch b;
+          while (queue.pop(b))
+            for (const Article& a : b.articles) parts[w].observe(a.source, a.body);
         } catch (...) {
           fail();
           queue.close();  // the reader must not wait for room no thread will make
@@ -73,7 +74,7 @@ ChromeModel learn_chrome(const std::vector<std::string>& inputs, const IndexOpti
     for (auto& t : threads) t.join();
     throw;
   }
-  for (unsigned w = 0; w < jobs; ++w) queue.push(std::nullopt);
+  for (unsigned w = 0; w < jobs; ++w) queue.push_stop();
   for (auto& t : threads) t.join();
   check();
   for (unsigned w = 1; w < jobs; ++w) parts[0].merge(std::move(parts[w]));

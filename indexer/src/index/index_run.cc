@@ -108,9 +108,10 @@ void IndexRun::worker(unsigned w) {
     const auto started = Clock::now();
     for (;;) {
       const auto w0 = Clock::now();
-      std::optional<Batch> batch = queue_.pop();
+      Batch batch;
+      const bool more = queue_.pop(batch);
       waited += seconds_since(w0);
-      if (!batch) {
+      if (!more) {
         spdlog::debug(
             "worker {}: {} shards; started at {:.2f} s, waited {:.2f} s, done at {:.2f} s", w,
             batches, std::chrono::duration<double>(started - t0_).count(), waited,
@@ -118,7 +119,7 @@ void IndexRun::worker(unsigned w) {
         break;
       }
       ++batches;
-      std::string path = tmp_dir_ + "/shard-" + std::to_string(batch->index);
+      std::string path = tmp_dir_ + "/shard-" + std::to_string(batch.index);
       {
         // No fsync: nothing reads a shard while it is written, and a crash discards it. Not
         // DB_DANGEROUS (blocks rewritten in place), though it was ~1.5% faster: when the disk
@@ -133,22 +134,22 @@ void IndexRun::worker(unsigned w) {
           shard.commit();
           pending_bytes = 0;
         };
-        for (std::size_t i = 0; i < batch->articles.size(); ++i) {
-          Article& a = batch->articles[i];
+        for (std::size_t i = 0; i < batch.articles.size(); ++i) {
+          Article& a = batch.articles[i];
           if (chrome_.has(a.source)) a.body = chrome_.clean(a.source, a.body);
-          BuiltDocument b = builder.build(a, batch->hashes[i]);
+          BuiltDocument b = builder.build(a, batch.hashes[i]);
           write_labels(shard, b, labels);
           shard.add_document(b.doc);
           pending_bytes += a.title.size() + a.body.size();
           docs_written_.fetch_add(1, std::memory_order_relaxed);
           // Small commits keep Xapian's inverter small (IndexOptions::shard_flush_docs).
-          if ((i + 1) % options_.shard_flush_docs == 0 && i + 1 < batch->articles.size()) commit();
+          if ((i + 1) % options_.shard_flush_docs == 0 && i + 1 < batch.articles.size()) commit();
         }
         set_schema_metadata(shard, options_.language);
         commit();
       }
       std::lock_guard lock(done_mutex_);
-      finished_[batch->index] = path;
+      finished_[batch.index] = path;
       if (pending_) --pending_;  // a failed worker may have zeroed it
       done_cv_.notify_all();
     }
@@ -167,7 +168,7 @@ void IndexRun::check_worker_error() {
 
 // The normal end: one stop per worker, after the last batch.
 void IndexRun::stop_workers() {
-  for (unsigned w = 0; w < options_.jobs; ++w) queue_.push(std::nullopt);
+  for (unsigned w = 0; w < options_.jobs; ++w) queue_.push_stop();
   for (auto& t : workers_) t.join();
   std::error_code ec;
   fs::remove_all(tmp_dir_, ec);
