@@ -139,7 +139,7 @@ std::string highlighted(const Hit& h, bool bold) {
   std::string out;
   std::size_t pos = 0;
   for (const auto& hl : h.highlights) {
-    if (hl.begin < pos || hl.end > h.snippet.size()) continue;
+    if (hl.begin < pos || hl.begin > hl.end || hl.end > h.snippet.size()) continue;
     out.append(h.snippet, pos, hl.begin - pos);
     out += bold ? "\x1b[1m" : "";
     out.append(h.snippet, hl.begin, hl.end - hl.begin);

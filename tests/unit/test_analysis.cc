@@ -77,6 +77,34 @@ TEST_CASE("offsets point at the surface form and positions skip compounds") {
   CHECK(text.substr(toks[6].begin, toks[6].end - toks[6].begin) == "$500");
 }
 
+TEST_CASE("a middle-dot split keeps surface offsets when folding changes lengths") {
+  // Found by fuzz_analyzer: the parts' offsets were taken from the folded text, so `Ǆ`
+  // (2 bytes, folds to `dž`, 3) put `zebra` at [36, 35) of a 35-byte text, and `ŀ` (folds to
+  // `l·`, making a dot of its own) gave a token inside a character.
+  Analyzer a;
+  std::vector<Token> toks;
+  for (std::string text :
+       {"ǄǄǄǄǄǄ·zebra", "ŀc", "İ·E", "Some words then ǄǄ·zebra too", "DALL·E 3"}) {
+    CAPTURE(text);
+    a.analyze(text, toks);
+    REQUIRE(!toks.empty());
+    for (const Token& t : toks) {
+      CAPTURE(t.text);
+      CHECK(t.begin < t.end);
+      CHECK(t.end <= text.size());
+    }
+  }
+  std::string text = "ǄǄ·zebra";
+  a.analyze(text, toks);
+  REQUIRE(toks.size() == 3);
+  CHECK(toks[0].text == "dždž-zebra");  // NFKC case folding: Ǆ → d + ž
+  CHECK(toks[0].compound);
+  CHECK(toks[1].text == "dždž");
+  CHECK(text.substr(toks[1].begin, toks[1].end - toks[1].begin) == "ǄǄ");
+  CHECK(toks[2].text == "zebra");
+  CHECK(text.substr(toks[2].begin, toks[2].end - toks[2].begin) == "zebra");
+}
+
 TEST_CASE("invalid UTF-8 is a separator, never a crash") {
   Analyzer a;
   CHECK(tokens_of(a, std::string("abc\xff\xfe"

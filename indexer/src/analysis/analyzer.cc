@@ -248,11 +248,15 @@ void Analyzer::analyze(std::string_view text, std::vector<Token>& out,
     if (!continues) {
       flush_compound();
     }
-    // `DALL·E` arrives from ICU as one segment: split it at the middle dot.
-    std::string_view folded = t.text;
-    std::size_t dot = folded.find("\xC2\xB7");
-    if (dot != std::string_view::npos && dot > 0 && dot + 2 < folded.size()) {
-      std::string left(folded.substr(0, dot)), right(folded.substr(dot + 2));
+    // `DALL·E` arrives from ICU as one segment: split it at the middle dot. Where the dot
+    // is, and each part's folded text, come from the surface: folding may change lengths
+    // (`Ǆ` → `dž`) or make a dot of its own (`ŀ` → `l·`), so offsets found in the folded
+    // text pointed inside characters or past the text (found by fuzz_analyzer).
+    const std::string_view surface = text.substr(b, e - b);
+    const std::size_t dot = surface.find("\xC2\xB7");
+    std::string left, right;
+    if (dot != std::string_view::npos && dot > 0 && dot + 2 < surface.size() &&
+        d.fold(surface.substr(0, dot), left) && d.fold(surface.substr(dot + 2), right)) {
       compound_text = left + "-" + right;
       compound_begin = b;
       compound_end = e;
