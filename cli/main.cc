@@ -10,6 +10,7 @@
 #include <fstream>
 #include <iostream>
 #include <nlohmann/json.hpp>
+#include <set>
 #include <sstream>
 
 #include "newsdex/check.h"
@@ -36,6 +37,22 @@ std::string human_duration(double s) {
   else
     std::snprintf(buf, sizeof buf, "%d:%02d", t / 60, t % 60);
   return buf;
+}
+
+// True if @p typed is @p name with a letter or two wrong, missing, extra or swapped: their
+// lengths differ by at most one and at most two letters of one are not in the other.
+bool similar_word(const std::string& typed, const std::string& name) {
+  if (typed.size() + 1 < name.size() || name.size() + 1 < typed.size()) return false;
+  std::multiset<char> left(name.begin(), name.end());
+  std::size_t missing = 0;
+  for (char c : typed) {
+    auto it = left.find(char(std::tolower(static_cast<unsigned char>(c))));
+    if (it == left.end())
+      ++missing;
+    else
+      left.erase(it);
+  }
+  return missing <= 2 && left.size() <= 2;
 }
 
 std::string join(const std::vector<std::string>& parts, const std::string& sep) {
@@ -73,6 +90,9 @@ struct IndexArgs {
 
 int run_index(IndexArgs& a) {
   a.options.max_record_bytes = a.max_record_mb << 20;
+  // Inputs first: a missing one must not leave an empty database behind (which later
+  // searched as "0 results").
+  CorpusReader inputs_exist(a.inputs);
   Indexer indexer(a.db, a.options);
   const bool progress = stderr_is_terminal();
   auto on_progress = [&](const IndexProgress& p) {
@@ -513,6 +533,23 @@ int main(int argc, char** argv) {
   CheckArgs ca;
   auto* check = add_check_command(app, ca);
 
+  // A misspelt command said only "A subcommand is required": name it, suggest one.
+  for (int i = 1; i < argc; ++i) {
+    const std::string arg = argv[i];
+    if (!arg.empty() && arg[0] == '-') continue;  // the global flags take no value
+    std::string known, suggestion;
+    for (const CLI::App* sub : app.get_subcommands({})) {
+      known += (known.empty() ? "" : ", ") + sub->get_name();
+      if (sub->get_name() == arg)
+        suggestion = arg;
+      else if (suggestion.empty() && similar_word(arg, sub->get_name()))
+        suggestion = sub->get_name();
+    }
+    if (suggestion == arg) break;
+    spdlog::error("unknown command '{}'{}; the commands are {} (newsdex --help)", arg,
+                  suggestion.empty() ? "" : " (did you mean " + suggestion + "?)", known);
+    return 2;
+  }
   try {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& e) {

@@ -8,6 +8,7 @@
 #include <cmath>
 #include <cstdlib>
 #include <optional>
+#include <vector>
 
 #include "core/schema.h"
 #include "core/utf8.h"
@@ -48,6 +49,35 @@ bool is_field(std::string_view name) {
   for (const char* f : kFields)
     if (name == f) return true;
   return false;
+}
+
+// Edit distance (insertions, deletions, substitutions, adjacent swaps) of two short words.
+std::size_t edit_distance(std::string_view a, std::string_view b) {
+  std::vector<std::vector<std::size_t>> d(a.size() + 1, std::vector<std::size_t>(b.size() + 1));
+  for (std::size_t i = 0; i <= a.size(); ++i) d[i][0] = i;
+  for (std::size_t j = 0; j <= b.size(); ++j) d[0][j] = j;
+  for (std::size_t i = 1; i <= a.size(); ++i)
+    for (std::size_t j = 1; j <= b.size(); ++j) {
+      d[i][j] = std::min(
+          {d[i - 1][j] + 1, d[i][j - 1] + 1, d[i - 1][j - 1] + (a[i - 1] == b[j - 1] ? 0 : 1)});
+      if (i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1])
+        d[i][j] = std::min(d[i][j], d[i - 2][j - 2] + 1);
+    }
+  return d[a.size()][b.size()];
+}
+
+// The field @p name is a misspelling of (`compnay` → `company`), or null. Only close
+// misspellings of names of four letters or more: a word such as `re:Invent` stays a word.
+const char* misspelt_field(std::string_view name) {
+  if (name.size() < 4 || name.size() > 12) return nullptr;
+  std::string lower;
+  for (char c : name) {
+    if (!std::isalpha(static_cast<unsigned char>(c))) return nullptr;
+    lower.push_back(char(std::tolower(static_cast<unsigned char>(c))));
+  }
+  for (const char* f : kFields)
+    if (lower == f || edit_distance(lower, f) <= 2) return f;
+  return nullptr;
 }
 
 // Length of a quote character at i (`"`, `“`, `”`), or 0.
@@ -131,6 +161,13 @@ class Lexer {
             l.near_window = int(n);
           }
         } else {
+          if (const std::size_t colon = word.find(':');
+              colon != std::string::npos && colon + 1 < word.size()) {
+            if (const char* f = misspelt_field(std::string_view(word).substr(0, colon)))
+              throw QueryError("unknown field '" + word.substr(0, colon) + ":' (did you mean " + f +
+                                   ":?); quote the word to search it as text",
+                               l.pos);
+          }
           l.type = Tok::word;
           l.text = word;
         }

@@ -36,6 +36,25 @@ mkdir -p "$tmp/notdb" && echo hi >"$tmp/notdb/x"
 check "non-Xapian db exits 1" test $rc = 1
 check "non-Xapian db message" grep -q "not a Xapian database" "$tmp/err"
 
+# A misspelt command is named, with a suggestion (it said "A subcommand is required").
+"$bin" serach --db "$tmp/db" softbank >/dev/null 2>"$tmp/err"; rc=$?
+check "misspelt command exits 2" test $rc = 2
+check "misspelt command: did you mean search" grep -q "did you mean search" "$tmp/err"
+# A misspelt field is an error at its position (it matched nothing, silently).
+"$bin" search --db "$tmp/db" 'cloud compnay:oracle' >/dev/null 2>"$tmp/err"; rc=$?
+check "misspelt field exits 2" test $rc = 2
+check "misspelt field: did you mean company" grep -q "position 6: unknown field 'compnay:' (did you mean company:?)" "$tmp/err"
+# A missing input leaves no empty database behind.
+"$bin" index --db "$tmp/never.db" "$tmp/no-such-input" >/dev/null 2>"$tmp/err"; rc=$?
+check "missing input exits 1" test $rc = 1
+check "missing input: no database left" test ! -e "$tmp/never.db"
+# Two databases searched as one: the seeds twice over, under other ids, count twice.
+mkdir -p "$tmp/copy" && cp "$src"/corpus/seeds/*.txt "$tmp/copy/"
+check "index a second database" "$bin" index --db "$tmp/db2" "$tmp/copy"
+check "two --db: softbank 8" test "$(total_of --db "$tmp/db2" softbank)" = 8
+both=$("$bin" search --db "$tmp/db" --db "$tmp/db2" --json --facets company -n 0 microsoft)
+check "two --db: the Microsoft facet counts 10" grep -q '"count":10,"key":"microsoft"' <<<"$(tr -d ' \n' <<<"$both")"
+
 mkdir -p "$tmp/bad"
 : >"$tmp/bad/empty.txt"
 printf 'bin\0ary' >"$tmp/bad/bin.txt"

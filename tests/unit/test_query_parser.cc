@@ -70,6 +70,12 @@ TEST_CASE_FIXTURE(Fixture, "queries become the Xapian queries they mean") {
   CHECK(describe("openai compute", DefaultMatch::any) == "Query((openai OR comput))");
 }
 
+TEST_CASE_FIXTURE(Fixture, "words with a colon that are no field's misspelling stay words") {
+  CHECK(describe("re:Invent") == "Query((re PHRASE 2 invent))");
+  CHECK(describe("3:12") == "Query(3:12)");
+  CHECK(describe("\"compnay:oracle\"") == "Query((compnay PHRASE 2 oracl))");
+}
+
 TEST_CASE_FIXTURE(Fixture, "entity filters accept aliases and ranges") {
   CHECK(describe("company:msft") == "Query(0 * XCOmicrosoft)");
   CHECK(describe("cloud company:\"Microsoft Corp.\"") == "Query((cloud FILTER XCOmicrosoft))");
@@ -116,6 +122,10 @@ TEST_CASE_FIXTURE(Fixture, "malformed queries say what is wrong and where") {
       {"money:5m..1k", 6, "ends before it starts"},
       {"percent:50..10", 8, "ends before it starts"},
       {"openai \xff\xfe", 7, "not valid UTF-8"},
+      // A misspelt field matched nothing, silently.
+      {"cloud compnay:oracle", 6, "did you mean company:"},
+      {"Person:altman", 0, "did you mean person:"},
+      {"dates:2025", 0, "did you mean date:"},
       {"caf\xc3", 3, "not valid UTF-8"},
   };
   for (const auto& r : rows) {
