@@ -13,38 +13,74 @@ void FacetIndex::reset() {
   dates_loaded_ = false;
 }
 
+namespace {
+
+// The money ranges an amount key falls in, as bits.
+std::uint8_t money_range_bits(std::string_view key) {
+  const double amount = schema::money_amount(key);
+  std::uint8_t bits = 0;
+  for (std::size_t r = 0; r < std::size(kMoneyRanges); ++r)
+    if (amount >= kMoneyRanges[r].lo && amount < kMoneyRanges[r].hi) bits |= std::uint8_t(1u << r);
+  return bits;
+}
+
+// YYYYMMDD as a number, 0 if the value is not a date.
+std::uint32_t date_number(std::string_view value) {
+  const auto d = schema::parse_date_value(value);
+  return d ? std::uint32_t(d->year * 10000 + d->month * 100 + d->day) : 0;
+}
+
+// The histogram bucket of a YYYYMMDD date: its year, month or day (as precise as it is).
+std::uint32_t date_bucket(std::uint32_t d, DateBucket bucket) {
+  const std::uint32_t y = d / 10000, m = d / 100 % 100, day = d % 100;
+  return bucket == DateBucket::year || m == 0      ? y * 10000
+         : bucket == DateBucket::month || day == 0 ? y * 10000 + m * 100
+                                                   : d;
+}
+
+// Date buckets as counts, in time order, their ISO names owned by @p out.
+void add_date_counts(const std::map<std::uint32_t, std::size_t>& hist, FacetCounts& out) {
+  for (const auto& [k, c] : hist) {
+    const CivilDate date{int(k / 10000), int(k / 100 % 100), int(k % 100)};
+    out.keys.emplace_back(out.owned.emplace_back(to_iso(date)), c);
+  }
+}
+
+}  // namespace
+
 FacetIndex::Kind& FacetIndex::kind(const Xapian::Database& db, EntityKind k) {
   Kind& kd = kinds_[unsigned(k)];
   if (kd.loaded) return kd;
   const Xapian::docid last = db.get_lastdocid();
   kd.offsets.assign(std::size_t(last) + 2, 0);
   if (k == EntityKind::money) kd.money_ranges.assign(std::size_t(last) + 1, 0);
-  // (docid, key id) pairs, term by term; then grouped by document (a counting sort).
-  std::vector<std::pair<Xapian::docid, std::uint32_t>> pairs;
-  const std::string prefix(schema::entity_prefix(k));
-  for (auto t = db.allterms_begin(prefix); t != db.allterms_end(prefix); ++t) {
-    const std::string term = *t;
-    const auto id = std::uint32_t(kd.keys.size());
-    kd.keys.push_back(term.substr(prefix.size()));
-    std::uint8_t ranges = 0;
-    if (k == EntityKind::money) {
-      const double amount = schema::money_amount(term);
-      for (std::size_t r = 0; r < std::size(kMoneyRanges); ++r)
-        if (amount >= kMoneyRanges[r].lo && amount < kMoneyRanges[r].hi)
-          ranges |= std::uint8_t(1u << r);
-    }
-    for (auto p = db.postlist_begin(term); p != db.postlist_end(term); ++p) {
-      const Xapian::docid did = *p;
-      if (did > last) continue;
-      pairs.emplace_back(did, id);
+  // One pass over the kind's value stream, in docid order: each document's keys interned,
+  // their ids appended (so per-document counts, summed, are the documents' offsets).
+  FlatStringMap<std::uint32_t> ids;
+  std::vector<std::uint8_t> key_ranges;  // money: each key's range bits
+  std::vector<std::string_view> keys;
+  const unsigned slot = schema::facet_slot(k);
+  for (auto v = db.valuestream_begin(slot); v != db.valuestream_end(slot); ++v) {
+    const Xapian::docid did = v.get_docid();
+    if (did > last) continue;
+    const std::string value = *v;
+    keys.clear();
+    if (!schema::decode_keys(value, keys)) continue;  // damaged: `newsdex check` says so
+    for (std::string_view key : keys) {
+      const std::uint64_t h = hash_word(key);
+      std::uint32_t* id = ids.find(key, h);
+      if (!id) {
+        id = &ids.insert(key, h);
+        *id = std::uint32_t(kd.keys.size());
+        kd.keys.emplace_back(key);
+        if (k == EntityKind::money) key_ranges.push_back(money_range_bits(key));
+      }
+      kd.ids.push_back(*id);
       ++kd.offsets[did + 1];
-      if (ranges) kd.money_ranges[did] |= ranges;
+      if (k == EntityKind::money) kd.money_ranges[did] |= key_ranges[*id];
     }
   }
   for (std::size_t d = 1; d < kd.offsets.size(); ++d) kd.offsets[d] += kd.offsets[d - 1];
-  kd.ids.resize(pairs.size());
-  std::vector<std::uint32_t> fill(kd.offsets.begin(), kd.offsets.end() - 1);
-  for (const auto& [did, id] : pairs) kd.ids[fill[did]++] = id;
   kd.loaded = true;
   return kd;
 }
@@ -54,8 +90,7 @@ const std::vector<std::uint32_t>& FacetIndex::dates(const Xapian::Database& db) 
   dates_.assign(std::size_t(db.get_lastdocid()) + 1, 0);
   for (auto v = db.valuestream_begin(schema::kSlotDate); v != db.valuestream_end(schema::kSlotDate);
        ++v)
-    if (auto d = schema::parse_date_value(*v))
-      dates_[v.get_docid()] = std::uint32_t(d->year * 10000 + d->month * 100 + d->day);
+    dates_[v.get_docid()] = date_number(*v);
   dates_loaded_ = true;
   return dates_;
 }
@@ -68,18 +103,10 @@ FacetCounts count_dates(FacetIndex& index, const Xapian::Database& db, DateBucke
   const auto& dates = index.dates(db);
   std::map<std::uint32_t, std::size_t> hist;
   for (Xapian::docid did : docids) {
-    std::uint32_t d = did < dates.size() ? dates[did] : 0;
-    if (!d) continue;
-    std::uint32_t y = d / 10000, m = d / 100 % 100, day = d % 100;
-    std::uint32_t k = bucket == DateBucket::year || m == 0      ? y * 10000
-                      : bucket == DateBucket::month || day == 0 ? y * 10000 + m * 100
-                                                                : d;
-    ++hist[k];
+    const std::uint32_t d = did < dates.size() ? dates[did] : 0;
+    if (d) ++hist[date_bucket(d, bucket)];
   }
-  for (const auto& [k, c] : hist) {
-    const CivilDate date{int(k / 10000), int(k / 100 % 100), int(k % 100)};
-    out.keys.emplace_back(out.owned.emplace_back(to_iso(date)), c);
-  }
+  add_date_counts(hist, out);
   return out;
 }
 
@@ -108,6 +135,51 @@ FacetCounts count_facets(FacetIndex& index, const Xapian::Database& db, EntityKi
   for (std::uint32_t id : touched) {
     out.keys.emplace_back(kd.keys[id], counts[id]);
     counts[id] = 0;
+  }
+  return out;
+}
+
+FacetSpy::FacetSpy(const std::vector<EntityKind>& kinds, DateBucket bucket) : bucket_(bucket) {
+  for (EntityKind k : kinds) {
+    if (k == EntityKind::date)
+      dates_ = true;
+    else
+      kinds_.push_back(Kind{k, FlatStringMap<std::size_t>(256)});
+  }
+}
+
+void FacetSpy::operator()(const Xapian::Document& doc, double) {
+  ++documents_;
+  for (Kind& k : kinds_) {
+    const std::string value = doc.get_value(schema::facet_slot(k.kind));
+    if (value.empty()) continue;
+    scratch_.clear();
+    if (!schema::decode_keys(value, scratch_)) continue;  // damaged: `newsdex check` says so
+    std::uint8_t ranges = 0;
+    for (std::string_view key : scratch_) {
+      ++k.counts.find_or_insert(key, hash_word(key));
+      if (k.kind == EntityKind::money) ranges |= money_range_bits(key);
+    }
+    for (std::size_t r = 0; r < std::size(kMoneyRanges); ++r)
+      money_ranges_[r] += (ranges >> r) & 1u;
+  }
+  if (dates_)
+    if (const std::uint32_t d = date_number(doc.get_value(schema::kSlotDate)))
+      ++date_hist_[date_bucket(d, bucket_)];
+}
+
+FacetCounts FacetSpy::counts(EntityKind kind) const {
+  FacetCounts out;
+  if (kind == EntityKind::date) {
+    add_date_counts(date_hist_, out);
+    return out;
+  }
+  for (const Kind& k : kinds_) {
+    if (k.kind != kind) continue;
+    out.keys.reserve(k.counts.size());
+    k.counts.for_each([&](std::string_view key, std::size_t c) { out.keys.emplace_back(key, c); });
+    if (kind == EntityKind::money)
+      std::copy(std::begin(money_ranges_), std::end(money_ranges_), std::begin(out.money_ranges));
   }
   return out;
 }

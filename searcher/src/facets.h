@@ -12,11 +12,13 @@
 #include <deque>
 #include <functional>
 #include <iterator>
+#include <map>
 #include <string>
 #include <string_view>
 #include <utility>
 #include <vector>
 
+#include "core/flat_map.h"
 #include "newsdex/entity_kind.h"
 #include "newsdex/searcher.h"
 
@@ -78,6 +80,34 @@ struct FacetCounts {
 /// The counts of several databases' documents as one (their sum, key by key; keys in
 /// ascending order, so a date histogram stays in time order).
 FacetCounts merge_counts(const std::vector<FacetCounts>& parts);
+
+/// Counts facets while the match runs, from each matching document's facet values
+/// (schema::facet_slot) and published date: no index to load first, so a process's first
+/// facet query costs what its matches cost; and a document's values are its own under a
+/// multi-database too (its docid is not: see Searcher). One per query.
+class FacetSpy : public Xapian::MatchSpy {
+ public:
+  FacetSpy(const std::vector<EntityKind>& kinds, DateBucket bucket);
+  void operator()(const Xapian::Document& doc, double) override;
+  std::string name() const override { return "newsdex::FacetSpy"; }
+  /// Documents seen.
+  std::size_t documents() const { return documents_; }
+  /// The counts of @p kind (one of the kinds asked for); views into this spy.
+  FacetCounts counts(EntityKind kind) const;
+
+ private:
+  struct Kind {
+    EntityKind kind;
+    FlatStringMap<std::size_t> counts;
+  };
+  std::vector<Kind> kinds_;
+  bool dates_ = false;
+  DateBucket bucket_;
+  std::map<std::uint32_t, std::size_t> date_hist_;
+  std::size_t money_ranges_[std::size(kMoneyRanges)] = {};
+  std::size_t documents_ = 0;
+  std::vector<std::string_view> scratch_;
+};
 
 /// Counts the keys of @p kind over @p docids (dates: by @p bucket, in time order).
 FacetCounts count_facets(FacetIndex& index, const Xapian::Database& db, EntityKind kind,

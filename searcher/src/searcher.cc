@@ -37,6 +37,7 @@ struct Searcher::Impl {
   // own database's docid (Xapian::Document::get_docid()), so with several databases each is
   // matched and counted alone and the counts are summed (the sum of the parts, exactly).
   std::vector<detail::FacetIndex> facets;
+  std::size_t facet_queries = 0;  // searches with facets so far (see search())
 
   /// Counts @p kind over the matches of @p query in every database (all documents if the
   /// query is empty); @p exact is cleared if a database's count was sampled.
@@ -241,11 +242,25 @@ SearchResults Searcher::Impl::search(const SearchRequest& req) {
     enquire.set_query(pq.query);
     enquire.set_weighting_scheme(Xapian::BM25Weight());
     enquire.set_docid_order(Xapian::Enquire::ASCENDING);  // ties: input order
-    detail::DocidSpy spy;
-    if (!req.facets.empty() && d.parts.size() == 1) enquire.add_matchspy(&spy);
+    // Facets: the first facet query of a Searcher counts from the matches' facet values
+    // as the match runs (nothing to load: a command-line process pays for its matches
+    // only); later ones, on one database, count docids into the forward index, loaded once
+    // from the value streams (integer increments: a long-lived Searcher's fast path). A
+    // multi-database's spy sees each document under its own database's docid, so it always
+    // counts values.
+    const bool faceted = !req.facets.empty();
+    const bool by_index = faceted && d.parts.size() == 1 && d.facet_queries++ > 0;
+    detail::DocidSpy docid_spy;
+    std::optional<detail::FacetSpy> value_spy;
+    if (by_index) {
+      enquire.add_matchspy(&docid_spy);
+    } else if (faceted) {
+      value_spy.emplace(req.facets, req.date_bucket);
+      enquire.add_matchspy(&*value_spy);
+    }
     Xapian::doccount all = d.db.get_doccount();
     Xapian::doccount check = all;  // the total is exact
-    if (!req.facets.empty() && !req.exact_facets && d.parts.size() == 1)
+    if (faceted && !req.exact_facets)
       check = Xapian::doccount(std::min<std::size_t>(all, req.sample_size));
     Xapian::MSet mset =
         enquire.get_mset(Xapian::doccount(req.offset), Xapian::doccount(req.limit), check);
@@ -269,28 +284,13 @@ SearchResults Searcher::Impl::search(const SearchRequest& req) {
                          req.snippet_bytes, h);
       res.hits.push_back(std::move(h));
     }
-    if (!req.facets.empty()) {
-      bool exact = spy.docids.size() >= res.total && res.total_exact;
-      std::vector<std::vector<Xapian::docid>> docids;
-      if (d.parts.size() == 1) {
-        docids.push_back(std::move(spy.docids));
-      } else {
-        exact = true;
-        for (const Xapian::Database& part : d.parts) {
-          Xapian::Enquire each(part);
-          each.set_query(pq.query);
-          detail::DocidSpy part_spy;
-          each.add_matchspy(&part_spy);
-          Xapian::doccount n = part.get_doccount();
-          if (!req.exact_facets) n = Xapian::doccount(std::min<std::size_t>(n, req.sample_size));
-          Xapian::MSet m = each.get_mset(0, 0, n);
-          exact = exact && m.get_matches_lower_bound() == m.get_matches_upper_bound() &&
-                  part_spy.docids.size() >= m.get_matches_estimated();
-          docids.push_back(std::move(part_spy.docids));
-        }
-      }
+    if (faceted) {
+      const std::size_t seen = by_index ? docid_spy.docids.size() : value_spy->documents();
+      const bool exact = seen >= res.total && res.total_exact;
+      const std::vector<std::vector<Xapian::docid>> docids{std::move(docid_spy.docids)};
       for (EntityKind kind : req.facets) {
-        FacetCounts fc = d.count(kind, req.date_bucket, docids);
+        FacetCounts fc =
+            by_index ? d.count(kind, req.date_bucket, docids) : value_spy->counts(kind);
         FacetResult fr = detail::facet_result(kind, fc, req.facet_size, true, d.labeler());
         fr.exact = exact;
         res.facets.push_back(std::move(fr));

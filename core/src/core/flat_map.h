@@ -130,6 +130,12 @@ class FlatStringMap {
     if (s.index != kEmpty) __builtin_prefetch(&entries_[s.index]);
   }
 
+  /// Calls @p f(key, value) for every entry, in insertion order.
+  template <class F>
+  void for_each(F&& f) const {
+    for (const Entry& e : entries_) f(std::string_view(e.key), e.value);
+  }
+
   std::size_t size() const { return entries_.size(); }
   std::size_t capacity() const { return entries_.capacity(); }
   void reserve(std::size_t n) { entries_.reserve(n); }

@@ -95,6 +95,45 @@ std::optional<CivilDate> parse_date_value(std::string_view v) {
   return CivilDate{n[0], n[1], n[2]};
 }
 
+std::string encode_keys(const std::vector<std::string_view>& keys) {
+  std::string out;
+  for (std::string_view k : keys) {
+    for (std::size_t n = k.size();; n >>= 7) {  // varint, 7 bits a byte, low bits first
+      if (n < 0x80) {
+        out.push_back(char(n));
+        break;
+      }
+      out.push_back(char(0x80 | (n & 0x7f)));
+    }
+    out.append(k);
+  }
+  return out;
+}
+
+bool decode_keys(std::string_view value, std::vector<std::string_view>& out) {
+  const std::size_t start = out.size();
+  std::size_t i = 0;
+  while (i < value.size()) {
+    std::size_t n = 0;
+    for (unsigned shift = 0;; shift += 7) {
+      if (i >= value.size() || shift > 28) {
+        out.resize(start);
+        return false;
+      }
+      const auto b = static_cast<unsigned char>(value[i++]);
+      n |= std::size_t(b & 0x7f) << shift;
+      if (b < 0x80) break;
+    }
+    if (n > value.size() - i) {
+      out.resize(start);
+      return false;
+    }
+    out.push_back(value.substr(i, n));
+    i += n;
+  }
+  return true;
+}
+
 int decade_of(double amount) {
   if (!(amount > 0)) return -3;
   int d = int(std::floor(std::log10(amount)));

@@ -15,7 +15,8 @@
 namespace newsdex::schema {
 
 // 2: money decade terms. 3: stems only (no unstemmed or Z terms), body in a zstd value slot.
-inline constexpr std::string_view kVersion = "3";
+// 4: each document's entity keys per kind in value slots 2-6 (facets read them).
+inline constexpr std::string_view kVersion = "4";
 inline constexpr std::string_view kMetaSchema = "newsdex:schema";      // = kVersion
 inline constexpr std::string_view kMetaLanguage = "newsdex:language";  // stemming language
 inline constexpr std::string_view kMetaLabelPrefix = "label:";         // label:<kind>:<key>
@@ -57,6 +58,22 @@ void append_entity_terms(EntityKind kind, std::string_view key, std::vector<std:
 inline constexpr unsigned kSlotDate = 0;   // published date "YYYYMMDD" (sortable string)
 inline constexpr unsigned kSlotHash = 1;   // content hash (16 hex digits)
 inline constexpr unsigned kSlotBody = 10;  // the body, for snippets (encode_body)
+
+/// The value slot holding a document's keys of @p kind (encode_keys): 2 company, 3 person,
+/// 4 product, 5 money, 6 percent. Facets are counted from these: a value stream is read in
+/// document order and chunked, so a fresh process counts a query's matches without first
+/// loading every key's postings, and a document's keys travel with it through multi-database
+/// and remote searches. Mentioned dates (XDA) have no slot: the date facet is the published
+/// date (kSlotDate).
+inline constexpr unsigned facet_slot(EntityKind kind) { return 2u + unsigned(kind); }
+/// Whether @p kind's keys are stored in a facet slot (all kinds but date).
+inline constexpr bool has_facet_slot(EntityKind kind) { return kind != EntityKind::date; }
+
+/// Keys, each as a varint length and its bytes (keys may hold any byte).
+std::string encode_keys(const std::vector<std::string_view>& keys);
+/// The keys of encode_keys(@p value), as views into it, appended to @p out; false (and
+/// nothing appended) if @p value is damaged.
+bool decode_keys(std::string_view value, std::vector<std::string_view>& out);
 
 /// The kSlotDate value of a date: "YYYYMMDD", an unknown month or day as "00" (so it sorts
 /// before every known one), or as "99" when @p upper (the last value a range up to a year or

@@ -82,6 +82,14 @@ BuiltDocument DocumentBuilder::build(const Article& a, const std::string& hash) 
       if (label.empty()) label = e.text;  // found by a rule: its first surface form
       out.labels.emplace_back(e.kind, e.key, std::move(label));
     }
+    // Each kind's keys, sorted and distinct, in its facet slot.
+    std::vector<std::string_view> keys;
+    for (EntityKind kind : kAllEntityKinds) {
+      const auto& s = seen[unsigned(kind)];
+      if (!has_facet_slot(kind) || s.empty()) continue;
+      keys.assign(s.begin(), s.end());
+      doc.add_value(facet_slot(kind), encode_keys(keys));
+    }
   }
 
   StoredFields f{a.id, a.title, a.date, a.source, a.url, a.path, a.origin};
