@@ -11,6 +11,15 @@ function(newsdex_target_options target)
                                              -fno-sanitize-recover=undefined)
     target_link_options(${target} PRIVATE -fsanitize=address,undefined)
   endif()
+  if(NEWSDEX_FUZZ_TARGETS)  # coverage for libFuzzer; the runtime is linked by the fuzz targets
+    target_compile_options(${target} PRIVATE -fsanitize=fuzzer-no-link)
+  endif()
+endfunction()
+
+# A libFuzzer target (tests/fuzz): built like the rest, linked with libFuzzer's main.
+function(newsdex_fuzz_target_options target)
+  newsdex_target_options(${target})
+  target_link_options(${target} PRIVATE -fsanitize=fuzzer,address,undefined)
 endfunction()
 
 # The libraries: position-independent, hidden symbols except the API marked NEWSDEX_API

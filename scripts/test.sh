@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
-# Builds newsdex twice (optimised, and with ASan+UBSan) and runs every test in both.
+# Builds newsdex twice (optimised, and with ASan+UBSan) and runs every test in both, then
+# builds the libFuzzer targets (clang-14) and fuzzes each briefly (tests/fuzz/README.md).
 # Exits non-zero if anything fails. Run from the repository root.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -13,3 +14,9 @@ cmake --build build-asan -j"$jobs"
 echo "== tests (ASan+UBSan)"
 ASAN_OPTIONS=detect_leaks=1:abort_on_error=1 UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1 \
   ctest --test-dir build-asan --output-on-failure -j"$jobs"
+# Only the fuzz targets here (the tests above ran in build-asan); a target's finding fails it.
+CC=clang-14 CXX=clang++-14 cmake -S . -B build-fuzz -DCMAKE_BUILD_TYPE=RelWithDebInfo -DNEWSDEX_FUZZ=ON \
+  -DNEWSDEX_BUILD_TESTS=OFF -DNEWSDEX_BUILD_BENCH=OFF >/dev/null
+cmake --build build-fuzz -j"$jobs"
+echo "== fuzz (libFuzzer, clang-14, ASan+UBSan)"
+ctest --test-dir build-fuzz -L fuzz --no-tests=error --output-on-failure
