@@ -238,6 +238,7 @@ class Checker {
         const Xapian::Document doc = db_.get_document(docid);
         std::string id;
         const schema::StoredFields* f = check_fields(docid, doc, id);
+        compare_facet_values(docid, doc, id);
         if (f && extractor_) {
           expected_terms(*f);
           if (!any_entity_terms)
@@ -347,6 +348,42 @@ class Checker {
     if (!extra.empty())
       what += std::string(missing.empty() ? "" : ";") + " extra: " + joined(extra);
     add(Kind::entities, what, id, docid);
+  }
+
+  // Each kind's facet value (schema::facet_slot) holds exactly the keys of the document's
+  // entity terms of that kind, sorted: facets count the values, filters match the terms.
+  void compare_facet_values(Xapian::docid docid, const Xapian::Document& doc,
+                            const std::string& id) {
+    for (EntityKind kind : kAllEntityKinds) {
+      if (!schema::has_facet_slot(kind)) continue;
+      const std::string prefix(schema::entity_prefix(kind));
+      std::vector<std::string> from_terms;
+      auto t = doc.termlist_begin();
+      for (t.skip_to(prefix); t != doc.termlist_end(); ++t) {
+        const std::string term = *t;
+        if (term.compare(0, prefix.size(), prefix) != 0) break;
+        from_terms.push_back(term.substr(prefix.size()));
+      }
+      const std::string value = doc.get_value(schema::facet_slot(kind));
+      std::vector<std::string_view> keys;
+      const std::string what = std::string(to_string(kind)) + " facet value";
+      if (!schema::decode_keys(value, keys)) {
+        add(Kind::data, what + " does not decode", id, docid);
+        continue;
+      }
+      if (std::equal(keys.begin(), keys.end(), from_terms.begin(), from_terms.end())) continue;
+      std::vector<std::string> listed(keys.begin(), keys.end()), missing, extra;
+      std::set_difference(from_terms.begin(), from_terms.end(), listed.begin(), listed.end(),
+                          std::back_inserter(missing));
+      std::set_difference(listed.begin(), listed.end(), from_terms.begin(), from_terms.end(),
+                          std::back_inserter(extra));
+      add(Kind::data,
+          what + " disagrees with the " + prefix +
+              " terms:" + (missing.empty() ? "" : " not in the value: " + joined(missing)) +
+              (missing.empty() || extra.empty() ? "" : ";") +
+              (extra.empty() ? "" : " in the value only: " + joined(extra)),
+          id, docid);
+    }
   }
 
   // Every id term on exactly one document, and as many id terms as documents.

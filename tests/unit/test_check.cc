@@ -121,7 +121,14 @@ TEST_CASE("check: a document whose entity terms were removed is named") {
 
   const CheckReport r = check(c.db);
   CHECK(!r.ok());
-  CHECK(r.total_problems == 2);
+  // The entity terms against the text, and each kind's facet value against the terms.
+  const auto data = of_kind(r, CheckProblemKind::data);
+  CHECK(r.total_problems == 2 + data.size());
+  REQUIRE(data.size() >= 3);  // s0: company, person, product, money...; s1: company
+  for (const auto& p : data) CHECK(has(p.what, "facet value disagrees with the X"));
+  CHECK(data.back().id == s1);
+  CHECK(data.back().what ==
+        "company facet value disagrees with the XCO terms: not in the value: quokka");
   const auto ents = of_kind(r, CheckProblemKind::entities);
   REQUIRE(ents.size() == 2);
   CHECK(ents[0].id == s0);
@@ -132,8 +139,38 @@ TEST_CASE("check: a document whose entity terms were removed is named") {
   CHECK(ents[1].id == s1);
   CHECK(ents[1].what == "entity terms extra: XCOquokka");
 
-  // --quick does not look at entity terms.
-  CHECK(check(c.db, false).ok());
+  // --quick does not compare the terms with the text; the values with the terms, it does.
+  const CheckReport quick = check(c.db, false);
+  CHECK(of_kind(quick, CheckProblemKind::entities).empty());
+  CHECK(of_kind(quick, CheckProblemKind::data).size() == data.size());
+}
+
+TEST_CASE("check: a facet value that disagrees with the entity terms is named, also --quick") {
+  Copy c;
+  const Xapian::docid docid = edit_document(c.db, s0, [](Xapian::Document& d) {
+    // Microsoft's documents counted without it: the value lists one company less.
+    std::vector<std::string_view> keys;
+    const std::string value = d.get_value(schema::facet_slot(EntityKind::company));
+    REQUIRE(schema::decode_keys(value, keys));
+    std::vector<std::string_view> kept;
+    for (std::string_view k : keys)
+      if (k != "microsoft") kept.push_back(k);
+    REQUIRE(kept.size() + 1 == keys.size());
+    d.add_value(schema::facet_slot(EntityKind::company), schema::encode_keys(kept));
+    d.add_value(schema::facet_slot(EntityKind::person),
+                std::string("\x05"
+                            "ab"));  // damaged: 5 bytes promised, 2 given
+  });
+  for (bool entities : {true, false}) {
+    CAPTURE(entities);
+    const CheckReport r = check(c.db, entities);
+    const auto data = of_kind(r, CheckProblemKind::data);
+    REQUIRE(data.size() == 2);
+    CHECK(data[0].docid == docid);
+    CHECK(data[0].what ==
+          "company facet value disagrees with the XCO terms: not in the value: microsoft");
+    CHECK(data[1].what == "person facet value does not decode");
+  }
 }
 
 TEST_CASE("check: leftovers beside the database are reported with what index does") {

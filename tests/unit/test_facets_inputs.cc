@@ -69,6 +69,32 @@ TEST_CASE("every facet count equals the total of the query with that key's filte
   CHECK(run(s, "microsoft money:>=1e20").total == 0);
 }
 
+TEST_CASE("a Searcher's first facet query (from values) and later ones (forward index) agree") {
+  TempDir tmp;
+  { Indexer(tmp / "db", opts()).index({NEWSDEX_SEEDS_DIR}); }
+  const std::vector<EntityKind> kinds(std::begin(kAllEntityKinds), std::end(kAllEntityKinds));
+  for (const char* q : {"microsoft", "cloud", "company:softbank", "money:>=1e9"}) {
+    CAPTURE(q);
+    Searcher s(tmp / "db", SearcherOptions{"english", NEWSDEX_GAZETTEER_DIR});
+    SearchResults first = run(s, q, kinds), second = run(s, q, kinds);
+    REQUIRE(first.facets.size() == second.facets.size());
+    for (std::size_t k = 0; k < first.facets.size(); ++k) {
+      const FacetResult &a = first.facets[k], &b = second.facets[k];
+      CAPTURE(to_string(a.kind));
+      CHECK(a.distinct == b.distinct);
+      REQUIRE(a.counts.size() == b.counts.size());
+      for (std::size_t i = 0; i < a.counts.size(); ++i) {
+        CHECK(a.counts[i].key == b.counts[i].key);
+        CHECK(a.counts[i].count == b.counts[i].count);
+        CHECK(a.counts[i].label == b.counts[i].label);
+      }
+      REQUIRE(a.buckets.size() == b.buckets.size());
+      for (std::size_t i = 0; i < a.buckets.size(); ++i)
+        CHECK(a.buckets[i].count == b.buckets[i].count);
+    }
+  }
+}
+
 TEST_CASE("product names are not stemmed into other words") {
   TempDir tmp;
   tmp.write("in/a.txt", "Windows update ships today\nMicrosoft released a Windows update.\n");
