@@ -72,6 +72,14 @@ class DocidSpy : public Xapian::MatchSpy {
 /// Keys are views: into the FacetIndex (it outlives the counts), or into `owned`; only the
 /// top keys are copied out, so a large match set does not copy every key it touched.
 struct FacetCounts {
+  FacetCounts() = default;
+  // Moved, never copied: a copy's keys would still view the original's `owned` strings
+  // (a vector of counts that grew copied them, and ASan caught the views left dangling).
+  FacetCounts(const FacetCounts&) = delete;
+  FacetCounts& operator=(const FacetCounts&) = delete;
+  FacetCounts(FacetCounts&&) = default;
+  FacetCounts& operator=(FacetCounts&&) = default;
+
   std::vector<std::pair<std::string_view, std::size_t>> keys;
   std::size_t money_ranges[std::size(kMoneyRanges)] = {};
   std::deque<std::string> owned;  // date bucket names, merged keys (a deque: views stay valid)

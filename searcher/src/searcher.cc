@@ -45,6 +45,7 @@ struct Searcher::Impl {
                     const std::vector<std::vector<Xapian::docid>>& docids) {
     if (parts.size() == 1) return count_facets(facets[0], db, kind, bucket, docids[0]);
     std::vector<FacetCounts> per_part;
+    per_part.reserve(parts.size());
     for (std::size_t i = 0; i < parts.size(); ++i)
       per_part.push_back(count_facets(facets[i], parts[i], kind, bucket, docids[i]));
     return detail::merge_counts(per_part);

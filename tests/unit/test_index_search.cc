@@ -11,8 +11,9 @@
 #include <map>
 #include <set>
 
-#include "index/batch_queue.h"
 #include "core/schema.h"
+#include "fixtures.h"
+#include "index/batch_queue.h"
 #include "newsdex/analysis.h"
 #include "newsdex/corpus_reader.h"
 #include "newsdex/error.h"
@@ -25,9 +26,7 @@ namespace fs = std::filesystem;
 
 namespace {
 IndexOptions opts() {
-  IndexOptions o;
-  o.gazetteer_dir = NEWSDEX_GAZETTEER_DIR;
-  o.jobs = 2;
+  IndexOptions o = test_index_options();
   o.shard_docs = 2;  // several shards even for five documents
   return o;
 }

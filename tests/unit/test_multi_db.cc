@@ -7,6 +7,7 @@
 #include <map>
 #include <set>
 
+#include "fixtures.h"
 #include "newsdex/error.h"
 #include "newsdex/indexer.h"
 #include "newsdex/searcher.h"
@@ -17,20 +18,10 @@ namespace fs = std::filesystem;
 
 namespace {
 
-IndexOptions opts() {
-  IndexOptions o;
-  o.gazetteer_dir = NEWSDEX_GAZETTEER_DIR;
-  o.jobs = 2;
-  return o;
-}
+IndexOptions opts() { return test_index_options(); }
 
 SearchResults run(Searcher& s, const std::string& q, std::vector<EntityKind> facets = {}) {
-  SearchRequest r;
-  r.query = q;
-  r.limit = 100;
-  r.facets = std::move(facets);
-  r.facet_size = 1000;
-  return s.search(r);
+  return search_all(s, q, std::move(facets));
 }
 
 std::set<std::string> ids(const SearchResults& r) {

@@ -9,6 +9,7 @@
 #include <vector>
 
 #include "corpus/html.h"
+#include "fixtures.h"
 #include "newsdex/corpus_reader.h"
 #include "newsdex/error.h"
 #include "newsdex/indexer.h"
@@ -20,12 +21,7 @@ namespace fs = std::filesystem;
 
 namespace {
 
-IndexOptions opts() {
-  IndexOptions o;
-  o.gazetteer_dir = NEWSDEX_GAZETTEER_DIR;
-  o.jobs = 2;
-  return o;
-}
+IndexOptions opts() { return test_index_options(); }
 
 struct Read {
   std::vector<Article> articles;
