@@ -463,8 +463,9 @@ class Parser {
     if (wildcard) {
       if (prim.size() != 1 && !whole)
         throw QueryError("a wildcard needs a single word before the *", l.pos);
-      std::string t = std::string(prefix) + (whole ? whole->text : prim[0]->text);
-      if (!negated_) out_.highlight.push_back(t);
+      const std::string& stem_start = whole ? whole->text : prim[0]->text;
+      if (!negated_) out_.highlight_prefixes.push_back(stem_start);
+      std::string t = std::string(prefix) + stem_start;
       return Xapian::Query(Xapian::Query::OP_WILDCARD, t, 1000,
                            Xapian::Query::WILDCARD_LIMIT_MOST_FREQUENT);
     }

@@ -16,6 +16,7 @@ struct ParsedQuery {
   Xapian::Query query;
   std::vector<std::string> highlight;  ///< normalised unstemmed words (positive only)
   std::vector<std::string> highlight_stems;
+  std::vector<std::string> highlight_prefixes;  ///< of wildcards: words starting so are matches
 };
 
 /// Parses queries. Grammar (docs/query-language.md):

@@ -49,6 +49,12 @@ void Snippets::make(const std::string& body, const ParsedQuery& pq, std::size_t 
   if (bytes == 0 || body.empty()) return;
   std::unordered_set<std::string> words(pq.highlight.begin(), pq.highlight.end());
   std::unordered_set<std::string> stems(pq.highlight_stems.begin(), pq.highlight_stems.end());
+  // A word a wildcard matched (`micro*`: `microsoft`).
+  auto prefixed = [&](const std::string& w) {
+    for (const auto& p : pq.highlight_prefixes)
+      if (w.size() >= p.size() && w.compare(0, p.size(), p) == 0) return true;
+    return false;
+  };
   // Only a token that starts as a highlighted stem does is stemmed (kStemLead).
   auto stem_candidate = [&](const std::string& w) {
     for (const auto& st : pq.highlight_stems) {
@@ -78,14 +84,17 @@ void Snippets::make(const std::string& body, const ParsedQuery& pq, std::size_t 
       for (std::size_t i = 0; i < tokens_.size(); ++i) {
         const Token& t = tokens_[i];
         if (t.compound) continue;
-        if (words.count(t.text) || (stem_candidate(t.text) && stems.count(analyzer_.stem(t.text))))
+        if (words.count(t.text) ||
+            (stem_candidate(t.text) && stems.count(analyzer_.stem(t.text))) || prefixed(t.text))
           matched.push_back(i);
       }
       if (!matched.empty() || text.size() == rest.size()) break;
     }
     return !matched.empty();
   };
-  std::size_t from = first_candidate(body, pq.highlight_stems);
+  std::vector<std::string> starts = pq.highlight_stems;  // where a match may begin
+  starts.insert(starts.end(), pq.highlight_prefixes.begin(), pq.highlight_prefixes.end());
+  std::size_t from = first_candidate(body, starts);
   from = from < body.size() && from > bytes ? from - bytes : 0;
   if (from > 0) {  // start at a word
     std::size_t sp = body.rfind(' ', from);

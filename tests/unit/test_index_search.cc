@@ -278,6 +278,13 @@ TEST_CASE("inflections meet through stems, in words and in phrases; snippets sho
   SearchResults res = s.search(r);
   REQUIRE(res.hits.size() == 1);
   CHECK(res.hits[0].snippet.find("raised its prices twice") != std::string::npos);
+  // A wildcard's matches are highlighted too (they never were): `rival*` → `rivals`.
+  r.query = "rival*";
+  res = s.search(r);
+  REQUIRE(res.hits.size() == 1);
+  REQUIRE(res.hits[0].highlights.size() == 1);
+  const Highlight hl = res.hits[0].highlights[0];
+  CHECK(res.hits[0].snippet.substr(hl.begin, hl.end - hl.begin) == "rivals");
 }
 
 TEST_CASE("commits inside a shard change nothing a search can see") {
