@@ -255,8 +255,11 @@ std::string html_rejection(std::string_view html) {
 }  // namespace detail
 
 Article parse_html_article(std::string_view html) {
-  using namespace detail;
-  if (std::string why = html_rejection(html); !why.empty()) throw CorpusError(why);
+  if (std::string why = detail::html_rejection(html); !why.empty()) throw CorpusError(why);
+  return detail::parse_checked_html(html);
+}
+
+Article detail::parse_checked_html(std::string_view html) {
   Article a;
   // gumbo records every parse error with a copy of the open elements: bounded.
   GumboOptions options = kGumboDefaultOptions;

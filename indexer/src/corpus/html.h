@@ -6,6 +6,8 @@
 #include <string>
 #include <string_view>
 
+#include "newsdex/article.h"
+
 namespace newsdex::detail {
 
 /// Deepest nesting an HTML page may ask for. The HTML5 tree builder does work in proportion
@@ -22,5 +24,8 @@ std::size_t html_nesting_depth(std::string_view html);
 
 /// Why @p html is refused before parsing (nested deeper than kMaxHtmlDepth), or empty.
 std::string html_rejection(std::string_view html);
+
+/// parse_html_article() of a page html_rejection() accepted (the check not done again).
+Article parse_checked_html(std::string_view html);
 
 }  // namespace newsdex::detail

@@ -442,7 +442,8 @@ void CorpusReader::read(const std::function<bool(Article&&)>& on_article,
       bytes_read_ += size;
       continue;
     }
-    Article a = kind == FileKind::html ? parse_html_article(text) : parse_text_article(text);
+    Article a =
+        kind == FileKind::html ? detail::parse_checked_html(text) : parse_text_article(text);
     bytes_read_ += size;
     if (a.title.empty() && a.body.empty()) {
       on_bad({path, 0, "no text content"});

@@ -355,6 +355,12 @@ WordNum parse_word_number(string_view s, size_t e, const Word* w) {
 
 /// The keyword @p w at a word start [b, e): currency codes and "Rs" before a number,
 /// number words before a currency ("half a trillion dollars"), and "billion-dollar".
+// Words that can begin an amount in words ("five", "twenty", "a", "half" a billion dollars).
+constexpr bool starts_word_number(Cat c) {
+  return c == Cat::unit || c == Cat::tens || c == Cat::hundred || c == Cat::a || c == Cat::half ||
+         c == Cat::quarter;
+}
+
 size_t money_word(string_view s, size_t b, size_t e, const Word* w, std::vector<Entity>& out) {
   const size_t sz = s.size();
   if (w->cat == Cat::code || w->cat == Cat::rs) {  // "USD 5 million", "Rs16,189 crore"
@@ -381,17 +387,7 @@ size_t money_word(string_view s, size_t b, size_t e, const Word* w, std::vector<
     }
     return e;
   }
-  switch (w->cat) {
-    case Cat::unit:
-    case Cat::tens:
-    case Cat::hundred:
-    case Cat::a:
-    case Cat::half:
-    case Cat::quarter:
-      break;
-    default:
-      return e;
-  }
+  if (!starts_word_number(w->cat)) return e;
   const WordNum wn = parse_word_number(s, e, w);
   if (!wn.ok) return e;
   const CurHit c = parse_currency_after(s, wn.e);
@@ -401,13 +397,8 @@ size_t money_word(string_view s, size_t b, size_t e, const Word* w, std::vector<
 }
 
 constexpr bool is_money_trigger_word(const Word& w) {
+  if (starts_word_number(w.cat)) return true;
   switch (w.cat) {
-    case Cat::unit:
-    case Cat::tens:
-    case Cat::hundred:
-    case Cat::a:
-    case Cat::half:
-    case Cat::quarter:
     case Cat::code:
     case Cat::rs:
       return true;
