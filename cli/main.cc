@@ -1,4 +1,5 @@
-// newsdex: index | search | stats | entities | check. Results on stdout (text, or --json);
+// newsdex: index | search | stats | entities | check. What search and stats print is in
+// output.cc (shared with the other front ends). Results on stdout (text, or --json);
 // logs and progress on stderr. Exit 0 ok, 1 failure, 2 usage or query error.
 #include <spdlog/sinks/stdout_color_sinks.h>
 #include <spdlog/spdlog.h>
@@ -11,7 +12,6 @@
 #include <iostream>
 #include <nlohmann/json.hpp>
 #include <set>
-#include <sstream>
 
 #include "newsdex/check.h"
 #include "newsdex/corpus_reader.h"
@@ -19,6 +19,7 @@
 #include "newsdex/error.h"
 #include "newsdex/indexer.h"
 #include "newsdex/searcher.h"
+#include "output.h"
 
 using json = nlohmann::json;
 using namespace newsdex;
@@ -63,29 +64,6 @@ bool similar_word(const std::string& typed, const std::string& name) {
       left.erase(it);
   }
   return missing <= 2 && left.size() <= 2;
-}
-
-std::string join(const std::vector<std::string>& parts, const std::string& sep) {
-  std::string out;
-  for (const auto& p : parts) out += (out.empty() ? "" : sep) + p;
-  return out;
-}
-
-std::vector<EntityKind> parse_kinds(const std::string& list) {
-  std::vector<EntityKind> out;
-  std::stringstream ss(list);
-  std::string item;
-  while (std::getline(ss, item, ',')) {
-    if (item.empty()) continue;
-    if (item == "all") return {std::begin(kAllEntityKinds), std::end(kAllEntityKinds)};
-    auto k = parse_entity_kind(item);
-    if (!k)
-      throw CLI::ValidationError(
-          "--facets",
-          "unknown kind '" + item + "' (company, person, product, money, percent, date, all)");
-    out.push_back(*k);
-  }
-  return out;
 }
 
 // --- index -------------------------------------------------------------------------------
@@ -157,49 +135,16 @@ struct SearchArgs {
   std::vector<std::string> dbs;
   std::vector<std::string> words;
   bool json = false;
-  std::string match = "all";
-  std::string facets;
-  std::string date_bucket = "month";
-  bool sample = false;
+  cli::SearchParams params;
   SearchRequest req;
   SearcherOptions options;
 };
-
-std::string highlighted(const Hit& h, bool bold) {
-  std::string out;
-  std::size_t pos = 0;
-  for (const auto& hl : h.highlights) {
-    if (hl.begin < pos || hl.begin > hl.end || hl.end > h.snippet.size()) continue;
-    out.append(h.snippet, pos, hl.begin - pos);
-    out += bold ? "\x1b[1m" : "";
-    out.append(h.snippet, hl.begin, hl.end - hl.begin);
-    out += bold ? "\x1b[0m" : "";
-    pos = hl.end;
-  }
-  out.append(h.snippet, pos, std::string::npos);
-  return out;
-}
-
-json facet_json(const FacetResult& f) {
-  json arr = json::array();
-  for (const auto& c : f.counts) {
-    json e = {{"key", c.key}, {"label", c.label}, {"count", c.count}};
-    if (!f.exact) e["exact"] = false;
-    arr.push_back(e);
-  }
-  return arr;
-}
 
 int run_search(SearchArgs& a) {
   std::string query;
   for (const auto& w : a.words) query += (query.empty() ? "" : " ") + w;
   a.req.query = query;
-  a.req.match = a.match == "any" ? DefaultMatch::any : DefaultMatch::all;
-  a.req.facets = parse_kinds(a.facets);
-  a.req.exact_facets = !a.sample;
-  a.req.date_bucket = a.date_bucket == "year"  ? DateBucket::year
-                      : a.date_bucket == "day" ? DateBucket::day
-                                               : DateBucket::month;
+  cli::apply_search_params(a.req, a.params);
   Searcher searcher(a.dbs, a.options);
   SearchResults r;
   try {
@@ -209,70 +154,10 @@ int run_search(SearchArgs& a) {
                  e.what(), query.c_str(), std::string(e.position(), ' ').c_str());
     return 2;
   }
-  if (a.json) {
-    json hits = json::array();
-    for (const auto& h : r.hits) {
-      json hl = json::array();
-      for (const auto& s : h.highlights) hl.push_back({s.begin, s.end});
-      json o = {{"rank", h.rank},   {"id", h.id},           {"title", h.title},
-                {"date", h.date},   {"source", h.source},   {"url", h.url},
-                {"score", h.score}, {"snippet", h.snippet}, {"highlights", hl}};
-      if (!h.path.empty()) o["path"] = h.path;
-      hits.push_back(o);
-    }
-    json out = {{"query", r.query},
-                {"total", r.total},
-                {"total_exact", r.total_exact},
-                {"offset", a.req.offset},
-                {"limit", a.req.limit},
-                {"elapsed_ms", r.elapsed_ms},
-                {"hits", hits}};
-    if (!r.facets.empty()) {
-      json facets = json::object(), info = json::object();
-      for (const auto& f : r.facets) {
-        facets[std::string(to_string(f.kind))] = facet_json(f);
-        json buckets = json::array();
-        for (const auto& b : f.buckets) buckets.push_back({{"key", b.key}, {"count", b.count}});
-        info[std::string(to_string(f.kind))] = {
-            {"exact", f.exact}, {"distinct", f.distinct}, {"buckets", buckets}};
-      }
-      out["facets"] = facets;
-      out["facet_info"] = info;
-    }
-    std::cout << out.dump(2) << "\n";
-    return 0;
-  }
-  const bool bold = stdout_is_terminal();
-  std::printf("%zu%s result%s for %s (%.1f ms)\n", r.total, r.total_exact ? "" : "+",
-              r.total == 1 ? "" : "s", query.c_str(), r.elapsed_ms);
-  for (const auto& h : r.hits) {
-    std::printf("\n%zu. %s%s%s\n", h.rank, bold ? "\x1b[1m" : "", h.title.c_str(),
-                bold ? "\x1b[0m" : "");
-    std::string meta;
-    if (!h.date.empty()) meta += h.date + " · ";
-    if (!h.source.empty()) meta += h.source + " · ";
-    meta += h.path.empty() ? h.id : h.path;
-    if (!h.url.empty()) meta += " · " + h.url;
-    std::printf("   %s · score %.3f\n", meta.c_str(), h.score);
-    if (!h.snippet.empty()) std::printf("   %s\n", highlighted(h, bold).c_str());
-  }
-  if (!r.facets.empty()) std::printf("\n");
-  for (const auto& f : r.facets) {
-    std::string line;
-    for (const auto& c : f.counts)
-      line += (line.empty() ? "" : " · ") + c.label + " " + std::to_string(c.count);
-    if (line.empty()) line = "(none)";
-    std::printf("%-8s %s%s\n", std::string(to_string(f.kind)).c_str(), line.c_str(),
-                f.exact ? "" : "  (sampled)");
-    if (!f.buckets.empty()) {
-      std::string b;
-      for (const auto& c : f.buckets)
-        if (c.count) b += (b.empty() ? "" : " · ") + c.key + " " + std::to_string(c.count);
-      if (!b.empty())
-        std::printf("%-8s %s %s\n", "",
-                    f.kind == EntityKind::date ? "histogram:" : "buckets:", b.c_str());
-    }
-  }
+  if (a.json)
+    std::cout << cli::search_json(r, a.req).dump(2) << "\n";
+  else
+    std::cout << cli::search_text(r, query, stdout_is_terminal());
   return 0;
 }
 
@@ -282,34 +167,10 @@ int run_stats(const std::vector<std::string>& dbs, const SearcherOptions& option
               std::size_t top) {
   Searcher searcher(dbs, options);
   DatabaseStats s = searcher.stats(top);
-  if (as_json) {
-    json top_json = json::object();
-    for (const auto& f : s.top) top_json[std::string(to_string(f.kind))] = facet_json(f);
-    // "db": the path, or the list of paths when several are counted as one.
-    json out = {{"db", dbs.size() == 1 ? json(dbs[0]) : json(dbs)},
-                {"documents", s.documents},
-                {"terms", s.distinct_terms},
-                {"total_length", s.total_length},
-                {"disk_bytes", s.disk_bytes},
-                {"date_range", {{"first", s.first_date}, {"last", s.last_date}}},
-                {"top", top_json}};
-    std::cout << out.dump(2) << "\n";
-    return 0;
-  }
-  std::printf(
-      "database   %s\ndocuments  %zu\nterms      %zu distinct words, %llu indexed\n"
-      "size       %.1f MB\ndates      %s .. %s\n",
-      join(dbs, " + ").c_str(), s.documents, s.distinct_terms,
-      static_cast<unsigned long long>(s.total_length), double(s.disk_bytes) / 1e6,
-      s.first_date.empty() ? "-" : s.first_date.c_str(),
-      s.last_date.empty() ? "-" : s.last_date.c_str());
-  for (const auto& f : s.top) {
-    std::string line;
-    for (const auto& c : f.counts)
-      line += (line.empty() ? "" : " · ") + c.label + " " + std::to_string(c.count);
-    std::printf("%-10s %s\n", std::string(to_string(f.kind)).c_str(),
-                line.empty() ? "(none)" : line.c_str());
-  }
+  if (as_json)
+    std::cout << cli::stats_json(s, dbs).dump(2) << "\n";
+  else
+    std::cout << cli::stats_text(s, dbs);
   return 0;
 }
 
@@ -506,17 +367,18 @@ int main(int argc, char** argv) {
   search->add_option("--offset", sa.req.offset, "Hits to skip")
       ->default_val(0)
       ->check(CLI::Range(0, 1000000000));
-  search->add_option("--match", sa.match, "Default operator between words")
+  search->add_option("--match", sa.params.match, "Default operator between words")
       ->check(CLI::IsMember({"all", "any"}))
       ->default_val("all");
-  search->add_option("--facets", sa.facets,
+  search->add_option("--facets", sa.params.facets,
                      "Entity kinds to count: company,person,product,money,percent,date or all");
   search->add_option("--facet-size", sa.req.facet_size, "Top keys per kind (0-10000)")
       ->default_val(10)
       ->check(CLI::Range(0, 10000));
-  search->add_option("--date-bucket", sa.date_bucket, "Date histogram by year, month or day")
+  search->add_option("--date-bucket", sa.params.date_bucket, "Date histogram by year, month or day")
       ->check(CLI::IsMember({"year", "month", "day"}));
-  search->add_flag("--sample", sa.sample, "Count facets over a sample (faster; marked inexact)");
+  search->add_flag("--sample", sa.params.sample,
+                   "Count facets over a sample (faster; marked inexact)");
   search->add_option("--gazetteer", sa.options.gazetteer_dir,
                      "Gazetteer directory (for entity filters: company:msft)");
 
