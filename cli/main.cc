@@ -20,6 +20,7 @@
 #include "newsdex/indexer.h"
 #include "newsdex/searcher.h"
 #include "output.h"
+#include "remove.h"
 
 using json = nlohmann::json;
 using namespace newsdex;
@@ -404,6 +405,8 @@ int main(int argc, char** argv) {
 
   CheckArgs ca;
   auto* check = add_check_command(app, ca);
+  cli::RemoveArgs ra;
+  auto* remove = cli::add_remove_command(app, ra);
 
   // A misspelt command said only "A subcommand is required": name it, suggest one.
   for (int i = 1; i < argc; ++i) {
@@ -439,6 +442,7 @@ int main(int argc, char** argv) {
     if (*stats) return run_stats(stats_db, stats_options, stats_json, stats_top);
     if (*ents) return run_entities(ent_inputs, ent_options, ent_json);
     if (*check) return run_check(ca);
+    if (*remove) return cli::run_remove(ra);
   } catch (const QueryError& e) {
     spdlog::error("query error at position {}: {}", e.position(), e.what());
     return 2;

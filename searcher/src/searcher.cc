@@ -16,6 +16,7 @@
 #include "facets.h"
 #include "newsdex/analysis.h"
 #include "newsdex/error.h"
+#include "filters.h"
 #include "query_parser.h"
 #include "snippets.h"
 
@@ -237,7 +238,7 @@ SearchResults Searcher::Impl::search(const SearchRequest& req) {
   auto t0 = std::chrono::steady_clock::now();
   SearchResults res;
   res.query = req.query;
-  ParsedQuery pq = d.parser->parse(req.query, req.match, d.db);
+  ParsedQuery pq = detail::parse_request(*d.parser, req, d.db);
   {
     Xapian::Enquire enquire(d.db);
     enquire.set_query(pq.query);

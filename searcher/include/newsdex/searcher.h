@@ -23,6 +23,14 @@ enum class DefaultMatch : std::uint8_t {
 /// Date histogram granularity for the `date` facet.
 enum class DateBucket : std::uint8_t { year, month, day };
 
+/// A filter given as data instead of query text: the documents that `field:value` of the
+/// query language matches (docs/query-language.md), e.g. {"company", "home depot"},
+/// {"money", ">=1e9"}, {"date", "2025-01..2025-03"}. Filters restrict and never score.
+struct Filter {
+  std::string field;  ///< company, person, product, money, percent, date, source, title
+  std::string value;  ///< as after the colon, unquoted; may not hold a double quote
+};
+
 /// One search.
 struct SearchRequest {
   std::string query;       ///< newsdex query language (docs/query-language.md)
@@ -35,6 +43,8 @@ struct SearchRequest {
   std::size_t sample_size = 10000;  ///< documents examined when exact_facets is false
   DateBucket date_bucket = DateBucket::month;
   std::size_t snippet_bytes = 240;  ///< approximate snippet length; 0 for no snippet
+  /// Applied to the query (all must match). With an empty query: every document they match.
+  std::vector<Filter> filters;
 };
 
 /// A highlighted stretch of a snippet: [begin, end) byte offsets into Hit::snippet.
@@ -99,8 +109,11 @@ struct SearcherOptions {
   std::string gazetteer_dir;         ///< see EntityOptions::gazetteer_dir
 };
 
-/// Searches one database, or several as one (directories or stub files). One Searcher per
-/// thread.
+/// Searches one database, or several as one (directories or stub files).
+///
+/// Thread safety: a Searcher is used by one thread at a time (give each thread its own; they
+/// are cheap to open). Any number of Searchers, in any threads or processes, may read a
+/// database while one Indexer writes it.
 class NEWSDEX_API Searcher {
  public:
   /// Opens @p db_path. @throws newsdex::IndexError if it is missing or not a newsdex
@@ -127,7 +140,7 @@ class NEWSDEX_API Searcher {
   std::size_t document_count() const;
 
  private:
-  struct Impl;
+  struct NEWSDEX_LOCAL Impl;  // not exported from a shared build
   std::unique_ptr<Impl> impl_;
 };
 
