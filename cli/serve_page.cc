@@ -61,9 +61,8 @@ aside li a{display:grid;grid-template-columns:1fr auto;column-gap:8px;text-decor
 aside li a:hover .lbl{text-decoration:underline}
 aside li a.on .lbl{font-weight:700;color:#a4161a}
 .n{color:#666;font-variant-numeric:tabular-nums;font-size:13px}
-.bar{grid-column:1/3;height:3px;background:#e6e1d6;margin-top:2px}
-.bar i{display:block;height:3px;background:#a4161a;opacity:.75}
-.buckets{margin-top:10px}
+.bar{grid-column:1/3;height:2px;background:#ebe7de;margin-top:2px}
+.bar i{display:block;height:2px;background:#a4161a;opacity:.6}
 .hist{display:flex;align-items:flex-end;gap:2px;height:64px;border-bottom:1px solid #999;margin-top:6px}
 .hist a{flex:1;background:#a4161a;opacity:.7;min-height:1px}
 .hist a:hover,.hist a.on{opacity:1}
@@ -84,6 +83,9 @@ ol.hits h2 a{text-decoration:none}
 ol.hits h2 a:hover{text-decoration:underline;text-decoration-thickness:1px}
 .meta{font-size:12px;color:#666;text-transform:uppercase;letter-spacing:.04em;margin-bottom:6px}
 .meta .src{color:#a4161a;font-weight:600}
+.meta .id{text-transform:none;letter-spacing:0;color:#999;text-decoration:none}
+.meta .id:hover{text-decoration:underline}
+.sub{font-size:11px;color:#777;margin:10px 0 2px;text-transform:uppercase;letter-spacing:.06em}
 .snip{margin:0;color:#333;font-family:Georgia,"Times New Roman",serif;font-size:15.5px}
 mark{background:#fff1a8;color:inherit;padding:0 1px}
 nav.pager{display:flex;justify-content:space-between;align-items:center;margin-top:18px;font-size:14px}
@@ -190,21 +192,22 @@ std::string money_bucket_filter(const std::string& key) {
   return "";
 }
 
-void append_count_rows(std::string& out, const PageState& st, const FacetResult& f) {
+// One facet row: a link that adds (or, when on, removes) @p filter, its count and a bar.
+void append_row(std::string& out, const PageState& st, const std::string& filter,
+                const std::string& label, std::size_t count, std::size_t max) {
+  const bool on = !filter.empty() && st.has(filter);
+  out += "<li><a" + std::string(on ? " class=\"on\"" : "") + " href=\"" +
+         (filter.empty() ? "#" : st.with_filter(filter)) + "\" title=\"" +
+         html_escape(on ? "remove " + filter : filter) + "\"><span class=\"lbl\">" +
+         html_escape(label) + "</span><span class=\"n\">" + std::to_string(count) +
+         "</span><span class=\"bar\"><i style=\"width:" + std::to_string(100 * count / max) +
+         "%\"></i></span></a></li>";
+}
+
+std::size_t max_count(const std::vector<FacetCount>& counts) {
   std::size_t max = 1;
-  for (const auto& c : f.counts) max = std::max(max, c.count);
-  out += "<ul>";
-  for (const auto& c : f.counts) {
-    const std::string filter = filter_for(f.kind, c.key);
-    const bool on = st.has(filter);
-    out += "<li><a" + std::string(on ? " class=\"on\"" : "") + " href=\"" +
-           (filter.empty() ? "#" : st.with_filter(filter)) + "\" title=\"" +
-           html_escape(on ? "remove " + filter : filter) + "\"><span class=\"lbl\">" +
-           html_escape(c.label) + "</span><span class=\"n\">" + std::to_string(c.count) +
-           "</span><span class=\"bar\"><i style=\"width:" + std::to_string(100 * c.count / max) +
-           "%\"></i></span></a></li>";
-  }
-  out += "</ul>";
+  for (const auto& c : counts) max = std::max(max, c.count);
+  return max;
 }
 
 void append_facet(std::string& out, const PageState& st, const FacetResult& f) {
@@ -212,11 +215,16 @@ void append_facet(std::string& out, const PageState& st, const FacetResult& f) {
   out += "<section class=\"facet\" data-kind=\"" + std::string(to_string(f.kind)) + "\"><h3>" +
          kind_title(f.kind) + "<small>" + std::to_string(f.distinct) + " distinct" +
          (f.exact ? "" : ", sampled") + "</small></h3>";
-  if (f.kind == EntityKind::date && !f.buckets.empty()) {
-    std::size_t max = 1;
-    for (const auto& b : f.buckets) max = std::max(max, b.count);
+  // The histogram: the search's buckets, or on the front page (stats) the top years in order.
+  std::vector<FacetCount> hist = f.buckets;
+  if (f.kind == EntityKind::date && hist.empty()) {
+    hist = f.counts;
+    std::sort(hist.begin(), hist.end(), [](auto& a, auto& b) { return a.key < b.key; });
+  }
+  if (f.kind == EntityKind::date && !hist.empty()) {
+    const std::size_t max = max_count(hist);
     out += "<div class=\"hist\">";
-    for (const auto& b : f.buckets) {
+    for (const auto& b : hist) {
       const std::string filter = "date:" + b.key;
       out += "<a" + std::string(st.has(filter) ? " class=\"on\"" : "") + " href=\"" +
              st.with_filter(filter) + "\" title=\"" + html_escape(b.key) + ": " +
@@ -224,31 +232,34 @@ void append_facet(std::string& out, const PageState& st, const FacetResult& f) {
              "\" style=\"height:" + std::to_string(std::max<std::size_t>(2, 100 * b.count / max)) +
              "%\"></a>";
     }
-    out += "</div><div class=\"hist-axis\"><span>" + html_escape(f.buckets.front().key) +
-           "</span><span>" + html_escape(f.buckets.back().key) + "</span></div>";
+    out += "</div><div class=\"hist-axis\"><span>" + html_escape(hist.front().key) +
+           "</span><span>" + html_escape(hist.back().key) + "</span></div>";
     out += "<div class=\"gran\">by ";
     for (const char* b : {"year", "month", "day"})
       out += st.bucket == b ? "<b>" + std::string(b) + "</b>"
                             : "<a href=\"" + st.href(st.filters, 0, b) + "\">" + b + "</a>";
     out += "</div>";
-  } else {
-    append_count_rows(out, st, f);
+  } else if (f.kind == EntityKind::money && !f.buckets.empty()) {
+    out += "<div class=\"sub\">By amount, any currency</div><ul>";
+    for (const auto& b : f.buckets)
+      append_row(out, st, money_bucket_filter(b.key), b.key, b.count, max_count(f.buckets));
+    out += "</ul><div class=\"sub\">Amounts</div>";
   }
-  if (f.kind == EntityKind::money && !f.buckets.empty()) {
-    out += "<div class=\"buckets\"><ul>";
-    std::size_t max = 1;
-    for (const auto& b : f.buckets) max = std::max(max, b.count);
-    for (const auto& b : f.buckets) {
-      const std::string filter = money_bucket_filter(b.key);
-      out += "<li><a" + std::string(st.has(filter) ? " class=\"on\"" : "") + " href=\"" +
-             st.with_filter(filter) + "\"><span class=\"lbl\">" + html_escape(b.key) +
-             "</span><span class=\"n\">" + std::to_string(b.count) +
-             "</span><span class=\"bar\"><i style=\"width:" + std::to_string(100 * b.count / max) +
-             "%\"></i></span></a></li>";
-    }
-    out += "</ul></div>";
+  if (f.kind != EntityKind::date || hist.empty()) {
+    out += "<ul>";
+    for (const auto& c : f.counts)
+      append_row(out, st, filter_for(f.kind, c.key), c.label, c.count, max_count(f.counts));
+    out += "</ul>";
   }
   out += "</section>";
+}
+
+// The date histogram first (when), then the kinds in their order.
+void append_facets(std::string& out, const PageState& st, const std::vector<FacetResult>& fs) {
+  for (const FacetResult& f : fs)
+    if (f.kind == EntityKind::date) append_facet(out, st, f);
+  for (const FacetResult& f : fs)
+    if (f.kind != EntityKind::date) append_facet(out, st, f);
 }
 
 // Only web links leave the page (a stored url could say javascript:).
@@ -345,8 +356,9 @@ std::string hits_html(const PageState& st, const SearchResults& r) {
     if (!h.source.empty())
       meta += (meta.empty() ? "" : " · ") +
               ("<span class=\"src\">" + html_escape(h.source) + "</span>");
-    meta += (meta.empty() ? "" : " · ") + ("<a href=\"/documents/" + html_escape(url_encode(h.id)) +
-                                           "\">" + html_escape(h.id) + "</a>");
+    meta += (meta.empty() ? "" : " · ") +
+            ("<a class=\"id\" href=\"/documents/" + html_escape(url_encode(h.id)) + "\">" +
+             html_escape(h.id) + "</a>");
     out += meta + "</div><p class=\"snip\">" + snippet_html(h) + "</p></li>";
   }
   out += "</ol>";
@@ -392,7 +404,7 @@ std::string render_page(Searcher& searcher, const Params& params, const ServeArg
   std::string side, main;
   if (st.query().empty()) {
     const DatabaseStats s = searcher.stats(kFacetRows);
-    for (const FacetResult& f : s.top) append_facet(side, st, f);
+    append_facets(side, st, s.top);
     main = "<p class=\"lede\">" + std::to_string(s.documents) + " articles" +
            (s.first_date.empty() ? "" : ", published " + s.first_date + " to " + s.last_date) +
            ".</p><p class=\"hint\">Type words to search (<code>openai compute</code>), a phrase "
@@ -412,7 +424,7 @@ std::string render_page(Searcher& searcher, const Params& params, const ServeArg
     main = chips_html(st);
     try {
       const SearchResults r = searcher.search(req);
-      for (const FacetResult& f : r.facets) append_facet(side, st, f);
+      append_facets(side, st, r.facets);
       main += hits_html(st, r);
     } catch (const QueryError& e) {
       status = 400;

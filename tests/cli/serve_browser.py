@@ -3,7 +3,7 @@
 loads the page, types a query and presses Enter, clicks a facet, checks that the results
 and the filter chip changed, removes the chip, shows a query error, and writes a screenshot.
 
-Usage: serve_browser.py BASE_URL SCREENSHOT.png [QUERY]
+Usage: serve_browser.py BASE_URL SCREENSHOT.png [QUERY [HEIGHT]]
 Exit 0 when every check passed, 1 when one failed, 77 when Chromium cannot start.
 Debian's python3-websocket (websocket-client) is the only module outside the standard library.
 """
@@ -22,6 +22,7 @@ import websocket
 CHROMIUM = os.environ.get("CHROMIUM", "/usr/bin/chromium")
 base, shot = sys.argv[1], sys.argv[2]
 query = sys.argv[3] if len(sys.argv) > 3 else "softbank"
+height = int(sys.argv[4]) if len(sys.argv) > 4 else 1100
 fails = 0
 
 
@@ -110,7 +111,7 @@ class Page:
 
 def run(page):
     page.call("Page.enable")
-    page.call("Emulation.setDeviceMetricsOverride", width=1360, height=1100, deviceScaleFactor=1,
+    page.call("Emulation.setDeviceMetricsOverride", width=1360, height=height, deviceScaleFactor=1,
               mobile=False)
     page.mark()
     page.call("Page.navigate", url=base + "/")
