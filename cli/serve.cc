@@ -255,6 +255,7 @@ void add_routes(httplib::Server& svr, const ServeArgs& args) {
   svr.Put(".*", refuse);
   svr.Delete(".*", refuse);
   svr.Patch(".*", refuse);
+  svr.Options(".*", refuse);
 }
 
 void install_handlers(httplib::Server& svr) {
@@ -274,6 +275,7 @@ void install_handlers(httplib::Server& svr) {
         std::string message = "HTTP " + std::to_string(res.status);
         if (res.status == 404) message = "no such path: " + req.path;
         if (res.status == 414) message = "request line longer than 8192 bytes";
+        if (res.status == 400) message = "malformed HTTP request (newsdex serve answers GET only)";
         send_error(res, res.status, message);
         return httplib::Server::HandlerResponse::Handled;
       }));
