@@ -4,7 +4,8 @@
 // Searcher (a Searcher is not thread-safe) and reopens it when a request finds it older
 // than kReopenEvery, so an index run's commits are seen within that time without a restart.
 // Keep-alive is off: a connection is one request, so an idle browser connection never holds
-// a worker. SIGTERM and SIGINT stop accepting, let the requests under way finish, exit 0.
+// a worker. SIGTERM and SIGINT: every connection accepted before the signal is answered,
+// then the server stops accepting and exits 0.
 #include "serve.h"
 
 #include <httplib.h>
@@ -87,8 +88,16 @@ class WorkerPool : public httplib::TaskQueue {
     {
       std::lock_guard lock(mutex_);
       jobs_.push_back(std::move(fn));
+      ++enqueued_;
     }
     cv_.notify_one();
+  }
+  // Waits until every connection accepted so far has been answered (draining: httplib's
+  // stop() closes the connections still queued unanswered, so they must be done first).
+  void wait_answered() {
+    std::unique_lock lock(mutex_);
+    const std::size_t target = enqueued_;
+    done_cv_.wait(lock, [&] { return finished_ >= target; });
   }
   void shutdown() override {  // runs what is queued, then joins
     {
@@ -113,13 +122,19 @@ class WorkerPool : public httplib::TaskQueue {
         jobs_.pop_front();
       }
       job();
+      {
+        std::lock_guard lock(mutex_);
+        ++finished_;
+      }
+      done_cv_.notify_all();
     }
     t_worker = nullptr;
   }
   std::vector<std::thread> threads_;
   std::deque<std::function<void()>> jobs_;
   std::mutex mutex_;
-  std::condition_variable cv_;
+  std::condition_variable cv_, done_cv_;
+  std::size_t enqueued_ = 0, finished_ = 0;
   bool stop_ = false;
 };
 
@@ -361,7 +376,11 @@ int run_serve(const ServeArgs& a) {
   pthread_sigmask(SIG_BLOCK, &stop_signals, nullptr);
 
   httplib::Server svr;
-  svr.new_task_queue = [&searchers] { return new WorkerPool(searchers); };
+  std::atomic<WorkerPool*> pool{nullptr};
+  svr.new_task_queue = [&searchers, &pool] {
+    pool = new WorkerPool(searchers);  // owned and deleted by httplib
+    return pool.load();
+  };
   svr.set_keep_alive_max_count(1);
   svr.set_payload_max_length(4096);
   add_routes(svr, a);
@@ -385,8 +404,9 @@ int run_serve(const ServeArgs& a) {
     while (!done) {
       const int sig = sigtimedwait(&stop_signals, nullptr, &tick);
       if (sig == SIGTERM || sig == SIGINT) {
-        spdlog::info("{}: draining the requests under way, then exiting", strsignal(sig));
+        spdlog::info("{}: answering the connections accepted so far, then exiting", strsignal(sig));
         signalled = true;
+        if (WorkerPool* p = pool.load()) p->wait_answered();
         svr.stop();
         return;
       }

@@ -111,6 +111,26 @@ check "access log: one line per request" grep -q 'access: 127.0.0.1 GET /healthz
 check "access log: the error statuses" grep -q 'GET /api/search?q=softbank%20AND 400' "$tmp/serve.log"
 check "drained and stopped" grep -q 'stopped' "$tmp/serve.log"
 
+# Draining: with one worker, connection A holds it (sent nothing yet) and B waits in the
+# queue; SIGTERM arrives; both are still answered, then the server exits 0.
+workers=1 start_server "$tmp/db"
+port=${base##*:}
+exec 3<>"/dev/tcp/127.0.0.1/$port"
+sleep 0.2
+curl -s -o /dev/null -w '%{http_code}' "$base/healthz" >"$tmp/queued" &
+curl_pid=$!
+sleep 0.3
+kill -TERM "$server_pid"
+sleep 0.3
+printf 'GET /healthz HTTP/1.1\r\nHost: localhost\r\n\r\n' >&3
+first=$(head -n1 <&3)
+exec 3<&-
+wait $curl_pid
+wait "$server_pid"; server_rc=$?
+check "drain: the connection under way is answered" grep -q '200' <<<"$first"
+check "drain: the queued connection is answered" test "$(cat "$tmp/queued")" = 200
+check "drain: exit 0" test "$server_rc" = 0
+
 # Bound elsewhere than loopback: a warning (the server is stopped at once).
 "$bin" serve --db "$tmp/db" --listen 0.0.0.0:0 --workers 1 2>"$tmp/any.log" &
 pid=$!

@@ -4,7 +4,7 @@
 start_server() {
   local args=() db
   for db in "$@"; do args+=(--db "$db"); done
-  "$bin" serve "${args[@]}" --listen 127.0.0.1:0 --workers 2 2>"$tmp/serve.log" &
+  "$bin" serve "${args[@]}" --listen 127.0.0.1:0 --workers "${workers:-2}" 2>"$tmp/serve.log" &
   server_pid=$!
   local i
   for i in $(seq 1 200); do
