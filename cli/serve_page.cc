@@ -234,11 +234,13 @@ void append_facet(std::string& out, const PageState& st, const FacetResult& f) {
     }
     out += "</div><div class=\"hist-axis\"><span>" + html_escape(hist.front().key) +
            "</span><span>" + html_escape(hist.back().key) + "</span></div>";
-    out += "<div class=\"gran\">by ";
-    for (const char* b : {"year", "month", "day"})
-      out += st.bucket == b ? "<b>" + std::string(b) + "</b>"
-                            : "<a href=\"" + st.href(st.filters, 0, b) + "\">" + b + "</a>";
-    out += "</div>";
+    if (!f.buckets.empty()) {  // a search's histogram: its granularity can change
+      out += "<div class=\"gran\">by ";
+      for (const char* b : {"year", "month", "day"})
+        out += st.bucket == b ? "<b>" + std::string(b) + "</b>"
+                              : "<a href=\"" + st.href(st.filters, 0, b) + "\">" + b + "</a>";
+      out += "</div>";
+    }
   } else if (f.kind == EntityKind::money && !f.buckets.empty()) {
     out += "<div class=\"sub\">By amount, any currency</div><ul>";
     for (const auto& b : f.buckets)
