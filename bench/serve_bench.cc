@@ -3,7 +3,8 @@
 /// against a running `newsdex serve` (GET /api/search) and, in this process, by C threads
 /// each with its own newsdex::Searcher on the same databases. Latency p50/p99, throughput,
 /// errors (a non-200 answer, or a total that differs from the library's for that query),
-/// and the ratios server / library.
+/// and the ratios server / library. The server has one worker per core; the library is also
+/// run with one thread per core ("library_at_cores"): the same parallelism, without HTTP.
 ///
 ///   serve_bench --url http://127.0.0.1:PORT --db DB [--db ...] --queries bench/queries.txt
 ///               [--clients 8,32] [--requests N] [--facets company,person,product,money,date]
@@ -197,6 +198,10 @@ int main(int argc, char** argv) try {
     warm_errors += run(std::min<std::size_t>(max_clients, 8), n, server).errors;
   if (warm_errors) std::fprintf(stderr, "serve_bench: %zu errors in the warm-up\n", warm_errors);
 
+  // The library as the server runs it: as many threads as it has workers (one per core),
+  // so the difference is HTTP alone, not how many searches share the cores.
+  const std::size_t cores = std::max(1u, std::thread::hardware_concurrency());
+  const Run lib_cores = run(std::min(cores, max_clients), a.requests, library);
   for (std::size_t clients : a.clients) {
     const Run lib = run(clients, a.requests, library);
     const Run srv = run(clients, a.requests, server);
@@ -206,10 +211,14 @@ int main(int argc, char** argv) try {
         {"facets", a.facets},
         {"library", summary(lib)},
         {"server", summary(srv)},
+        {"library_at_cores", summary(lib_cores)},
+        {"cores", cores},
         {"ratio",
          {{"p50", percentile(srv.ms, 50) / percentile(lib.ms, 50)},
           {"p99", percentile(srv.ms, 99) / percentile(lib.ms, 99)},
-          {"qps", (double(srv.ms.size()) / srv.seconds) / (double(lib.ms.size()) / lib.seconds)}}}};
+          {"qps", (double(srv.ms.size()) / srv.seconds) / (double(lib.ms.size()) / lib.seconds)},
+          {"qps_vs_library_at_cores", (double(srv.ms.size()) / srv.seconds) /
+                                          (double(lib_cores.ms.size()) / lib_cores.seconds)}}}};
     std::printf("%s\n", out.dump().c_str());
     std::fflush(stdout);
   }
