@@ -9,6 +9,7 @@
 #include <string>
 #include <vector>
 
+#include "newsdex/article.h"
 #include "newsdex/entities.h"
 #include "newsdex/export.h"
 
@@ -45,6 +46,11 @@ struct SearchRequest {
   std::size_t snippet_bytes = 240;  ///< approximate snippet length; 0 for no snippet
   /// Applied to the query (all must match). With an empty query: every document they match.
   std::vector<Filter> filters;
+  /// Time allowed for counting every match, in milliseconds (0: none). Past it, Xapian stops
+  /// checking further matches (Enquire::set_time_limit): the hits are still the best found,
+  /// but the total becomes an estimate (total_exact false) and the facets are counted over
+  /// the matches seen so far (FacetResult::exact false). It does not cut the match short.
+  double time_limit_ms = 0;
 };
 
 /// A highlighted stretch of a snippet: [begin, end) byte offsets into Hit::snippet.
@@ -111,9 +117,11 @@ struct SearcherOptions {
 
 /// Searches one database, or several as one (directories or stub files).
 ///
-/// Thread safety: a Searcher is used by one thread at a time (give each thread its own; they
-/// are cheap to open). Any number of Searchers, in any threads or processes, may read a
-/// database while one Indexer writes it.
+/// Thread-safety: a Searcher is not thread-safe: no member may be called from two threads at
+/// once (not even const ones), since searches share its database handles and facet caches.
+/// Give each thread its own Searcher (they share nothing and may run concurrently, with
+/// writers too). A Searcher sees the databases as they were when opened (or last reopened):
+/// call reopen() to see what index runs committed since.
 class NEWSDEX_API Searcher {
  public:
   /// Opens @p db_path. @throws newsdex::IndexError if it is missing or not a newsdex
@@ -138,6 +146,17 @@ class NEWSDEX_API Searcher {
 
   /// Number of documents in the database.
   std::size_t document_count() const;
+
+  /// Picks up what index runs committed since the databases were opened (or last
+  /// reopened), including a merge that swapped a database's directory: every database is
+  /// opened afresh, and the new view replaces the old one only if one of them changed.
+  /// @return true if something changed. @throws newsdex::IndexError if a database can no
+  ///         longer be opened (the Searcher keeps its old view).
+  bool reopen();
+
+  /// The stored article whose unique id is @p id (Hit::id), its body included, or nothing
+  /// if no document has that id. `origin` and `line` are left empty.
+  std::optional<Article> document(const std::string& id);
 
  private:
   struct NEWSDEX_LOCAL Impl;  // not exported from a shared build
