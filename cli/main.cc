@@ -6,8 +6,11 @@
 #include <unistd.h>
 
 #include <CLI/CLI.hpp>
+#include <cerrno>
 #include <chrono>
 #include <cstdio>
+#include <cstring>
+#include <filesystem>
 #include <fstream>
 #include <iostream>
 #include <nlohmann/json.hpp>
@@ -21,7 +24,6 @@
 #include "newsdex/searcher.h"
 #include "output.h"
 #include "remove.h"
-#include "serve.h"
 
 using json = nlohmann::json;
 using namespace newsdex;
@@ -312,6 +314,20 @@ int run_check(CheckArgs& a) {
   return r.ok() ? 0 : 1;
 }
 
+// Runs newsdex-serve, found beside this executable, with the same arguments.
+int run_serve_executable(int argc, char** argv) {
+  std::error_code ec;
+  const std::filesystem::path self = std::filesystem::read_symlink("/proc/self/exe", ec);
+  const std::string server = (self.parent_path() / "newsdex-serve").string();
+  std::vector<char*> args(argv, argv + argc);
+  args[0] = const_cast<char*>(server.c_str());
+  args.push_back(nullptr);
+  ::execv(server.c_str(), args.data());
+  spdlog::error("cannot run {}: {} (it is built and installed beside newsdex)", server,
+                std::strerror(errno));
+  return 1;
+}
+
 }  // namespace
 
 int main(int argc, char** argv) {
@@ -409,13 +425,19 @@ int main(int argc, char** argv) {
   cli::RemoveArgs ra;
   auto* remove = cli::add_remove_command(app, ra);
 
-  cli::ServeArgs serve_args;
-  auto* serve = cli::add_serve_command(app, serve_args);
+  // `serve` is its own executable, newsdex-serve (cli/serve_main.cc): the HTTP library
+  // brings OpenSSL, whose start-up code crashes the process when memory is short before
+  // main() runs (seen under `ulimit -v 60000`, tests/cli/mem_limit.sh), and indexing and
+  // searching must not carry that. Listed here so that help and suggestions know it.
+  app.add_subcommand("serve", "Serve the JSON API and the search page over HTTP (docs/http.md)")
+      ->allow_extras()
+      ->prefix_command();
 
   // A misspelt command said only "A subcommand is required": name it, suggest one.
   for (int i = 1; i < argc; ++i) {
     const std::string arg = argv[i];
     if (!arg.empty() && arg[0] == '-') continue;  // the global flags take no value
+    if (arg == "serve") return run_serve_executable(argc, argv);
     std::string known, suggestion;
     for (const CLI::App* sub : app.get_subcommands({})) {
       known += (known.empty() ? "" : ", ") + sub->get_name();
@@ -447,7 +469,6 @@ int main(int argc, char** argv) {
     if (*ents) return run_entities(ent_inputs, ent_options, ent_json);
     if (*check) return run_check(ca);
     if (*remove) return cli::run_remove(ra);
-    if (*serve) return cli::run_serve(serve_args);
   } catch (const QueryError& e) {
     spdlog::error("query error at position {}: {}", e.position(), e.what());
     return 2;

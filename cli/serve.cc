@@ -407,7 +407,12 @@ int run_serve(const ServeArgs& a) {
         spdlog::info("{}: answering the connections accepted so far, then exiting", strsignal(sig));
         signalled = true;
         if (WorkerPool* p = pool.load()) p->wait_answered();
-        svr.stop();
+        // stop() does nothing until listen_after_bind() is running (a signal soon after
+        // start-up left the server in accept() for good): repeat until it has returned.
+        while (!done) {
+          svr.stop();
+          std::this_thread::sleep_for(std::chrono::milliseconds(20));
+        }
         return;
       }
     }
