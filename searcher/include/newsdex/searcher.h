@@ -97,9 +97,13 @@ struct DatabaseStats {
 struct SearcherOptions {
   std::string language = "english";  ///< stemming language; must match the index's
   std::string gazetteer_dir;         ///< see EntityOptions::gazetteer_dir
+  /// Remote shards (`tcp://HOST:PORT`): how long to wait to connect, and for each answer,
+  /// before failing with an IndexError naming the shard.
+  unsigned remote_timeout_ms = 10000;
 };
 
-/// Searches one database, or several as one (directories or stub files). One Searcher per
+/// Searches one database, or several as one (directories, stub files, or remote shards
+/// `tcp://HOST:PORT` served by `newsdex serve-shard`: docs/scale-out.md). One Searcher per
 /// thread.
 class NEWSDEX_API Searcher {
  public:
