@@ -104,7 +104,9 @@ inline const std::vector<std::string>& split_queries() {
                                              "openai company:msft money:<1e12",
                                              "report",
                                              "report -company:google",
-                                             "report money:>=1e9"};
+                                             "report money:>=1e9",
+                                             "re* cloud",
+                                             "s* -microsoft"};
   return q;
 }
 
