@@ -20,7 +20,9 @@ usage: bench/remote_bench.sh [options]
   --runs N         timed passes over the queries (default 5); --warmup N untimed (default 1)
   --cli-runs N     fresh `newsdex search` processes per setting (default 10)
   --build DIR      CMake build dir (default <repo>/build): DIR/cli/newsdex, DIR/bench/query_bench
-  --keep           keep the temporary directory (the two shards) and print its path
+  --shards DIR     build the two shards in DIR (a.db, b.db), or reuse them if there
+                   (they must come from the same --limit/--full and corpus)
+  --keep           keep the temporary directory and print its path
 EOF2
 }
 
@@ -37,6 +39,7 @@ warmup=1
 cli_runs=10
 build="$repo/build"
 keep=0
+shards=""
 need() { [ $# -ge 2 ] || die "$1 needs a value"; }
 while [ $# -gt 0 ]; do
   case "$1" in
@@ -47,6 +50,7 @@ while [ $# -gt 0 ]; do
     --warmup) need "$@"; warmup=$2; shift 2 ;;
     --cli-runs) need "$@"; cli_runs=$2; shift 2 ;;
     --build) need "$@"; build=$2; shift 2 ;;
+    --shards) need "$@"; shards=$2; shift 2 ;;
     --keep) keep=1; shift ;;
     -h|--help) usage; exit 0 ;;
     *) usage >&2; exit 2 ;;
@@ -77,11 +81,17 @@ log "corpus: $corpus"
 if [ "$full" = 1 ]; then src=$corpus; label="$(basename "$corpus") (full)"; else
   src="$tmp/corpus.jsonl"; head -n "$limit" "$corpus" >"$src"; label="$(basename "$corpus") (first $limit)"
 fi
-awk -v a="$tmp/a.jsonl" -v b="$tmp/b.jsonl" '{ print > (NR % 2 ? a : b) }' "$src"
-for s in a b; do
-  log "indexing shard $s ($(wc -l <"$tmp/$s.jsonl" | tr -d ' ') articles)"
-  "$newsdex" -q index --db "$tmp/$s.db" "$tmp/$s.jsonl" >/dev/null
-done
+[ -n "$shards" ] || shards=$tmp
+mkdir -p "$shards"
+if [ -d "$shards/a.db" ] && [ -d "$shards/b.db" ]; then
+  log "reusing the shards in $shards"
+else
+  awk -v a="$tmp/a.jsonl" -v b="$tmp/b.jsonl" '{ print > (NR % 2 ? a : b) }' "$src"
+  for s in a b; do
+    log "indexing shard $s ($(wc -l <"$tmp/$s.jsonl" | tr -d ' ') articles)"
+    "$newsdex" -q index --db "$shards/$s.db" "$tmp/$s.jsonl" >/dev/null
+  done
+fi
 
 # A loopback port nothing listens on (bash's /dev/tcp: a refused connection means free).
 free_port() {
@@ -95,7 +105,7 @@ free_port() {
 urls=()
 for s in a b; do
   port=$(free_port)
-  "$newsdex" -q serve-shard --db "$tmp/$s.db" --listen "127.0.0.1:$port" 2>"$tmp/serve-$s.err" &
+  "$newsdex" -q serve-shard --db "$shards/$s.db" --listen "127.0.0.1:$port" 2>"$tmp/serve-$s.err" &
   pids+=($!)
   for _ in $(seq 500); do
     (exec 3<>"/dev/tcp/127.0.0.1/$port") 2>/dev/null && break
@@ -118,7 +128,7 @@ run() {  # ID ARGS...
   "$qbench" "$@" "$tmp/queries.txt" "${harness[@]}" >"$tmp/$id.json" 2>"$tmp/$id.err" ||
     { tail -n 5 "$tmp/$id.err" >&2; die "$id failed"; }
 }
-local_dbs=("$tmp/a.db" --also-db "$tmp/b.db")
+local_dbs=("$shards/a.db" --also-db "$shards/b.db")
 remote_dbs=("${urls[0]}" --also-db "${urls[1]}")
 # Interleaved, so that a change in the machine's load hits both alike.
 run local-plain "${local_dbs[@]}" --label local
@@ -136,7 +146,7 @@ cli_ms() {  # ARGS...: the median, in ms
     echo $(((t1 - t0) / 1000))
   done | sort -n | awk '{ v[NR] = $1 } END { printf "%.1f", (NR % 2 ? v[(NR + 1) / 2] : (v[NR / 2] + v[NR / 2 + 1]) / 2) / 1000 }'
 }
-cli_local=$(cli_ms --db "$tmp/a.db" --db "$tmp/b.db")
+cli_local=$(cli_ms --db "$shards/a.db" --db "$shards/b.db")
 cli_remote=$(cli_ms --db "${urls[0]}" --db "${urls[1]}")
 
 # ---- report --------------------------------------------------------------------------

@@ -78,6 +78,7 @@ struct Searcher::Impl {
           db.reopen();
           for (Xapian::Database& part : parts) part.reopen();
           for (detail::FacetIndex& index : facets) index.reset();
+          remote_labels.clear();
           reopen = false;
         }
         return f();
@@ -128,12 +129,21 @@ struct Searcher::Impl {
     if (kind == EntityKind::money) return schema::money_label(key);
     if (kind == EntityKind::date || kind == EntityKind::percent)
       return kind == EntityKind::percent ? key + "%" : key;
-    // A multi-database reads the metadata of its first part only: ask each.
+    // A multi-database reads the metadata of its first part only: ask each. Remote parts
+    // answer each question with a round trip: their labels are kept (until reopened).
     const std::string k = schema::label_key(kind, key);
+    if (remote)
+      if (auto it = remote_labels.find(k); it != remote_labels.end()) return it->second;
+    std::string found = key;
     for (const Xapian::Database& part : parts)
-      if (std::string l = part.get_metadata(k); !l.empty()) return l;
-    return key;
+      if (std::string l = part.get_metadata(k); !l.empty()) {
+        found = std::move(l);
+        break;
+      }
+    if (remote) remote_labels.emplace(k, found);
+    return found;
   }
+  std::unordered_map<std::string, std::string> remote_labels;  // label key → label
 };
 
 namespace {
@@ -235,6 +245,7 @@ void Searcher::Impl::reconnect() {
   }
   db = all;
   for (detail::FacetIndex& index : facets) index.reset();
+  remote_labels.clear();
 }
 
 Searcher::~Searcher() = default;
@@ -348,6 +359,9 @@ SearchResults Searcher::Impl::search(const SearchRequest& req) {
     Xapian::MSet mset =
         enquire.get_mset(Xapian::doccount(req.offset), Xapian::doccount(req.limit), check);
     if (counted) counted->add_to(*value_spy);
+    // The hits' documents in one round trip per shard, not one each. (MSet::fetch() without
+    // arguments crashes in Xapian 1.4.22 when the MSet starts past the first hit.)
+    if (d.remote && !mset.empty()) mset.fetch(mset.begin(), mset.end());
     res.total = mset.get_matches_estimated();
     res.total_exact = mset.get_matches_lower_bound() == mset.get_matches_upper_bound();
     std::size_t rank = req.offset;
