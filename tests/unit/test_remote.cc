@@ -14,6 +14,7 @@
 
 #include <chrono>
 #include <fstream>
+#include <nlohmann/json.hpp>
 #include <sstream>
 #include <thread>
 
@@ -52,8 +53,9 @@ bool accepts(unsigned port) {
   return ok;
 }
 
-// Runs the newsdex executable with @p args, stdout to /dev/null, stderr to @p log.
-pid_t spawn_cli(const std::vector<std::string>& args, const std::string& log) {
+// Runs the newsdex executable with @p args, stdout to @p out, stderr to @p log.
+pid_t spawn_cli(const std::vector<std::string>& args, const std::string& log,
+                const std::string& out = "/dev/null") {
   std::vector<std::string> all = {NEWSDEX_CLI};
   all.insert(all.end(), args.begin(), args.end());
   std::vector<char*> argv;
@@ -61,7 +63,7 @@ pid_t spawn_cli(const std::vector<std::string>& args, const std::string& log) {
   argv.push_back(nullptr);
   posix_spawn_file_actions_t files;
   posix_spawn_file_actions_init(&files);
-  posix_spawn_file_actions_addopen(&files, 1, "/dev/null", O_WRONLY, 0);
+  posix_spawn_file_actions_addopen(&files, 1, out.c_str(), O_WRONLY | O_CREAT | O_TRUNC, 0644);
   posix_spawn_file_actions_addopen(&files, 2, log.c_str(), O_WRONLY | O_CREAT | O_APPEND, 0644);
   pid_t pid = -1;
   const int rc = ::posix_spawn(&pid, argv[0], &files, nullptr, argv.data(), environ);
@@ -304,4 +306,39 @@ TEST_CASE("serve-shard refuses what it cannot serve, with a message") {
   CHECK(exit_status({"serve-shard", "--db", s.dir / "b.db", "--listen",
                      "127.0.0.1:" + std::to_string(a.port)}) == 1);
   CHECK(read_file(log).find("in use") != std::string::npos);
+}
+
+TEST_CASE("newsdex search and stats print the same for remote shards as for the shards local") {
+  Split s;
+  Shard a(s.dir, s.dir / "a.db"), b(s.dir, s.dir / "b.db");
+  const auto cli_json = [&](std::vector<std::string> args) {
+    const std::string out = s.dir / "out.json", log = s.dir / "cli.log";
+    args.insert(args.end(), {"--json", "--gazetteer", NEWSDEX_GAZETTEER_DIR});
+    int status = 0;
+    ::waitpid(spawn_cli(args, log, out), &status, 0);
+    INFO(read_file(log));
+    REQUIRE(WIFEXITED(status));
+    REQUIRE(WEXITSTATUS(status) == 0);
+    nlohmann::json j = nlohmann::json::parse(read_file(out));
+    j.erase("elapsed_ms");
+    j.erase("db");
+    return j;
+  };
+  for (const char* q : {"openai money:>=1e9", "cloud -oracle", "micro*"}) {
+    CAPTURE(q);
+    const std::vector<std::string> search = {"search", "--facets", "all", "--limit", "20", q};
+    auto remote = search, local = search;
+    remote.insert(remote.begin() + 1, {"--db", a.url, "--db", b.url});
+    local.insert(local.begin() + 1, {"--db", s.dir / "a.db", "--db", s.dir / "b.db"});
+    const nlohmann::json r = cli_json(remote);
+    CHECK(r["total"].get<std::size_t>() > 0);
+    CHECK(r == cli_json(local));
+  }
+  nlohmann::json remote = cli_json({"stats", "--db", a.url, "--db", b.url});
+  nlohmann::json local = cli_json({"stats", "--db", s.dir / "a.db", "--db", s.dir / "b.db"});
+  CHECK(remote["disk_bytes"] == 0);
+  CHECK(local["disk_bytes"] > 0);
+  remote.erase("disk_bytes");
+  local.erase("disk_bytes");
+  CHECK(remote == local);
 }
