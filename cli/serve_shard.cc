@@ -10,9 +10,11 @@
 // for its clients too (they get an error naming it, not a half-alive server).
 #include "serve_shard.h"
 
+#include <netdb.h>
 #include <signal.h>
 #include <spdlog/spdlog.h>
 #include <sys/prctl.h>
+#include <sys/socket.h>
 #include <sys/wait.h>
 #include <unistd.h>
 
@@ -75,6 +77,30 @@ std::string find_tcpsrv() {
     if (::access(exe.c_str(), X_OK) == 0) return exe;
   }
   return {};
+}
+
+// Whether something accepts connections at @p a (the server, once it listens).
+bool accepting(const Address& a) {
+  addrinfo hints{};
+  hints.ai_socktype = SOCK_STREAM;
+  addrinfo* found = nullptr;
+  if (::getaddrinfo(a.host.c_str(), std::to_string(a.port).c_str(), &hints, &found) != 0)
+    return false;
+  bool ok = false;
+  for (addrinfo* ai = found; ai && !ok; ai = ai->ai_next) {
+    const int fd = ::socket(ai->ai_family, ai->ai_socktype, ai->ai_protocol);
+    if (fd < 0) continue;
+    ok = ::connect(fd, ai->ai_addr, ai->ai_addrlen) == 0;
+    if (ok) {  // take the server's greeting, so that it sees a client leave, not an error
+      const timeval wait{1, 0};
+      ::setsockopt(fd, SOL_SOCKET, SO_RCVTIMEO, &wait, sizeof wait);
+      char greeting[4096];
+      [[maybe_unused]] const auto n = ::read(fd, greeting, sizeof greeting);
+    }
+    ::close(fd);
+  }
+  ::freeaddrinfo(found);
+  return ok;
 }
 
 std::string millis(double seconds) { return std::to_string(std::llround(seconds * 1000)); }
@@ -168,13 +194,21 @@ int run_serve_shard(const ServeShardArgs& a) {
   const bool v6 = addr.host.find(':') != std::string::npos;
   const std::string url =
       "tcp://" + (v6 ? "[" + addr.host + "]" : addr.host) + ":" + std::to_string(addr.port);
-  spdlog::info(
-      "serving {} ({} documents) on {}, read-only, with xapian-tcpsrv (pid {}); search it with "
-      "`newsdex search --db {} QUERY`; stop with Ctrl-C or SIGTERM",
-      a.db, documents, url, child, url);
+  // Said once the server accepts connections (it may fail first: a port taken).
+  bool serving = false;
+  const timespec poll{0, 20'000'000};
   for (;;) {
     siginfo_t info;
-    if (::sigwaitinfo(&wanted, &info) < 0) continue;  // EINTR
+    if ((serving ? ::sigwaitinfo(&wanted, &info) : ::sigtimedwait(&wanted, &info, &poll)) < 0) {
+      if (!serving && accepting(addr)) {
+        serving = true;
+        spdlog::info(
+            "serving {} ({} documents) on {}, read-only, with xapian-tcpsrv (pid {}); search "
+            "it with `newsdex search --db {} QUERY`; stop with Ctrl-C or SIGTERM",
+            a.db, documents, url, child, url);
+      }
+      continue;  // EINTR, or the poll's timeout
+    }
     if (info.si_signo == SIGCHLD) {
       int status = 0;
       if (::waitpid(child, &status, WNOHANG) != child) continue;
