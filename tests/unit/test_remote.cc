@@ -112,12 +112,14 @@ struct Shard {
   Shard(const Shard&) = delete;
   Shard& operator=(const Shard&) = delete;
 
-  void stop() {
-    if (pid <= 0) return;
+  // SIGTERM; serve-shard's exit status (-1 if it was not running or died of a signal).
+  int stop() {
+    if (pid <= 0) return -1;
     ::kill(pid, SIGTERM);
     int status = 0;
     ::waitpid(pid, &status, 0);
     pid = -1;
+    return WIFEXITED(status) ? WEXITSTATUS(status) : -1;
   }
   // The xapian-tcpsrv serve-shard runs: the leader of its own process group.
   pid_t server() const {
@@ -246,7 +248,7 @@ TEST_CASE("a remote shard that goes away gives an error naming it within the tim
     Shard b(s.dir, s.dir / "b.db");
     Searcher searcher({a.url, b.url}, o);
     CHECK(searcher.search(req).total == 5);
-    b.stop();
+    CHECK(b.stop() == 0);  // stopped as asked, not failed
     const auto t0 = Clock::now();
     CHECK_THROWS_WITH_AS(searcher.search(req),
                          doctest::Contains((b.url + ": search failed").c_str()), IndexError);
