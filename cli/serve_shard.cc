@@ -103,6 +103,13 @@ bool accepting(const Address& a) {
   return ok;
 }
 
+// SIGTERM to the server's process group, then SIGCONT: a stopped member (SIGSTOP) takes
+// the SIGTERM only once continued.
+void stop_group(pid_t leader) {
+  ::kill(-leader, SIGTERM);
+  ::kill(-leader, SIGCONT);
+}
+
 std::string millis(double seconds) { return std::to_string(std::llround(seconds * 1000)); }
 
 }  // namespace
@@ -212,7 +219,7 @@ int run_serve_shard(const ServeShardArgs& a) {
     if (info.si_signo == SIGCHLD) {
       int status = 0;
       if (::waitpid(child, &status, WNOHANG) != child) continue;
-      ::kill(-child, SIGTERM);  // connections it left behind
+      stop_group(child);  // connections it left behind
       if (WIFEXITED(status) && WEXITSTATUS(status) == 127) {
         spdlog::error("cannot run {}", tcpsrv);
         return 1;
@@ -223,7 +230,7 @@ int run_serve_shard(const ServeShardArgs& a) {
       return 1;
     }
     spdlog::info("signal {}: stopping the shard {}", info.si_signo, a.db);
-    ::kill(-child, SIGTERM);
+    stop_group(child);
     int status = 0;
     ::waitpid(child, &status, 0);
     return 0;

@@ -7,7 +7,7 @@
 #include <fcntl.h>
 #include <netinet/in.h>
 #include <signal.h>
-#include <spawn.h>
+#include <sys/prctl.h>
 #include <sys/socket.h>
 #include <sys/wait.h>
 #include <unistd.h>
@@ -20,8 +20,6 @@
 
 #include "newsdex/error.h"
 #include "split_fixture.h"
-
-extern char** environ;
 
 using namespace newsdex;
 using Clock = std::chrono::steady_clock;
@@ -53,7 +51,8 @@ bool accepts(unsigned port) {
   return ok;
 }
 
-// Runs the newsdex executable with @p args, stdout to @p out, stderr to @p log.
+// Runs the newsdex executable with @p args, stdout to @p out, stderr to @p log. It gets
+// SIGTERM if this test process dies (a crash must not leave shard servers running).
 pid_t spawn_cli(const std::vector<std::string>& args, const std::string& log,
                 const std::string& out = "/dev/null") {
   std::vector<std::string> all = {NEWSDEX_CLI};
@@ -61,14 +60,18 @@ pid_t spawn_cli(const std::vector<std::string>& args, const std::string& log,
   std::vector<char*> argv;
   for (std::string& a : all) argv.push_back(a.data());
   argv.push_back(nullptr);
-  posix_spawn_file_actions_t files;
-  posix_spawn_file_actions_init(&files);
-  posix_spawn_file_actions_addopen(&files, 1, out.c_str(), O_WRONLY | O_CREAT | O_TRUNC, 0644);
-  posix_spawn_file_actions_addopen(&files, 2, log.c_str(), O_WRONLY | O_CREAT | O_APPEND, 0644);
-  pid_t pid = -1;
-  const int rc = ::posix_spawn(&pid, argv[0], &files, nullptr, argv.data(), environ);
-  posix_spawn_file_actions_destroy(&files);
-  REQUIRE(rc == 0);
+  const pid_t parent = ::getpid();
+  const pid_t pid = ::fork();
+  REQUIRE(pid >= 0);
+  if (pid == 0) {  // only async-signal-safe calls until exec
+    ::prctl(PR_SET_PDEATHSIG, SIGTERM);
+    if (::getppid() != parent) ::_exit(126);
+    const int o = ::open(out.c_str(), O_WRONLY | O_CREAT | O_TRUNC, 0644);
+    const int e = ::open(log.c_str(), O_WRONLY | O_CREAT | O_APPEND, 0644);
+    if (o < 0 || e < 0 || ::dup2(o, 1) < 0 || ::dup2(e, 2) < 0) ::_exit(126);
+    ::execv(argv[0], argv.data());
+    ::_exit(127);
+  }
   return pid;
 }
 
