@@ -6,8 +6,10 @@
 ///   query_bench DB QUERIES [--runs N] [--warmup N] [--limit K] [--match all|any]
 ///               [--facets company,person,money,date] [--facet-size N] [--sample N]
 ///               [--date-bucket year|month|day] [--snippet-bytes N] [--gazetteer DIR]
-///               [--label NAME]
+///               [--label NAME] [--also-db DB]... [--remote-timeout MS]
 ///
+/// --also-db adds a database searched as one with DB (several shards, local directories or
+/// remote `tcp://HOST:PORT`; bench/remote_bench.sh).
 /// One Searcher is opened before timing starts and reused. Each timed query is one
 /// Searcher::search() with a fresh SearchRequest: query parsing, ranking, the total,
 /// the top K hits with their stored fields, the snippets (unless --snippet-bytes 0) and
@@ -35,7 +37,8 @@ namespace {
                "                   [--facets company,person,money,date] [--facet-size N] "
                "[--sample N]\n"
                "                   [--date-bucket year|month|day] [--snippet-bytes N] "
-               "[--gazetteer DIR] [--label NAME]\n");
+               "[--gazetteer DIR] [--label NAME]\n"
+               "                   [--also-db DB]... [--remote-timeout MS]\n");
   std::exit(2);
 }
 
@@ -63,6 +66,7 @@ std::vector<newsdex::EntityKind> parse_kinds(std::string_view list) {
 
 int main(int argc, char** argv) {
   std::string db_path;
+  std::vector<std::string> also_dbs;
   std::string queries_path;
   std::string facets_arg;
   std::string label;
@@ -104,6 +108,10 @@ int main(int argc, char** argv) {
       proto.snippet_bytes = bench::parse_count("--snippet-bytes", argv[++i]);
     } else if (std::strcmp(argv[i], "--gazetteer") == 0 && has_value) {
       sopt.gazetteer_dir = argv[++i];
+    } else if (std::strcmp(argv[i], "--also-db") == 0 && has_value) {
+      also_dbs.emplace_back(argv[++i]);
+    } else if (std::strcmp(argv[i], "--remote-timeout") == 0 && has_value) {
+      sopt.remote_timeout_ms = unsigned(bench::parse_count("--remote-timeout", argv[++i]));
     } else if (std::strcmp(argv[i], "--label") == 0 && has_value) {
       label = argv[++i];
     } else {
@@ -115,7 +123,10 @@ int main(int argc, char** argv) {
 
   try {
     const std::vector<std::string> queries = bench::read_queries(queries_path);
-    newsdex::Searcher searcher(db_path, sopt);
+    std::vector<std::string> dbs = {db_path};
+    dbs.insert(dbs.end(), also_dbs.begin(), also_dbs.end());
+    for (std::size_t i = 1; i < dbs.size(); ++i) db_path += "+" + dbs[i];  // for the report
+    newsdex::Searcher searcher(dbs, sopt);
     const std::size_t docs = searcher.document_count();
     std::fprintf(stderr, "query_bench: %s, %zu documents, %zu queries, mode %s\n", db_path.c_str(),
                  docs, queries.size(), label.c_str());

@@ -1,6 +1,7 @@
-// newsdex: index | search | stats | entities | check | serve (serve*.cc). What search and stats
-// print is in output.cc (shared with the other front ends). Results on stdout (text, or --json);
-// logs and progress on stderr. Exit 0 ok, 1 failure, 2 usage or query error.
+// newsdex: index | search | stats | entities | check | remove | serve (run as newsdex-serve,
+// serve*.cc) | serve-shard (serve_shard.cc). What search and stats print is in output.cc
+// (shared with the other front ends). Results on stdout (text, or --json); logs and progress
+// on stderr. Exit 0 ok, 1 failure, 2 usage or query error.
 #include <spdlog/sinks/stdout_color_sinks.h>
 #include <spdlog/spdlog.h>
 #include <unistd.h>
@@ -24,6 +25,7 @@
 #include "newsdex/searcher.h"
 #include "output.h"
 #include "remove.h"
+#include "serve_shard.h"
 
 using json = nlohmann::json;
 using namespace newsdex;
@@ -375,7 +377,10 @@ int main(int argc, char** argv) {
 
   SearchArgs sa;
   auto* search = app.add_subcommand("search", "Search a database");
-  search->add_option("--db", sa.dbs, "Database directory; several --db are searched as one")
+  search
+      ->add_option(
+          "--db", sa.dbs,
+          "Database directory or remote shard tcp://HOST:PORT; several --db are searched as one")
       ->required();
   search->add_option("query", sa.words, "Query (docs/query-language.md)")->required();
   search->add_flag("--json", sa.json, "JSON output (docs/json.md)");
@@ -399,18 +404,31 @@ int main(int argc, char** argv) {
                    "Count facets over a sample (faster; marked inexact)");
   search->add_option("--gazetteer", sa.options.gazetteer_dir,
                      "Gazetteer directory (for entity filters: company:msft)");
+  search
+      ->add_option("--remote-timeout", sa.options.remote_timeout_ms,
+                   "Milliseconds to wait for a remote shard (--db tcp://HOST:PORT)")
+      ->default_val(10000)
+      ->check(CLI::Range(1, 3600000));
 
   std::vector<std::string> stats_db;
   bool stats_json = false;
   std::size_t stats_top = 10;
   auto* stats = app.add_subcommand("stats", "Show what a database holds");
-  stats->add_option("--db", stats_db, "Database directory; several --db count as one")->required();
+  stats
+      ->add_option("--db", stats_db,
+                   "Database directory or tcp://HOST:PORT; several --db count as one")
+      ->required();
   stats->add_flag("--json", stats_json, "JSON output");
   stats->add_option("--top", stats_top, "Top keys per entity kind (0-10000)")
       ->default_val(10)
       ->check(CLI::Range(0, 10000));
   SearcherOptions stats_options;
   stats->add_option("--gazetteer", stats_options.gazetteer_dir, "Gazetteer directory");
+  stats
+      ->add_option("--remote-timeout", stats_options.remote_timeout_ms,
+                   "Milliseconds to wait for a remote shard (--db tcp://HOST:PORT)")
+      ->default_val(10000)
+      ->check(CLI::Range(1, 3600000));
 
   std::vector<std::string> ent_inputs;
   bool ent_json = false;
@@ -432,6 +450,8 @@ int main(int argc, char** argv) {
   app.add_subcommand("serve", "Serve the JSON API and the search page over HTTP (docs/http.md)")
       ->allow_extras()
       ->prefix_command();
+  cli::ServeShardArgs ssa;
+  auto* serve_shard = cli::add_serve_shard_command(app, ssa);
 
   // A misspelt command said only "A subcommand is required": name it, suggest one.
   for (int i = 1; i < argc; ++i) {
@@ -469,6 +489,7 @@ int main(int argc, char** argv) {
     if (*ents) return run_entities(ent_inputs, ent_options, ent_json);
     if (*check) return run_check(ca);
     if (*remove) return cli::run_remove(ra);
+    if (*serve_shard) return cli::run_serve_shard(ssa);
   } catch (const QueryError& e) {
     spdlog::error("query error at position {}: {}", e.position(), e.what());
     return 2;

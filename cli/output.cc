@@ -1,5 +1,6 @@
 #include "output.h"
 
+#include <algorithm>
 #include <cstdio>
 #include <sstream>
 
@@ -166,9 +167,13 @@ json stats_json(const DatabaseStats& s, const std::vector<std::string>& dbs) {
 std::string stats_text(const DatabaseStats& s, const std::vector<std::string>& dbs) {
   std::string out = printf_string(
       "database   %s\ndocuments  %zu\nterms      %zu distinct words, %llu indexed\n"
-      "size       %.1f MB\ndates      %s .. %s\n",
+      "size       %.1f MB%s\ndates      %s .. %s\n",
       join(dbs, " + ").c_str(), s.documents, s.distinct_terms,
       static_cast<unsigned long long>(s.total_length), double(s.disk_bytes) / 1e6,
+      std::any_of(dbs.begin(), dbs.end(),
+                  [](const std::string& db) { return db.rfind("tcp://", 0) == 0; })
+          ? " (local databases only: remote shards do not say their size)"
+          : "",
       s.first_date.empty() ? "-" : s.first_date.c_str(),
       s.last_date.empty() ? "-" : s.last_date.c_str());
   for (const auto& f : s.top)

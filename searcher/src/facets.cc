@@ -150,22 +150,34 @@ FacetSpy::FacetSpy(const std::vector<EntityKind>& kinds, DateBucket bucket) : bu
 
 void FacetSpy::operator()(const Xapian::Document& doc, double) {
   ++documents_;
-  for (Kind& k : kinds_) {
-    const std::string value = doc.get_value(schema::facet_slot(k.kind));
-    if (value.empty()) continue;
-    scratch_.clear();
-    if (!schema::decode_keys(value, scratch_)) continue;  // damaged: `newsdex check` says so
-    std::uint8_t ranges = 0;
-    for (std::string_view key : scratch_) {
-      ++k.counts.find_or_insert(key, hash_word(key));
-      if (k.kind == EntityKind::money) ranges |= money_range_bits(key);
-    }
-    for (std::size_t r = 0; r < std::size(kMoneyRanges); ++r)
-      money_ranges_[r] += (ranges >> r) & 1u;
+  for (Kind& k : kinds_) add_keys(k, doc.get_value(schema::facet_slot(k.kind)), 1);
+  if (dates_) add_date(doc.get_value(schema::kSlotDate), 1);
+}
+
+void FacetSpy::add(EntityKind kind, std::string_view value, std::size_t n) {
+  if (kind == EntityKind::date) {
+    if (dates_) add_date(value, n);
+    return;
   }
-  if (dates_)
-    if (const std::uint32_t d = date_number(doc.get_value(schema::kSlotDate)))
-      ++date_hist_[date_bucket(d, bucket_)];
+  for (Kind& k : kinds_)
+    if (k.kind == kind) add_keys(k, value, n);
+}
+
+void FacetSpy::add_keys(Kind& k, std::string_view value, std::size_t n) {
+  if (value.empty()) return;
+  scratch_.clear();
+  if (!schema::decode_keys(value, scratch_)) return;  // damaged: `newsdex check` says so
+  std::uint8_t ranges = 0;
+  for (std::string_view key : scratch_) {
+    k.counts.find_or_insert(key, hash_word(key)) += n;
+    if (k.kind == EntityKind::money) ranges |= money_range_bits(key);
+  }
+  for (std::size_t r = 0; r < std::size(kMoneyRanges); ++r)
+    money_ranges_[r] += ((ranges >> r) & 1u) * n;
+}
+
+void FacetSpy::add_date(std::string_view value, std::size_t n) {
+  if (const std::uint32_t d = date_number(value)) date_hist_[date_bucket(d, bucket_)] += n;
 }
 
 FacetCounts FacetSpy::counts(EntityKind kind) const {

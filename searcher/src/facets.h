@@ -98,6 +98,12 @@ class FacetSpy : public Xapian::MatchSpy {
   FacetSpy(const std::vector<EntityKind>& kinds, DateBucket bucket);
   void operator()(const Xapian::Document& doc, double) override;
   std::string name() const override { return "newsdex::FacetSpy"; }
+  /// Counts @p n documents whose value in @p kind's slot (schema::facet_slot; the date:
+  /// kSlotDate) is @p value, as if each had been seen (a kind not asked for is ignored).
+  /// Counts gathered elsewhere (remote_facets.h) are summed in through this.
+  void add(EntityKind kind, std::string_view value, std::size_t n);
+  /// Adds @p n to documents().
+  void add_documents(std::size_t n) { documents_ += n; }
   /// Documents seen.
   std::size_t documents() const { return documents_; }
   /// The counts of @p kind (one of the kinds asked for); views into this spy.
@@ -108,6 +114,8 @@ class FacetSpy : public Xapian::MatchSpy {
     EntityKind kind;
     FlatStringMap<std::size_t> counts;
   };
+  void add_keys(Kind& k, std::string_view value, std::size_t n);
+  void add_date(std::string_view value, std::size_t n);
   std::vector<Kind> kinds_;
   bool dates_ = false;
   DateBucket bucket_;

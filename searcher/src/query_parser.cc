@@ -465,9 +465,7 @@ class Parser {
         throw QueryError("a wildcard needs a single word before the *", l.pos);
       const std::string& stem_start = whole ? whole->text : prim[0]->text;
       if (!negated_) out_.highlight_prefixes.push_back(stem_start);
-      std::string t = std::string(prefix) + stem_start;
-      return Xapian::Query(Xapian::Query::OP_WILDCARD, t, 1000,
-                           Xapian::Query::WILDCARD_LIMIT_MOST_FREQUENT);
+      return wildcard_terms(std::string(prefix) + stem_start);
     }
     if (whole) {
       for (const Token* t : prim) highlight(t->text);
@@ -526,6 +524,34 @@ class Parser {
     }
     return Xapian::Query(Xapian::Query::OP_NEAR, terms.begin(), terms.end(),
                          Xapian::termcount(window + terms.size() - 1));
+  }
+
+  // The terms starting with @p stem (the 1000 most frequent), as one synonym. Expanded here,
+  // against all the databases as one, not by Xapian's OP_WILDCARD: that expands in each
+  // database (each remote shard) apart, and several databases then weigh the wildcard
+  // differently from one holding all their documents, and remote shards differently from
+  // the same shards local. One list of terms is weighed by their statistics over all.
+  Xapian::Query wildcard_terms(const std::string& stem) {
+    constexpr std::size_t kMaxTerms = 1000;
+    std::vector<std::pair<Xapian::doccount, std::string>> terms;
+    for (auto t = db_.allterms_begin(stem); t != db_.allterms_end(stem); ++t)
+      terms.emplace_back(t.get_termfreq(), *t);
+    if (terms.size() > kMaxTerms) {
+      std::nth_element(terms.begin(), terms.begin() + kMaxTerms, terms.end(),
+                       [](const auto& a, const auto& b) {
+                         return a.first != b.first ? a.first > b.first : a.second < b.second;
+                       });
+      terms.resize(kMaxTerms);
+      std::sort(terms.begin(), terms.end(),
+                [](const auto& a, const auto& b) { return a.second < b.second; });
+    }
+    // None: the stem itself, no term (else it were listed), matches nothing (as a wildcard
+    // with no expansion did; an empty query would drop out of its AND instead).
+    if (terms.empty()) return Xapian::Query(stem);
+    std::vector<Xapian::Query> q;
+    q.reserve(terms.size());
+    for (auto& [freq, term] : terms) q.emplace_back(std::move(term));
+    return Xapian::Query(Xapian::Query::OP_SYNONYM, q.begin(), q.end());
   }
 
   // Boolean OR over the stored entity terms of `prefix` whose numeric part is in range.

@@ -18,6 +18,7 @@
 #include "newsdex/error.h"
 #include "filters.h"
 #include "query_parser.h"
+#include "remote_facets.h"
 #include "snippets.h"
 
 namespace newsdex {
@@ -40,6 +41,14 @@ struct Searcher::Impl {
   std::vector<detail::FacetIndex> facets;
   std::size_t facet_queries = 0;      // searches with facets so far (see search())
   std::vector<std::string> versions;  // each part's version() when opened (see reopen())
+  // Some part is remote: its server runs the match spies, and knows only Xapian's own, so
+  // facets are counted by ValueCountFacets (remote_facets.h) and never by docids.
+  bool value_counts = false;
+  bool remote = false;
+  unsigned remote_timeout_ms = 10000;
+
+  /// Opens every part again, and the whole (after a remote shard dropped its connection).
+  void reconnect();
 
   /// Counts @p kind over the matches of @p query in every database (all documents if the
   /// query is empty); @p exact is cleared if a database's count was sampled.
@@ -63,7 +72,7 @@ struct Searcher::Impl {
   /// with two renames). Any other Xapian error becomes an IndexError naming the database.
   template <class F>
   auto with_retry(const char* what, F&& f) -> decltype(f()) {
-    bool reopen = false;
+    bool reopen = false, reconnected = false;
     int modified = 0, opening = 0;  // retries of each kind
     for (;;) {
       try {
@@ -71,6 +80,7 @@ struct Searcher::Impl {
           db.reopen();
           for (Xapian::Database& part : parts) part.reopen();
           for (detail::FacetIndex& index : facets) index.reset();
+          remote_labels.clear();
           reopen = false;
         }
         return f();
@@ -84,10 +94,34 @@ struct Searcher::Impl {
           throw IndexError(path + ": " + what + " failed: " + e.get_description());
         std::this_thread::sleep_for(std::chrono::milliseconds(5));  // between two renames
         reopen = true;
+      } catch (const Xapian::NetworkTimeoutError& e) {  // a remote shard, named by its context
+        throw IndexError(shard_of(e) + ": " + what +
+                         " failed: no answer from the remote shard within " +
+                         std::to_string(remote_timeout_ms) + " ms (" + reason(e) + ")");
+      } catch (const Xapian::NetworkError& e) {
+        // A dropped connection (the server's idle timeout, a restart) is reconnected once.
+        const std::string lost =
+            shard_of(e) + ": " + what + " failed: lost the remote shard (" + reason(e) + ")";
+        if (reconnected) throw IndexError(lost);
+        try {
+          reconnect();
+        } catch (const IndexError& again) {
+          throw IndexError(lost + ", and reconnecting failed: " + again.what());
+        }
+        reconnected = true;
       } catch (const Xapian::Error& e) {
         throw IndexError(path + ": " + what + " failed: " + e.get_description());
       }
     }
+  }
+
+  /// The remote shard a network error came from (Xapian's context names it), or path.
+  std::string shard_of(const Xapian::Error& e) const {
+    const std::string shard = detail::remote_name(e.get_context());
+    return shard.empty() ? path : shard;
+  }
+  static std::string reason(const Xapian::Error& e) {
+    return e.get_msg() + (e.get_error_string() ? std::string(": ") + e.get_error_string() : "");
   }
 
   auto labeler() {
@@ -97,18 +131,47 @@ struct Searcher::Impl {
     if (kind == EntityKind::money) return schema::money_label(key);
     if (kind == EntityKind::date || kind == EntityKind::percent)
       return kind == EntityKind::percent ? key + "%" : key;
-    // A multi-database reads the metadata of its first part only: ask each.
+    // A multi-database reads the metadata of its first part only: ask each. Remote parts
+    // answer each question with a round trip: their labels are kept (until reopened).
     const std::string k = schema::label_key(kind, key);
+    if (remote)
+      if (auto it = remote_labels.find(k); it != remote_labels.end()) return it->second;
+    std::string found = key;
     for (const Xapian::Database& part : parts)
-      if (std::string l = part.get_metadata(k); !l.empty()) return l;
-    return key;
+      if (std::string l = part.get_metadata(k); !l.empty()) {
+        found = std::move(l);
+        break;
+      }
+    if (remote) remote_labels.emplace(k, found);
+    return found;
   }
+  std::unordered_map<std::string, std::string> remote_labels;  // label key → label
 };
 
 namespace {
 
-// Opens one database (a directory or a stub file) and checks that newsdex wrote it.
-Xapian::Database open_part(const std::string& db_path) {
+// Throws unless newsdex wrote @p db (its schema version in its metadata).
+void check_schema(const std::string& db_path, const Xapian::Database& db) {
+  std::string version;
+  try {
+    version = db.get_metadata(std::string(schema::kMetaSchema));
+  } catch (const Xapian::Error& e) {  // a remote shard that went away
+    throw IndexError(db_path + ": cannot read the database (" + e.get_description() + ")");
+  }
+  if (version.empty()) throw IndexError(db_path + ": a Xapian database, but not one newsdex wrote");
+  if (version != schema::kVersion)
+    throw IndexError(db_path + ": written with index schema " + version + "; this newsdex reads " +
+                     std::string(schema::kVersion) + " (index again into a new --db)");
+}
+
+// Opens one database (a directory, a stub file or tcp://HOST:PORT) and checks that newsdex
+// wrote it.
+Xapian::Database open_part(const std::string& db_path, unsigned remote_timeout_ms) {
+  if (db_path.rfind("tcp://", 0) == 0) {
+    Xapian::Database db = detail::open_remote(db_path, remote_timeout_ms);
+    check_schema(db_path, db);
+    return db;
+  }
   namespace fs = std::filesystem;
   std::error_code ec;
   std::string open_path = db_path;
@@ -135,11 +198,7 @@ Xapian::Database open_part(const std::string& db_path) {
   } catch (const Xapian::Error& e) {
     throw IndexError(db_path + ": not a Xapian database (" + e.get_msg() + ")");
   }
-  const std::string version = db.get_metadata(std::string(schema::kMetaSchema));
-  if (version.empty()) throw IndexError(db_path + ": a Xapian database, but not one newsdex wrote");
-  if (version != schema::kVersion)
-    throw IndexError(db_path + ": written with index schema " + version + "; this newsdex reads " +
-                     std::string(schema::kVersion) + " (index again into a new --db)");
+  check_schema(db_path, db);
   return db;
 }
 
@@ -167,8 +226,10 @@ Searcher::Searcher(const std::vector<std::string>& db_paths, const SearcherOptio
   Impl& d = *impl_;
   if (db_paths.empty()) throw ConfigError("no database to search");
   std::string language;
+  d.remote_timeout_ms = options.remote_timeout_ms;
   for (const std::string& path : db_paths) {
-    d.parts.push_back(open_part(path));
+    d.remote = d.remote || detail::is_remote_path(path);
+    d.parts.push_back(open_part(path, d.remote_timeout_ms));
     d.versions.push_back(version(d.parts.back()));
     d.db.add_database(d.parts.back());
     // One analysis chain for all: the databases must have been stemmed alike.
@@ -179,6 +240,7 @@ Searcher::Searcher(const std::vector<std::string>& db_paths, const SearcherOptio
     if (language.empty()) language = lang;
   }
   d.paths = db_paths;
+  d.value_counts = d.remote || detail::g_value_count_facets;
   d.facets.resize(db_paths.size());
   d.path = db_paths.size() == 1 ? db_paths[0]
                                 : db_paths[0] + " (+" + std::to_string(db_paths.size() - 1) + ")";
@@ -190,6 +252,18 @@ Searcher::Searcher(const std::vector<std::string>& db_paths, const SearcherOptio
   d.analyzer = std::make_unique<Analyzer>(ao);
   d.parser = std::make_unique<QueryParser>(*d.analyzer, *d.extractor);
   d.snippets = std::make_unique<detail::Snippets>(*d.analyzer);
+}
+
+void Searcher::Impl::reconnect() {
+  Xapian::Database all;
+  for (std::size_t i = 0; i < paths.size(); ++i) {
+    parts[i] = open_part(paths[i], remote_timeout_ms);
+    versions[i] = version(parts[i]);
+    all.add_database(parts[i]);
+  }
+  db = all;
+  for (detail::FacetIndex& index : facets) index.reset();
+  remote_labels.clear();
 }
 
 Searcher::~Searcher() = default;
@@ -205,7 +279,7 @@ bool Searcher::reopen() {
   bool changed = false;
   try {
     for (std::size_t i = 0; i < d.paths.size(); ++i) {
-      parts.push_back(open_part(d.paths[i]));
+      parts.push_back(open_part(d.paths[i], d.remote_timeout_ms));
       versions.push_back(version(parts.back()));
       changed = changed || versions.back() != d.versions[i];
     }
@@ -219,6 +293,7 @@ bool Searcher::reopen() {
   d.versions = std::move(versions);
   d.db = std::move(db);
   for (detail::FacetIndex& index : d.facets) index.reset();
+  d.remote_labels.clear();
   return true;
 }
 
@@ -278,6 +353,21 @@ DatabaseStats Searcher::Impl::stats(std::size_t top_k) {
   };
   st.first_date = fmt(d.db.get_value_lower_bound(schema::kSlotDate));
   st.last_date = fmt(d.db.get_value_upper_bound(schema::kSlotDate));
+  if (d.value_counts) {  // a remote part: its server counts (remote_facets.h)
+    Xapian::Enquire enquire(d.db);
+    enquire.set_query(Xapian::Query::MatchAll);
+    const std::vector<EntityKind> kinds(std::begin(kAllEntityKinds), std::end(kAllEntityKinds));
+    detail::FacetSpy sum(kinds, DateBucket::year);
+    detail::ValueCountFacets counts(kinds);
+    counts.attach(enquire);
+    enquire.get_mset(0, 0, d.db.get_doccount());
+    counts.add_to(sum);
+    for (EntityKind kind : kAllEntityKinds) {
+      FacetCounts fc = sum.counts(kind);
+      st.top.push_back(detail::facet_result(kind, fc, top_k, false, d.labeler()));
+    }
+    return st;
+  }
   // Every document, by the docids of the database counted (the one, or each part).
   std::vector<std::vector<Xapian::docid>> all;
   for (const Xapian::Database& counted : d.parts.size() == 1 ? std::vector{d.db} : d.parts) {
@@ -315,14 +405,19 @@ SearchResults Searcher::Impl::search(const SearchRequest& req) {
     // multi-database's spy sees each document under its own database's docid, so it always
     // counts values.
     const bool faceted = !req.facets.empty();
-    const bool by_index = faceted && d.parts.size() == 1 && d.facet_queries++ > 0;
+    const bool by_index =
+        faceted && !d.value_counts && d.parts.size() == 1 && d.facet_queries++ > 0;
     detail::DocidSpy docid_spy;
     std::optional<detail::FacetSpy> value_spy;
+    std::optional<detail::ValueCountFacets> counted;  // remote: see remote_facets.h
     if (by_index) {
       enquire.add_matchspy(&docid_spy);
     } else if (faceted) {
       value_spy.emplace(req.facets, req.date_bucket);
-      enquire.add_matchspy(&*value_spy);
+      if (d.value_counts)
+        counted.emplace(req.facets).attach(enquire);
+      else
+        enquire.add_matchspy(&*value_spy);
     }
     if (req.time_limit_ms > 0) enquire.set_time_limit(req.time_limit_ms / 1000.0);
     Xapian::doccount all = d.db.get_doccount();
@@ -331,6 +426,10 @@ SearchResults Searcher::Impl::search(const SearchRequest& req) {
       check = Xapian::doccount(std::min<std::size_t>(all, req.sample_size));
     Xapian::MSet mset =
         enquire.get_mset(Xapian::doccount(req.offset), Xapian::doccount(req.limit), check);
+    if (counted) counted->add_to(*value_spy);
+    // The hits' documents in one round trip per shard, not one each. (MSet::fetch() without
+    // arguments crashes in Xapian 1.4.22 when the MSet starts past the first hit.)
+    if (d.remote && !mset.empty()) mset.fetch(mset.begin(), mset.end());
     res.total = mset.get_matches_estimated();
     res.total_exact = mset.get_matches_lower_bound() == mset.get_matches_upper_bound();
     std::size_t rank = req.offset;

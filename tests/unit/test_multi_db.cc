@@ -3,68 +3,23 @@
 // the query with that filter.
 #include <doctest/doctest.h>
 
-#include <filesystem>
-#include <map>
-#include <set>
+#include <optional>
 
-#include "fixtures.h"
 #include "newsdex/error.h"
-#include "newsdex/indexer.h"
-#include "newsdex/searcher.h"
-#include "tmpdir.h"
+#include "remote_facets.h"
+#include "split_fixture.h"
 
 using namespace newsdex;
-namespace fs = std::filesystem;
 
 namespace {
-
-IndexOptions opts() { return test_index_options(); }
 
 SearchResults run(Searcher& s, const std::string& q, std::vector<EntityKind> facets = {}) {
   return search_all(s, q, std::move(facets));
 }
 
-std::set<std::string> ids(const SearchResults& r) {
-  std::set<std::string> out;
-  for (const Hit& h : r.hits) out.insert(h.id);
-  return out;
-}
-
-// kind → key → (count, label)
-std::map<std::string, std::map<std::string, std::pair<std::size_t, std::string>>> facets(
-    const SearchResults& r) {
-  std::map<std::string, std::map<std::string, std::pair<std::size_t, std::string>>> out;
-  for (const FacetResult& f : r.facets) {
-    auto& kind = out[std::string(to_string(f.kind))];
-    for (const FacetCount& c : f.counts) kind[c.key] = {c.count, c.label};
-    for (const FacetCount& b : f.buckets) kind["bucket " + b.key] = {b.count, b.label};
-  }
-  return out;
-}
-
 std::string quoted(const std::string& key) {
   return key.find(' ') == std::string::npos ? key : "\"" + key + "\"";
 }
-
-// The seeds split over two databases (three and two articles), and all five in one.
-struct Split {
-  TempDir dir;
-  Split() {
-    std::vector<fs::path> seeds;
-    for (const auto& e : fs::directory_iterator(NEWSDEX_SEEDS_DIR)) seeds.push_back(e.path());
-    std::sort(seeds.begin(), seeds.end());
-    REQUIRE(seeds.size() == 5);
-    for (std::size_t i = 0; i < seeds.size(); ++i) {
-      fs::create_directories(dir.path / (i < 3 ? "a" : "b"));
-      fs::create_directories(dir.path / "all");
-      fs::copy_file(seeds[i], dir.path / (i < 3 ? "a" : "b") / seeds[i].filename());
-      fs::copy_file(seeds[i], dir.path / "all" / seeds[i].filename());
-    }
-    Indexer(dir / "a.db", opts()).index({dir / "a"});
-    Indexer(dir / "b.db", opts()).index({dir / "b"});
-    Indexer(dir / "all.db", opts()).index({dir / "all"});
-  }
-};
 
 }  // namespace
 
@@ -75,17 +30,16 @@ TEST_CASE("two databases searched as one answer as one database of all their doc
   Searcher all(s.dir / "all.db", so);
   Searcher a(s.dir / "a.db", so), b(s.dir / "b.db", so);
   CHECK(both.document_count() == 5);
-  const std::vector<EntityKind> kinds(std::begin(kAllEntityKinds), std::end(kAllEntityKinds));
+  const std::vector<EntityKind> kinds = all_kinds();
   std::size_t compared = 0;
-  for (const char* q : {"microsoft", "cloud", "openai -oracle", "\"right of first refusal\"",
-                        "company:softbank", "money:>=1e9", "date:2025-01"}) {
+  for (const std::string& q : split_queries()) {
     CAPTURE(q);
     SearchResults r = run(both, q, kinds);
     SearchResults one = run(all, q, kinds);
     CHECK(r.total == one.total);
     CHECK(r.total == run(a, q).total + run(b, q).total);  // the sum of the parts
-    CHECK(ids(r) == ids(one));
-    CHECK(facets(r) == facets(one));  // keys, counts, labels, money and date buckets
+    CHECK(hit_ids(r) == hit_ids(one));
+    CHECK(facet_map(r) == facet_map(one));  // keys, counts, labels, money and date buckets
     for (const FacetResult& f : r.facets) {
       CHECK(f.exact);
       // Not people: a surname-only key (`trump`) is a key of its own while the filter
@@ -94,7 +48,7 @@ TEST_CASE("two databases searched as one answer as one database of all their doc
       for (const FacetCount& c : f.counts) {
         const std::string filter = std::string(to_string(f.kind)) + ":" + quoted(c.key);
         CAPTURE(filter);
-        CHECK(run(both, std::string(q) + " " + filter).total == c.count);
+        CHECK(run(both, q + " " + filter).total == c.count);
         ++compared;
       }
     }
@@ -122,7 +76,7 @@ TEST_CASE("two databases searched as one answer as one database of all their doc
 
 TEST_CASE("databases stemmed in different languages are not searched as one") {
   Split s;
-  IndexOptions o = opts();
+  IndexOptions o = test_index_options();
   o.language = "german";
   Indexer(s.dir / "de.db", o).index({s.dir / "b"});
   CHECK_THROWS_WITH_AS(Searcher({s.dir / "a.db", s.dir / "de.db"}),
@@ -130,4 +84,84 @@ TEST_CASE("databases stemmed in different languages are not searched as one") {
   CHECK_THROWS_AS(Searcher(std::vector<std::string>{}), ConfigError);
   CHECK_THROWS_WITH_AS(Searcher({s.dir / "a.db", s.dir / "missing.db"}),
                        doctest::Contains("missing.db: no such database"), IndexError);
+}
+
+namespace {
+
+// Searchers constructed while one lives count facets the remote way (remote_facets.h).
+struct ValueCountFacets {
+  ValueCountFacets() { detail::g_value_count_facets = true; }
+  ~ValueCountFacets() { detail::g_value_count_facets = false; }
+  ValueCountFacets(const ValueCountFacets&) = delete;
+  ValueCountFacets& operator=(const ValueCountFacets&) = delete;
+};
+
+std::vector<std::string> ranked_ids(const SearchResults& r) {
+  std::vector<std::string> out;
+  for (const Hit& h : r.hits) out.push_back(h.id);
+  return out;
+}
+
+// The three ways of counting facets agree on @p s's databases.
+void check_value_counts(const Split& s) {
+  const SearcherOptions so{"english", NEWSDEX_GAZETTEER_DIR};
+  for (const std::vector<std::string>& dbs :
+       {std::vector<std::string>{s.dir / "all.db"},
+        std::vector<std::string>{s.dir / "a.db", s.dir / "b.db"}}) {
+    CAPTURE(dbs.size());
+    Searcher indexed(dbs, so);
+    std::optional<Searcher> counted;
+    {
+      ValueCountFacets on;
+      counted.emplace(dbs, so);
+    }
+    run(indexed, "openai", all_kinds());  // its later queries count by the forward index
+    std::size_t keys = 0;
+    for (const std::string& q : split_queries())
+      for (DateBucket bucket : {DateBucket::year, DateBucket::month, DateBucket::day}) {
+        CAPTURE(q);
+        SearchRequest req;
+        req.query = q;
+        req.limit = 100;
+        req.facets = all_kinds();
+        req.facet_size = 1000;
+        req.date_bucket = bucket;
+        Searcher fresh(dbs, so);  // its first facet query: FacetSpy
+        const SearchResults spy = fresh.search(req);
+        const SearchResults index = indexed.search(req);
+        const SearchResults values = counted->search(req);
+        CHECK(values.total == spy.total);
+        CHECK(ranked_ids(values) == ranked_ids(spy));
+        CHECK(facet_map(values) == facet_map(spy));
+        CHECK(facet_map(values) == facet_map(index));
+        for (const FacetResult& f : values.facets) keys += f.counts.size();
+      }
+    CHECK(keys > 40);
+    const DatabaseStats a = indexed.stats(1000), b = counted->stats(1000);
+    CHECK(a.documents == b.documents);
+    REQUIRE(a.top.size() == b.top.size());
+    for (std::size_t k = 0; k < a.top.size(); ++k) {
+      CAPTURE(to_string(a.top[k].kind));
+      REQUIRE(a.top[k].counts.size() == b.top[k].counts.size());
+      CHECK(a.top[k].distinct == b.top[k].distinct);
+      for (std::size_t i = 0; i < a.top[k].counts.size(); ++i) {
+        CHECK(a.top[k].counts[i].key == b.top[k].counts[i].key);
+        CHECK(a.top[k].counts[i].count == b.top[k].counts[i].count);
+        CHECK(a.top[k].counts[i].label == b.top[k].counts[i].label);
+      }
+    }
+  }
+}
+
+}  // namespace
+
+TEST_CASE("facets from Xapian's ValueCountMatchSpy (the remote path) equal newsdex's own") {
+  // Remote servers run only Xapian's own match spies: facets over remote shards are counted
+  // per distinct key set, decoded and summed. The same counts must come out as from
+  // FacetSpy (a Searcher's first facet query) and from the forward index (its later ones),
+  // on one database and on several; on the seeds and on articles that share key sets.
+  for (const bool repeating : {false, true}) {
+    CAPTURE(repeating);
+    check_value_counts(Split(repeating));
+  }
 }

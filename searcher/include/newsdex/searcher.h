@@ -113,9 +113,13 @@ struct DatabaseStats {
 struct SearcherOptions {
   std::string language = "english";  ///< stemming language; must match the index's
   std::string gazetteer_dir;         ///< see EntityOptions::gazetteer_dir
+  /// Remote shards (`tcp://HOST:PORT`): how long to wait to connect, and for each answer,
+  /// before failing with an IndexError naming the shard.
+  unsigned remote_timeout_ms = 10000;
 };
 
-/// Searches one database, or several as one (directories or stub files).
+/// Searches one database, or several as one (directories, stub files, or remote shards
+/// `tcp://HOST:PORT` served by `newsdex serve-shard`: docs/scale-out.md).
 ///
 /// Thread-safety: a Searcher is not thread-safe: no member may be called from two threads at
 /// once (not even const ones), since searches share its database handles and facet caches.
