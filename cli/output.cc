@@ -26,9 +26,14 @@ std::vector<EntityKind> parse_kinds(const std::string& list) {
 }
 
 void apply_search_params(SearchRequest& req, const SearchParams& p) {
-  if (p.match != "all" && p.match != "any")
-    throw ConfigError("--match: '" + p.match + "' is not one of all, any");
-  req.match = p.match == "any" ? DefaultMatch::any : DefaultMatch::all;
+  if (p.match == "best")
+    req.match = DefaultMatch::best;
+  else if (p.match == "all")
+    req.match = DefaultMatch::all;
+  else if (p.match == "any")
+    req.match = DefaultMatch::any;
+  else
+    throw ConfigError("--match: '" + p.match + "' is not one of best, all, any");
   req.facets = parse_kinds(p.facets);
   req.exact_facets = !p.sample;
   if (p.date_bucket == "year")
