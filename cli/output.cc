@@ -82,9 +82,13 @@ json search_json(const SearchResults& r, const SearchRequest& req) {
     if (!h.path.empty()) o["path"] = h.path;
     hits.push_back(o);
   }
-  json out = {{"query", r.query},     {"total", r.total},   {"total_exact", r.total_exact},
-              {"offset", req.offset}, {"limit", req.limit}, {"elapsed_ms", r.elapsed_ms},
-              {"hits", hits}};
+  const char* match = req.match == DefaultMatch::best  ? "best"
+                      : req.match == DefaultMatch::all ? "all"
+                                                       : "any";
+  json out = {{"query", r.query},           {"match", match},
+              {"total", r.total},           {"total_exact", r.total_exact},
+              {"offset", req.offset},       {"limit", req.limit},
+              {"elapsed_ms", r.elapsed_ms}, {"hits", hits}};
   if (!r.facets.empty()) {
     json facets = json::object(), info = json::object();
     for (const auto& f : r.facets) {
