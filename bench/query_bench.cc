@@ -3,7 +3,7 @@
 /// harness as the peers (peers/latency.h: warm-up pass untimed, timed passes, results
 /// folded into a checksum, JSON on stdout, logs on stderr).
 ///
-///   query_bench DB QUERIES [--runs N] [--warmup N] [--limit K] [--match all|any]
+///   query_bench DB QUERIES [--runs N] [--warmup N] [--limit K] [--match best|all|any]
 ///               [--facets company,person,money,date] [--facet-size N] [--sample N]
 ///               [--date-bucket year|month|day] [--snippet-bytes N] [--gazetteer DIR]
 ///               [--label NAME] [--also-db DB]... [--remote-timeout MS]
@@ -33,7 +33,7 @@ namespace {
 [[noreturn]] void usage() {
   std::fprintf(stderr,
                "usage: query_bench DB QUERIES [--runs N] [--warmup N] [--limit K] "
-               "[--match all|any]\n"
+               "[--match best|all|any]\n"
                "                   [--facets company,person,money,date] [--facet-size N] "
                "[--sample N]\n"
                "                   [--date-bucket year|month|day] [--snippet-bytes N] "
@@ -80,7 +80,9 @@ int main(int argc, char** argv) {
       proto.limit = bench::parse_count("--limit", argv[++i]);
     } else if (std::strcmp(argv[i], "--match") == 0 && has_value) {
       const std::string_view m = argv[++i];
-      if (m == "all")
+      if (m == "best")
+        proto.match = newsdex::DefaultMatch::best;
+      else if (m == "all")
         proto.match = newsdex::DefaultMatch::all;
       else if (m == "any")
         proto.match = newsdex::DefaultMatch::any;

@@ -8,7 +8,9 @@
 #   xapian  estimated   top 10 + get_matches_estimated() (check_at_least 0)
 #   xapian  exact       top 10 + exact total (check_at_least = doccount)
 #   fts5    exact       top 10 by rank + count(*)
-#   newsdex plain       top 10, no snippets             <- the like-for-like row
+#   newsdex plain       top 10, no snippets, --match all (the peers' AND) <- the like-for-like row
+#   newsdex best        the same with the default matching (--match best: any word, the
+#                       most words first; counts every document with any word)
 #   newsdex snippets    top 10 with 240-byte snippets (the library's default)
 #   newsdex facets      + exact facets company,person,money,date
 #   newsdex filters     the entity-filter queries only newsdex runs, plain and with facets
@@ -239,9 +241,10 @@ if [ -n "$newsdex_db" ]; then
   q="$tmp/common.newsdex.txt"
   facet_kinds="company,person,money,date"
   facets=(--facets "$facet_kinds")
-  run_latency newsdex-plain "$qbench" "$newsdex_db" "$q" "${harness[@]}" --snippet-bytes 0 --label plain
-  run_latency newsdex-snippets "$qbench" "$newsdex_db" "$q" "${harness[@]}" --label snippets
-  run_latency newsdex-facets "$qbench" "$newsdex_db" "$q" "${harness[@]}" --snippet-bytes 0 "${facets[@]}" --label facets
+  run_latency newsdex-plain "$qbench" "$newsdex_db" "$q" "${harness[@]}" --match all --snippet-bytes 0 --label plain
+  run_latency newsdex-best "$qbench" "$newsdex_db" "$q" "${harness[@]}" --match best --snippet-bytes 0 --label best
+  run_latency newsdex-snippets "$qbench" "$newsdex_db" "$q" "${harness[@]}" --match all --label snippets
+  run_latency newsdex-facets "$qbench" "$newsdex_db" "$q" "${harness[@]}" --match all --snippet-bytes 0 "${facets[@]}" --label facets
   if [ "$n_filters" -gt 0 ]; then
     q="$tmp/filters.newsdex.txt"
     run_latency newsdex-filters "$qbench" "$newsdex_db" "$q" "${harness[@]}" --snippet-bytes 0 --label filters
@@ -259,6 +262,7 @@ describe() {
     xapian-exact) echo "xapian (exact total)" ;;
     fts5) echo "fts5 (exact count)" ;;
     newsdex-plain) echo "newsdex, no snippets" ;;
+    newsdex-best) echo "newsdex, no snippets, --match best" ;;
     newsdex-snippets) echo "newsdex, snippets" ;;
     newsdex-facets) echo "newsdex, 4 exact facets" ;;
     newsdex-filters) echo "newsdex, filter queries" ;;
@@ -273,7 +277,7 @@ echo "$runs timed passes after $warmup untimed; top 10 per query; $(nproc 2>/dev
 echo
 echo "| run | queries | errors | p50 ms | p95 ms | p99 ms | mean ms | QPS | total hits |"
 echo "|---|---:|---:|---:|---:|---:|---:|---:|---:|"
-for id in xapian-estimated xapian-exact fts5 newsdex-plain newsdex-snippets newsdex-facets newsdex-filters newsdex-filters-facets; do
+for id in xapian-estimated xapian-exact fts5 newsdex-plain newsdex-best newsdex-snippets newsdex-facets newsdex-filters newsdex-filters-facets; do
   has "$id" || continue
   f="$tmp/$id.json"
   printf '| %s | %s | %s | %s | %s | %s | %s | %s | %s |\n' "$(describe "$id")" "$(jnum "$f" n_queries)" \
@@ -293,7 +297,7 @@ if has newsdex-plain || has newsdex-snippets || has newsdex-facets; then
   echo
   echo "| newsdex run | peer | p50 × | p95 × | p99 × |"
   echo "|---|---|---:|---:|---:|"
-  for n in newsdex-plain newsdex-snippets newsdex-facets; do
+  for n in newsdex-plain newsdex-best newsdex-snippets newsdex-facets; do
     has "$n" || continue
     for p in xapian-estimated xapian-exact fts5; do
       has "$p" || continue

@@ -390,9 +390,11 @@ int main(int argc, char** argv) {
   search->add_option("--offset", sa.req.offset, "Hits to skip")
       ->default_val(0)
       ->check(CLI::Range(0, 1000000000));
-  search->add_option("--match", sa.params.match, "Default operator between words")
-      ->check(CLI::IsMember({"all", "any"}))
-      ->default_val("all");
+  search
+      ->add_option("--match", sa.params.match,
+                   "Words without an operator: best (any word, the most words first), all, any")
+      ->check(CLI::IsMember({"best", "all", "any"}))
+      ->default_val("best");
   search->add_option("--facets", sa.params.facets,
                      "Entity kinds to count: company,person,product,money,percent,date or all");
   search->add_option("--facet-size", sa.req.facet_size, "Top keys per kind (0-10000)")

@@ -27,9 +27,14 @@ std::vector<EntityKind> parse_kinds(const std::string& list) {
 }
 
 void apply_search_params(SearchRequest& req, const SearchParams& p) {
-  if (p.match != "all" && p.match != "any")
-    throw ConfigError("--match: '" + p.match + "' is not one of all, any");
-  req.match = p.match == "any" ? DefaultMatch::any : DefaultMatch::all;
+  if (p.match == "best")
+    req.match = DefaultMatch::best;
+  else if (p.match == "all")
+    req.match = DefaultMatch::all;
+  else if (p.match == "any")
+    req.match = DefaultMatch::any;
+  else
+    throw ConfigError("--match: '" + p.match + "' is not one of best, all, any");
   req.facets = parse_kinds(p.facets);
   req.exact_facets = !p.sample;
   if (p.date_bucket == "year")
@@ -78,9 +83,13 @@ json search_json(const SearchResults& r, const SearchRequest& req) {
     if (!h.path.empty()) o["path"] = h.path;
     hits.push_back(o);
   }
-  json out = {{"query", r.query},     {"total", r.total},   {"total_exact", r.total_exact},
-              {"offset", req.offset}, {"limit", req.limit}, {"elapsed_ms", r.elapsed_ms},
-              {"hits", hits}};
+  const char* match = req.match == DefaultMatch::best  ? "best"
+                      : req.match == DefaultMatch::all ? "all"
+                                                       : "any";
+  json out = {{"query", r.query},           {"match", match},
+              {"total", r.total},           {"total_exact", r.total_exact},
+              {"offset", req.offset},       {"limit", req.limit},
+              {"elapsed_ms", r.elapsed_ms}, {"hits", hits}};
   if (!r.facets.empty()) {
     json facets = json::object(), info = json::object();
     for (const auto& f : r.facets) {

@@ -13,7 +13,7 @@ namespace newsdex::cli {
 
 /// Search options given as words, as on the command line.
 struct SearchParams {
-  std::string match = "all";          ///< all | any
+  std::string match = "best";         ///< best | all | any
   std::string facets;                 ///< comma-separated kinds, or "all"
   std::string date_bucket = "month";  ///< year | month | day
   bool sample = false;                ///< count facets over a sample

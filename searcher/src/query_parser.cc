@@ -10,6 +10,7 @@
 #include <optional>
 #include <vector>
 
+#include "best_match.h"
 #include "core/schema.h"
 #include "core/utf8.h"
 #include "newsdex/error.h"
@@ -341,6 +342,8 @@ class Parser {
       throw QueryError(
           std::string(peek().type == Tok::op_and ? "AND" : "NEAR") + " needs a term before it",
           peek().pos);
+    if (match_ == DefaultMatch::best && pos.size() > 1)
+      return combine(detail::best_match(pos), neg, filt);
     return combine(pos, neg, filt,
                    match_ == DefaultMatch::all ? Xapian::Query::OP_AND : Xapian::Query::OP_OR);
   }
@@ -350,6 +353,12 @@ class Parser {
                                const std::vector<Xapian::Query>& filt, Xapian::Query::op op) {
     Xapian::Query q;
     if (!pos.empty()) q = pos.size() == 1 ? pos[0] : Xapian::Query(op, pos.begin(), pos.end());
+    return combine(q, neg, filt);
+  }
+
+  // The positive part @p q (empty if none), restricted by the filters, minus the negatives.
+  static Xapian::Query combine(Xapian::Query q, const std::vector<Xapian::Query>& neg,
+                               const std::vector<Xapian::Query>& filt) {
     if (!filt.empty()) {
       Xapian::Query f = filter_of(filt);
       q = q.empty() ? Xapian::Query(Xapian::Query::OP_SCALE_WEIGHT, f, 0)

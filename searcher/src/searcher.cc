@@ -12,6 +12,7 @@
 #include <unordered_map>
 #include <unordered_set>
 
+#include "best_match.h"
 #include "core/schema.h"
 #include "facets.h"
 #include "newsdex/analysis.h"
@@ -444,7 +445,9 @@ SearchResults Searcher::Impl::search(const SearchRequest& req) {
       h.date = f.date;
       h.source = f.source;
       h.url = f.url;
-      h.score = it.get_weight();
+      // Under `best`, the BM25 score alone (the order also counts the words matched).
+      h.score = req.match == DefaultMatch::best ? detail::best_match_score(it.get_weight())
+                                                : it.get_weight();
       if (req.snippet_bytes > 0)
         d.snippets->make(schema::decode_body(doc.get_value(schema::kSlotBody)), pq,
                          req.snippet_bytes, h);

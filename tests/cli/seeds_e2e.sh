@@ -13,6 +13,10 @@ check "phrase: 3" test "$(total_of '"right of first refusal"')" = 3
 check "softbank -oracle: 1" test "$(total_of 'softbank -oracle')" = 1
 check "refusals (stemming): 3" test "$(total_of refusals)" = 3
 check "match any" test "$(total_of --match any 'quokka softbank')" = 4
+# The default (best): never empty while a word matches; --match all stays strict AND.
+check "default: a missing word still finds the others" test "$(total_of 'quokka softbank')" = 4
+check "match all: a missing word finds nothing" test "$(total_of --match all 'quokka softbank')" = 0
+check "json says the match" grep -q '"match": "best"' <<<"$("$bin" search --db "$tmp/db" --json softbank)"
 check "company alias filter" test "$(total_of 'company:msft')" = 5
 check "money filter" test "$(total_of 'money:>=1e11')" = 2
 

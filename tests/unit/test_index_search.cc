@@ -80,7 +80,9 @@ TEST_CASE("the seed articles are found by what they say") {
   CHECK(total(s, "microsof*") == 5);
   CHECK(total(s, "zzzzqqq") == 0);
   CHECK(total(s, "zzzzqqq OR softbank") == 4);
-  CHECK(total(s, "(oracle OR google) softbank") == 3);
+  // Words without an operator: all of them (--match all), or any, all-words first (best).
+  CHECK(ids(s, "(oracle OR google) softbank", DefaultMatch::all).size() == 3);
+  CHECK(total(s, "(oracle OR google) softbank") == 5);
   CHECK(ids(s, "zzzzqqq softbank", DefaultMatch::any).size() == 4);
 }
 

@@ -18,7 +18,11 @@ namespace newsdex {
 /// How the words of a query combine when no operator is written between them.
 enum class DefaultMatch : std::uint8_t {
   all,  ///< every word must match (implicit AND)
-  any   ///< documents matching any word, ranked by how many and how well (implicit OR)
+  any,  ///< documents matching any word, ranked by BM25 alone (implicit OR)
+  /// The default: documents matching any word, those matching more of the words first
+  /// (all of them, then all but one, ...), BM25 within each tier; never empty while some
+  /// word matches (docs/query-language.md). Facets and the total count every match.
+  best
 };
 
 /// Date histogram granularity for the `date` facet.
@@ -37,7 +41,7 @@ struct SearchRequest {
   std::string query;       ///< newsdex query language (docs/query-language.md)
   std::size_t offset = 0;  ///< first hit to return (0-based)
   std::size_t limit = 10;  ///< how many hits to return
-  DefaultMatch match = DefaultMatch::all;
+  DefaultMatch match = DefaultMatch::best;
   std::vector<EntityKind> facets;   ///< kinds to count over all matching documents
   std::size_t facet_size = 10;      ///< top keys per kind
   bool exact_facets = true;         ///< false: count over a sample (said in the result)
@@ -68,7 +72,8 @@ struct Hit {
   std::string date;  ///< published date, ISO, or empty
   std::string source;
   std::string url;
-  double score = 0;                   ///< BM25 score
+  double score =
+      0;  ///< BM25 score (under DefaultMatch::best, hits with more of the words come first)
   std::string snippet;                ///< plain text
   std::vector<Highlight> highlights;  ///< matched words inside snippet
 };
