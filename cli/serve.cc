@@ -185,7 +185,7 @@ SearchRequest search_request(const Params& p, const ServeArgs& args) {
   req.facet_size = number_param(p, "facet_size", 10, kMaxFacetSize, true);
   req.time_limit_ms = args.time_limit_ms;
   SearchParams sp;
-  sp.match = get("match", "all");
+  sp.match = get("match", SearchParams{}.match);
   sp.facets = get("facets", "");
   sp.date_bucket = get("date_bucket", "month");
   const std::string sample = get("sample", "0");

@@ -46,14 +46,17 @@ class TierSource : public Xapian::PostingSource {
 
 }  // namespace
 
-Xapian::Query best_match(const std::vector<Xapian::Query>& parts) {
+Xapian::Query best_match(const std::vector<Xapian::Query>& parts, bool portable) {
   std::vector<Xapian::Query> scored;
   scored.reserve(parts.size());
   for (const Xapian::Query& part : parts) {
     // A document matching `part` gets the constant besides part's own weight. The source
     // is reference-counted by the query (release()); each database of a multi-database
     // search gets its own clone.
-    auto* bonus = new TierSource(kBestTier);
+    Xapian::PostingSource* bonus =
+        portable
+            ? static_cast<Xapian::PostingSource*>(new Xapian::FixedWeightPostingSource(kBestTier))
+            : new TierSource(kBestTier);
     scored.emplace_back(Xapian::Query::OP_AND, Xapian::Query(bonus->release()), part);
   }
   return Xapian::Query(Xapian::Query::OP_OR, scored.begin(), scored.end());

@@ -17,7 +17,9 @@ inline constexpr double kBestTier = 1e5;
 /// and BM25 orders the documents within a tier. Measured on bench/ranking's dev set against
 /// a softer coordination bonus, a phrase/proximity bonus and an extra title weight: none
 /// did better (bench/ranking/README.md).
-Xapian::Query best_match(const std::vector<Xapian::Query>& parts);
+/// With @p portable, the bonus comes from Xapian's FixedWeightPostingSource, which a remote
+/// server knows (it reads the all-documents list: slower), instead of newsdex's TierSource.
+Xapian::Query best_match(const std::vector<Xapian::Query>& parts, bool portable = false);
 
 /// The BM25 part of a weight from a query built with best_match (the tier bonuses removed).
 double best_match_score(double weight);

@@ -292,12 +292,13 @@ std::optional<Range> parse_range(std::string_view s) {
 class Parser {
  public:
   Parser(Analyzer& analyzer, const EntityExtractor& extractor, const Xapian::Database& db,
-         std::vector<Lexeme> lex, DefaultMatch match, ParsedQuery& out)
+         std::vector<Lexeme> lex, DefaultMatch match, bool portable, ParsedQuery& out)
       : analyzer_(analyzer),
         extractor_(extractor),
         db_(db),
         lex_(std::move(lex)),
         match_(match),
+        portable_(portable),
         out_(out) {}
 
   Xapian::Query parse_all() {
@@ -343,7 +344,7 @@ class Parser {
           std::string(peek().type == Tok::op_and ? "AND" : "NEAR") + " needs a term before it",
           peek().pos);
     if (match_ == DefaultMatch::best && pos.size() > 1)
-      return combine(detail::best_match(pos), neg, filt);
+      return combine(detail::best_match(pos, portable_), neg, filt);
     return combine(pos, neg, filt,
                    match_ == DefaultMatch::all ? Xapian::Query::OP_AND : Xapian::Query::OP_OR);
   }
@@ -705,6 +706,7 @@ class Parser {
   std::vector<Lexeme> lex_;
   std::size_t i_ = 0;
   DefaultMatch match_;
+  bool portable_;
   ParsedQuery& out_;
   int negated_ = 0;
 };
@@ -723,7 +725,7 @@ ParsedQuery QueryParser::parse(const std::string& query, DefaultMatch match,
     throw QueryError(
         "the query is not valid UTF-8 (an invalid byte at " + std::to_string(bad) + ")", bad);
   Lexer lexer(query);
-  Parser parser(analyzer_, extractor_, db, lexer.run(), match, out);
+  Parser parser(analyzer_, extractor_, db, lexer.run(), match, portable_, out);
   out.query = parser.parse_all();
   if (out.query.empty()) throw QueryError("the query has no words to search for", 0);
   return out;

@@ -34,9 +34,14 @@ class QueryParser {
   /// @throws newsdex::QueryError with the byte offset of the problem.
   ParsedQuery parse(const std::string& query, DefaultMatch match, const Xapian::Database& db);
 
+  /// Build queries from Xapian's own parts only (its built-in posting sources), which a
+  /// remote server (xapian-tcpsrv) can unserialise: set when any database is remote.
+  void set_portable(bool portable) { portable_ = portable; }
+
  private:
   Analyzer& analyzer_;
   const EntityExtractor& extractor_;
+  bool portable_ = false;
 };
 
 }  // namespace newsdex

@@ -15,9 +15,9 @@
 #include "best_match.h"
 #include "core/schema.h"
 #include "facets.h"
+#include "filters.h"
 #include "newsdex/analysis.h"
 #include "newsdex/error.h"
-#include "filters.h"
 #include "query_parser.h"
 #include "remote_facets.h"
 #include "snippets.h"
@@ -252,6 +252,7 @@ Searcher::Searcher(const std::vector<std::string>& db_paths, const SearcherOptio
   ao.protected_words = d.extractor->protected_words();
   d.analyzer = std::make_unique<Analyzer>(ao);
   d.parser = std::make_unique<QueryParser>(*d.analyzer, *d.extractor);
+  d.parser->set_portable(d.remote);
   d.snippets = std::make_unique<detail::Snippets>(*d.analyzer);
 }
 
