@@ -6,7 +6,7 @@
 ///   query_bench DB QUERIES [--runs N] [--warmup N] [--limit K] [--match all|any]
 ///               [--facets company,person,money,date] [--facet-size N] [--sample N]
 ///               [--date-bucket year|month|day] [--snippet-bytes N] [--gazetteer DIR]
-///               [--label NAME]
+///               [--label NAME] [--sort relevance|date|date:asc] [--no-suggest]
 ///
 /// One Searcher is opened before timing starts and reused. Each timed query is one
 /// Searcher::search() with a fresh SearchRequest: query parsing, ranking, the total,
@@ -35,7 +35,8 @@ namespace {
                "                   [--facets company,person,money,date] [--facet-size N] "
                "[--sample N]\n"
                "                   [--date-bucket year|month|day] [--snippet-bytes N] "
-               "[--gazetteer DIR] [--label NAME]\n");
+               "[--gazetteer DIR] [--label NAME]\n"
+               "                   [--sort relevance|date|date:asc] [--no-suggest]\n");
   std::exit(2);
 }
 
@@ -100,6 +101,18 @@ int main(int argc, char** argv) {
         proto.date_bucket = newsdex::DateBucket::day;
       else
         usage();
+    } else if (std::strcmp(argv[i], "--sort") == 0 && has_value) {
+      const std::string_view v = argv[++i];
+      if (v == "relevance")
+        proto.sort = newsdex::SortOrder::relevance;
+      else if (v == "date")
+        proto.sort = newsdex::SortOrder::date;
+      else if (v == "date:asc")
+        proto.sort = newsdex::SortOrder::date_asc;
+      else
+        usage();
+    } else if (std::strcmp(argv[i], "--no-suggest") == 0) {
+      proto.suggest = false;
     } else if (std::strcmp(argv[i], "--snippet-bytes") == 0 && has_value) {
       proto.snippet_bytes = bench::parse_count("--snippet-bytes", argv[++i]);
     } else if (std::strcmp(argv[i], "--gazetteer") == 0 && has_value) {

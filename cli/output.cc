@@ -31,6 +31,14 @@ void apply_search_params(SearchRequest& req, const SearchParams& p) {
   req.match = p.match == "any" ? DefaultMatch::any : DefaultMatch::all;
   req.facets = parse_kinds(p.facets);
   req.exact_facets = !p.sample;
+  if (p.sort == "relevance")
+    req.sort = SortOrder::relevance;
+  else if (p.sort == "date")
+    req.sort = SortOrder::date;
+  else if (p.sort == "date:asc")
+    req.sort = SortOrder::date_asc;
+  else
+    throw ConfigError("--sort: '" + p.sort + "' is not one of relevance, date, date:asc");
   if (p.date_bucket == "year")
     req.date_bucket = DateBucket::year;
   else if (p.date_bucket == "month")
@@ -39,6 +47,10 @@ void apply_search_params(SearchRequest& req, const SearchParams& p) {
     req.date_bucket = DateBucket::day;
   else
     throw ConfigError("--date-bucket: '" + p.date_bucket + "' is not one of year, month, day");
+}
+
+std::string_view sort_name(SortOrder sort) {
+  return sort == SortOrder::date ? "date" : sort == SortOrder::date_asc ? "date:asc" : "relevance";
 }
 
 std::string highlighted(const Hit& h, bool bold) {
@@ -77,9 +89,10 @@ json search_json(const SearchResults& r, const SearchRequest& req) {
     if (!h.path.empty()) o["path"] = h.path;
     hits.push_back(o);
   }
-  json out = {{"query", r.query},     {"total", r.total},   {"total_exact", r.total_exact},
-              {"offset", req.offset}, {"limit", req.limit}, {"elapsed_ms", r.elapsed_ms},
-              {"hits", hits}};
+  json out = {{"query", r.query},          {"total", r.total},   {"total_exact", r.total_exact},
+              {"offset", req.offset},      {"limit", req.limit}, {"elapsed_ms", r.elapsed_ms},
+              {"sort", sort_name(r.sort)}, {"hits", hits}};
+  if (!r.suggestion.empty()) out["suggestion"] = r.suggestion;
   if (!r.facets.empty()) {
     json facets = json::object(), info = json::object();
     for (const auto& f : r.facets) {
@@ -123,6 +136,7 @@ std::string search_text(const SearchResults& r, const std::string& query, bool b
   std::string out =
       printf_string("%zu%s result%s for %s (%.1f ms)\n", r.total, r.total_exact ? "" : "+",
                     r.total == 1 ? "" : "s", query.c_str(), r.elapsed_ms);
+  if (!r.suggestion.empty()) out += "Did you mean: " + r.suggestion + "\n";
   for (const auto& h : r.hits) {
     out += printf_string("\n%zu. %s%s%s\n", h.rank, bold ? "\x1b[1m" : "", h.title.c_str(),
                          bold ? "\x1b[0m" : "");

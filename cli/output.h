@@ -5,6 +5,7 @@
 
 #include <nlohmann/json.hpp>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "newsdex/searcher.h"
@@ -17,7 +18,11 @@ struct SearchParams {
   std::string facets;                 ///< comma-separated kinds, or "all"
   std::string date_bucket = "month";  ///< year | month | day
   bool sample = false;                ///< count facets over a sample
+  std::string sort = "relevance";     ///< relevance | date | date:asc
 };
+
+/// "relevance", "date" or "date:asc".
+std::string_view sort_name(SortOrder sort);
 
 /// Parses "company,person" or "all". @throws newsdex::ConfigError naming an unknown kind.
 std::vector<EntityKind> parse_kinds(const std::string& list);

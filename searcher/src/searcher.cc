@@ -18,6 +18,7 @@
 #include "newsdex/error.h"
 #include "query_parser.h"
 #include "snippets.h"
+#include "suggest.h"
 
 namespace newsdex {
 
@@ -243,6 +244,10 @@ SearchResults Searcher::Impl::search(const SearchRequest& req) {
     enquire.set_query(pq.query);
     enquire.set_weighting_scheme(Xapian::BM25Weight());
     enquire.set_docid_order(Xapian::Enquire::ASCENDING);  // ties: input order
+    // A query without words scores every match 0: its only useful order is by date.
+    res.sort = pq.highlight.empty() && pq.highlight_prefixes.empty() ? SortOrder::date : req.sort;
+    if (res.sort != SortOrder::relevance)
+      enquire.set_sort_by_value_then_relevance(schema::kSlotDate, res.sort == SortOrder::date);
     // Facets: the first facet query of a Searcher counts from the matches' facet values
     // as the match runs (nothing to load: a command-line process pays for its matches
     // only); later ones, on one database, count docids into the forward index, loaded once
@@ -298,6 +303,7 @@ SearchResults Searcher::Impl::search(const SearchRequest& req) {
       }
     }
   }
+  if (req.suggest) res.suggestion = detail::suggest(req.query, *d.analyzer, d.db);
   res.elapsed_ms =
       std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - t0).count();
   return res;

@@ -23,6 +23,13 @@ enum class DefaultMatch : std::uint8_t {
 /// Date histogram granularity for the `date` facet.
 enum class DateBucket : std::uint8_t { year, month, day };
 
+/// The order of hits.
+enum class SortOrder : std::uint8_t {
+  relevance,  ///< BM25 score, best first (ties: index order)
+  date,       ///< published date, newest first (ties: by score, then index order)
+  date_asc    ///< published date, oldest first (documents without a date come first)
+};
+
 /// One search.
 struct SearchRequest {
   std::string query;       ///< newsdex query language (docs/query-language.md)
@@ -35,6 +42,10 @@ struct SearchRequest {
   std::size_t sample_size = 10000;  ///< documents examined when exact_facets is false
   DateBucket date_bucket = DateBucket::month;
   std::size_t snippet_bytes = 240;  ///< approximate snippet length; 0 for no snippet
+  /// relevance, or by published date. A query with no words to score (filters only, such as
+  /// `company:nvidia date:2024`) is sorted by date, newest first, whatever this says.
+  SortOrder sort = SortOrder::relevance;
+  bool suggest = true;  ///< look for a did-you-mean suggestion (SearchResults::suggestion)
 };
 
 /// A highlighted stretch of a snippet: [begin, end) byte offsets into Hit::snippet.
@@ -81,6 +92,11 @@ struct SearchResults {
   std::vector<Hit> hits;
   std::vector<FacetResult> facets;  ///< in the order requested
   double elapsed_ms = 0;
+  /// Did-you-mean: the whole query with its absent or rare words replaced by far more
+  /// frequent indexed words a letter or two away (`nvidai chips` → `nvidia chips`);
+  /// operators and filters as typed. Empty when there is none.
+  std::string suggestion;
+  SortOrder sort = SortOrder::relevance;  ///< the order the hits are in
 };
 
 /// What a database holds (`newsdex stats`).
