@@ -38,8 +38,14 @@ std::vector<std::string> query_words_last(const CLI::App& app, const CLI::App& s
     }
     const CLI::Option* opt = option_named(search, a);
     if (!opt) opt = option_named(app, a);  // -v, -q, --help given after the subcommand
-    if (!opt || a == "-") {
+    // An unknown `--name` stays an option, for CLI11 to refuse (a misspelt `--jsno` is not
+    // searched for); an unknown `-word` is a query word.
+    if ((!opt && a.rfind("--", 0) != 0) || a == "-") {
       words.push_back(a);
+      continue;
+    }
+    if (!opt) {
+      out.push_back(a);
       continue;
     }
     // Its value, when it takes one and it is not attached yet, is attached (`--limit=5`,

@@ -102,6 +102,89 @@ struct Searcher::Impl {
       if (std::string l = part.get_metadata(k); !l.empty()) return l;
     return key;
   }
+
+  /// The hits, the exact total and the exact facets of @p enquire's query.
+  void exact_search(Xapian::Enquire& enquire, const ParsedQuery& pq, const SearchRequest& req,
+                    SearchResults& res) {
+    const bool faceted = !req.facets.empty();
+    const bool by_index = faceted && parts.size() == 1 && facet_queries++ > 0;
+    detail::DocidSpy docid_spy;
+    std::optional<detail::FacetSpy> value_spy;
+    if (by_index) {
+      enquire.add_matchspy(&docid_spy);
+    } else if (faceted) {
+      value_spy.emplace(req.facets, req.date_bucket);
+      enquire.add_matchspy(&*value_spy);
+    }
+    const Xapian::doccount all = db.get_doccount();  // check them all: the total is exact
+    add_hits(enquire.get_mset(Xapian::doccount(req.offset), Xapian::doccount(req.limit), all), pq,
+             req, res);
+    if (!faceted) return;
+    const std::size_t seen = by_index ? docid_spy.docids.size() : value_spy->documents();
+    const bool exact = seen >= res.total && res.total_exact;
+    const std::vector<std::vector<Xapian::docid>> docids{std::move(docid_spy.docids)};
+    for (EntityKind kind : req.facets) {
+      FacetCounts fc = by_index ? count(kind, req.date_bucket, docids) : value_spy->counts(kind);
+      FacetResult fr = detail::facet_result(kind, fc, req.facet_size, true, labeler());
+      fr.exact = exact;
+      res.facets.push_back(std::move(fr));
+    }
+  }
+
+  /// The total and the hits of @p mset into @p res.
+  void add_hits(const Xapian::MSet& mset, const ParsedQuery& pq, const SearchRequest& req,
+                SearchResults& res) {
+    res.total = mset.get_matches_estimated();
+    res.total_exact = mset.get_matches_lower_bound() == mset.get_matches_upper_bound();
+    std::size_t rank = req.offset;
+    for (auto it = mset.begin(); it != mset.end(); ++it) {
+      Xapian::Document doc = it.get_document();
+      schema::StoredFields f = schema::decode_data(doc.get_data());
+      Hit h;
+      h.rank = ++rank;
+      h.id = f.id;
+      h.path = f.path;
+      h.title = f.title;
+      h.date = f.date;
+      h.source = f.source;
+      h.url = f.url;
+      h.score = it.get_weight();
+      if (req.snippet_bytes > 0)
+        snippets->make(schema::decode_body(doc.get_value(schema::kSlotBody)), pq, req.snippet_bytes,
+                       h);
+      res.hits.push_back(std::move(h));
+    }
+  }
+
+  /// Facets counted over the first req.sample_size matches in document order (a boolean
+  /// match that stops there, apart from the ranking, which then checks no more than it needs:
+  /// both are cheap however many documents match), scaled to the estimated total and marked
+  /// inexact; the total is the sampler's (exact when Xapian knows it, e.g. one word). When
+  /// every match was seen, the counts are exact as usual.
+  void sampled_facets(const Xapian::Query& query, const SearchRequest& req, SearchResults& res) {
+    Xapian::Enquire sampler(db);
+    sampler.set_query(query);
+    sampler.set_weighting_scheme(Xapian::BoolWeight());
+    sampler.set_docid_order(Xapian::Enquire::ASCENDING);
+    detail::FacetSpy spy(req.facets, req.date_bucket);
+    sampler.add_matchspy(&spy);
+    const Xapian::doccount sample = Xapian::doccount(std::max<std::size_t>(1, req.sample_size));
+    const Xapian::MSet counted = sampler.get_mset(0, 0, sample);
+    const std::size_t seen = spy.documents();
+    res.total_exact = counted.get_matches_lower_bound() == counted.get_matches_upper_bound();
+    res.total = std::max<std::size_t>(seen, counted.get_matches_estimated());
+    const bool exact = res.total_exact && seen >= res.total;
+    const double scale = seen == 0 || exact ? 1.0 : double(res.total) / double(seen);
+    auto scaled = [&](std::size_t c) { return std::size_t(double(c) * scale + 0.5); };
+    for (EntityKind kind : req.facets) {
+      FacetCounts fc = spy.counts(kind);
+      for (auto& kc : fc.keys) kc.second = scaled(kc.second);
+      for (std::size_t& r : fc.money_ranges) r = scaled(r);
+      FacetResult fr = detail::facet_result(kind, fc, req.facet_size, true, labeler());
+      fr.exact = exact;
+      res.facets.push_back(std::move(fr));
+    }
+  }
 };
 
 namespace {
@@ -140,6 +223,19 @@ Xapian::Database open_part(const std::string& db_path) {
     throw IndexError(db_path + ": written with index schema " + version + "; this newsdex reads " +
                      std::string(schema::kVersion) + " (index again into a new --db)");
   return db;
+}
+
+// True if @p query has words (unprefixed terms) and each is in more than half the documents.
+bool only_common_words(const Xapian::Query& query, const Xapian::Database& db) {
+  const Xapian::doccount all = db.get_doccount();
+  bool words = false;
+  for (auto t = query.get_unique_terms_begin(); t != query.get_unique_terms_end(); ++t) {
+    const std::string term = *t;
+    if (term.empty() || (term[0] >= 'A' && term[0] <= 'Z')) continue;  // a prefixed filter term
+    if (Xapian::doccount(2) * db.get_termfreq(term) <= all) return false;
+    words = true;
+  }
+  return words;
 }
 
 }  // namespace
@@ -242,7 +338,15 @@ SearchResults Searcher::Impl::search(const SearchRequest& req) {
   {
     Xapian::Enquire enquire(d.db);
     enquire.set_query(pq.query);
-    enquire.set_weighting_scheme(Xapian::BM25Weight());
+    // Words in more than half the documents (a query of stopwords, `the of`) get an idf of
+    // almost 0 from BM25 as Xapian computes it (log(1 + (N - n + 0.5) / (2n + 1))): every
+    // match scores ~0. They are still searched as words (`the who`, `data` in a data corpus
+    // are queries), ranked with BM25+'s idf (log((N + 1) / n), floored the same way), which
+    // stays above 0.4 for such words, so the scores say how much each match holds them.
+    if (only_common_words(pq.query, d.db))
+      enquire.set_weighting_scheme(Xapian::BM25PlusWeight());
+    else
+      enquire.set_weighting_scheme(Xapian::BM25Weight());
     enquire.set_docid_order(Xapian::Enquire::ASCENDING);  // ties: input order
     // A query without words scores every match 0: its only useful order is by date.
     res.sort = pq.highlight.empty() && pq.highlight_prefixes.empty() ? SortOrder::date : req.sort;
@@ -254,53 +358,13 @@ SearchResults Searcher::Impl::search(const SearchRequest& req) {
     // from the value streams (integer increments: a long-lived Searcher's fast path). A
     // multi-database's spy sees each document under its own database's docid, so it always
     // counts values.
-    const bool faceted = !req.facets.empty();
-    const bool by_index = faceted && d.parts.size() == 1 && d.facet_queries++ > 0;
-    detail::DocidSpy docid_spy;
-    std::optional<detail::FacetSpy> value_spy;
-    if (by_index) {
-      enquire.add_matchspy(&docid_spy);
-    } else if (faceted) {
-      value_spy.emplace(req.facets, req.date_bucket);
-      enquire.add_matchspy(&*value_spy);
-    }
-    Xapian::doccount all = d.db.get_doccount();
-    Xapian::doccount check = all;  // the total is exact
-    if (faceted && !req.exact_facets)
-      check = Xapian::doccount(std::min<std::size_t>(all, req.sample_size));
-    Xapian::MSet mset =
-        enquire.get_mset(Xapian::doccount(req.offset), Xapian::doccount(req.limit), check);
-    res.total = mset.get_matches_estimated();
-    res.total_exact = mset.get_matches_lower_bound() == mset.get_matches_upper_bound();
-    std::size_t rank = req.offset;
-    for (auto it = mset.begin(); it != mset.end(); ++it) {
-      Xapian::Document doc = it.get_document();
-      schema::StoredFields f = schema::decode_data(doc.get_data());
-      Hit h;
-      h.rank = ++rank;
-      h.id = f.id;
-      h.path = f.path;
-      h.title = f.title;
-      h.date = f.date;
-      h.source = f.source;
-      h.url = f.url;
-      h.score = it.get_weight();
-      if (req.snippet_bytes > 0)
-        d.snippets->make(schema::decode_body(doc.get_value(schema::kSlotBody)), pq,
-                         req.snippet_bytes, h);
-      res.hits.push_back(std::move(h));
-    }
-    if (faceted) {
-      const std::size_t seen = by_index ? docid_spy.docids.size() : value_spy->documents();
-      const bool exact = seen >= res.total && res.total_exact;
-      const std::vector<std::vector<Xapian::docid>> docids{std::move(docid_spy.docids)};
-      for (EntityKind kind : req.facets) {
-        FacetCounts fc =
-            by_index ? d.count(kind, req.date_bucket, docids) : value_spy->counts(kind);
-        FacetResult fr = detail::facet_result(kind, fc, req.facet_size, true, d.labeler());
-        fr.exact = exact;
-        res.facets.push_back(std::move(fr));
-      }
+    if (!req.facets.empty() && !req.exact_facets) {  // counts over a sample
+      d.add_hits(enquire.get_mset(Xapian::doccount(req.offset), Xapian::doccount(req.limit),
+                                  Xapian::doccount(0)),
+                 pq, req, res);
+      d.sampled_facets(pq.query, req, res);
+    } else {
+      d.exact_search(enquire, pq, req, res);
     }
   }
   if (req.suggest) res.suggestion = detail::suggest(req.query, *d.analyzer, d.db);

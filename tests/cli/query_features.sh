@@ -18,6 +18,10 @@ check "-- still works: 1" test "$(total_of -- softbank -oracle)" = 1
 check "--json after the query is an option" \
   bash -c '"$0" search --db "$1" -oracle --json | grep -q "\"total\": 2"' "$bin" "$tmp/db"
 
+"$bin" search --db "$tmp/db" --jsno softbank >/dev/null 2>"$tmp/err"; rc=$?
+check "an unknown --option is still an error" test $rc = 2
+check "it is named" grep -q -- "--jsno" "$tmp/err"
+
 # Negative numbers are usage errors naming the option.
 for opt in --limit --offset --facet-size -n; do
   "$bin" search --db "$tmp/db" "$opt" -5 softbank >/dev/null 2>"$tmp/err"; rc=$?

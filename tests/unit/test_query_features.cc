@@ -139,3 +139,43 @@ TEST_CASE("sort by date: newest first, oldest first; filter-only queries newest 
         std::vector<std::string>{"2024-03-01", "2021-04-12", "2020-08-01", "2018-02-12"});
   CHECK(dates(run(s, "date:2019..2021 -nvidia")) == std::vector<std::string>{"2019-11-20"});
 }
+
+TEST_CASE("a query of stopwords is searched as words, with scores that rank") {
+  // Every seed article has `the` and `of`: BM25's idf of such words is about 0.
+  TempDir tmp;
+  {
+    Indexer ix(tmp / "db", test_index_options());
+    REQUIRE(ix.index({NEWSDEX_SEEDS_DIR}).indexed == 5);
+  }
+  Searcher s(tmp / "db", SearcherOptions{"english", NEWSDEX_GAZETTEER_DIR});
+  SearchResults r = run(s, "the of");
+  CHECK(r.total == 5);
+  REQUIRE(r.hits.size() == 5);
+  CHECK(r.hits.front().score > 0.5);  // BM25 gave 0.174
+  CHECK(r.hits.front().score > r.hits.back().score);
+}
+
+TEST_CASE("--sample counts a sample of the matches, scaled and marked inexact") {
+  Db db;
+  Searcher s(db.path, SearcherOptions{"english", NEWSDEX_GAZETTEER_DIR});
+  SearchRequest r;
+  r.query = "chips";  // d, e, f, g: each mentions Nvidia
+  r.facets = {EntityKind::company};
+  r.exact_facets = false;
+  r.sample_size = 2;
+  SearchResults sampled = s.search(r);
+  CHECK(sampled.total == 4);
+  CHECK(sampled.hits.size() == 4);  // the hits are all there: only the counting is sampled
+  REQUIRE(sampled.facets.size() == 1);
+  CHECK_FALSE(sampled.facets[0].exact);
+  auto count_of = [](const FacetResult& f, const std::string& key) {
+    for (const FacetCount& c : f.counts)
+      if (c.key == key) return c.count;
+    return std::size_t(0);
+  };
+  CHECK(count_of(sampled.facets[0], "nvidia") == 4);  // 2 seen, scaled by 4 / 2
+  r.sample_size = 100;                                // every match seen: exact
+  SearchResults whole = s.search(r);
+  CHECK(whole.facets[0].exact);
+  CHECK(count_of(whole.facets[0], "nvidia") == 4);
+}
