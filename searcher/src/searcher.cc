@@ -8,6 +8,7 @@
 #include <deque>
 #include <filesystem>
 #include <map>
+#include <optional>
 #include <thread>
 #include <unordered_map>
 #include <unordered_set>
@@ -360,10 +361,16 @@ SearchResults Searcher::Impl::search(const SearchRequest& req) {
     // from the value streams (integer increments: a long-lived Searcher's fast path). A
     // multi-database's spy sees each document under its own database's docid, so it always
     // counts values.
-    if (!req.facets.empty() && !req.exact_facets) {  // counts over a sample
-      d.add_hits(enquire.get_mset(Xapian::doccount(req.offset), Xapian::doccount(req.limit),
-                                  Xapian::doccount(0)),
-                 pq, req, res);
+    // Counts over a sample only when the matches outnumber it (Xapian's estimate from a
+    // ranking that checks no more than it needs); else exact, which is then as cheap.
+    std::optional<Xapian::MSet> ranked;
+    if (!req.facets.empty() && !req.exact_facets) {
+      ranked = enquire.get_mset(Xapian::doccount(req.offset), Xapian::doccount(req.limit),
+                                Xapian::doccount(0));
+      if (ranked->get_matches_estimated() <= req.sample_size) ranked.reset();
+    }
+    if (ranked) {
+      d.add_hits(*ranked, pq, req, res);
       d.sampled_facets(pq.query, req, res);
     } else {
       d.exact_search(enquire, pq, req, res);

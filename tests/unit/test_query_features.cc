@@ -174,6 +174,8 @@ TEST_CASE("--sample counts a sample of the matches, scaled and marked inexact") 
     return std::size_t(0);
   };
   CHECK(count_of(sampled.facets[0], "nvidia") == 4);  // 2 seen, scaled by 4 / 2
+  r.sample_size = 4;  // no more matches than the sample: counted exactly
+  CHECK(s.search(r).facets[0].exact);
   r.sample_size = 100;                                // every match seen: exact
   SearchResults whole = s.search(r);
   CHECK(whole.facets[0].exact);
