@@ -51,4 +51,5 @@ check "json suggestion keeps the filter" grep -q '"suggestion": "microsoft compa
 json=$("$bin" search --db "$tmp/db" --json 'microsoft cloud')
 check "no suggestion when nothing is wrong" bash -c '! grep -q suggestion <<<"$0"' "$json"
 
+echo "$fails failed"
 exit $((fails > 0))
