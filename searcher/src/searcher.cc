@@ -351,8 +351,10 @@ SearchResults Searcher::Impl::search(const SearchRequest& req) {
     else
       enquire.set_weighting_scheme(Xapian::BM25Weight());
     enquire.set_docid_order(Xapian::Enquire::ASCENDING);  // ties: input order
-    // A query without words scores every match 0: its only useful order is by date.
-    res.sort = pq.highlight.empty() && pq.highlight_prefixes.empty() ? SortOrder::date : req.sort;
+    // A query without words scores every match 0: its only useful order is by date (newest
+    // first, unless oldest first was asked for).
+    const bool unscored = pq.highlight.empty() && pq.highlight_prefixes.empty();
+    res.sort = unscored && req.sort == SortOrder::relevance ? SortOrder::date : req.sort;
     if (res.sort != SortOrder::relevance)
       enquire.set_sort_by_value_then_relevance(schema::kSlotDate, res.sort == SortOrder::date);
     // Facets: the first facet query of a Searcher counts from the matches' facet values

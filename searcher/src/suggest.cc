@@ -130,7 +130,10 @@ std::string suggest(const std::string& query, Analyzer& analyzer, const Xapian::
       if (docs > rare) continue;
       const Candidate c = closest(stem, docs, db);
       if (c.stem.empty()) continue;
-      const std::string form = surface_of(c.stem, w.text, analyzer, db);
+      std::string form = surface_of(c.stem, w.text, analyzer, db);
+      const char first = query[qt.begin + w.begin];  // `Nvidai` → `Nvidia`
+      if (first >= 'A' && first <= 'Z' && form[0] >= 'a' && form[0] <= 'z')
+        form[0] = char(form[0] - 32);
       out.append(query, copied, qt.begin + w.begin - copied);
       out += form;
       copied = qt.begin + w.end;

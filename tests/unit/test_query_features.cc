@@ -104,6 +104,7 @@ TEST_CASE("did-you-mean: a missing word becomes the frequent word a letter away"
   CHECK(r.suggestion == "nvidia chips");
   CHECK(run(s, "nvidia chips").suggestion.empty());  // nothing to correct
   CHECK(run(s, "chisp").suggestion == "chips");      // the surface form, not the stem `chip`
+  CHECK(run(s, "Nvidai CHISP").suggestion == "Nvidia Chips");  // a capital stays a capital
   // Filters and operators stay as typed; only free words and title: values are corrected.
   CHECK(run(s, "company:nvidia (nvidai OR chisp)").suggestion ==
         "company:nvidia (nvidia OR chips)");
@@ -137,6 +138,8 @@ TEST_CASE("sort by date: newest first, oldest first; filter-only queries newest 
   CHECK(filtered.sort == SortOrder::date);
   CHECK(dates(filtered) ==
         std::vector<std::string>{"2024-03-01", "2021-04-12", "2020-08-01", "2018-02-12"});
+  CHECK(dates(run(s, "company:nvidia", SortOrder::date_asc)) ==
+        std::vector<std::string>{"2018-02-12", "2020-08-01", "2021-04-12", "2024-03-01"});
   CHECK(dates(run(s, "date:2019..2021 -nvidia")) == std::vector<std::string>{"2019-11-20"});
 }
 
@@ -176,7 +179,7 @@ TEST_CASE("--sample counts a sample of the matches, scaled and marked inexact") 
   CHECK(count_of(sampled.facets[0], "nvidia") == 4);  // 2 seen, scaled by 4 / 2
   r.sample_size = 4;  // no more matches than the sample: counted exactly
   CHECK(s.search(r).facets[0].exact);
-  r.sample_size = 100;                                // every match seen: exact
+  r.sample_size = 100;  // every match seen: exact
   SearchResults whole = s.search(r);
   CHECK(whole.facets[0].exact);
   CHECK(count_of(whole.facets[0], "nvidia") == 4);

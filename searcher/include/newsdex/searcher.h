@@ -43,7 +43,7 @@ struct SearchRequest {
   DateBucket date_bucket = DateBucket::month;
   std::size_t snippet_bytes = 240;  ///< approximate snippet length; 0 for no snippet
   /// relevance, or by published date. A query with no words to score (filters only, such as
-  /// `company:nvidia date:2024`) is sorted by date, newest first, whatever this says.
+  /// `company:nvidia date:2024`) is sorted by date: newest first unless date_asc is asked.
   SortOrder sort = SortOrder::relevance;
   bool suggest = true;  ///< look for a did-you-mean suggestion (SearchResults::suggestion)
 };
