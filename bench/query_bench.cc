@@ -7,6 +7,7 @@
 ///               [--facets company,person,money,date] [--facet-size N] [--sample N]
 ///               [--date-bucket year|month|day] [--snippet-bytes N] [--gazetteer DIR]
 ///               [--label NAME] [--sort relevance|date|date:asc] [--no-suggest]
+///               [--source-facet]
 ///
 /// One Searcher is opened before timing starts and reused. Each timed query is one
 /// Searcher::search() with a fresh SearchRequest: query parsing, ranking, the total,
@@ -113,6 +114,8 @@ int main(int argc, char** argv) {
         usage();
     } else if (std::strcmp(argv[i], "--no-suggest") == 0) {
       proto.suggest = false;
+    } else if (std::strcmp(argv[i], "--source-facet") == 0) {
+      proto.source_facet = true;
     } else if (std::strcmp(argv[i], "--snippet-bytes") == 0 && has_value) {
       proto.snippet_bytes = bench::parse_count("--snippet-bytes", argv[++i]);
     } else if (std::strcmp(argv[i], "--gazetteer") == 0 && has_value) {

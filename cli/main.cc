@@ -372,7 +372,7 @@ int main(int argc, char** argv) {
       ->check(CLI::IsMember({"all", "any"}))
       ->default_val("all");
   search->add_option("--facets", sa.params.facets,
-                     "Entity kinds to count: company,person,product,money,percent,date or all");
+                     "Kinds to count: company,person,product,money,percent,date,source or all");
   search->add_option("--facet-size", sa.req.facet_size, "Top keys per kind (0-10000)")
       ->default_val(10)
       ->check(CLI::Range(0, 10000));

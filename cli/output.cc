@@ -9,17 +9,21 @@ namespace newsdex::cli {
 
 using json = nlohmann::json;
 
-std::vector<EntityKind> parse_kinds(const std::string& list) {
+std::vector<EntityKind> parse_kinds(const std::string& list, bool* source) {
   std::vector<EntityKind> out;
   std::stringstream ss(list);
   std::string item;
   while (std::getline(ss, item, ',')) {
     if (item.empty()) continue;
+    if (item == "source" && source) {
+      *source = true;
+      continue;
+    }
     if (item == "all") return {std::begin(kAllEntityKinds), std::end(kAllEntityKinds)};
     auto k = parse_entity_kind(item);
     if (!k)
       throw ConfigError("--facets: unknown kind '" + item +
-                        "' (company, person, product, money, percent, date, all)");
+                        "' (company, person, product, money, percent, date, source, all)");
     out.push_back(*k);
   }
   return out;
@@ -29,7 +33,7 @@ void apply_search_params(SearchRequest& req, const SearchParams& p) {
   if (p.match != "all" && p.match != "any")
     throw ConfigError("--match: '" + p.match + "' is not one of all, any");
   req.match = p.match == "any" ? DefaultMatch::any : DefaultMatch::all;
-  req.facets = parse_kinds(p.facets);
+  req.facets = parse_kinds(p.facets, &req.source_facet);
   req.exact_facets = !p.sample;
   if (p.sort == "relevance")
     req.sort = SortOrder::relevance;
@@ -93,7 +97,7 @@ json search_json(const SearchResults& r, const SearchRequest& req) {
               {"offset", req.offset},      {"limit", req.limit}, {"elapsed_ms", r.elapsed_ms},
               {"sort", sort_name(r.sort)}, {"hits", hits}};
   if (!r.suggestion.empty()) out["suggestion"] = r.suggestion;
-  if (!r.facets.empty()) {
+  if (!r.facets.empty() || req.source_facet) {
     json facets = json::object(), info = json::object();
     for (const auto& f : r.facets) {
       facets[std::string(to_string(f.kind))] = facet_json(f);
@@ -101,6 +105,16 @@ json search_json(const SearchResults& r, const SearchRequest& req) {
       for (const auto& b : f.buckets) buckets.push_back({{"key", b.key}, {"count", b.count}});
       info[std::string(to_string(f.kind))] = {
           {"exact", f.exact}, {"distinct", f.distinct}, {"buckets", buckets}};
+    }
+    if (req.source_facet) {
+      json arr = json::array();
+      for (std::size_t i = 0; i < r.sources.size() && i < req.facet_size; ++i)
+        arr.push_back({{"key", r.sources[i].key},
+                       {"label", r.sources[i].label},
+                       {"count", r.sources[i].count}});
+      facets["source"] = arr;
+      info["source"] = {
+          {"exact", true}, {"distinct", r.sources.size()}, {"buckets", json::array()}};
     }
     out["facets"] = facets;
     out["facet_info"] = info;
@@ -148,7 +162,14 @@ std::string search_text(const SearchResults& r, const std::string& query, bool b
     out += printf_string("   %s · score %.3f\n", meta.c_str(), h.score);
     if (!h.snippet.empty()) out += "   " + highlighted(h, bold) + "\n";
   }
-  if (!r.facets.empty()) out += "\n";
+  if (!r.facets.empty() || !r.sources.empty()) out += "\n";
+  if (!r.sources.empty()) {
+    std::string line;
+    for (std::size_t i = 0; i < r.sources.size() && i < 10; ++i)
+      line += (line.empty() ? "" : " · ") + r.sources[i].label + " " +
+              std::to_string(r.sources[i].count);
+    out += printf_string("%-8s %s\n", "source", line.c_str());
+  }
   for (const auto& f : r.facets) {
     out += printf_string("%-8s %s%s\n", std::string(to_string(f.kind)).c_str(),
                          counts_line(f).c_str(), f.exact ? "" : "  (sampled)");

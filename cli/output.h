@@ -25,7 +25,9 @@ struct SearchParams {
 std::string_view sort_name(SortOrder sort);
 
 /// Parses "company,person" or "all". @throws newsdex::ConfigError naming an unknown kind.
-std::vector<EntityKind> parse_kinds(const std::string& list);
+/// "source" (the publisher) is not an entity kind: it sets @p source when given, and is an
+/// unknown kind when @p source is null.
+std::vector<EntityKind> parse_kinds(const std::string& list, bool* source = nullptr);
 
 /// Fills @p req from @p params. @throws newsdex::ConfigError for a bad value.
 void apply_search_params(SearchRequest& req, const SearchParams& params);

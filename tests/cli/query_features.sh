@@ -51,5 +51,13 @@ check "json suggestion keeps the filter" grep -q '"suggestion": "microsoft compa
 json=$("$bin" search --db "$tmp/db" --json 'microsoft cloud')
 check "no suggestion when nothing is wrong" bash -c '! grep -q suggestion <<<"$0"' "$json"
 
+# The source facet: the seeds have no source, so no source counts; the option is accepted.
+json=$("$bin" search --db "$tmp/db" --json --facets source,company cloud)
+check "--facets source gives a source facet" grep -q '"source": \[\]' <<<"$json"
+check "... beside the company facet" grep -q '"company": \[' <<<"$json"
+"$bin" search --db "$tmp/db" --facets sauce cloud >/dev/null 2>"$tmp/err"; rc=$?
+check "--facets sauce exits 2" test $rc = 2
+check "the kinds are listed" grep -q "source" "$tmp/err"
+
 echo "$fails failed"
 exit $((fails > 0))

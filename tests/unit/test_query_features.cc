@@ -184,3 +184,28 @@ TEST_CASE("--sample counts a sample of the matches, scaled and marked inexact") 
   CHECK(whole.facets[0].exact);
   CHECK(count_of(whole.facets[0], "nvidia") == 4);
 }
+
+TEST_CASE("the source facet counts matches per publisher, as source: filters do") {
+  Db db;
+  Searcher s(db.path, SearcherOptions{"english", NEWSDEX_GAZETTEER_DIR});
+  SearchRequest r;
+  r.query = "chips";  // d, e (Wired, VentureBeat), f (MIT Technology Review), g (The Verge)
+  r.source_facet = true;
+  SearchResults res = s.search(r);
+  REQUIRE(res.sources.size() == 4);
+  for (const FacetCount& c : res.sources) {
+    CAPTURE(c.key);
+    CHECK(c.count == 1);
+    CHECK(c.count == run(s, "chips source:\"" + c.label + "\"").total);
+  }
+  CHECK(res.sources[0].key == "mit technology review");  // ties by key
+  CHECK(res.sources[0].label == "MIT Technology Review");
+  SearchResults wired = [&] {
+    r.query = "company:nvidia OR cafe";  // c, d Wired; b Guardian; e VentureBeat; f MIT; g Verge
+    return s.search(r);
+  }();
+  REQUIRE(!wired.sources.empty());
+  CHECK(wired.sources[0].label == "Wired");
+  CHECK(wired.sources[0].count == 2);
+  CHECK(wired.sources[0].count == run(s, "(company:nvidia OR cafe) source:wired").total);
+}

@@ -46,6 +46,8 @@ struct SearchRequest {
   /// `company:nvidia date:2024`) is sorted by date: newest first unless date_asc is asked.
   SortOrder sort = SortOrder::relevance;
   bool suggest = true;  ///< look for a did-you-mean suggestion (SearchResults::suggestion)
+  /// Also count the matches per source (publisher): SearchResults::sources.
+  bool source_facet = false;
 };
 
 /// A highlighted stretch of a snippet: [begin, end) byte offsets into Hit::snippet.
@@ -97,6 +99,11 @@ struct SearchResults {
   /// operators and filters as typed. Empty when there is none.
   std::string suggestion;
   SortOrder sort = SortOrder::relevance;  ///< the order the hits are in
+  /// With SearchRequest::source_facet: matching documents per source, every source with a
+  /// match, by count (key: the normalised source, as `source:` filters take it; label: as
+  /// written).
+  /// Exact: each count is the total of the query with that `source:` filter.
+  std::vector<FacetCount> sources;
 };
 
 /// What a database holds (`newsdex stats`).
