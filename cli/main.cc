@@ -1,5 +1,5 @@
-// newsdex: index | search | stats | entities | check. What search and stats print is in
-// output.cc (shared with the other front ends). Results on stdout (text, or --json);
+// newsdex: index | search | stats | entities | check | serve (serve*.cc). What search and stats
+// print is in output.cc (shared with the other front ends). Results on stdout (text, or --json);
 // logs and progress on stderr. Exit 0 ok, 1 failure, 2 usage or query error.
 #include <spdlog/sinks/stdout_color_sinks.h>
 #include <spdlog/spdlog.h>
@@ -20,7 +20,9 @@
 #include "newsdex/indexer.h"
 #include "newsdex/searcher.h"
 #include "output.h"
+#include "remove.h"
 #include "search_args.h"
+#include "serve.h"
 
 using json = nlohmann::json;
 using namespace newsdex;
@@ -407,6 +409,11 @@ int main(int argc, char** argv) {
 
   CheckArgs ca;
   auto* check = add_check_command(app, ca);
+  cli::RemoveArgs ra;
+  auto* remove = cli::add_remove_command(app, ra);
+
+  cli::ServeArgs serve_args;
+  auto* serve = cli::add_serve_command(app, serve_args);
 
   // A misspelt command said only "A subcommand is required": name it, suggest one.
   for (int i = 1; i < argc; ++i) {
@@ -446,6 +453,8 @@ int main(int argc, char** argv) {
     if (*stats) return run_stats(stats_db, stats_options, stats_json, stats_top);
     if (*ents) return run_entities(ent_inputs, ent_options, ent_json);
     if (*check) return run_check(ca);
+    if (*remove) return cli::run_remove(ra);
+    if (*serve) return cli::run_serve(serve_args);
   } catch (const QueryError& e) {
     spdlog::error("query error at position {}: {}", e.position(), e.what());
     return 2;

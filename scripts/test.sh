@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
-# Builds newsdex twice (optimised, and with ASan+UBSan) and runs every test in both, then
+# Builds newsdex three times (optimised; as shared libraries, for the installed-package
+# test; with ASan+UBSan) and runs every test in each, then
 # builds the libFuzzer targets (clang-14) and fuzzes each briefly (tests/fuzz/README.md).
 # Exits non-zero if anything fails. Run from the repository root.
 set -euo pipefail
@@ -9,6 +10,12 @@ cmake -S . -B build -DCMAKE_BUILD_TYPE=RelWithDebInfo >/dev/null
 cmake --build build -j"$jobs"
 echo "== tests (RelWithDebInfo)"
 ctest --test-dir build --output-on-failure -j"$jobs"
+# The shared libraries an embedder links (BUILD_SHARED_LIBS=ON; libraries and CLI only): the
+# consumer test installs them, moves the prefix, builds against it with CMake and pkg-config.
+cmake -S . -B build-shared -DCMAKE_BUILD_TYPE=Release -DBUILD_SHARED_LIBS=ON -DNEWSDEX_BUILD_BENCH=OFF >/dev/null
+cmake --build build-shared -j"$jobs"
+echo "== tests (shared libraries, installed and moved)"
+ctest --test-dir build-shared -L consumer --no-tests=error --output-on-failure
 cmake -S . -B build-asan -DCMAKE_BUILD_TYPE=Debug -DNEWSDEX_SANITIZE=ON -DNEWSDEX_BUILD_BENCH=OFF >/dev/null
 cmake --build build-asan -j"$jobs"
 echo "== tests (ASan+UBSan)"

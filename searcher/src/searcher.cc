@@ -15,6 +15,7 @@
 
 #include "core/schema.h"
 #include "facets.h"
+#include "filters.h"
 #include "newsdex/analysis.h"
 #include "newsdex/error.h"
 #include "query_parser.h"
@@ -39,7 +40,8 @@ struct Searcher::Impl {
   // own database's docid (Xapian::Document::get_docid()), so with several databases each is
   // matched and counted alone and the counts are summed (the sum of the parts, exactly).
   std::vector<detail::FacetIndex> facets;
-  std::size_t facet_queries = 0;  // searches with facets so far (see search())
+  std::size_t facet_queries = 0;      // searches with facets so far (see search())
+  std::vector<std::string> versions;  // each part's version() when opened (see reopen())
 
   /// Counts @p kind over the matches of @p query in every database (all documents if the
   /// query is empty); @p exact is cleared if a database's count was sampled.
@@ -265,6 +267,20 @@ bool only_common_words(const Xapian::Query& query, const Xapian::Database& db) {
   return words;
 }
 
+// What identifies the state of a database: its UUID and revision (a merge that swaps in a
+// new directory changes the UUID, a commit the revision). A stub file naming several
+// databases has no single revision: its document counts stand in.
+std::string version(const Xapian::Database& db) {
+  std::string v = db.get_uuid() + "@";
+  try {
+    v += std::to_string(db.get_revision());
+  } catch (const Xapian::Error&) {
+    v += std::to_string(db.get_doccount()) + "/" + std::to_string(db.get_lastdocid()) + "/" +
+         std::to_string(db.get_total_length());
+  }
+  return v;
+}
+
 }  // namespace
 
 Searcher::Searcher(const std::string& db_path, const SearcherOptions& options)
@@ -277,6 +293,7 @@ Searcher::Searcher(const std::vector<std::string>& db_paths, const SearcherOptio
   std::string language;
   for (const std::string& path : db_paths) {
     d.parts.push_back(open_part(path));
+    d.versions.push_back(version(d.parts.back()));
     d.db.add_database(d.parts.back());
     // One analysis chain for all: the databases must have been stemmed alike.
     const std::string lang = d.parts.back().get_metadata(std::string(schema::kMetaLanguage));
@@ -304,6 +321,54 @@ Searcher::Searcher(Searcher&&) noexcept = default;
 Searcher& Searcher::operator=(Searcher&&) noexcept = default;
 
 std::size_t Searcher::document_count() const { return impl_->db.get_doccount(); }
+
+bool Searcher::reopen() {
+  Impl& d = *impl_;
+  std::vector<Xapian::Database> parts;
+  std::vector<std::string> versions;
+  bool changed = false;
+  try {
+    for (std::size_t i = 0; i < d.paths.size(); ++i) {
+      parts.push_back(open_part(d.paths[i]));
+      versions.push_back(version(parts.back()));
+      changed = changed || versions.back() != d.versions[i];
+    }
+  } catch (const Xapian::Error& e) {
+    throw IndexError(d.path + ": reopen failed: " + e.get_description());
+  }
+  if (!changed) return false;
+  Xapian::Database db;
+  for (const Xapian::Database& part : parts) db.add_database(part);
+  d.parts = std::move(parts);
+  d.versions = std::move(versions);
+  d.db = std::move(db);
+  for (detail::FacetIndex& index : d.facets) index.reset();
+  return true;
+}
+
+std::optional<Article> Searcher::document(const std::string& id) {
+  Impl& d = *impl_;
+  return d.with_retry("document", [&]() -> std::optional<Article> {
+    const std::string term = schema::id_term(id);  // a long id's term is its hash
+    for (const Xapian::Database& part : d.parts) {
+      auto it = part.postlist_begin(term);
+      if (it == part.postlist_end(term)) continue;
+      const Xapian::Document doc = part.get_document(*it);
+      const schema::StoredFields f = schema::decode_data(doc.get_data());
+      if (f.id != id) continue;
+      Article a;
+      a.id = f.id;
+      a.title = f.title;
+      a.body = schema::decode_body(doc.get_value(schema::kSlotBody));
+      a.date = f.date;
+      a.source = f.source;
+      a.url = f.url;
+      a.path = f.path;
+      return a;
+    }
+    return std::nullopt;
+  });
+}
 
 DatabaseStats Searcher::stats(std::size_t top_k) {
   return impl_->with_retry("stats", [&] { return impl_->stats(top_k); });
@@ -361,7 +426,7 @@ SearchResults Searcher::Impl::search(const SearchRequest& req) {
   auto t0 = std::chrono::steady_clock::now();
   SearchResults res;
   res.query = req.query;
-  ParsedQuery pq = d.parser->parse(req.query, req.match, d.db);
+  ParsedQuery pq = detail::parse_request(*d.parser, req, d.db);
   {
     Xapian::Enquire enquire(d.db);
     enquire.set_query(pq.query);
@@ -391,6 +456,7 @@ SearchResults Searcher::Impl::search(const SearchRequest& req) {
     // counts values.
     // Counts over a sample only when the matches outnumber it (Xapian's estimate from a
     // ranking that checks no more than it needs); else exact, which is then as cheap.
+    if (req.time_limit_ms > 0) enquire.set_time_limit(req.time_limit_ms / 1000.0);
     std::optional<Xapian::MSet> ranked;
     if (!req.facets.empty() && !req.exact_facets) {
       ranked = enquire.get_mset(Xapian::doccount(req.offset), Xapian::doccount(req.limit),

@@ -1,6 +1,8 @@
 // Embeds newsdex: indexes one article, finds it and checks the database, using only the
-// public headers.
+// public headers. Usage: consumer DB [GAZETTEER_DIR]: with a second argument, the gazetteer
+// newsdex finds by itself must be that directory (the installed one, wherever it was moved).
 #include <newsdex/check.h>
+#include <newsdex/entities.h>
 #include <newsdex/error.h>
 #include <newsdex/indexer.h>
 #include <newsdex/searcher.h>
@@ -9,8 +11,13 @@
 #include <string>
 
 int main(int argc, char** argv) {
-  if (argc != 2) return 2;
+  if (argc != 2 && argc != 3) return 2;
   std::string db = argv[1];
+  if (argc == 3 && newsdex::default_gazetteer_dir() != argv[2]) {
+    std::fprintf(stderr, "consumer: gazetteer found at %s, expected %s\n",
+                 newsdex::default_gazetteer_dir().c_str(), argv[2]);
+    return 1;
+  }
   try {
     {
       newsdex::Indexer indexer(db);

@@ -70,7 +70,7 @@ class NEWSDEX_API Analyzer {
   const std::string& language() const;
 
  private:
-  struct Impl;
+  struct NEWSDEX_LOCAL Impl;  // not exported from a shared build
   std::unique_ptr<Impl> impl_;
 };
 

@@ -14,9 +14,9 @@ struct Article {
   std::string body;
   /// Published date, ISO: `YYYY-MM-DD`, or `YYYY-MM` / `YYYY` when a JSONL record gives no
   /// more (a JSONL `date` is kept when its first 10 or 7 characters form such a date, as in
-  /// `2025-01-22T10:00:00Z`, or when it is a bare year; any other form is dropped). Text files: a date line in their
-  /// first lines; HTML: `<meta property="article:published_time">` or `<time datetime>`,
-  /// else a date line at the start of the text. Empty when none is found.
+  /// `2025-01-22T10:00:00Z`, or when it is a bare year; any other form is dropped). Text files: a
+  /// date line in their first lines; HTML: `<meta property="article:published_time">` or `<time
+  /// datetime>`, else a date line at the start of the text. Empty when none is found.
   std::string date;
   std::string source;  ///< publisher
   std::string url;

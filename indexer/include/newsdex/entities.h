@@ -38,9 +38,15 @@ struct Entity {
 /// Options for EntityExtractor.
 struct EntityOptions {
   /// Directory holding the gazetteer files (companies.tsv, people.tsv, products.tsv).
-  /// Empty: the directory installed with newsdex, or `corpus/gazetteer` of the source tree.
+  /// Empty: default_gazetteer_dir().
   std::string gazetteer_dir;
 };
+
+/// The gazetteer directory used when none is given: `$NEWSDEX_GAZETTEER_DIR` if set; else
+/// `share/newsdex/gazetteer` found relative to the installed library or executable (so an
+/// installation works wherever its prefix is moved); else `corpus/gazetteer` of the source
+/// tree it was built from; else the configured install path.
+NEWSDEX_API std::string default_gazetteer_dir();
 
 /// Finds entities in text. Build one per thread and reuse it; extract() is const but
 /// an extractor is not guaranteed to be thread-safe.
@@ -71,7 +77,7 @@ class NEWSDEX_API EntityExtractor {
   const std::vector<std::string>& protected_words() const;
 
  private:
-  struct Impl;
+  struct NEWSDEX_LOCAL Impl;  // not exported from a shared build
   std::unique_ptr<Impl> impl_;
 };
 

@@ -66,6 +66,10 @@ struct IndexSummary {
 
 /// Writes one database. Holds its write lock from construction to destruction, so a
 /// second writer fails fast with IndexError.
+///
+/// Thread safety: one Indexer is used by one thread at a time (index() runs its own worker
+/// threads inside). Searchers in other threads or processes may read the database while it
+/// is written; they see each commit once they reopen (Searcher::reopen()).
 class NEWSDEX_API Indexer {
  public:
   /// Opens or creates the database at @p db_path (a symbolic link: the directory it names).
@@ -88,11 +92,15 @@ class NEWSDEX_API Indexer {
   /// until index() starts: index() first commits what add() wrote.
   void add(const Article& article);
 
-  /// Commits what add() wrote.
+  /// Deletes the document with id @p id; false if there is none. Like add(), visible to
+  /// searchers after commit(). @throws newsdex::IndexError if the database cannot be written.
+  bool remove(const std::string& id);
+
+  /// Commits what add() and remove() wrote.
   void commit();
 
  private:
-  struct Impl;
+  struct NEWSDEX_LOCAL Impl;  // not exported from a shared build
   std::unique_ptr<Impl> impl_;
 };
 

@@ -1,6 +1,8 @@
 // EntityExtractor: gazetteer + rule names (entities/names/) merged with the numeric
 // recognisers (entities/numeric/); overlaps resolved, mentions returned in text order.
 
+#include <spdlog/spdlog.h>
+
 #include <algorithm>
 #include <cstdint>
 #include <filesystem>
@@ -13,13 +15,6 @@
 #include "newsdex/entities.h"
 #include "newsdex/error.h"
 
-#ifndef NEWSDEX_SOURCE_GAZETTEER_DIR
-#define NEWSDEX_SOURCE_GAZETTEER_DIR ""
-#endif
-#ifndef NEWSDEX_INSTALLED_GAZETTEER_DIR
-#define NEWSDEX_INSTALLED_GAZETTEER_DIR "/usr/local/share/newsdex/gazetteer"
-#endif
-
 namespace newsdex {
 
 struct EntityExtractor::Impl {
@@ -28,13 +23,6 @@ struct EntityExtractor::Impl {
 };
 
 namespace {
-
-std::string default_gazetteer_dir() {
-  std::error_code ec;
-  const std::string source = NEWSDEX_SOURCE_GAZETTEER_DIR;
-  if (!source.empty() && std::filesystem::is_directory(source, ec)) return source;
-  return NEWSDEX_INSTALLED_GAZETTEER_DIR;
-}
 
 bool is_name_kind(EntityKind k) {
   return k == EntityKind::company || k == EntityKind::person || k == EntityKind::product;
@@ -66,7 +54,11 @@ EntityExtractor::EntityExtractor(const EntityOptions& options) : impl_(std::make
       options.gazetteer_dir.empty() ? default_gazetteer_dir() : options.gazetteer_dir;
   std::error_code ec;
   if (!std::filesystem::is_directory(dir, ec))
-    throw ConfigError("gazetteer directory '" + dir + "' does not exist");
+    throw ConfigError("gazetteer directory '" + dir + "' does not exist" +
+                      (options.gazetteer_dir.empty()
+                           ? std::string(" (set NEWSDEX_GAZETTEER_DIR or --gazetteer)")
+                           : std::string()));
+  spdlog::debug("gazetteer: {}", dir);
   impl_->gazetteer.load_dir(dir);
 }
 

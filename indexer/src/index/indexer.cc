@@ -11,6 +11,7 @@
 #include <system_error>
 #include <unordered_set>
 
+#include "core/schema.h"
 #include "index/document_builder.h"
 #include "index/index_run.h"
 #include "index/writer.h"
@@ -63,6 +64,19 @@ void Indexer::add(const Article& article) {
   } catch (const Xapian::Error& e) {
     throw IndexError(d.writer.path() + ": cannot add \"" + article.id +
                      "\": " + e.get_description());
+  }
+}
+
+bool Indexer::remove(const std::string& id) {
+  Impl& d = *impl_;
+  Xapian::WritableDatabase& db = d.writer.writable();
+  const std::string term = schema::id_term(id);
+  try {
+    if (!db.term_exists(term)) return false;
+    db.delete_document(term);
+    return true;
+  } catch (const Xapian::Error& e) {
+    throw IndexError(d.writer.path() + ": cannot remove \"" + id + "\": " + e.get_description());
   }
 }
 

@@ -9,6 +9,7 @@
 #include <string>
 #include <vector>
 
+#include "newsdex/article.h"
 #include "newsdex/entities.h"
 #include "newsdex/export.h"
 
@@ -30,6 +31,14 @@ enum class SortOrder : std::uint8_t {
   date_asc    ///< published date, oldest first (documents without a date come first)
 };
 
+/// A filter given as data instead of query text: the documents that `field:value` of the
+/// query language matches (docs/query-language.md), e.g. {"company", "home depot"},
+/// {"money", ">=1e9"}, {"date", "2025-01..2025-03"}. Filters restrict and never score.
+struct Filter {
+  std::string field;  ///< company, person, product, money, percent, date, source, title
+  std::string value;  ///< as after the colon, unquoted; may not hold a double quote
+};
+
 /// One search.
 struct SearchRequest {
   std::string query;       ///< newsdex query language (docs/query-language.md)
@@ -48,6 +57,13 @@ struct SearchRequest {
   bool suggest = true;  ///< look for a did-you-mean suggestion (SearchResults::suggestion)
   /// Also count the matches per source (publisher): SearchResults::sources.
   bool source_facet = false;
+  /// Applied to the query (all must match). With an empty query: every document they match.
+  std::vector<Filter> filters;
+  /// Time allowed for counting every match, in milliseconds (0: none). Past it, Xapian stops
+  /// checking further matches (Enquire::set_time_limit): the hits are still the best found,
+  /// but the total becomes an estimate (total_exact false) and the facets are counted over
+  /// the matches seen so far (FacetResult::exact false). It does not cut the match short.
+  double time_limit_ms = 0;
 };
 
 /// A highlighted stretch of a snippet: [begin, end) byte offsets into Hit::snippet.
@@ -122,8 +138,13 @@ struct SearcherOptions {
   std::string gazetteer_dir;         ///< see EntityOptions::gazetteer_dir
 };
 
-/// Searches one database, or several as one (directories or stub files). One Searcher per
-/// thread.
+/// Searches one database, or several as one (directories or stub files).
+///
+/// Thread-safety: a Searcher is not thread-safe: no member may be called from two threads at
+/// once (not even const ones), since searches share its database handles and facet caches.
+/// Give each thread its own Searcher (they share nothing and may run concurrently, with
+/// writers too). A Searcher sees the databases as they were when opened (or last reopened):
+/// call reopen() to see what index runs committed since.
 class NEWSDEX_API Searcher {
  public:
   /// Opens @p db_path. @throws newsdex::IndexError if it is missing or not a newsdex
@@ -149,8 +170,19 @@ class NEWSDEX_API Searcher {
   /// Number of documents in the database.
   std::size_t document_count() const;
 
+  /// Picks up what index runs committed since the databases were opened (or last
+  /// reopened), including a merge that swapped a database's directory: every database is
+  /// opened afresh, and the new view replaces the old one only if one of them changed.
+  /// @return true if something changed. @throws newsdex::IndexError if a database can no
+  ///         longer be opened (the Searcher keeps its old view).
+  bool reopen();
+
+  /// The stored article whose unique id is @p id (Hit::id), its body included, or nothing
+  /// if no document has that id. `origin` and `line` are left empty.
+  std::optional<Article> document(const std::string& id);
+
  private:
-  struct Impl;
+  struct NEWSDEX_LOCAL Impl;  // not exported from a shared build
   std::unique_ptr<Impl> impl_;
 };
 
