@@ -7,6 +7,7 @@
 ///               [--facets company,person,money,date] [--facet-size N] [--sample N]
 ///               [--date-bucket year|month|day] [--snippet-bytes N] [--gazetteer DIR]
 ///               [--label NAME] [--also-db DB]... [--remote-timeout MS]
+///               [--sort relevance|date|date:asc] [--no-suggest] [--source-facet]
 ///
 /// --also-db adds a database searched as one with DB (several shards, local directories or
 /// remote `tcp://HOST:PORT`; bench/remote_bench.sh).
@@ -38,7 +39,8 @@ namespace {
                "[--sample N]\n"
                "                   [--date-bucket year|month|day] [--snippet-bytes N] "
                "[--gazetteer DIR] [--label NAME]\n"
-               "                   [--also-db DB]... [--remote-timeout MS]\n");
+               "                   [--also-db DB]... [--remote-timeout MS]\n"
+               "                   [--sort relevance|date|date:asc] [--no-suggest]\n");
   std::exit(2);
 }
 
@@ -106,6 +108,20 @@ int main(int argc, char** argv) {
         proto.date_bucket = newsdex::DateBucket::day;
       else
         usage();
+    } else if (std::strcmp(argv[i], "--sort") == 0 && has_value) {
+      const std::string_view v = argv[++i];
+      if (v == "relevance")
+        proto.sort = newsdex::SortOrder::relevance;
+      else if (v == "date")
+        proto.sort = newsdex::SortOrder::date;
+      else if (v == "date:asc")
+        proto.sort = newsdex::SortOrder::date_asc;
+      else
+        usage();
+    } else if (std::strcmp(argv[i], "--no-suggest") == 0) {
+      proto.suggest = false;
+    } else if (std::strcmp(argv[i], "--source-facet") == 0) {
+      proto.source_facet = true;
     } else if (std::strcmp(argv[i], "--snippet-bytes") == 0 && has_value) {
       proto.snippet_bytes = bench::parse_count("--snippet-bytes", argv[++i]);
     } else if (std::strcmp(argv[i], "--gazetteer") == 0 && has_value) {

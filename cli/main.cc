@@ -25,6 +25,7 @@
 #include "newsdex/searcher.h"
 #include "output.h"
 #include "remove.h"
+#include "search_args.h"
 #include "serve_shard.h"
 
 using json = nlohmann::json;
@@ -396,12 +397,14 @@ int main(int argc, char** argv) {
       ->check(CLI::IsMember({"best", "all", "any"}))
       ->default_val("best");
   search->add_option("--facets", sa.params.facets,
-                     "Entity kinds to count: company,person,product,money,percent,date or all");
+                     "Kinds to count: company,person,product,money,percent,date,source or all");
   search->add_option("--facet-size", sa.req.facet_size, "Top keys per kind (0-10000)")
       ->default_val(10)
       ->check(CLI::Range(0, 10000));
   search->add_option("--date-bucket", sa.params.date_bucket, "Date histogram by year, month or day")
       ->check(CLI::IsMember({"year", "month", "day"}));
+  search->add_option("--sort", sa.params.sort, "relevance, date (newest first) or date:asc")
+      ->check(CLI::IsMember({"relevance", "date", "date:asc"}));
   search->add_flag("--sample", sa.params.sample,
                    "Count facets over a sample (faster; marked inexact)");
   search->add_option("--gazetteer", sa.options.gazetteer_dir,
@@ -473,8 +476,12 @@ int main(int argc, char** argv) {
                   suggestion.empty() ? "" : " (did you mean " + suggestion + "?)", known);
     return 2;
   }
+  // A query may start with '-' (`newsdex search --db D -google`): cli/search_args.h.
+  std::vector<std::string> args = cli::query_words_last(app, *search, argc, argv);
+  std::vector<char*> arg_ptrs;
+  for (std::string& arg : args) arg_ptrs.push_back(arg.data());
   try {
-    app.parse(argc, argv);
+    app.parse(int(arg_ptrs.size()), arg_ptrs.data());
   } catch (const CLI::ParseError& e) {
     return app.exit(e) == 0 ? 0 : 2;
   }

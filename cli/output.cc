@@ -10,17 +10,21 @@ namespace newsdex::cli {
 
 using json = nlohmann::json;
 
-std::vector<EntityKind> parse_kinds(const std::string& list) {
+std::vector<EntityKind> parse_kinds(const std::string& list, bool* source) {
   std::vector<EntityKind> out;
   std::stringstream ss(list);
   std::string item;
   while (std::getline(ss, item, ',')) {
     if (item.empty()) continue;
+    if (item == "source" && source) {
+      *source = true;
+      continue;
+    }
     if (item == "all") return {std::begin(kAllEntityKinds), std::end(kAllEntityKinds)};
     auto k = parse_entity_kind(item);
     if (!k)
       throw ConfigError("--facets: unknown kind '" + item +
-                        "' (company, person, product, money, percent, date, all)");
+                        "' (company, person, product, money, percent, date, source, all)");
     out.push_back(*k);
   }
   return out;
@@ -35,8 +39,16 @@ void apply_search_params(SearchRequest& req, const SearchParams& p) {
     req.match = DefaultMatch::any;
   else
     throw ConfigError("--match: '" + p.match + "' is not one of best, all, any");
-  req.facets = parse_kinds(p.facets);
+  req.facets = parse_kinds(p.facets, &req.source_facet);
   req.exact_facets = !p.sample;
+  if (p.sort == "relevance")
+    req.sort = SortOrder::relevance;
+  else if (p.sort == "date")
+    req.sort = SortOrder::date;
+  else if (p.sort == "date:asc")
+    req.sort = SortOrder::date_asc;
+  else
+    throw ConfigError("--sort: '" + p.sort + "' is not one of relevance, date, date:asc");
   if (p.date_bucket == "year")
     req.date_bucket = DateBucket::year;
   else if (p.date_bucket == "month")
@@ -45,6 +57,10 @@ void apply_search_params(SearchRequest& req, const SearchParams& p) {
     req.date_bucket = DateBucket::day;
   else
     throw ConfigError("--date-bucket: '" + p.date_bucket + "' is not one of year, month, day");
+}
+
+std::string_view sort_name(SortOrder sort) {
+  return sort == SortOrder::date ? "date" : sort == SortOrder::date_asc ? "date:asc" : "relevance";
 }
 
 std::string highlighted(const Hit& h, bool bold) {
@@ -89,8 +105,10 @@ json search_json(const SearchResults& r, const SearchRequest& req) {
   json out = {{"query", r.query},           {"match", match},
               {"total", r.total},           {"total_exact", r.total_exact},
               {"offset", req.offset},       {"limit", req.limit},
-              {"elapsed_ms", r.elapsed_ms}, {"hits", hits}};
-  if (!r.facets.empty()) {
+              {"elapsed_ms", r.elapsed_ms}, {"sort", sort_name(r.sort)},
+              {"hits", hits}};
+  if (!r.suggestion.empty()) out["suggestion"] = r.suggestion;
+  if (!r.facets.empty() || req.source_facet) {
     json facets = json::object(), info = json::object();
     for (const auto& f : r.facets) {
       facets[std::string(to_string(f.kind))] = facet_json(f);
@@ -98,6 +116,16 @@ json search_json(const SearchResults& r, const SearchRequest& req) {
       for (const auto& b : f.buckets) buckets.push_back({{"key", b.key}, {"count", b.count}});
       info[std::string(to_string(f.kind))] = {
           {"exact", f.exact}, {"distinct", f.distinct}, {"buckets", buckets}};
+    }
+    if (req.source_facet) {
+      json arr = json::array();
+      for (std::size_t i = 0; i < r.sources.size() && i < req.facet_size; ++i)
+        arr.push_back({{"key", r.sources[i].key},
+                       {"label", r.sources[i].label},
+                       {"count", r.sources[i].count}});
+      facets["source"] = arr;
+      info["source"] = {
+          {"exact", true}, {"distinct", r.sources.size()}, {"buckets", json::array()}};
     }
     out["facets"] = facets;
     out["facet_info"] = info;
@@ -133,6 +161,7 @@ std::string search_text(const SearchResults& r, const std::string& query, bool b
   std::string out =
       printf_string("%zu%s result%s for %s (%.1f ms)\n", r.total, r.total_exact ? "" : "+",
                     r.total == 1 ? "" : "s", query.c_str(), r.elapsed_ms);
+  if (!r.suggestion.empty()) out += "Did you mean: " + r.suggestion + "\n";
   for (const auto& h : r.hits) {
     out += printf_string("\n%zu. %s%s%s\n", h.rank, bold ? "\x1b[1m" : "", h.title.c_str(),
                          bold ? "\x1b[0m" : "");
@@ -144,7 +173,14 @@ std::string search_text(const SearchResults& r, const std::string& query, bool b
     out += printf_string("   %s · score %.3f\n", meta.c_str(), h.score);
     if (!h.snippet.empty()) out += "   " + highlighted(h, bold) + "\n";
   }
-  if (!r.facets.empty()) out += "\n";
+  if (!r.facets.empty() || !r.sources.empty()) out += "\n";
+  if (!r.sources.empty()) {
+    std::string line;
+    for (std::size_t i = 0; i < r.sources.size() && i < 10; ++i)
+      line += (line.empty() ? "" : " · ") + r.sources[i].label + " " +
+              std::to_string(r.sources[i].count);
+    out += printf_string("%-8s %s\n", "source", line.c_str());
+  }
   for (const auto& f : r.facets) {
     out += printf_string("%-8s %s%s\n", std::string(to_string(f.kind)).c_str(),
                          counts_line(f).c_str(), f.exact ? "" : "  (sampled)");

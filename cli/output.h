@@ -5,6 +5,7 @@
 
 #include <nlohmann/json.hpp>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "newsdex/searcher.h"
@@ -17,10 +18,16 @@ struct SearchParams {
   std::string facets;                 ///< comma-separated kinds, or "all"
   std::string date_bucket = "month";  ///< year | month | day
   bool sample = false;                ///< count facets over a sample
+  std::string sort = "relevance";     ///< relevance | date | date:asc
 };
 
+/// "relevance", "date" or "date:asc".
+std::string_view sort_name(SortOrder sort);
+
 /// Parses "company,person" or "all". @throws newsdex::ConfigError naming an unknown kind.
-std::vector<EntityKind> parse_kinds(const std::string& list);
+/// "source" (the publisher) is not an entity kind: it sets @p source when given, and is an
+/// unknown kind when @p source is null.
+std::vector<EntityKind> parse_kinds(const std::string& list, bool* source = nullptr);
 
 /// Fills @p req from @p params. @throws newsdex::ConfigError for a bad value.
 void apply_search_params(SearchRequest& req, const SearchParams& params);

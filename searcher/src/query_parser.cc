@@ -13,6 +13,7 @@
 #include "best_match.h"
 #include "core/schema.h"
 #include "core/utf8.h"
+#include "edit_distance.h"
 #include "newsdex/error.h"
 
 namespace newsdex {
@@ -52,21 +53,6 @@ bool is_field(std::string_view name) {
   return false;
 }
 
-// Edit distance (insertions, deletions, substitutions, adjacent swaps) of two short words.
-std::size_t edit_distance(std::string_view a, std::string_view b) {
-  std::vector<std::vector<std::size_t>> d(a.size() + 1, std::vector<std::size_t>(b.size() + 1));
-  for (std::size_t i = 0; i <= a.size(); ++i) d[i][0] = i;
-  for (std::size_t j = 0; j <= b.size(); ++j) d[0][j] = j;
-  for (std::size_t i = 1; i <= a.size(); ++i)
-    for (std::size_t j = 1; j <= b.size(); ++j) {
-      d[i][j] = std::min(
-          {d[i - 1][j] + 1, d[i][j - 1] + 1, d[i - 1][j - 1] + (a[i - 1] == b[j - 1] ? 0 : 1)});
-      if (i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1])
-        d[i][j] = std::min(d[i][j], d[i - 2][j - 2] + 1);
-    }
-  return d[a.size()][b.size()];
-}
-
 // The field @p name is a misspelling of (`compnay` → `company`), or null. Only close
 // misspellings of names of four letters or more: a word such as `re:Invent` stays a word.
 const char* misspelt_field(std::string_view name) {
@@ -77,7 +63,7 @@ const char* misspelt_field(std::string_view name) {
     lower.push_back(char(std::tolower(static_cast<unsigned char>(c))));
   }
   for (const char* f : kFields)
-    if (lower == f || edit_distance(lower, f) <= 2) return f;
+    if (lower == f || detail::edit_distance(lower, f, 2) <= 2) return f;
   return nullptr;
 }
 
@@ -712,6 +698,40 @@ class Parser {
 };
 
 }  // namespace
+
+std::vector<QueryText> query_texts(const std::string& query) {
+  std::vector<QueryText> out;
+  const std::vector<Lexeme> lex = Lexer(query).run();
+  int skip_depth = -1;  // inside a negated bracket: the depth it opened at
+  int depth = 0;
+  for (std::size_t i = 0; i < lex.size(); ++i) {
+    const Lexeme& l = lex[i];
+    const bool negated =
+        skip_depth >= 0 ||
+        (i > 0 && (lex[i - 1].type == Tok::minus || lex[i - 1].type == Tok::op_not));
+    if (l.type == Tok::lparen) {
+      if (negated && skip_depth < 0) skip_depth = depth;
+      ++depth;
+      continue;
+    }
+    if (l.type == Tok::rparen) {
+      if (--depth == skip_depth) skip_depth = -1;
+      continue;
+    }
+    if (negated) continue;
+    if (l.type == Tok::word && !l.text.empty() && l.text.back() != '*') {
+      out.push_back({l.pos, l.pos + l.text.size()});
+    } else if (l.type == Tok::phrase) {
+      const std::size_t b = l.pos + quote_at(query, l.pos);
+      out.push_back({b, b + l.text.size()});
+    } else if (l.type == Tok::field && l.field == "title" && !l.text.empty() &&
+               l.text.back() != '*') {
+      const std::size_t b = l.value_pos + (l.quoted ? quote_at(query, l.value_pos) : 0);
+      out.push_back({b, b + l.text.size()});
+    }
+  }
+  return out;
+}
 
 QueryParser::QueryParser(Analyzer& analyzer, const EntityExtractor& extractor)
     : analyzer_(analyzer), extractor_(extractor) {}

@@ -19,6 +19,18 @@ struct ParsedQuery {
   std::vector<std::string> highlight_prefixes;  ///< of wildcards: words starting so are matches
 };
 
+/// A stretch of a query whose words are searched as text: a free word, the inside of a
+/// phrase, a `title:` value; [begin, end) bytes of the query. Negated atoms, wildcards and
+/// the values of entity, source, money and date filters are not listed.
+struct QueryText {
+  std::size_t begin = 0, end = 0;
+};
+
+/// The QueryText stretches of @p query, in order (did-you-mean corrects only these, so the
+/// rest of the query, its operators and filters, stays as typed).
+/// @throws newsdex::QueryError as QueryParser::parse() would for a malformed query.
+std::vector<QueryText> query_texts(const std::string& query);
+
 /// Parses queries. Grammar (docs/query-language.md):
 ///   query  := seq ("OR" seq)*
 ///   seq    := unit+                      (joined by the default match: all/any)

@@ -8,6 +8,7 @@
 #include <deque>
 #include <filesystem>
 #include <map>
+#include <optional>
 #include <thread>
 #include <unordered_map>
 #include <unordered_set>
@@ -21,6 +22,7 @@
 #include "query_parser.h"
 #include "remote_facets.h"
 #include "snippets.h"
+#include "suggest.h"
 
 namespace newsdex {
 
@@ -147,6 +149,126 @@ struct Searcher::Impl {
     return found;
   }
   std::unordered_map<std::string, std::string> remote_labels;  // label key → label
+
+  /// The source facet: for each source term (`XS<source>`, a few dozen in a corpus), the
+  /// exact number of matches of @p query filtered by it, so a count always equals the total
+  /// of the query with that `source:` filter (and no slot or schema change was needed).
+  void count_sources(const Xapian::Query& query, SearchResults& res) {
+    const std::string prefix(schema::kSource);
+    const Xapian::doccount all = db.get_doccount();
+    std::vector<FacetCount> counts;
+    for (auto t = db.allterms_begin(prefix); t != db.allterms_end(prefix); ++t) {
+      const std::string term = *t;
+      Xapian::Enquire e(db);
+      e.set_query(Xapian::Query(Xapian::Query::OP_FILTER, query, Xapian::Query(term)));
+      e.set_weighting_scheme(Xapian::BoolWeight());
+      const std::size_t n = e.get_mset(0, 0, all).get_matches_estimated();
+      if (n == 0) continue;
+      // The label: the source as its first document wrote it.
+      auto first = db.postlist_begin(term);
+      std::string label = schema::decode_data(db.get_document(*first).get_data()).source;
+      counts.push_back(
+          {term.substr(prefix.size()), label.empty() ? term.substr(prefix.size()) : label, n});
+    }
+    std::sort(counts.begin(), counts.end(), [](const FacetCount& a, const FacetCount& b) {
+      return a.count != b.count ? a.count > b.count : a.key < b.key;
+    });
+    res.sources = std::move(counts);
+  }
+
+  /// The hits, the exact total and the exact facets of @p enquire's query.
+  void exact_search(Xapian::Enquire& enquire, const ParsedQuery& pq, const SearchRequest& req,
+                    SearchResults& res) {
+    const bool faceted = !req.facets.empty();
+    const bool by_index = faceted && !value_counts && parts.size() == 1 && facet_queries++ > 0;
+    detail::DocidSpy docid_spy;
+    std::optional<detail::FacetSpy> value_spy;
+    std::optional<detail::ValueCountFacets> counted;  // remote: see remote_facets.h
+    if (by_index) {
+      enquire.add_matchspy(&docid_spy);
+    } else if (faceted) {
+      value_spy.emplace(req.facets, req.date_bucket);
+      if (value_counts)
+        counted.emplace(req.facets).attach(enquire);
+      else
+        enquire.add_matchspy(&*value_spy);
+    }
+    const Xapian::doccount all = db.get_doccount();  // check them all: the total is exact
+    const Xapian::MSet mset =
+        enquire.get_mset(Xapian::doccount(req.offset), Xapian::doccount(req.limit), all);
+    if (counted) counted->add_to(*value_spy);
+    add_hits(mset, pq, req, res);
+    if (!faceted) return;
+    const std::size_t seen = by_index ? docid_spy.docids.size() : value_spy->documents();
+    const bool exact = seen >= res.total && res.total_exact;
+    const std::vector<std::vector<Xapian::docid>> docids{std::move(docid_spy.docids)};
+    for (EntityKind kind : req.facets) {
+      FacetCounts fc = by_index ? count(kind, req.date_bucket, docids) : value_spy->counts(kind);
+      FacetResult fr = detail::facet_result(kind, fc, req.facet_size, true, labeler());
+      fr.exact = exact;
+      res.facets.push_back(std::move(fr));
+    }
+  }
+
+  /// The total and the hits of @p mset into @p res.
+  void add_hits(const Xapian::MSet& mset, const ParsedQuery& pq, const SearchRequest& req,
+                SearchResults& res) {
+    res.total = mset.get_matches_estimated();
+    res.total_exact = mset.get_matches_lower_bound() == mset.get_matches_upper_bound();
+    // The hits' documents in one round trip per shard, not one each. (MSet::fetch() without
+    // arguments crashes in Xapian 1.4.22 when the MSet starts past the first hit.)
+    if (remote && !mset.empty()) mset.fetch(mset.begin(), mset.end());
+    std::size_t rank = req.offset;
+    for (auto it = mset.begin(); it != mset.end(); ++it) {
+      Xapian::Document doc = it.get_document();
+      schema::StoredFields f = schema::decode_data(doc.get_data());
+      Hit h;
+      h.rank = ++rank;
+      h.id = f.id;
+      h.path = f.path;
+      h.title = f.title;
+      h.date = f.date;
+      h.source = f.source;
+      h.url = f.url;
+      // Under `best`, the BM25 score alone (the order also counts the words matched).
+      h.score = req.match == DefaultMatch::best ? detail::best_match_score(it.get_weight())
+                                                : it.get_weight();
+      if (req.snippet_bytes > 0)
+        snippets->make(schema::decode_body(doc.get_value(schema::kSlotBody)), pq, req.snippet_bytes,
+                       h);
+      res.hits.push_back(std::move(h));
+    }
+  }
+
+  /// Facets counted over the first req.sample_size matches in document order (a boolean
+  /// match that stops there, apart from the ranking, which then checks no more than it needs:
+  /// both are cheap however many documents match), scaled to the estimated total and marked
+  /// inexact; the total is the sampler's (exact when Xapian knows it, e.g. one word). When
+  /// every match was seen, the counts are exact as usual.
+  void sampled_facets(const Xapian::Query& query, const SearchRequest& req, SearchResults& res) {
+    Xapian::Enquire sampler(db);
+    sampler.set_query(query);
+    sampler.set_weighting_scheme(Xapian::BoolWeight());
+    sampler.set_docid_order(Xapian::Enquire::ASCENDING);
+    detail::FacetSpy spy(req.facets, req.date_bucket);
+    sampler.add_matchspy(&spy);
+    const Xapian::doccount sample = Xapian::doccount(std::max<std::size_t>(1, req.sample_size));
+    const Xapian::MSet counted = sampler.get_mset(0, 0, sample);
+    const std::size_t seen = spy.documents();
+    res.total_exact = counted.get_matches_lower_bound() == counted.get_matches_upper_bound();
+    res.total = std::max<std::size_t>(seen, counted.get_matches_estimated());
+    const bool exact = res.total_exact && seen >= res.total;
+    const double scale = seen == 0 || exact ? 1.0 : double(res.total) / double(seen);
+    auto scaled = [&](std::size_t c) { return std::size_t(double(c) * scale + 0.5); };
+    for (EntityKind kind : req.facets) {
+      FacetCounts fc = spy.counts(kind);
+      for (auto& kc : fc.keys) kc.second = scaled(kc.second);
+      for (std::size_t& r : fc.money_ranges) r = scaled(r);
+      FacetResult fr = detail::facet_result(kind, fc, req.facet_size, true, labeler());
+      fr.exact = exact;
+      res.facets.push_back(std::move(fr));
+    }
+  }
 };
 
 namespace {
@@ -201,6 +323,19 @@ Xapian::Database open_part(const std::string& db_path, unsigned remote_timeout_m
   }
   check_schema(db_path, db);
   return db;
+}
+
+// True if @p query has words (unprefixed terms) and each is in more than half the documents.
+bool only_common_words(const Xapian::Query& query, const Xapian::Database& db) {
+  const Xapian::doccount all = db.get_doccount();
+  bool words = false;
+  for (auto t = query.get_unique_terms_begin(); t != query.get_unique_terms_end(); ++t) {
+    const std::string term = *t;
+    if (term.empty() || (term[0] >= 'A' && term[0] <= 'Z')) continue;  // a prefixed filter term
+    if (Xapian::doccount(2) * db.get_termfreq(term) <= all) return false;
+    words = true;
+  }
+  return words;
 }
 
 // What identifies the state of a database: its UUID and revision (a merge that swaps in a
@@ -398,75 +533,49 @@ SearchResults Searcher::Impl::search(const SearchRequest& req) {
   {
     Xapian::Enquire enquire(d.db);
     enquire.set_query(pq.query);
-    enquire.set_weighting_scheme(Xapian::BM25Weight());
+    // Words in more than half the documents (a query of stopwords, `the of`) get an idf of
+    // almost 0 from BM25 as Xapian computes it (log(1 + (N - n + 0.5) / (2n + 1))): every
+    // match scores ~0 (0.001 for `the` on 2,000 tech articles). They are still searched as
+    // words (`the who`, `data` in a data corpus are queries), ranked by a Dirichlet-smoothed
+    // language model (Xapian's LMWeight), which has no idf to vanish: 7.36 for the same match,
+    // ordered by how much of each document the words make up. (BM25+'s idf, log((N + 1) / n),
+    // vanishes too: 0.004.)
+    if (only_common_words(pq.query, d.db))
+      enquire.set_weighting_scheme(Xapian::LMWeight());
+    else
+      enquire.set_weighting_scheme(Xapian::BM25Weight());
     enquire.set_docid_order(Xapian::Enquire::ASCENDING);  // ties: input order
+    // A query without words scores every match 0: its only useful order is by date (newest
+    // first, unless oldest first was asked for).
+    const bool unscored = pq.highlight.empty() && pq.highlight_prefixes.empty();
+    res.sort = unscored && req.sort == SortOrder::relevance ? SortOrder::date : req.sort;
+    if (res.sort != SortOrder::relevance)
+      enquire.set_sort_by_value_then_relevance(schema::kSlotDate, res.sort == SortOrder::date);
     // Facets: the first facet query of a Searcher counts from the matches' facet values
     // as the match runs (nothing to load: a command-line process pays for its matches
     // only); later ones, on one database, count docids into the forward index, loaded once
     // from the value streams (integer increments: a long-lived Searcher's fast path). A
     // multi-database's spy sees each document under its own database's docid, so it always
     // counts values.
-    const bool faceted = !req.facets.empty();
-    const bool by_index =
-        faceted && !d.value_counts && d.parts.size() == 1 && d.facet_queries++ > 0;
-    detail::DocidSpy docid_spy;
-    std::optional<detail::FacetSpy> value_spy;
-    std::optional<detail::ValueCountFacets> counted;  // remote: see remote_facets.h
-    if (by_index) {
-      enquire.add_matchspy(&docid_spy);
-    } else if (faceted) {
-      value_spy.emplace(req.facets, req.date_bucket);
-      if (d.value_counts)
-        counted.emplace(req.facets).attach(enquire);
-      else
-        enquire.add_matchspy(&*value_spy);
-    }
+    // Counts over a sample only when the matches outnumber it (Xapian's estimate from a
+    // ranking that checks no more than it needs); else exact, which is then as cheap.
     if (req.time_limit_ms > 0) enquire.set_time_limit(req.time_limit_ms / 1000.0);
-    Xapian::doccount all = d.db.get_doccount();
-    Xapian::doccount check = all;  // the total is exact
-    if (faceted && !req.exact_facets)
-      check = Xapian::doccount(std::min<std::size_t>(all, req.sample_size));
-    Xapian::MSet mset =
-        enquire.get_mset(Xapian::doccount(req.offset), Xapian::doccount(req.limit), check);
-    if (counted) counted->add_to(*value_spy);
-    // The hits' documents in one round trip per shard, not one each. (MSet::fetch() without
-    // arguments crashes in Xapian 1.4.22 when the MSet starts past the first hit.)
-    if (d.remote && !mset.empty()) mset.fetch(mset.begin(), mset.end());
-    res.total = mset.get_matches_estimated();
-    res.total_exact = mset.get_matches_lower_bound() == mset.get_matches_upper_bound();
-    std::size_t rank = req.offset;
-    for (auto it = mset.begin(); it != mset.end(); ++it) {
-      Xapian::Document doc = it.get_document();
-      schema::StoredFields f = schema::decode_data(doc.get_data());
-      Hit h;
-      h.rank = ++rank;
-      h.id = f.id;
-      h.path = f.path;
-      h.title = f.title;
-      h.date = f.date;
-      h.source = f.source;
-      h.url = f.url;
-      // Under `best`, the BM25 score alone (the order also counts the words matched).
-      h.score = req.match == DefaultMatch::best ? detail::best_match_score(it.get_weight())
-                                                : it.get_weight();
-      if (req.snippet_bytes > 0)
-        d.snippets->make(schema::decode_body(doc.get_value(schema::kSlotBody)), pq,
-                         req.snippet_bytes, h);
-      res.hits.push_back(std::move(h));
+    std::optional<Xapian::MSet> ranked;
+    // A remote server knows no FacetSpy to sample with: over remote shards, always exact.
+    if (!req.facets.empty() && !req.exact_facets && !d.value_counts) {
+      ranked = enquire.get_mset(Xapian::doccount(req.offset), Xapian::doccount(req.limit),
+                                Xapian::doccount(0));
+      if (ranked->get_matches_estimated() <= req.sample_size) ranked.reset();
     }
-    if (faceted) {
-      const std::size_t seen = by_index ? docid_spy.docids.size() : value_spy->documents();
-      const bool exact = seen >= res.total && res.total_exact;
-      const std::vector<std::vector<Xapian::docid>> docids{std::move(docid_spy.docids)};
-      for (EntityKind kind : req.facets) {
-        FacetCounts fc =
-            by_index ? d.count(kind, req.date_bucket, docids) : value_spy->counts(kind);
-        FacetResult fr = detail::facet_result(kind, fc, req.facet_size, true, d.labeler());
-        fr.exact = exact;
-        res.facets.push_back(std::move(fr));
-      }
+    if (ranked) {
+      d.add_hits(*ranked, pq, req, res);
+      d.sampled_facets(pq.query, req, res);
+    } else {
+      d.exact_search(enquire, pq, req, res);
     }
   }
+  if (req.source_facet) d.count_sources(pq.query, res);
+  if (req.suggest) res.suggestion = detail::suggest(req.query, *d.analyzer, d.db);
   res.elapsed_ms =
       std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - t0).count();
   return res;

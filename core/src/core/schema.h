@@ -16,7 +16,8 @@ namespace newsdex::schema {
 
 // 2: money decade terms. 3: stems only (no unstemmed or Z terms), body in a zstd value slot.
 // 4: each document's entity keys per kind in value slots 2-6 (facets read them).
-inline constexpr std::string_view kVersion = "4";
+// 5: accents of Latin letters folded in words and entity keys (`nestlé` → `nestle`).
+inline constexpr std::string_view kVersion = "5";
 inline constexpr std::string_view kMetaSchema = "newsdex:schema";      // = kVersion
 inline constexpr std::string_view kMetaLanguage = "newsdex:language";  // stemming language
 inline constexpr std::string_view kMetaLabelPrefix = "label:";         // label:<kind>:<key>

@@ -1,7 +1,8 @@
 #pragma once
 /// @file analysis.h
 /// The text analysis chain shared by indexing and querying: ICU word break over UTF-8,
-/// NFKC case folding, apostrophe/possessive folding, deliberate handling of technical
+/// NFKC case folding, accent folding of Latin letters (`Nestlé` → `nestle`),
+/// apostrophe/possessive folding, deliberate handling of technical
 /// tokens, and Snowball stemming.
 
 #include <cstddef>
@@ -38,7 +39,7 @@ struct AnalyzerOptions {
 ///
 /// Deliberate tokens: `GPT-4` → `gpt`,`4` + compound `gpt-4`; `C++`, `C#`, `F#` → `c++`,
 /// `c#`, `f#`; `.NET` → `.net`; `$500` → `500` + compound `$500`; `DALL·E` → `dall·e`;
-/// `3:12` → `3:12`; `U.S.` → `u.s`; `Microsoft’s` → `microsoft`.
+/// `3:12` → `3:12`; `U.S.` → `u.s`; `Microsoft’s` → `microsoft`; `Café` → `cafe`.
 class NEWSDEX_API Analyzer {
  public:
   /// @throws newsdex::ConfigError for an unknown language or an ICU failure.

@@ -20,7 +20,8 @@ namespace newsdex {
 /// One entity mention.
 ///
 /// Canonical keys:
-///  - company/person/product: lower-case canonical name (`microsoft`, `sam altman`, `gpt-4`)
+///  - company/person/product: lower-case canonical name, Latin accents folded (`microsoft`,
+///    `sam altman`, `gpt-4`, `societe generale`)
 ///  - money: `CUR:AMOUNT`, ISO 4217 code and whole units (`USD:500000000000`); amounts
 ///    below one unit keep up to two decimals (`USD:0.17`)
 ///  - percent: the number as written, normalised (`34`, `3.5`)

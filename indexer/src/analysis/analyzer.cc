@@ -1,7 +1,8 @@
 // The analysis chain: UAX #29 word segments (analysis/segmenter.h: ICU's, with an ASCII
-// fast path) → merge rules for technical tokens → NFKC case folding → apostrophe/possessive
-// folding → length limit. Stemming is separate (stem()): tokens keep their folded surface
-// form for snippets and highlighting, the index holds their stems (docs/schema.md).
+// fast path) → merge rules for technical tokens → NFKC case folding → accent folding of
+// Latin letters (analysis/fold.h) → apostrophe/possessive folding → length limit. Stemming is
+// separate (stem()): tokens keep their folded surface form for snippets and highlighting, the index
+// holds their stems (docs/schema.md).
 #include <unicode/normalizer2.h>
 #include <unicode/unistr.h>
 #include <xapian.h>
@@ -12,6 +13,7 @@
 #include <unordered_map>
 #include <unordered_set>
 
+#include "analysis/fold.h"
 #include "analysis/segmenter.h"
 #include "core/flat_map.h"
 #include "newsdex/analysis.h"
@@ -113,7 +115,7 @@ struct Analyzer::Impl {
                           "' (try: " + Xapian::Stem::get_available_languages() + ")");
       }
     }
-    for (const auto& w : options.protected_words) protected_words.insert(w);
+    for (const auto& w : options.protected_words) protected_words.insert(detail::fold_accents(w));
   }
 
   /// The stem of @p word (hash @p h): from the cache, else computed and cached, or kept in
@@ -138,6 +140,7 @@ struct Analyzer::Impl {
       unorm.remove();
       nfkc_cf->normalize(ustr, unorm, status);
       if (U_FAILURE(status)) return false;
+      if (!detail::fold_latin_marks(unorm)) return false;  // `café` → `cafe`
       unorm.toUTF8String(out);
       // Typographic apostrophes (’ U+2019, ʼ U+02BC, ‘ U+2018) fold to ASCII.
       std::string fixed;

@@ -9,6 +9,7 @@
 #include <system_error>
 #include <utility>
 
+#include "analysis/fold.h"
 #include "entities/names.h"
 #include "entities/numeric.h"
 #include "newsdex/entities.h"
@@ -22,6 +23,10 @@ struct EntityExtractor::Impl {
 };
 
 namespace {
+
+bool is_name_kind(EntityKind k) {
+  return k == EntityKind::company || k == EntityKind::person || k == EntityKind::product;
+}
 
 /// Lower wins on equal length: numbers are more specific than names.
 int priority(EntityKind k) {
@@ -113,7 +118,12 @@ std::vector<Entity> EntityExtractor::extract(std::string_view text,
   std::sort(kept.begin(), kept.end());
   std::vector<Entity> out;
   out.reserve(kept.size());
-  for (const auto& [b, i] : kept) out.push_back(std::move(cands[i]));
+  for (const auto& [b, i] : kept) {
+    Entity& e = out.emplace_back(std::move(cands[i]));
+    // Name keys fold accents like the analysis chain (`société générale` → `societe
+    // generale`), so a filter typed with or without them finds the same documents.
+    if (is_name_kind(e.kind)) e.key = detail::fold_accents(e.key);
+  }
   return out;
 }
 
@@ -129,14 +139,14 @@ std::string EntityExtractor::canonical_key(EntityKind kind, std::string_view nam
     case EntityKind::person:
     case EntityKind::product: {
       const std::int64_t idx = impl_->gazetteer.find_name(kind, clean);
-      if (idx >= 0) return impl_->gazetteer.entry(static_cast<std::uint32_t>(idx)).key;
+      if (idx >= 0) return detail::fold_accents(impl_->gazetteer.entry(std::uint32_t(idx)).key);
       if (kind == EntityKind::company) {
         std::string key = detail::NameRecognizer::company_key(clean);
         const std::int64_t k2 = impl_->gazetteer.find_name(kind, key);
-        if (k2 >= 0) return impl_->gazetteer.entry(static_cast<std::uint32_t>(k2)).key;
-        return key;
+        if (k2 >= 0) return detail::fold_accents(impl_->gazetteer.entry(std::uint32_t(k2)).key);
+        return detail::fold_accents(key);
       }
-      return detail::lower_utf8(detail::strip_possessive(clean));
+      return detail::fold_accents(detail::lower_utf8(detail::strip_possessive(clean)));
     }
     case EntityKind::money:
     case EntityKind::percent:

@@ -9,6 +9,7 @@
 #include <sstream>
 #include <string>
 
+#include "analysis/fold.h"
 #include "entities/names.h"
 #include "newsdex/error.h"
 
@@ -135,7 +136,8 @@ void Gazetteer::parse_tsv(EntityKind kind, std::string_view content, std::string
     if (cols.size() < 2 || trim(cols[0]).empty() || trim(cols[1]).empty())
       throw ConfigError(std::string(origin) + ":" + std::to_string(lineno) +
                         ": expected key<TAB>Label[<TAB>aliases[<TAB>extra]]");
-    const std::string key = lower_utf8(collapse_space(trim(cols[0])));
+    const std::string key =
+        fold_accents(lower_utf8(collapse_space(trim(cols[0]))));  // as extract()
     auto& keys = by_key_[static_cast<unsigned>(kind)];
     std::uint32_t idx;
     auto it = keys.find(key);

@@ -28,6 +28,13 @@ enum class DefaultMatch : std::uint8_t {
 /// Date histogram granularity for the `date` facet.
 enum class DateBucket : std::uint8_t { year, month, day };
 
+/// The order of hits.
+enum class SortOrder : std::uint8_t {
+  relevance,  ///< BM25 score, best first (ties: index order)
+  date,       ///< published date, newest first (ties: by score, then index order)
+  date_asc    ///< published date, oldest first (documents without a date come first)
+};
+
 /// A filter given as data instead of query text: the documents that `field:value` of the
 /// query language matches (docs/query-language.md), e.g. {"company", "home depot"},
 /// {"money", ">=1e9"}, {"date", "2025-01..2025-03"}. Filters restrict and never score.
@@ -48,6 +55,12 @@ struct SearchRequest {
   std::size_t sample_size = 10000;  ///< documents examined when exact_facets is false
   DateBucket date_bucket = DateBucket::month;
   std::size_t snippet_bytes = 240;  ///< approximate snippet length; 0 for no snippet
+  /// relevance, or by published date. A query with no words to score (filters only, such as
+  /// `company:nvidia date:2024`) is sorted by date: newest first unless date_asc is asked.
+  SortOrder sort = SortOrder::relevance;
+  bool suggest = true;  ///< look for a did-you-mean suggestion (SearchResults::suggestion)
+  /// Also count the matches per source (publisher): SearchResults::sources.
+  bool source_facet = false;
   /// Applied to the query (all must match). With an empty query: every document they match.
   std::vector<Filter> filters;
   /// Time allowed for counting every match, in milliseconds (0: none). Past it, Xapian stops
@@ -102,6 +115,16 @@ struct SearchResults {
   std::vector<Hit> hits;
   std::vector<FacetResult> facets;  ///< in the order requested
   double elapsed_ms = 0;
+  /// Did-you-mean: the whole query with its absent or rare words replaced by far more
+  /// frequent indexed words a letter or two away (`nvidai chips` → `nvidia chips`);
+  /// operators and filters as typed. Empty when there is none.
+  std::string suggestion;
+  SortOrder sort = SortOrder::relevance;  ///< the order the hits are in
+  /// With SearchRequest::source_facet: matching documents per source, every source with a
+  /// match, by count (key: the normalised source, as `source:` filters take it; label: as
+  /// written).
+  /// Exact: each count is the total of the query with that `source:` filter.
+  std::vector<FacetCount> sources;
 };
 
 /// What a database holds (`newsdex stats`).
