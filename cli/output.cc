@@ -106,7 +106,7 @@ json search_json(const SearchResults& r, const SearchRequest& req) {
               {"total", r.total},           {"total_exact", r.total_exact},
               {"offset", req.offset},       {"limit", req.limit},
               {"elapsed_ms", r.elapsed_ms}, {"sort", sort_name(r.sort)},
-              {"hits", hits}};
+              {"weighting", r.weighting},   {"hits", hits}};
   if (!r.suggestion.empty()) out["suggestion"] = r.suggestion;
   if (!r.facets.empty() || req.source_facet) {
     json facets = json::object(), info = json::object();

@@ -540,9 +540,10 @@ SearchResults Searcher::Impl::search(const SearchRequest& req) {
     // language model (Xapian's LMWeight), which has no idf to vanish: 7.36 for the same match,
     // ordered by how much of each document the words make up. (BM25+'s idf, log((N + 1) / n),
     // vanishes too: 0.004.)
-    if (only_common_words(pq.query, d.db))
+    if (only_common_words(pq.query, d.db)) {
       enquire.set_weighting_scheme(Xapian::LMWeight());
-    else
+      res.weighting = "lm";
+    } else
       enquire.set_weighting_scheme(Xapian::BM25Weight());
     enquire.set_docid_order(Xapian::Enquire::ASCENDING);  // ties: input order
     // A query without words scores every match 0: its only useful order is by date (newest

@@ -100,7 +100,7 @@ TEST_CASE("did-you-mean: a missing word becomes the frequent word a letter away"
   Db db;
   Searcher s(db.path, SearcherOptions{"english", NEWSDEX_GAZETTEER_DIR});
   SearchResults r = run(s, "nvidai chips");
-  CHECK(r.total == 0);
+  CHECK(r.total > 0);  // the default (best) still answers with the documents about chips
   CHECK(r.suggestion == "nvidia chips");
   CHECK(run(s, "nvidia chips").suggestion.empty());  // nothing to correct
   CHECK(run(s, "chisp").suggestion == "chips");      // the surface form, not the stem `chip`

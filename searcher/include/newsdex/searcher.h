@@ -120,6 +120,10 @@ struct SearchResults {
   /// operators and filters as typed. Empty when there is none.
   std::string suggestion;
   SortOrder sort = SortOrder::relevance;  ///< the order the hits are in
+  /// What the scores are: "bm25", or "lm" (a Dirichlet-smoothed language model) for a query
+  /// whose words are all in most documents, where BM25's idf is ~0. Over remote shards,
+  /// "lm" scores differ slightly from the same data searched locally (docs/scale-out.md).
+  std::string weighting = "bm25";
   /// With SearchRequest::source_facet: matching documents per source, every source with a
   /// match, by count (key: the normalised source, as `source:` filters take it; label: as
   /// written).
