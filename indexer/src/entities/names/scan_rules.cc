@@ -86,6 +86,15 @@ std::size_t Scan::person_name_at(std::size_t i, bool need_first_name) const {
       k += 2;
       continue;
     }
+    // "Theo van Gogh", "Ursula von der Leyen": particles inside a name.
+    if (words_n >= 1 && word(k) && !has(k, kUpperFirst) && k + 1 < t_.size() && spaced(k + 1) &&
+        (lower_is(k, "van") || lower_is(k, "von") || lower_is(k, "de") || lower_is(k, "der") ||
+         lower_is(k, "den") || lower_is(k, "da") || lower_is(k, "di") || lower_is(k, "du") ||
+         lower_is(k, "bin") || lower_is(k, "al") || lower_is(k, "le")) &&
+        (titlew(k + 1) || (k + 2 < t_.size() && lower_is(k + 1, "der") && titlew(k + 2)))) {
+      ++k;
+      continue;
+    }
     if (!titlew(k) || common(k) || is(k, kLxLegal) || is(k, kLxDesc)) break;
     if (words_n >= 2 && first_name(k) && !first_name(last)) {
       split = true;  // "Sara Morrison Alex Murdaugh": two names side by side
@@ -280,6 +289,7 @@ bool Scan::rule_desc_suffix(std::size_t i) {
     const bool before = b > 0 && word(b - 1) && !has(b - 1, kHasUpper) && is(b - 1, kLxCompanyNoun);
     if (has(b, kSentenceStart) || !(after || before)) return false;
   }
+  if (public_name(b, i + 1)) return false;  // "Reserve Bank", "World Bank"
   std::string key = lower_utf8(collapse_space(text_.substr(t_[b].begin, t_[i].end - t_[b].begin)));
   add_rule(EntityKind::company, b, i + 1, i, std::move(key), true);
   return true;
@@ -362,8 +372,12 @@ bool Scan::rule_person_cues(std::size_t i) {
     }
   }
   if (!cue && !post) return false;
-  // A heading may hold a real name after a cue, but not a bare "X Y said".
+  // A heading may hold a real name after a cue, but not a bare "X Y said"; after "says"
+  // in a headline ("IBM Says Swamps Rivals") only a known given name starts a name.
   if (has(i, kHeading) && !cue) return false;
+  if (has(i, kHeading) && i >= 1 && (lower_is(i - 1, "says") || lower_is(i - 1, "said")) &&
+      !first_name(i))
+    return false;
   std::string key =
       lower_utf8(collapse_space(text_.substr(t_[i].begin, t_[e - 1].end - t_[i].begin)));
   add_rule(EntityKind::person, i, e, e, std::move(key), !cue);
@@ -489,14 +503,18 @@ void Scan::rules_pass() {
   // Company suffix rules first: they bind tighter than person rules.
   for (std::uint32_t i : caps)
     if (!covered_[i]) rule_legal_suffix(i);
+  org_rules_pass();
   for (std::uint32_t i : caps)
     if (!covered_[i]) rule_desc_suffix(i);
+  for (std::uint32_t i : caps)
+    if (!covered_[i] && titlew(i)) rule_party_cue(i);
   for (std::uint32_t i : caps)
     if (!covered_[i] && titlew(i)) rule_person_cues(i);
   for (std::uint32_t i : caps)
     if (!covered_[i] && titlew(i)) rule_first_name(i);
   for (std::uint32_t i : caps)
     if (!covered_[i]) rule_company_cues(i);
+  list_members();
 
   // Words of rule-found names that also occur in lower case are ordinary words; surnames
   // that do are not propagated to sentence starts.

@@ -33,7 +33,13 @@ void emit_money(std::vector<Entity>& out, string_view s, size_t b, size_t e, str
   key.push_back(':');
   char buf[32];
   if (v >= 0.995L) {
-    const int len = std::snprintf(buf, sizeof buf, "%lld", std::llround(v));
+    // Whole units as an integer; a priced amount keeps its cents ("7.21 dlrs" -> 7.21,
+    // "1.70 dlrs" -> 1.7), as the guidelines ask.
+    const long long c = std::llround(v * 100);
+    const int len = c % 100 == 0 ? std::snprintf(buf, sizeof buf, "%lld", c / 100)
+                    : c % 10 == 0
+                        ? std::snprintf(buf, sizeof buf, "%lld.%lld", c / 100, (c % 100) / 10)
+                        : std::snprintf(buf, sizeof buf, "%lld.%02lld", c / 100, c % 100);
     key.append(buf, static_cast<size_t>(len));
   } else {
     const long long c = std::llround(v * 100);
