@@ -184,6 +184,13 @@ void Scan::extend_gazetteer() {
       ++k;
     }
     std::size_t name_end = 0, end = 0;
+    if (suffix_end && !other_words && !last_unit) {
+      // "McDonnell Douglas Corp": the suffix belongs to the name found.
+      c.te = static_cast<std::uint32_t>(suffix_end);
+      c.e = t_[suffix_end - 1].end;
+      claim(c);
+      continue;
+    }
     if (suffix_end && other_words) {
       name_end = suffix_end - 1 - (punct(suffix_end - 1, '.') ? 1 : 0);
       end = suffix_end;
@@ -313,7 +320,9 @@ bool Scan::rule_org_word(std::size_t i) {
   // "Mary Smith Research": a person's name before the word is not this rule's business.
   if (first_name(b) && !common(b) && i - b >= 2) return false;
   if (public_name(b, e)) return false;
-  add_rule(EntityKind::company, b, e, e, gaz_or_key(b, e), true);
+  // Words of the name proper that also occur in lower case make it ordinary words; the
+  // organisation words themselves ("chemicals", "brokerage") may.
+  add_rule(EntityKind::company, b, e, i, gaz_or_key(b, e), true);
   return true;
 }
 
@@ -335,11 +344,9 @@ bool Scan::rule_amp_name(std::size_t amp) {
     if (end < t_.size() && punct(end, '.') && glued(end)) ++end;
   }
   if (end < t_.size() && spaced(end) && capw(end)) return false;  // a longer title
-  bool strong_left = false, strong_right = false;
+  bool strong_left = false;
   for (std::size_t k = b; k < amp; ++k) strong_left |= !common(k);
-  for (std::size_t k = amp + 1; k < e; ++k) strong_right |= !common(k);
-  if (!(strong_left || strong_right)) return false;
-  if (has(b, kSentenceStart) && !strong_left) return false;
+  if (!strong_left) return false;  // "Love & Sex", "Research & Development"
   if (public_name(b, e)) return false;
   add_rule(EntityKind::company, b, end, e, gaz_or_key(b, e), true);
   return true;
@@ -409,6 +416,8 @@ bool Scan::rule_org_cues(std::size_t i) {
   if (len == 0) return false;
   const std::size_t e = i + len;
   if (first_name(i) && len >= 2) return false;
+  // The name starts here: not the second word of "Helen Marsh said in a statement".
+  if (i > 0 && spaced(i) && capw(i - 1) && !has(i, kSentenceStart)) return false;
   bool cue = false;
   if (i >= 2 && spaced(i)) {
     // "shares of X", "shares in X", "stake in X"
@@ -475,7 +484,7 @@ void Scan::list_members() {
     while (k < n && members.size() < 40) {
       if (!capw(k) || has(k, kNewlineBefore) || has(k, kHeading)) break;
       std::size_t e = k + 1;
-      while (e < n && e < k + 3 && spaced(e) && capw(e) && (!common(e) || org_word(e))) ++e;
+      while (e < n && e < k + 3 && spaced(e) && capw(e) && !is(e, kLxLeading)) ++e;
       // Glued parts ("Eat24", "Amazon.com").
       Member m{k, e, false, false};
       if (owner[k] >= 0) {

@@ -197,7 +197,7 @@ bool Scan::rule_legal_suffix(std::size_t i) {
     // "Fireman's Fund Corp"
     if (lower_is(k, "s") && glued(k) && k >= 2 && has(k - 1, kPunct) &&
         is_apostrophe(t_[k - 1].cp) && glued(k - 1) && capw(k - 2) && !covered_[k - 2] &&
-        words_n > 0) {
+        !is(k - 2, kLxLegal) && words_n > 0) {
       b = k - 2;
       ++words_n;
       continue;
@@ -211,8 +211,8 @@ bool Scan::rule_legal_suffix(std::size_t i) {
     // "General Motors of Canada Ltd", "David Wyss of Data Resources Inc": the name goes on
     // before "of", or a person precedes it. Either way, not this rule's business.
     if (lower_is(k, "of") && words_n > 0) return false;
-    if ((punct(k, '.') || (has(k, kPunct) && is_dash(t_[k].cp))) && glued(k) && glued(k + 1) &&
-        k >= 1 && word(k - 1) && words_n > 0) {
+    if ((punct(k, '.') || punct(k, '/') || (has(k, kPunct) && is_dash(t_[k].cp))) && glued(k) &&
+        glued(k + 1) && k >= 1 && word(k - 1) && words_n > 0) {  // "WGM/Eastman Inc"
       b = k;
       continue;
     }
