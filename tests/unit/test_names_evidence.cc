@@ -69,11 +69,10 @@ TEST_CASE("organisation words end a company name") {
 }
 
 TEST_CASE("a gazetteer name extended by a unit or a legal suffix") {
-  // "Nomura" is in the gazetteer; the named unit gets its own key, and with a legal
-  // suffix the company's other mentions in the document follow it.
+  // "Nomura" is in the gazetteer; the named unit gets its own key, the parent keeps its own.
   expect({
       {"The bonds were led by Nomura International Ltd. Nomura said demand was strong.",
-       "company:nomura international"},
+       "company:nomura international company:nomura"},
       {"Nomura said demand was strong.", "company:nomura"},
   });
 }
@@ -149,10 +148,14 @@ TEST_CASE("one decision per document") {
       {"TARNOW MIDLAND <TMB> BUYS BROKER\n\nTarnow Midland Banks Inc said it bought a "
        "broker.",
        "company:tarnow midland banks"},
-      // A short mention of a bracketed full name.
-      {"<Orsini and Blake and Co> and Quarrel Inc formed a venture. Blake and Co will "
-       "run it.",
-       "company:orsini and blake company:quarrel"},
+      // The headline names the company; the story says it in full.
+      {"MOODY'S MAY DOWNGRADE PELLINOR <PLN> DEBT\n\nMoody's said it may downgrade "
+       "Pellinor Inc's debt.",
+       "company:moody's company:pellinor"},
+      // A bracketed name in full, a weak cue on a person's surname.
+      {"<Orsini and Blake and Co> hired Anna Keplova. Keplova said in a statement she was "
+       "glad.",
+       "company:orsini and blake person:anna keplova"},
   });
 }
 

@@ -170,6 +170,7 @@ class Scan {
   // names/scan_org.cc: evidence for names no list holds, and document-level decisions.
   bool org_word(std::size_t i) const;
   bool legal_word(std::size_t i) const;
+  std::size_t trim_suffixes(std::size_t b, std::size_t e) const;
   bool public_name(std::size_t b, std::size_t e) const;
   std::string gaz_or_key(std::size_t b, std::size_t e) const;
   void kill_covered(std::size_t b, std::size_t e);

@@ -72,11 +72,10 @@ const ViewSet kOwnedByCompany = {"shares",       "stock",       "board",    "sub
                                  "products",     "acquisition", "quarterly"};
 
 // Nouns after a name that make it a creative work, a place or an event, not a person.
-const ViewSet kWorkNouns = {"book",      "books",    "film",    "films",  "movie",  "movies",
-                            "novel",     "novels",   "series",  "game",   "games",  "franchise",
-                            "saga",      "sequel",   "trilogy", "album",  "show",   "musical",
-                            "books'",    "festival", "airport", "county", "river",  "lake",
-                            "mountains", "stadium",  "bridge",  "street", "campus", "office"};
+const ViewSet kWorkNouns = {"book",    "books",  "film",      "films",     "movie",   "movies",
+                            "novel",   "novels", "series",    "franchise", "saga",    "sequel",
+                            "trilogy", "album",  "musical",   "festival",  "airport", "county",
+                            "river",   "lake",   "mountains", "stadium",   "bridge"};
 
 // US state abbreviations and names after "Town, ": the name before is a place.
 const ViewSet kStates = {
@@ -94,6 +93,12 @@ const ViewSet kStates = {
 const ViewSet kForeignOrgWords = {"Boerse",  "Börse",   "Bourse",       "Banca",        "Banco",
                                   "Bancorp", "Telekom", "Versicherung", "Gesellschaft", "Compagnie",
                                   "Societe", "Société", "Groupe",       "Industrie"};
+
+// Organisation words that no person's name holds ("Steel", "Rice" or "Banks" may).
+const ViewSet kNotInPersonNames = {"Securities", "Holdings", "Exchange",   "Airlines",
+                                   "Airways",    "Bancorp",  "Industries", "Technologies",
+                                   "Systems",    "Group",    "Capital",    "Media",
+                                   "Research",   "Partners", "Financial"};
 
 bool in(const ViewSet& s, std::string_view w) { return s.find(w) != s.end(); }
 
@@ -124,8 +129,23 @@ std::string Scan::gaz_or_key(std::size_t b, std::size_t e) const {
   for (char& c : name)
     if (c == '\n' || c == '\r') c = ' ';
   const std::int64_t known = g_.find_name(EntityKind::company, name);
-  if (known >= 0) return g_.entry(static_cast<std::uint32_t>(known)).key;
-  return NameRecognizer::company_key(name);
+  std::string key = NameRecognizer::company_key(name);
+  if (known < 0) return key;
+  const GazEntry& entry = g_.entry(static_cast<std::uint32_t>(known));
+  // find_name() also answers tickers: "BA's profits" (British Airways) is not Boeing.
+  bool caps = true;
+  for (char c : name) caps &= !(c >= 'a' && c <= 'z') && c != ' ';
+  if (caps && name.size() <= 5 && entry.key != key) {
+    // A real alias ("GM") is a candidate of its word with the normal role.
+    bool alias = false;
+    if (const WordInfo* w = table_.find(key))
+      for (std::uint32_t ai : w->candidates) {
+        const Alias& a = g_.alias(ai);
+        alias |= a.role == AliasRole::normal && a.tokens.size() == 1 && a.entry == known;
+      }
+    if (!alias) return key;
+  }
+  return entry.key;
 }
 
 void Scan::kill_covered(std::size_t b, std::size_t e) {
@@ -154,7 +174,6 @@ std::vector<std::int32_t>& Scan::owners() {
 void Scan::extend_gazetteer() {
   const std::size_t ncands = cands_.size();
   const std::vector<std::int32_t> owner = owners();
-  std::vector<std::pair<std::int32_t, std::string>> renamed;
   for (std::size_t ci = 0; ci < ncands; ++ci) {
     Cand& c = cands_[ci];
     if (c.dead || c.kind != EntityKind::company || c.entry < 0 || c.rule) continue;
@@ -173,9 +192,16 @@ void Scan::extend_gazetteer() {
         other_words = true;
         continue;
       }
-      if (is(k, kLxLegal)) {
-        suffix_end = k + 1;
-        if (k + 1 < t_.size() && punct(k + 1, '.') && glued(k + 1)) suffix_end = k + 2;
+      if (legal_word(k) ||
+          ((lower_is(k, "and") || punct(k, '&')) && k + 1 < t_.size() && tx(k + 1) == "Co")) {
+        // "Co Plc", "and Co Inc.", "Co., Ltd.": every suffix word.
+        std::size_t q = k;
+        while (q < t_.size() && q < k + 6 &&
+               (legal_word(q) || punct(q, '.') || punct(q, ',') || lower_is(q, "and") ||
+                punct(q, '&')))
+          ++q;
+        while (q > k && !legal_word(q - 1) && !punct(q - 1, '.')) --q;
+        suffix_end = q;
         break;
       }
       if (in(kUnitWords, tx(k))) last_unit = k + 1;
@@ -192,7 +218,7 @@ void Scan::extend_gazetteer() {
       continue;
     }
     if (suffix_end && other_words) {
-      name_end = suffix_end - 1 - (punct(suffix_end - 1, '.') ? 1 : 0);
+      name_end = trim_suffixes(c.tb, suffix_end);
       end = suffix_end;
     } else if (last_unit) {
       name_end = end = last_unit;
@@ -201,17 +227,10 @@ void Scan::extend_gazetteer() {
     }
     if (public_name(c.tb, name_end)) continue;
     const std::size_t tb = c.tb;
-    const std::int32_t entry = c.entry;
     std::string key = gaz_or_key(tb, name_end);
     kill_covered(tb, end);
-    // The full legal name of the company ("Nomura International Ltd"): its other mentions
-    // ("Nomura said") are the same company in this document.
-    if (suffix_end) renamed.emplace_back(entry, key);
     add_rule(EntityKind::company, tb, end, name_end, std::move(key), false);
   }
-  for (Cand& c : cands_)
-    for (const auto& [entry, key] : renamed)
-      if (!c.dead && !c.rule && c.entry == entry) c.key = key;
 }
 
 // Newswire tickers: "DELTAUS CORP <DLTA>", "Atlantic Financial Federal <ATLF.O>", and
@@ -221,16 +240,14 @@ bool Scan::rule_ticker_cue(std::size_t lt) {
   std::size_t gt = lt + 1;
   while (gt < t_.size() && gt < lt + 12 && !punct(gt, '>') && !has(gt, kNewlineBefore)) ++gt;
   if (gt >= t_.size() || !punct(gt, '>')) return false;
-  std::size_t inner_words = 0;
-  for (std::size_t k = lt + 1; k < gt; ++k) inner_words += word(k);
-  // "<Mitsubishi Chemical Industries Ltd>": the brackets hold a name.
-  if (inner_words >= 2 && spaced(lt + 2)) {
-    std::size_t e = gt;
-    std::size_t name_e = e;
-    while (name_e > lt + 2 && (punct(name_e - 1, '.') || legal_word(name_e - 1) ||
-                               punct(name_e - 1, '&') || lower_is(name_e - 1, "and")))
-      --name_e;
-    if (public_name(lt + 1, name_e)) return false;
+  bool spaced_inside = false;
+  for (std::size_t k = lt + 2; k < gt; ++k) spaced_inside |= spaced(k);
+  // "<Mitsubishi Chemical Industries Ltd>", "<Nolan, Norton and Co>": the brackets hold a
+  // name (a ticker, "<BP.L>", has no space inside).
+  if (spaced_inside) {
+    const std::size_t e = gt;
+    const std::size_t name_e = trim_suffixes(lt + 1, e);
+    if (name_e <= lt + 1 || public_name(lt + 1, name_e)) return false;
     std::string key = gaz_or_key(lt + 1, name_e);
     kill_covered(lt + 1, e);
     add_rule(EntityKind::company, lt + 1, e, name_e, std::move(key), false);
@@ -238,24 +255,36 @@ bool Scan::rule_ticker_cue(std::size_t lt) {
   }
   // A ticker: the name is the capitalised run right before "<".
   if (lt == 0 || !spaced(lt)) return false;
-  std::size_t e = lt, b = lt;
-  const bool caps_line = !has(lt - 1, kHasLower);
+  std::size_t e = lt;
+  // "STOP AND SHOP'S <SHP>": the possessive is not part of the name.
+  if (e >= 3 && lower_is(e - 1, "s") && has(e - 2, kPunct) && is_apostrophe(t_[e - 2].cp)) e -= 2;
+  std::size_t b = e;
   for (std::size_t words_n = 0; b > 0 && words_n < 6;) {
     const std::size_t k = b - 1;
     if (covered_[k]) break;
-    if (capw(k) &&
-        !(caps_line && common(k) && !legal_word(k) && !org_word(k) && !has(k, kSentenceStart))) {
+    if (capw(k)) {
       b = k;
       ++words_n;
       if (has(k, kNewlineBefore)) break;
+      continue;
+    }
+    // "Wendy's International", "Industrial Bank of Japan"
+    if (lower_is(k, "s") && k >= 2 && has(k - 1, kPunct) && is_apostrophe(t_[k - 1].cp) &&
+        glued(k) && glued(k - 1) && capw(k - 2) && words_n > 0) {
+      b = k - 1;
+      continue;
+    }
+    if (lower_is(k, "of") && k >= 1 && capw(k - 1) && kOfHeads.count(tx(k - 1)) && words_n > 0) {
+      b = k;
       continue;
     }
     if ((punct(k, '&') || lower_is(k, "and")) && k >= 1 && capw(k - 1) && words_n > 0) {
       b = k;
       continue;
     }
-    if ((punct(k, '.') || punct(k, '/') || (has(k, kPunct) && is_dash(t_[k].cp))) && glued(k) &&
-        glued(k + 1) && k >= 1 && word(k - 1) && words_n > 0) {
+    if ((punct(k, '.') || punct(k, '/') ||
+         (has(k, kPunct) && (is_dash(t_[k].cp) || is_apostrophe(t_[k].cp)))) &&
+        glued(k) && glued(k + 1) && k >= 1 && word(k - 1) && words_n > 0) {
       b = k;
       continue;
     }
@@ -263,16 +292,61 @@ bool Scan::rule_ticker_cue(std::size_t lt) {
   }
   // "EX-ARCO": a prefix, not part of the name.
   if (b + 2 < e && lower_is(b, "ex") && has(b + 1, kPunct) && is_dash(t_[b + 1].cp)) b += 2;
-  while (b < e && (has(b, kPunct) || is(b, kLxLeading))) ++b;
+  while (b < e && (has(b, kPunct) || is(b, kLxLeading) || lower_is(b, "and") || lower_is(b, "of") ||
+                   lower_is(b, "s")))
+    ++b;
   if (b >= e || !capw(b)) return false;
-  std::size_t name_e = e;
-  while (name_e > b + 1 && (punct(name_e - 1, '.') || legal_word(name_e - 1) ||
-                            punct(name_e - 1, '&') || lower_is(name_e - 1, "and")))
-    --name_e;
-  if (public_name(b, name_e)) return false;
+  if (!has(e - 1, kHasLower)) {
+    // An all-capital headline: the name is the longest tail of the run that the story
+    // writes with a capital ("MOODY'S MAY DOWNGRADE CONSECO <CNC>" -> Conseco); failing
+    // that, the last word if it is not an ordinary one.
+    std::size_t best = e;
+    for (std::size_t c = b; c < e && best == e; ++c) {
+      if (!word(c) || !capw(c) || legal_word(c)) continue;
+      const std::size_t ce = trim_suffixes(c, e);
+      if (ce <= c) continue;
+      const std::string_view want(lower_text_.data() + t_[c].begin, t_[ce - 1].end - t_[c].begin);
+      for (std::size_t at = lower_text_.find(want, t_[e - 1].end); at != std::string::npos;
+           at = lower_text_.find(want, at + 1)) {
+        const bool boundary =
+            (at == 0 || !std::isalnum(static_cast<unsigned char>(text_[at - 1]))) &&
+            (at + want.size() >= text_.size() ||
+             !std::isalnum(static_cast<unsigned char>(text_[at + want.size()])));
+        if (boundary && std::isupper(static_cast<unsigned char>(text_[at])) != 0) {
+          best = c;
+          break;
+        }
+      }
+    }
+    if (best == e && (b == 0 || has(b, kNewlineBefore)) && trim_suffixes(b, e) > b &&
+        trim_suffixes(b, e) - b <= 5) {
+      best = b;  // the headline starts with the name: "LE PEEP RESTAURANTS INC <LPEP>"
+    } else if (best == e) {
+      std::size_t last = e - 1;
+      while (last > b && (legal_word(last) || !word(last))) --last;
+      if (!word(last) || common(last) || legal_word(last) || t_[last].end - t_[last].begin < 3)
+        return false;
+      best = last;
+    }
+    b = best;
+  }
+  const std::size_t name_e = trim_suffixes(b, e);
+  if (name_e <= b || public_name(b, name_e)) return false;
+  bool strong = false;
+  for (std::size_t k = b; k < name_e; ++k) strong |= word(k) && (!common(k) || org_word(k));
+  if (!strong) return false;  // "North America", "Japan"
   std::string key = gaz_or_key(b, name_e);
-  add_rule(EntityKind::company, b, e, name_e, std::move(key), false);
+  add_rule(EntityKind::company, b, lt, name_e, std::move(key), false);
   return true;
+}
+
+std::size_t Scan::trim_suffixes(std::size_t b, std::size_t e) const {
+  std::size_t name_e = e;
+  while (name_e > b &&
+         (punct(name_e - 1, '.') || punct(name_e - 1, ',') || legal_word(name_e - 1) ||
+          punct(name_e - 1, '&') || lower_is(name_e - 1, "and")))
+    --name_e;
+  return name_e;
 }
 
 // "Marine Midland Brokerage Service", "JFE Holdings", "Toll Brothers", "Chase Manhattan
@@ -318,7 +392,7 @@ bool Scan::rule_org_word(std::size_t i) {
     if (word(k) && capw(k) && !common(k) && !org_word(k) && !in(kUnitWords, tx(k))) strong = true;
   if (!strong) return false;
   // "Mary Smith Research": a person's name before the word is not this rule's business.
-  if (first_name(b) && !common(b) && i - b >= 2) return false;
+  if (first_name(b) && !common(b)) return false;  // "Helen Steel", "Mary Smith Research"
   if (public_name(b, e)) return false;
   // Words of the name proper that also occur in lower case make it ordinary words; the
   // organisation words themselves ("chemicals", "brokerage") may.
@@ -518,7 +592,9 @@ void Scan::list_members() {
       if (m.company || m.other) continue;
       bool strong = false;
       for (std::size_t q = m.b; q < m.e; ++q) strong |= !common(q) || !has(q, kHasLower);
-      if (!strong || (first_name(m.b) && m.e - m.b >= 2) || public_name(m.b, m.e)) continue;
+      if (!strong || (first_name(m.b) && m.e - m.b >= 2) || public_name(m.b, m.e) ||
+          legal_word(m.b))
+        continue;
       if (m.e - m.b == 1 && !has(m.b, kHasLower) && t_[m.b].end - t_[m.b].begin < 2) continue;
       add_rule(EntityKind::company, m.b, m.e, m.e, gaz_or_key(m.b, m.e), false);
     }
@@ -583,7 +659,19 @@ void Scan::document_decisions() {
   };
   for (Cand& c : cands_) {
     if (c.dead) continue;
-    if (c.kind == EntityKind::company && c.rule) {
+    if (c.kind == EntityKind::company && c.rule && c.name_te == c.te) {
+      // A surname found by a weak cue ("Simonsen said in a statement") is the person's.
+      if (c.key.find(' ') == std::string::npos && !c.check_lower) {
+        bool surname = false;
+        for (const Cand& p : cands_)
+          if (!p.dead && p.kind == EntityKind::person && p.te - p.tb >= 2 &&
+              lower(p.te - 1) == lower(c.tb))
+            surname = true;
+        if (surname) {
+          c.dead = true;
+          continue;
+        }
+      }
       std::string_view best;
       for (std::string_view k : company_keys)
         if ((word_prefix(c.key, k) || (word_suffix(c.key, k) && c.key.size() >= 4)) &&
@@ -594,7 +682,8 @@ void Scan::document_decisions() {
       const std::string_view name = text_.substr(c.b, c.e - c.b);
       bool not_person = false;
       for (std::uint32_t k = c.tb; k < c.te; ++k)
-        if (word(k) && (in(kForeignOrgWords, tx(k)) || org_word(k))) not_person = true;
+        if (word(k) && (in(kForeignOrgWords, tx(k)) || in(kNotInPersonNames, tx(k))))
+          not_person = true;
       for (std::string_view k : company_keys)
         if (k == c.key) {
           c.kind = EntityKind::company;
