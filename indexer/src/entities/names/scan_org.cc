@@ -396,7 +396,7 @@ bool Scan::rule_org_word(std::size_t i) {
   if (public_name(b, e)) return false;
   // Words of the name proper that also occur in lower case make it ordinary words; the
   // organisation words themselves ("chemicals", "brokerage") may.
-  add_rule(EntityKind::company, b, e, i, gaz_or_key(b, e), true);
+  add_rule(EntityKind::company, b, e, i, gaz_or_key(b, e), i - b == 1);
   return true;
 }
 
@@ -517,6 +517,12 @@ bool Scan::rule_org_cues(std::size_t i) {
           (lower_is(n + 1, "executive") || lower_is(n + 1, "financial")))))
       cue = !first_name(i);
   }
+  // "the Economist magazine", "Variety newspaper": a media outlet.
+  if (!cue && k < t_.size() && spaced(k) && word(k) &&
+      (lower_is(k, "magazine") || lower_is(k, "newspaper") || lower_is(k, "daily") ||
+       lower_is(k, "weekly") || lower_is(k, "tabloid") || lower_is(k, "broadcaster")) &&
+      !first_name(i))
+    cue = true;
   // "X said in a statement"
   if (!cue && k + 3 < t_.size() && lower_is(k, "said") && lower_is(k + 1, "in") &&
       lower_is(k + 2, "a") && lower_is(k + 3, "statement"))
@@ -659,7 +665,8 @@ void Scan::document_decisions() {
   };
   for (Cand& c : cands_) {
     if (c.dead) continue;
-    if (c.kind == EntityKind::company && c.rule && c.name_te == c.te) {
+    // (name_te 0: a short mention propagate() added.)
+    if (c.kind == EntityKind::company && c.rule && (c.name_te == c.te || c.name_te == 0)) {
       // A surname found by a weak cue ("Simonsen said in a statement") is the person's.
       if (c.key.find(' ') == std::string::npos && !c.check_lower) {
         bool surname = false;

@@ -86,6 +86,12 @@ std::size_t Scan::person_name_at(std::size_t i, bool need_first_name) const {
       k += 2;
       continue;
     }
+    // "John F Kennedy": an initial without its dot, a name on both sides.
+    if (capw(k) && t_[k].end - t_[k].begin == 1 && words_n == 1 && k + 1 < t_.size() &&
+        spaced(k + 1) && titlew(k + 1) && !common(k + 1) && tx(k) != "A" && tx(k) != "I") {
+      ++k;
+      continue;
+    }
     // "Theo van Gogh", "Ursula von der Leyen": particles inside a name.
     if (words_n >= 1 && word(k) && !has(k, kUpperFirst) && k + 1 < t_.size() && spaced(k + 1) &&
         (lower_is(k, "van") || lower_is(k, "von") || lower_is(k, "de") || lower_is(k, "der") ||
