@@ -338,8 +338,10 @@ constexpr const char* kCompanyNouns[] = {
     "competitor", "spinoff",   "spin-off",  "brokerage",    "bank"};
 
 // Nouns that introduce a company name right after them ("AI startup Glean").
-constexpr const char* kCompanyIntro[] = {"startup", "chipmaker", "automaker",  "carmaker",
-                                         "firm",    "unicorn",   "subsidiary", "brokerage"};
+constexpr const char* kCompanyIntro[] = {
+    "startup",   "chipmaker", "automaker", "carmaker",     "firm",         "unicorn",  "subsidiary",
+    "brokerage", "maker",     "retailer",  "chain",        "airline",      "carrier",  "giant",
+    "grocer",    "insurer",   "lender",    "conglomerate", "manufacturer", "supplier", "vendor"};
 
 // Words before "on/via X" that make X a share button or social link, not a mention.
 constexpr const char* kChromeVerbs[] = {

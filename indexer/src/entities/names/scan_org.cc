@@ -25,24 +25,29 @@ namespace newsdex::detail::names {
 namespace {
 
 // Words that end (or sit inside) a company name, case-exact.
-const ViewSet kOrgWords = {"Bank",           "Banks",           "Bancorp",       "Bancshares",
-                           "Bankshares",     "Securities",      "Exchange",      "Capital",
-                           "Group",          "Holdings",        "Holding",       "Media",
-                           "Research",       "Partners",        "Associates",    "Brothers",
-                           "Financial",      "Brokerage",       "Investments",   "Trust",
-                           "Airlines",       "Airways",         "Motors",        "Chemicals",
-                           "Chemical",       "Petroleum",       "Resources",     "Industries",
-                           "Electronics",    "Technologies",    "Systems",       "Software",
-                           "Communications", "Pharmaceuticals", "Foods",         "Stores",
-                           "Products",       "Enterprises",     "Insurance",     "Assurance",
-                           "Realty",         "Properties",      "Ventures",      "Labs",
-                           "Studios",        "Entertainment",   "Networks",      "Telecom",
-                           "Mining",         "Steel",           "Semiconductor", "Semiconductors",
-                           "Brands",         "Restaurants",     "Hotels",        "Automotive",
-                           "Microsystems",   "Robotics",        "Therapeutics",  "Biosciences",
-                           "Interactive",    "Dynamics",        "Analytics",     "Computing",
-                           "Aerospace",      "Pharma",          "Services",      "Markets",
-                           "Division",       "Savings",         "Bankcorp",      "Publications"};
+const ViewSet kOrgWords = {
+    "Bank",           "Banks",           "Bancorp",       "Bancshares",
+    "Bankshares",     "Securities",      "Exchange",      "Capital",
+    "Group",          "Holdings",        "Holding",       "Media",
+    "Research",       "Partners",        "Associates",    "Brothers",
+    "Financial",      "Brokerage",       "Investments",   "Trust",
+    "Airlines",       "Airways",         "Motors",        "Chemicals",
+    "Chemical",       "Petroleum",       "Resources",     "Industries",
+    "Electronics",    "Technologies",    "Systems",       "Software",
+    "Communications", "Pharmaceuticals", "Foods",         "Stores",
+    "Products",       "Enterprises",     "Insurance",     "Assurance",
+    "Realty",         "Properties",      "Ventures",      "Labs",
+    "Studios",        "Entertainment",   "Networks",      "Telecom",
+    "Mining",         "Steel",           "Semiconductor", "Semiconductors",
+    "Brands",         "Restaurants",     "Hotels",        "Automotive",
+    "Microsystems",   "Robotics",        "Therapeutics",  "Biosciences",
+    "Interactive",    "Dynamics",        "Analytics",     "Computing",
+    "Aerospace",      "Pharma",          "Services",      "Markets",
+    "Division",       "Savings",         "Bankcorp",      "Publications",
+    "Engineering",    "Manufacturing",   "Laboratories",  "Instruments",
+    "Minerals",       "Utilities",       "Logistics",     "Telecommunications",
+    "Electric",       "Beverages",       "Funds",         "Breweries",
+    "Brewery"};
 
 // Words that may end a name after an organisation word ("Capital Markets", "Brokerage
 // Service"), or extend a gazetteer name as a named unit ("Nomura International").
@@ -370,8 +375,8 @@ bool Scan::rule_org_word(std::size_t i) {
       if (!spaced(k) || has(k, kNewlineBefore)) break;
       continue;
     }
-    if ((punct(k, '&') || lower_is(k, "and")) && k >= 1 && capw(k - 1) && !covered_[k - 1] &&
-        words_n > 0) {
+    // "&" joins names ("Clayton & Dubilier Capital"); "and" mostly joins two names.
+    if (punct(k, '&') && k >= 1 && capw(k - 1) && !covered_[k - 1] && words_n > 0) {
       b = k;
       continue;
     }
@@ -382,7 +387,7 @@ bool Scan::rule_org_word(std::size_t i) {
     }
     break;
   }
-  while (b < i && (has(b, kPunct) || is(b, kLxLeading) || lower_is(b, "and"))) ++b;
+  while (b < i && (has(b, kPunct) || is(b, kLxLeading))) ++b;
   if (b >= i) return false;
   // A capitalised word right before, glued to a gazetteer name ("Microsoft Research"), is
   // extend_gazetteer's; a covered word before means the run started earlier.
@@ -449,6 +454,12 @@ bool Scan::rule_source_cue(std::size_t i) {
          word(e + 1))
     e += 2;
   bool cue = false;
+  // "(PC World)": up to three capitalised words inside the brackets.
+  if (b > 0 && punct(b - 1, '(')) {
+    std::size_t q = e;
+    while (q < t_.size() && q < b + 3 && spaced(q) && capw(q) && !has(q, kNewlineBefore)) ++q;
+    if (q < t_.size() && punct(q, ')') && glued(q)) e = q;
+  }
   if (b > 0 && punct(b - 1, '(') && e < t_.size() && punct(e, ')') && glued(e)) {
     // "(Reuters)" at the end of a line, or after an all-caps dateline and before a dash.
     const bool line_end = e + 1 >= t_.size() || has(e + 1, kNewlineBefore);
@@ -457,8 +468,13 @@ bool Scan::rule_source_cue(std::size_t i) {
                           capw(b - 2) && !has(b - 2, kHasLower);
     // At a title's end, an outlet looks like one: dotted ("SPACE.com"), all capitals
     // ("AP"), or a known company ("Reuters"); not a time zone ("(PDT)").
+    const std::string_view name = text_.substr(t_[b].begin, t_[e - 1].end - t_[b].begin);
+    bool dashed = false;  // "NewsFactor - PeopleSoft said": the outlet starts the story
+    for (std::size_t at = text_.find(name); at != std::string_view::npos && !dashed;
+         at = text_.find(name, at + 1))
+      dashed = (at == 0 || text_[at - 1] == '\n') && text_.compare(at + name.size(), 3, " - ") == 0;
     const bool outlet_like = e > b + 1 || (!has(b, kHasLower) && t_[b].end - t_[b].begin >= 2) ||
-                             g_.find_name(EntityKind::company, tx(b)) >= 0;
+                             g_.find_name(EntityKind::company, tx(b)) >= 0 || dashed;
     cue = (line_end && e - b <= 3 && outlet_like) || dateline;
     if (line_end && !dateline && b >= 1 && !has(b - 1, kSpaceBefore)) cue = false;
     static const ViewSet kZones = {"PDT", "PST", "EDT", "EST",  "CDT", "CST", "MDT", "MST", "GMT",
@@ -551,6 +567,9 @@ void Scan::list_members() {
          in(kListNouns, lower(s - 1)))) {
       introduced = true;
       start = s + 1;
+    } else if (capw(s) && s >= 1 && spaced(s) && word(s - 1) && !has(s - 1, kHasUpper) &&
+               in(kListNouns, lower(s - 1))) {
+      introduced = true;  // "French companies Snecma and Sagem", "competitors Unilever and ..."
     } else if (!(capw(s) && (s == 0 || punct(s - 1, ',') || !capw(s - 1)))) {
       continue;
     }
@@ -689,8 +708,9 @@ void Scan::document_decisions() {
       const std::string_view name = text_.substr(c.b, c.e - c.b);
       bool not_person = false;
       for (std::uint32_t k = c.tb; k < c.te; ++k)
-        if (word(k) && (in(kForeignOrgWords, tx(k)) || in(kNotInPersonNames, tx(k))))
-          not_person = true;
+        if (word(k) && (in(kForeignOrgWords, tx(k)) || in(kNotInPersonNames, tx(k)) ||
+                        in(kPublicWords, tx(k))))
+          not_person = true;  // "Deutsche Boerse", "Cleveland Fed"
       for (std::string_view k : company_keys)
         if (k == c.key) {
           c.kind = EntityKind::company;

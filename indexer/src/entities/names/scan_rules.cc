@@ -350,7 +350,7 @@ bool Scan::rule_person_cues(std::size_t i) {
       if (lower_is(k, "the") || lower_is(k, "a") || lower_is(k, "an") || lower_is(k, "former") ||
           lower_is(k, "then"))
         ++k;
-      for (std::size_t s = 0; s < 4 && k < t_.size(); ++s, ++k) {
+      for (std::size_t s = 0; s < 6 && k < t_.size(); ++s, ++k) {
         if (punct(k, ',') || punct(k, '.') || has(k, kNewlineBefore)) break;
         if (is(k, kLxPersonRole)) {
           post = true;
@@ -378,6 +378,14 @@ bool Scan::rule_person_cues(std::size_t i) {
     }
   }
   if (!cue && !post) return false;
+  // "LVMH Moet Hennessy Louis said": the name goes on a company's name.
+  if (!cue) {
+    std::size_t k = i;
+    while (k > 0 && i - k < 3 && spaced(k) && capw(k - 1) && !covered_[k - 1]) --k;
+    if (k > 0 && k < i + 1 && spaced(k) && covered_[k - 1] && capw(k - 1))
+      for (const Cand& c : cands_)
+        if (!c.dead && c.te == k && c.kind == EntityKind::company) return false;
+  }
   // A heading may hold a real name after a cue, but not a bare "X Y said"; after "says"
   // in a headline ("IBM Says Swamps Rivals") only a known given name starts a name.
   if (has(i, kHeading) && !cue) return false;
