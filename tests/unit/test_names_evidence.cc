@@ -148,6 +148,12 @@ TEST_CASE("one decision per document") {
       {"TARNOW MIDLAND <TMB> BUYS BROKER\n\nTarnow Midland Banks Inc said it bought a "
        "broker.",
        "company:tarnow midland banks"},
+      // A person-like short name of a company named in full.
+      {"Ardley Hutchins Asset Management Inc raised its stake. Ardley Hutchins said it "
+       "bought more.",
+       "company:ardley hutchins asset management"},
+      // A news agency is not a person.
+      {"Prensa Latina said the credit line was agreed.", ""},
       // The headline names the company; the story says it in full.
       {"MOODY'S MAY DOWNGRADE PELLINOR <PLN> DEBT\n\nMoody's said it may downgrade "
        "Pellinor Inc's debt.",
@@ -168,4 +174,12 @@ TEST_CASE("percentages from their unit: words, fractions, ranges") {
   CHECK(percents("in 1987 and 20 pct") == "20");
   CHECK(percents("several pct and 3/4 of the shares") == "");
   CHECK(percents("some 5/3 pct") == "");
+}
+
+TEST_CASE("money keeps the cents of priced amounts and the decimals of sub-units") {
+  std::vector<Entity> out;
+  newsdex::detail::find_money("rose 1.70 dlrs a share; copper at 62.05 cents; 17 cents", out);
+  std::string keys;
+  for (const Entity& e : out) keys += (keys.empty() ? "" : " ") + e.key;
+  CHECK(keys == "USD:1.7 USD:0.6205 USD:0.17");
 }

@@ -95,7 +95,10 @@ const ViewSet kStates = {
     "Tennessee",  "Kentucky", "Alabama",       "Louisiana",  "Maryland"};
 
 // Organisation words in other languages: a "person" holding one is an organisation.
-const ViewSet kForeignOrgWords = {"Boerse",  "Börse",   "Bourse",       "Banca",        "Banco",
+const ViewSet kForeignOrgWords = {"Prensa",  "Agence",  "Agencia",      "Presse",       "Press",
+                                  "News",    "Times",   "Journal",      "Herald",       "Tribune",
+                                  "Gazette", "Daily",   "Radio",        "Television",   "Telegraph",
+                                  "Boerse",  "Börse",   "Bourse",       "Banca",        "Banco",
                                   "Bancorp", "Telekom", "Versicherung", "Gesellschaft", "Compagnie",
                                   "Societe", "Société", "Groupe",       "Industrie"};
 
@@ -711,9 +714,13 @@ void Scan::document_decisions() {
         if (word(k) && (in(kForeignOrgWords, tx(k)) || in(kNotInPersonNames, tx(k)) ||
                         in(kPublicWords, tx(k))))
           not_person = true;  // "Deutsche Boerse", "Cleveland Fed"
+      // "Mitchell Hutchins said" after "Mitchell Hutchins Asset Management Inc": the short
+      // name of a company in this document.
       for (std::string_view k : company_keys)
-        if (k == c.key) {
+        if (k == c.key || (k.size() > c.key.size() + 1 && k.compare(0, c.key.size(), c.key) == 0 &&
+                           k[c.key.size()] == ' ')) {
           c.kind = EntityKind::company;
+          c.key = std::string(k);
           break;
         }
       if (c.kind != EntityKind::person) continue;

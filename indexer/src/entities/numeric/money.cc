@@ -42,11 +42,12 @@ void emit_money(std::vector<Entity>& out, string_view s, size_t b, size_t e, str
                         : std::snprintf(buf, sizeof buf, "%lld.%02lld", c / 100, c % 100);
     key.append(buf, static_cast<size_t>(len));
   } else {
-    const long long c = std::llround(v * 100);
+    // Sub-unit amounts keep the shortest decimal: "17 cents" -> 0.17, "62.05 cents" -> 0.6205.
+    const long long c = std::llround(v * 10000);
     if (c <= 0) return;
-    key += "0.";
-    key.push_back(static_cast<char>('0' + c / 10));
-    if (c % 10) key.push_back(static_cast<char>('0' + c % 10));
+    int len = std::snprintf(buf, sizeof buf, "0.%04lld", c);
+    while (len > 3 && buf[len - 1] == '0') --len;
+    key.append(buf, static_cast<size_t>(len));
   }
   out.push_back(Entity{EntityKind::money, std::move(key), std::string(s.substr(b, e - b)), b, e,
                        static_cast<double>(v)});
