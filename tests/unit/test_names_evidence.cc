@@ -127,6 +127,9 @@ TEST_CASE("lists of companies") {
        "company:brindle home company:peltmark"},
       // Not a company list: places and people.
       {"She visited Paris, Berlin and Madrid.", ""},
+      // Teaser lead-ins are not part of a name.
+      {"Guest Press Release Quorvex Dynamics said it will hire 40 engineers this year.",
+       "company:quorvex dynamics"},
   });
 }
 

@@ -390,7 +390,11 @@ bool Scan::rule_org_word(std::size_t i) {
     }
     break;
   }
-  while (b < i && (has(b, kPunct) || is(b, kLxLeading))) ++b;
+  // Lead-ins of teasers and headings: "Press Release InGen Dynamics", "Guest Services".
+  static const ViewSet kLeadIns = {"Press",    "Release",  "Guest",   "Sponsored", "Exclusive",
+                                   "Breaking", "Analysis", "Opinion", "Update",    "Watch",
+                                   "Video",    "Podcast",  "Report",  "Review",    "Interview"};
+  while (b < i && (has(b, kPunct) || is(b, kLxLeading) || in(kLeadIns, tx(b)))) ++b;
   if (b >= i) return false;
   // A capitalised word right before, glued to a gazetteer name ("Microsoft Research"), is
   // extend_gazetteer's; a covered word before means the run started earlier.
@@ -609,9 +613,15 @@ void Scan::list_members() {
       break;
     }
     if (members.size() < 2) continue;
-    std::size_t companies = 0;
-    for (const Member& m : members) companies += m.company;
-    const bool list = introduced || (members.size() >= 3 && companies * 2 >= members.size());
+    std::size_t companies = 0, others = 0;
+    for (const Member& m : members) {
+      companies += m.company;
+      others += m.other;
+    }
+    // Without a company noun before it, a list of companies holds few products or people
+    // ("applications like Google Apps, Slack, Jira and Zendesk" is not one).
+    const bool list = introduced || (members.size() >= 3 && companies * 2 >= members.size() &&
+                                     others * 5 <= members.size());
     if (!list) {
       s = std::max(s, members.back().e - 1);
       continue;
