@@ -475,13 +475,18 @@ bool Scan::rule_source_cue(std::size_t i) {
                           capw(b - 2) && !has(b - 2, kHasLower);
     // At a title's end, an outlet looks like one: dotted ("SPACE.com"), all capitals
     // ("AP"), or a known company ("Reuters"); not a time zone ("(PDT)").
-    const std::string_view name = text_.substr(t_[b].begin, t_[e - 1].end - t_[b].begin);
-    bool dashed = false;  // "NewsFactor - PeopleSoft said": the outlet starts the story
-    for (std::size_t at = text_.find(name); at != std::string_view::npos && !dashed;
-         at = text_.find(name, at + 1))
-      dashed = (at == 0 || text_[at - 1] == '\n') && text_.compare(at + name.size(), 3, " - ") == 0;
-    const bool outlet_like = e > b + 1 || (!has(b, kHasLower) && t_[b].end - t_[b].begin >= 2) ||
-                             g_.find_name(EntityKind::company, tx(b)) >= 0 || dashed;
+    bool outlet_like = e > b + 1 || (!has(b, kHasLower) && t_[b].end - t_[b].begin >= 2) ||
+                       g_.find_name(EntityKind::company, tx(b)) >= 0;
+    if (!outlet_like && line_end) {
+      // "NewsFactor - PeopleSoft said": the outlet starts a line of the story with a dash.
+      const std::string_view name = text_.substr(t_[b].begin, t_[e - 1].end - t_[b].begin);
+      for (std::size_t ci = 0; ci < caps_all_.size() && !outlet_like; ++ci) {
+        const std::size_t at = t_[caps_all_[ci]].begin;
+        outlet_like = has(caps_all_[ci], kNewlineBefore) &&
+                      text_.compare(at, name.size(), name) == 0 &&
+                      text_.compare(at + name.size(), 3, " - ") == 0;
+      }
+    }
     cue = (line_end && e - b <= 3 && outlet_like) || dateline;
     if (line_end && !dateline && b >= 1 && !has(b - 1, kSpaceBefore)) cue = false;
     static const ViewSet kZones = {"PDT", "PST", "EDT", "EST",  "CDT", "CST", "MDT", "MST", "GMT",
@@ -585,7 +590,14 @@ void Scan::list_members() {
       std::size_t b, e;
       bool company, other;
     };
-    std::vector<Member> members;
+    // Most capitalised words start no list: no separator after their run.
+    {
+      std::size_t e = start + 1;
+      while (e < n && e < start + 3 && spaced(e) && capw(e) && !is(e, kLxLeading)) ++e;
+      if (!(e < n && ((punct(e, ',') && glued(e)) || (lower_is(e, "and") && spaced(e))))) continue;
+    }
+    thread_local std::vector<Member> members;
+    members.clear();
     std::size_t k = start;
     while (k < n && members.size() < 40) {
       if (!capw(k) || has(k, kNewlineBefore) || has(k, kHeading)) break;
@@ -742,9 +754,10 @@ void Scan::document_decisions() {
         if (not_person) c.dead = true;
         continue;
       }
-      // Every occurrence of the full name: what follows it.
-      for (std::size_t at = text_.find(name); !not_person && at != std::string_view::npos;
-           at = text_.find(name, at + 1)) {
+      // Every occurrence of the full name (at a capitalised word): what follows it.
+      for (std::size_t ci = 0; !not_person && ci < caps_all_.size(); ++ci) {
+        const std::size_t at = t_[caps_all_[ci]].begin;
+        if (text_[at] != name[0] || text_.compare(at, name.size(), name) != 0) continue;
         std::size_t q = at + name.size();
         while (q < text_.size() && text_[q] == ' ') ++q;
         std::size_t w = q;
