@@ -173,11 +173,11 @@ class Scan {
   std::size_t trim_suffixes(std::size_t b, std::size_t e) const;
   bool public_name(std::size_t b, std::size_t e) const;
   std::string gaz_or_key(std::size_t b, std::size_t e) const;
-  void kill_covered(std::size_t b, std::size_t e);
+  void kill_covered(std::size_t b, std::size_t e, const std::vector<std::int32_t>& owner);
   std::vector<std::int32_t>& owners();
   void extend_gazetteer();
   void org_rules_pass();
-  bool rule_ticker_cue(std::size_t lt);
+  bool rule_ticker_cue(std::size_t lt, const std::vector<std::int32_t>& owner);
   bool rule_org_word(std::size_t i);
   bool rule_amp_name(std::size_t amp);
   bool rule_dotcom(std::size_t i);

@@ -156,12 +156,15 @@ std::string Scan::gaz_or_key(std::size_t b, std::size_t e) const {
   return entry.key;
 }
 
-void Scan::kill_covered(std::size_t b, std::size_t e) {
-  for (Cand& c : cands_)
-    if (!c.dead && c.tb < e && c.te > b) {
-      c.dead = true;
-      for (std::uint32_t k = c.tb; k < c.te; ++k) covered_[k] = 0;
-    }
+void Scan::kill_covered(std::size_t b, std::size_t e, const std::vector<std::int32_t>& owner) {
+  // Through the token -> candidate index: linear in the span, whatever the document.
+  for (std::size_t k = b; k < e && k < owner.size(); ++k) {
+    if (owner[k] < 0) continue;
+    Cand& c = cands_[static_cast<std::size_t>(owner[k])];
+    if (c.dead) continue;
+    c.dead = true;
+    for (std::uint32_t q = c.tb; q < c.te; ++q) covered_[q] = 0;
+  }
 }
 
 // "Nomura International Ltd", "Eastman Kodak Co", "Merrill Lynch Capital Markets": a
@@ -236,14 +239,14 @@ void Scan::extend_gazetteer() {
     if (public_name(c.tb, name_end)) continue;
     const std::size_t tb = c.tb;
     std::string key = gaz_or_key(tb, name_end);
-    kill_covered(tb, end);
+    kill_covered(tb, end, owner);
     add_rule(EntityKind::company, tb, end, name_end, std::move(key), false);
   }
 }
 
 // Newswire tickers: "DELTAUS CORP <DLTA>", "Atlantic Financial Federal <ATLF.O>", and
 // bracketed private companies: "<Mitsubishi Chemical Industries Ltd>".
-bool Scan::rule_ticker_cue(std::size_t lt) {
+bool Scan::rule_ticker_cue(std::size_t lt, const std::vector<std::int32_t>& owner) {
   if (!punct(lt, '<') || lt + 2 >= t_.size() || !capw(lt + 1) || !glued(lt + 1)) return false;
   std::size_t gt = lt + 1;
   while (gt < t_.size() && gt < lt + 12 && !punct(gt, '>') && !has(gt, kNewlineBefore)) ++gt;
@@ -257,7 +260,7 @@ bool Scan::rule_ticker_cue(std::size_t lt) {
     const std::size_t name_e = trim_suffixes(lt + 1, e);
     if (name_e <= lt + 1 || public_name(lt + 1, name_e)) return false;
     std::string key = gaz_or_key(lt + 1, name_e);
-    kill_covered(lt + 1, e);
+    kill_covered(lt + 1, e, owner);
     add_rule(EntityKind::company, lt + 1, e, name_e, std::move(key), false);
     return true;
   }
@@ -477,7 +480,7 @@ bool Scan::rule_source_cue(std::size_t i) {
     // ("AP"), or a known company ("Reuters"); not a time zone ("(PDT)").
     bool outlet_like = e > b + 1 || (!has(b, kHasLower) && t_[b].end - t_[b].begin >= 2) ||
                        g_.find_name(EntityKind::company, tx(b)) >= 0;
-    if (!outlet_like && line_end) {
+    if (!outlet_like && line_end && b < 64) {  // a title's end: the story's first tokens
       // "NewsFactor - PeopleSoft said": the outlet starts a line of the story with a dash.
       const std::string_view name = text_.substr(t_[b].begin, t_[e - 1].end - t_[b].begin);
       for (std::size_t ci = 0; ci < caps_all_.size() && !outlet_like; ++ci) {
@@ -653,8 +656,9 @@ void Scan::list_members() {
 }
 
 void Scan::org_rules_pass() {
+  const std::vector<std::int32_t> owner = owners();
   for (std::size_t k = 0; k < t_.size(); ++k)
-    if (punct(k, '<')) rule_ticker_cue(k);
+    if (punct(k, '<')) rule_ticker_cue(k, owner);
   for (std::uint32_t i : caps_all_)
     if (!covered_[i]) rule_source_cue(i);
   for (std::uint32_t i : caps_all_)
@@ -698,6 +702,10 @@ void Scan::document_decisions() {
     if (!c.dead && c.kind == EntityKind::company && company_keys.size() < kMaxChecked)
       company_keys.push_back(c.key);
   StringMap<bool> verdicts;  // person name -> not a person
+  ViewSet surnames;          // last words of people named in full
+  for (const Cand& p : cands_)
+    if (!p.dead && p.kind == EntityKind::person && p.te - p.tb >= 2)
+      surnames.insert(lower(p.te - 1));
   auto word_prefix = [](std::string_view shorter, std::string_view longer) {
     return longer.size() > shorter.size() + 1 && longer.compare(0, shorter.size(), shorter) == 0 &&
            longer[shorter.size()] == ' ';
@@ -713,12 +721,7 @@ void Scan::document_decisions() {
     if (c.kind == EntityKind::company && c.rule && (c.name_te == c.te || c.name_te == 0)) {
       // A surname found by a weak cue ("Simonsen said in a statement") is the person's.
       if (c.key.find(' ') == std::string::npos && !c.check_lower) {
-        bool surname = false;
-        for (const Cand& p : cands_)
-          if (!p.dead && p.kind == EntityKind::person && p.te - p.tb >= 2 &&
-              lower(p.te - 1) == lower(c.tb))
-            surname = true;
-        if (surname) {
+        if (surnames.find(lower(c.tb)) != surnames.end()) {
           c.dead = true;
           continue;
         }
