@@ -61,6 +61,8 @@ TEST_CASE("organisation words end a company name") {
       {"Brokers said Tamsworth Capital Markets bought the bonds.",
        "company:tamsworth capital markets"},
       {"Steel makers such as Korvanu Holdings gained.", "company:korvanu holdings"},
+      {"It was a bad week in Northern Airways' history.", "company:northern airways"},
+      {"Northern Media said nothing.", ""},
       // Negatives: public bodies, ordinary words, a person before the word.
       {"The Reserve Bank said deposits rose.", ""},
       {"The World Bank approved the loan.", ""},

@@ -405,6 +405,13 @@ bool Scan::rule_org_word(std::size_t i) {
   bool strong = false;
   for (std::size_t k = b; k < e; ++k)
     if (word(k) && capw(k) && !common(k) && !org_word(k) && !in(kUnitWords, tx(k))) strong = true;
+  // "British Airways", "General Motors", "United Airlines": a few organisation words make a
+  // name of ordinary words, inside a sentence.
+  static const ViewSet kStrongOrgWords = {
+      "Airlines",        "Airways",   "Bancorp", "Bancshares", "Holdings",
+      "Securities",      "Petroleum", "Motors",  "Telecom",    "Telecommunications",
+      "Pharmaceuticals", "Breweries", "Brewery", "Foods",      "Bankshares"};
+  if (!strong && in(kStrongOrgWords, tx(i)) && !has(b, kSentenceStart) && i - b <= 2) strong = true;
   if (!strong) return false;
   // "Mary Smith Research": a person's name before the word is not this rule's business.
   if (first_name(b) && !common(b)) return false;  // "Helen Steel", "Mary Smith Research"

@@ -357,7 +357,8 @@ bool Scan::rule_person_cues(std::size_t i) {
           role_company = is(k, kLxCompanyRole);
           break;
         }
-        if (!(word(k) || (has(k, kPunct) && is_dash(t_[k].cp)))) break;
+        // "the airline 's gregarious Australian chief executive"
+        if (!(word(k) || (has(k, kPunct) && (is_dash(t_[k].cp) || is_apostrophe(t_[k].cp))))) break;
       }
     } else if (k < t_.size() &&
                (lower_is(k, "said") || lower_is(k, "says") || lower_is(k, "told") ||
