@@ -1,29 +1,40 @@
 // entity_eval: entity extraction quality against a hand-made gold set.
 //
-//   entity_eval GOLD.json SEEDS_DIR [--min-f1 0.9] [--kinds company,person,money,percent]
+//   entity_eval GOLD.json DIR [--min-f1 0.9] [--kinds company,person,money,percent]
 //               [--gazetteer DIR] [--verbose]
 //
 // For each document named in GOLD.json ("docs": {"file.txt": {"company": {"key": [surface
-// forms]}, ...}}), runs newsdex::EntityExtractor over SEEDS_DIR/file.txt and compares the
-// SET of keys per kind with the gold keys. Precision/recall/F1 are micro-averaged over the
+// forms]}, ...}}), runs newsdex::EntityExtractor over DIR/file.txt and compares the SET of
+// keys per kind with the gold keys. Precision/recall/F1 are micro-averaged over the
 // documents (true positives, false positives and false negatives summed per kind). Prints
 // a table; --verbose also lists every false positive / false negative.
 //
-// Exit status: 77 if GOLD.json does not exist (skip), 2 on a usage or input error, 1 if a
-// kind listed in --kinds is below --min-f1, else 0.
+// A document that names its corpus ("corpus": "reuters-21578", "split": "tune") is a JSONL
+// record instead: DIR is then the corpora folder (DIR/<corpus>/<file>.jsonl, see
+// kCorpusFiles), the document's key is the record id, and its text is title + "\n\n" +
+// body as the indexer gives it to the extractor (with the record's date). One table is
+// printed per split (tune, test) and one for all documents (bench/entity-dev/README.md).
+//
+// Exit status: 77 if GOLD.json (or a corpus file it needs) does not exist (skip), 2 on a
+// usage or input error, 1 if a kind listed in --kinds is below --min-f1 over all
+// documents, else 0.
 
+#include <cctype>
 #include <cstdio>
 #include <cstdlib>
 #include <filesystem>
 #include <fstream>
 #include <iostream>
 #include <map>
+#include <memory>
 #include <nlohmann/json.hpp>
+#include <optional>
 #include <set>
 #include <sstream>
 #include <string>
 #include <vector>
 
+#include "newsdex/civil_date.h"
 #include "newsdex/entities.h"
 #include "newsdex/error.h"
 
@@ -43,8 +54,30 @@ struct Counts {
   }
 };
 
+/// Counts per kind of one group of documents (a split, or all of them).
+struct Table {
+  std::map<newsdex::EntityKind, Counts> counts;
+  long publisher_fp = 0;  ///< false positives that are the article's own publisher
+  std::set<newsdex::EntityKind> in_gold;
+  std::size_t docs = 0;
+};
+
+/// JSONL file of each corpus a dev gold document may name, under the corpora folder.
+const std::map<std::string, std::string> kCorpusFiles = {
+    {"reuters-21578", "reuters-21578/reuters21578.jsonl"},
+    {"agnews-test", "agnews-test/agnews_test.jsonl"},
+    {"tech-articles", "tech-articles/tech_articles.jsonl"},
+    {"bbc-news", "bbc-news/bbc_news.jsonl"},
+};
+
+struct Article {
+  std::string text;
+  std::optional<newsdex::CivilDate> date;
+  std::string publisher;  ///< the record's "source", lower-cased
+};
+
 int usage() {
-  std::cerr << "usage: entity_eval GOLD.json SEEDS_DIR [--min-f1 0.9] "
+  std::cerr << "usage: entity_eval GOLD.json DIR [--min-f1 0.9] "
                "[--kinds company,person,money,percent] [--gazetteer DIR] [--verbose]\n";
   return 2;
 }
@@ -56,6 +89,126 @@ std::vector<std::string> split_commas(const std::string& s) {
   while (std::getline(ss, item, ','))
     if (!item.empty()) out.push_back(item);
   return out;
+}
+
+/// The record id of a JSONL line, read without parsing the line (records start with it).
+std::string line_id(const std::string& line) {
+  const std::string tag = "\"id\": \"";
+  const std::size_t at = line.find(tag);
+  if (at == std::string::npos || at > 8) return {};
+  const std::size_t b = at + tag.size(), e = line.find('"', b);
+  return e == std::string::npos ? std::string() : line.substr(b, e - b);
+}
+
+/// Reads the records @p ids of every corpus named in the gold set. Returns 77 if a corpus
+/// file is missing, 2 on a bad line, else 0.
+int load_articles(const std::filesystem::path& dir,
+                  const std::map<std::string, std::set<std::string>>& ids,
+                  std::map<std::string, Article>& out) {
+  for (const auto& [corpus, want] : ids) {
+    auto f = kCorpusFiles.find(corpus);
+    if (f == kCorpusFiles.end()) {
+      std::cerr << "entity_eval: unknown corpus '" << corpus << "'\n";
+      return 2;
+    }
+    const std::filesystem::path path = dir / f->second;
+    std::ifstream in(path, std::ios::binary);
+    if (!in) {
+      std::cerr << "entity_eval: " << path.string() << " not found, skipping\n";
+      return 77;
+    }
+    std::string line;
+    std::size_t lineno = 0, found = 0;
+    while (found < want.size() && std::getline(in, line)) {
+      ++lineno;
+      const std::string id = line_id(line);
+      if (!want.count(id)) continue;
+      try {
+        const nlohmann::json rec = nlohmann::json::parse(line);
+        Article& a = out[id];
+        a.text = rec.value("title", std::string()) + "\n\n" + rec.value("body", std::string());
+        a.date = newsdex::parse_iso_date(rec.value("date", std::string()));
+        for (char c : rec.value("source", std::string()))
+          a.publisher.push_back(static_cast<char>(std::tolower(static_cast<unsigned char>(c))));
+        ++found;
+      } catch (const std::exception& e) {
+        std::cerr << "entity_eval: " << path.string() << ":" << lineno << ": " << e.what() << "\n";
+        return 2;
+      }
+    }
+    if (found < want.size()) {
+      std::cerr << "entity_eval: " << path.string() << " lacks " << want.size() - found
+                << " of the records the gold set names\n";
+      return 2;
+    }
+  }
+  return 0;
+}
+
+/// Compares the keys found in one document with its gold keys, into every table of @p into.
+void score(const std::string& id, const nlohmann::json& gold,
+           const std::vector<newsdex::Entity>& entities, const std::string& publisher,
+           const std::vector<Table*>& into, bool verbose) {
+  std::map<newsdex::EntityKind, std::set<std::string>> found;
+  for (const newsdex::Entity& e : entities) found[e.kind].insert(e.key);
+  for (Table* t : into) ++t->docs;
+  for (newsdex::EntityKind kind : newsdex::kAllEntityKinds) {
+    const std::string name(newsdex::to_string(kind));
+    if (!gold.contains(name) || !gold[name].is_object()) continue;
+    std::set<std::string> want;
+    for (auto g = gold[name].begin(); g != gold[name].end(); ++g) want.insert(g.key());
+    const std::set<std::string>& got = found[kind];
+    Counts c;
+    for (const std::string& k : got) {
+      if (want.count(k)) {
+        ++c.tp;
+      } else {
+        ++c.fp;
+        if (kind == newsdex::EntityKind::company && !publisher.empty() && k == publisher)
+          for (Table* t : into) ++t->publisher_fp;
+        if (verbose) std::cout << id << "  FP " << name << ": " << k << "\n";
+      }
+    }
+    for (const std::string& k : want)
+      if (!got.count(k)) {
+        ++c.fn;
+        if (verbose) std::cout << id << "  FN " << name << ": " << k << "\n";
+      }
+    for (Table* t : into) {
+      t->in_gold.insert(kind);
+      Counts& tc = t->counts[kind];
+      tc.tp += c.tp;
+      tc.fp += c.fp;
+      tc.fn += c.fn;
+    }
+  }
+}
+
+/// Prints one table; returns false if a gated kind is below @p min_f1.
+bool print_table(const std::string& title, const Table& t,
+                 const std::vector<newsdex::EntityKind>& gate, double min_f1, bool gated_table) {
+  std::printf("%s: %zu documents\n", title.c_str(), t.docs);
+  std::printf("%-9s %5s %5s %5s %9s %9s %9s\n", "kind", "tp", "fp", "fn", "precision", "recall",
+              "f1");
+  bool ok = true;
+  for (newsdex::EntityKind kind : newsdex::kAllEntityKinds) {
+    if (!t.in_gold.count(kind)) continue;
+    const Counts& c = t.counts.at(kind);
+    bool gated = false;
+    for (auto g : gate) gated |= g == kind && gated_table;
+    const bool pass = c.f1() >= min_f1;
+    if (gated && !pass) ok = false;
+    std::printf("%-9s %5ld %5ld %5ld %9.3f %9.3f %9.3f%s\n",
+                std::string(newsdex::to_string(kind)).c_str(), c.tp, c.fp, c.fn, c.precision(),
+                c.recall(), c.f1(), gated ? (pass ? "  ok" : "  BELOW MIN") : "");
+  }
+  if (t.publisher_fp > 0)
+    std::printf("(%ld company false positives are the article's own publisher)\n", t.publisher_fp);
+  if (gated_table)
+    for (auto g : gate)
+      if (!t.in_gold.count(g))
+        std::printf("%-9s not in the gold set\n", std::string(newsdex::to_string(g)).c_str());
+  return ok;
 }
 
 }  // namespace
@@ -88,7 +241,7 @@ int main(int argc, char** argv) {
     }
   }
   if (positional.size() != 2) return usage();
-  const std::filesystem::path gold_path = positional[0], seeds = positional[1];
+  const std::filesystem::path gold_path = positional[0], dir = positional[1];
   if (!std::filesystem::exists(gold_path)) {
     std::cerr << "entity_eval: " << gold_path.string() << " not found, skipping\n";
     return 77;
@@ -117,6 +270,14 @@ int main(int argc, char** argv) {
     return 2;
   }
 
+  // Records named by corpus and id are read from the corpora in one pass per corpus.
+  std::map<std::string, std::set<std::string>> wanted;
+  for (auto it = gold["docs"].begin(); it != gold["docs"].end(); ++it)
+    if (it.value().contains("corpus"))
+      wanted[it.value()["corpus"].get<std::string>()].insert(it.key());
+  std::map<std::string, Article> articles;
+  if (int rc = load_articles(dir, wanted, articles); rc != 0) return rc;
+
   std::unique_ptr<newsdex::EntityExtractor> ex;
   try {
     newsdex::EntityOptions opts;
@@ -127,68 +288,37 @@ int main(int argc, char** argv) {
     return 2;
   }
 
-  std::map<newsdex::EntityKind, Counts> counts;
-  std::set<newsdex::EntityKind> in_gold;
-  std::size_t ndocs = 0;
+  Table all;
+  std::map<std::string, Table> splits;
   for (auto it = gold["docs"].begin(); it != gold["docs"].end(); ++it) {
-    const std::filesystem::path file = seeds / it.key();
-    std::ifstream in(file, std::ios::binary);
-    if (!in) {
-      std::cerr << "entity_eval: cannot read " << file.string() << "\n";
-      return 2;
-    }
-    std::stringstream ss;
-    ss << in.rdbuf();
-    const std::string text = ss.str();
-    ++ndocs;
-
-    std::map<newsdex::EntityKind, std::set<std::string>> found;
-    for (const newsdex::Entity& e : ex->extract(text)) found[e.kind].insert(e.key);
-
-    for (newsdex::EntityKind kind : newsdex::kAllEntityKinds) {
-      const std::string name(newsdex::to_string(kind));
-      if (!it.value().contains(name) || !it.value()[name].is_object()) continue;
-      in_gold.insert(kind);
-      std::set<std::string> want;
-      for (auto g = it.value()[name].begin(); g != it.value()[name].end(); ++g)
-        want.insert(g.key());
-      const std::set<std::string>& got = found[kind];
-      Counts& c = counts[kind];
-      for (const std::string& k : got) {
-        if (want.count(k))
-          ++c.tp;
-        else {
-          ++c.fp;
-          if (verbose) std::cout << it.key() << "  FP " << name << ": " << k << "\n";
-        }
+    Article file_article;
+    const Article* a = nullptr;
+    if (auto f = articles.find(it.key()); f != articles.end()) {
+      a = &f->second;
+    } else {
+      const std::filesystem::path file = dir / it.key();
+      std::ifstream in(file, std::ios::binary);
+      if (!in) {
+        std::cerr << "entity_eval: cannot read " << file.string() << "\n";
+        return 2;
       }
-      for (const std::string& k : want)
-        if (!got.count(k)) {
-          ++c.fn;
-          if (verbose) std::cout << it.key() << "  FN " << name << ": " << k << "\n";
-        }
+      std::stringstream ss;
+      ss << in.rdbuf();
+      file_article.text = ss.str();
+      a = &file_article;
     }
+    std::vector<Table*> into{&all};
+    if (it.value().contains("split"))
+      into.push_back(&splits[it.value()["split"].get<std::string>()]);
+    score(it.key(), it.value(), ex->extract(a->text, a->date), a->publisher, into, verbose);
   }
 
-  std::printf("%zu documents, gold %s\n", ndocs, gold_path.string().c_str());
-  std::printf("%-9s %5s %5s %5s %9s %9s %9s\n", "kind", "tp", "fp", "fn", "precision", "recall",
-              "f1");
-  bool ok = true;
-  for (newsdex::EntityKind kind : newsdex::kAllEntityKinds) {
-    if (!in_gold.count(kind)) continue;
-    const Counts& c = counts[kind];
-    bool gated = false;
-    for (auto g : gate) gated |= g == kind;
-    const bool pass = c.f1() >= min_f1;
-    if (gated && !pass) ok = false;
-    std::printf("%-9s %5ld %5ld %5ld %9.3f %9.3f %9.3f%s\n",
-                std::string(newsdex::to_string(kind)).c_str(), c.tp, c.fp, c.fn, c.precision(),
-                c.recall(), c.f1(), gated ? (pass ? "  ok" : "  BELOW MIN") : "");
-  }
-  for (auto g : gate)
-    if (!in_gold.count(g)) {
-      std::printf("%-9s not in the gold set\n", std::string(newsdex::to_string(g)).c_str());
+  for (const char* name : {"tune", "test"})
+    if (auto s = splits.find(name); s != splits.end()) {
+      print_table(std::string(name) + " half", s->second, gate, min_f1, false);
+      std::printf("\n");
     }
+  const bool ok = print_table("all, gold " + gold_path.string(), all, gate, min_f1, true);
   std::printf("min f1 %.3f for %s: %s\n", min_f1, kinds_arg.c_str(), ok ? "PASS" : "FAIL");
   return ok ? 0 : 1;
 }

@@ -291,6 +291,21 @@ constexpr const char* kPersonCues[] = {"ceo",
                                        "co-founders",
                                        "cofounders",
                                        "founders",
+                                       "columnist",
+                                       "filmmaker",
+                                       "novelist",
+                                       "writer",
+                                       "actor",
+                                       "actress",
+                                       "singer",
+                                       "musician",
+                                       "biologist",
+                                       "astronomer",
+                                       "strategist",
+                                       "lawyer",
+                                       "attorney",
+                                       "activist",
+                                       "blogger",
                                        "by"};
 
 // Role nouns that make "Name, a/the ... ROLE" or "Name is ... ROLE" a person.
@@ -323,8 +338,10 @@ constexpr const char* kCompanyNouns[] = {
     "competitor", "spinoff",   "spin-off",  "brokerage",    "bank"};
 
 // Nouns that introduce a company name right after them ("AI startup Glean").
-constexpr const char* kCompanyIntro[] = {"startup", "chipmaker", "automaker",  "carmaker",
-                                         "firm",    "unicorn",   "subsidiary", "brokerage"};
+constexpr const char* kCompanyIntro[] = {
+    "startup",   "chipmaker", "automaker", "carmaker",     "firm",         "unicorn",  "subsidiary",
+    "brokerage", "maker",     "retailer",  "chain",        "airline",      "carrier",  "giant",
+    "grocer",    "insurer",   "lender",    "conglomerate", "manufacturer", "supplier", "vendor"};
 
 // Words before "on/via X" that make X a share button or social link, not a mention.
 constexpr const char* kChromeVerbs[] = {

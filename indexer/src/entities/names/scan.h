@@ -167,6 +167,25 @@ class Scan {
   bool exchange_context(std::size_t i, std::size_t end) const;
 
   void rules_pass();
+  // names/scan_org.cc: evidence for names no list holds, and document-level decisions.
+  bool org_word(std::size_t i) const;
+  bool legal_word(std::size_t i) const;
+  std::size_t trim_suffixes(std::size_t b, std::size_t e) const;
+  bool public_name(std::size_t b, std::size_t e) const;
+  std::string gaz_or_key(std::size_t b, std::size_t e) const;
+  void kill_covered(std::size_t b, std::size_t e, const std::vector<std::int32_t>& owner);
+  std::vector<std::int32_t>& owners();
+  void extend_gazetteer();
+  void org_rules_pass();
+  bool rule_ticker_cue(std::size_t lt, const std::vector<std::int32_t>& owner);
+  bool rule_org_word(std::size_t i);
+  bool rule_amp_name(std::size_t amp);
+  bool rule_dotcom(std::size_t i);
+  bool rule_source_cue(std::size_t i);
+  bool rule_org_cues(std::size_t i);
+  bool rule_party_cue(std::size_t i);
+  void list_members();
+  void document_decisions();
   bool rule_legal_suffix(std::size_t i);
   bool rule_desc_suffix(std::size_t i);
   bool rule_person_cues(std::size_t i);

@@ -192,6 +192,10 @@ bool Scan::accept_gazetteer(const Alias& a, std::size_t i, std::size_t end, Cand
   if (a.role == AliasRole::ticker || a.role == AliasRole::dollar_ticker) {
     const bool ctx = exchange_context(i, end);
     if (a.role == AliasRole::dollar_ticker && !ctx) return false;
+    // A bare ticker in an all-capital headline is a word ("GET COST-OF-LIVING INCREASE").
+    if (!ctx &&
+        (noisy(i) || (end < t_.size() && glued(end) && has(end, kPunct) && is_dash(t_[end].cp))))
+      return false;
     if (i >= 1 && punct(i - 1, '$') && glued(i)) {
       c.b = t_[i - 1].begin;
       c.tb = static_cast<std::uint32_t>(i - 1);

@@ -226,8 +226,10 @@ void Scan::run(std::vector<Entity>& out) {
   if (t_.empty()) return;
   gazetteer_pass();
   drop_link_bars();
+  extend_gazetteer();
   rules_pass();
   propagate();
+  document_decisions();
   resolve(out);
 }
 

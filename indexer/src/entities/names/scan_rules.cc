@@ -86,6 +86,21 @@ std::size_t Scan::person_name_at(std::size_t i, bool need_first_name) const {
       k += 2;
       continue;
     }
+    // "John F Kennedy": an initial without its dot, a name on both sides.
+    if (capw(k) && t_[k].end - t_[k].begin == 1 && words_n == 1 && k + 1 < t_.size() &&
+        spaced(k + 1) && titlew(k + 1) && !common(k + 1) && tx(k) != "A" && tx(k) != "I") {
+      ++k;
+      continue;
+    }
+    // "Theo van Gogh", "Ursula von der Leyen": particles inside a name.
+    if (words_n >= 1 && word(k) && !has(k, kUpperFirst) && k + 1 < t_.size() && spaced(k + 1) &&
+        (lower_is(k, "van") || lower_is(k, "von") || lower_is(k, "de") || lower_is(k, "der") ||
+         lower_is(k, "den") || lower_is(k, "da") || lower_is(k, "di") || lower_is(k, "du") ||
+         lower_is(k, "bin") || lower_is(k, "al") || lower_is(k, "le")) &&
+        (titlew(k + 1) || (k + 2 < t_.size() && lower_is(k + 1, "der") && titlew(k + 2)))) {
+      ++k;
+      continue;
+    }
     if (!titlew(k) || common(k) || is(k, kLxLegal) || is(k, kLxDesc)) break;
     if (words_n >= 2 && first_name(k) && !first_name(last)) {
       split = true;  // "Sara Morrison Alex Murdaugh": two names side by side
@@ -188,7 +203,7 @@ bool Scan::rule_legal_suffix(std::size_t i) {
     // "Fireman's Fund Corp"
     if (lower_is(k, "s") && glued(k) && k >= 2 && has(k - 1, kPunct) &&
         is_apostrophe(t_[k - 1].cp) && glued(k - 1) && capw(k - 2) && !covered_[k - 2] &&
-        words_n > 0) {
+        !is(k - 2, kLxLegal) && words_n > 0) {
       b = k - 2;
       ++words_n;
       continue;
@@ -202,8 +217,8 @@ bool Scan::rule_legal_suffix(std::size_t i) {
     // "General Motors of Canada Ltd", "David Wyss of Data Resources Inc": the name goes on
     // before "of", or a person precedes it. Either way, not this rule's business.
     if (lower_is(k, "of") && words_n > 0) return false;
-    if ((punct(k, '.') || (has(k, kPunct) && is_dash(t_[k].cp))) && glued(k) && glued(k + 1) &&
-        k >= 1 && word(k - 1) && words_n > 0) {
+    if ((punct(k, '.') || punct(k, '/') || (has(k, kPunct) && is_dash(t_[k].cp))) && glued(k) &&
+        glued(k + 1) && k >= 1 && word(k - 1) && words_n > 0) {  // "WGM/Eastman Inc"
       b = k;
       continue;
     }
@@ -280,6 +295,7 @@ bool Scan::rule_desc_suffix(std::size_t i) {
     const bool before = b > 0 && word(b - 1) && !has(b - 1, kHasUpper) && is(b - 1, kLxCompanyNoun);
     if (has(b, kSentenceStart) || !(after || before)) return false;
   }
+  if (public_name(b, i + 1)) return false;  // "Reserve Bank", "World Bank"
   std::string key = lower_utf8(collapse_space(text_.substr(t_[b].begin, t_[i].end - t_[b].begin)));
   add_rule(EntityKind::company, b, i + 1, i, std::move(key), true);
   return true;
@@ -334,14 +350,15 @@ bool Scan::rule_person_cues(std::size_t i) {
       if (lower_is(k, "the") || lower_is(k, "a") || lower_is(k, "an") || lower_is(k, "former") ||
           lower_is(k, "then"))
         ++k;
-      for (std::size_t s = 0; s < 4 && k < t_.size(); ++s, ++k) {
+      for (std::size_t s = 0; s < 6 && k < t_.size(); ++s, ++k) {
         if (punct(k, ',') || punct(k, '.') || has(k, kNewlineBefore)) break;
         if (is(k, kLxPersonRole)) {
           post = true;
           role_company = is(k, kLxCompanyRole);
           break;
         }
-        if (!(word(k) || (has(k, kPunct) && is_dash(t_[k].cp)))) break;
+        // "the airline 's gregarious Australian chief executive"
+        if (!(word(k) || (has(k, kPunct) && (is_dash(t_[k].cp) || is_apostrophe(t_[k].cp))))) break;
       }
     } else if (k < t_.size() &&
                (lower_is(k, "said") || lower_is(k, "says") || lower_is(k, "told") ||
@@ -362,8 +379,20 @@ bool Scan::rule_person_cues(std::size_t i) {
     }
   }
   if (!cue && !post) return false;
-  // A heading may hold a real name after a cue, but not a bare "X Y said".
+  // "LVMH Moet Hennessy Louis said": the name goes on a company's name.
+  if (!cue) {
+    std::size_t k = i;
+    while (k > 0 && i - k < 3 && spaced(k) && capw(k - 1) && !covered_[k - 1]) --k;
+    if (k > 0 && k < i + 1 && spaced(k) && covered_[k - 1] && capw(k - 1))
+      for (const Cand& c : cands_)
+        if (!c.dead && c.te == k && c.kind == EntityKind::company) return false;
+  }
+  // A heading may hold a real name after a cue, but not a bare "X Y said"; after "says"
+  // in a headline ("IBM Says Swamps Rivals") only a known given name starts a name.
   if (has(i, kHeading) && !cue) return false;
+  if (has(i, kHeading) && i >= 1 && (lower_is(i - 1, "says") || lower_is(i - 1, "said")) &&
+      !first_name(i))
+    return false;
   std::string key =
       lower_utf8(collapse_space(text_.substr(t_[i].begin, t_[e - 1].end - t_[i].begin)));
   add_rule(EntityKind::person, i, e, e, std::move(key), !cue);
@@ -489,14 +518,18 @@ void Scan::rules_pass() {
   // Company suffix rules first: they bind tighter than person rules.
   for (std::uint32_t i : caps)
     if (!covered_[i]) rule_legal_suffix(i);
+  org_rules_pass();
   for (std::uint32_t i : caps)
     if (!covered_[i]) rule_desc_suffix(i);
+  for (std::uint32_t i : caps)
+    if (!covered_[i] && titlew(i)) rule_party_cue(i);
   for (std::uint32_t i : caps)
     if (!covered_[i] && titlew(i)) rule_person_cues(i);
   for (std::uint32_t i : caps)
     if (!covered_[i] && titlew(i)) rule_first_name(i);
   for (std::uint32_t i : caps)
     if (!covered_[i]) rule_company_cues(i);
+  list_members();
 
   // Words of rule-found names that also occur in lower case are ordinary words; surnames
   // that do are not propagated to sentence starts.

@@ -47,15 +47,16 @@ void tokenize_names(std::string_view text, std::vector<NameToken>& out) {
       const void* nl = std::memchr(p + pos, '\n', n - pos);
       const std::size_t e = nl ? static_cast<std::size_t>(static_cast<const u8*>(nl) - p) : n;
       if (!nl) break;
-      ++lines;
       const std::size_t len = e - pos;
+      if (len > 0) ++lines;  // blank lines say nothing either way
       if (len >= 40 && len <= 80) {
         const u8 last = p[e - 1] == '\r' && e - 1 > pos ? p[e - 2] : p[e - 1];
         if (last != '.' && last != '!' && last != '?' && last != ':' && last != ' ') ++wrap_like;
       }
       pos = e + 1;
     }
-    wrapped = lines >= 4 && wrap_like * 2 >= lines;
+    // Short wires: a title line and a few wrapped lines, half of them or more wrapped.
+    wrapped = wrap_like >= 2 && wrap_like * 2 + 1 >= lines;
   }
   // Two properties tracked token by token as the tokens are made:
   // Headings: short lines without final punctuation whose long words are mostly capitalised.

@@ -33,14 +33,21 @@ void emit_money(std::vector<Entity>& out, string_view s, size_t b, size_t e, str
   key.push_back(':');
   char buf[32];
   if (v >= 0.995L) {
-    const int len = std::snprintf(buf, sizeof buf, "%lld", std::llround(v));
+    // Whole units as an integer; a priced amount keeps its cents ("7.21 dlrs" -> 7.21,
+    // "1.70 dlrs" -> 1.7), as the guidelines ask.
+    const long long c = std::llround(v * 100);
+    const int len = c % 100 == 0 ? std::snprintf(buf, sizeof buf, "%lld", c / 100)
+                    : c % 10 == 0
+                        ? std::snprintf(buf, sizeof buf, "%lld.%lld", c / 100, (c % 100) / 10)
+                        : std::snprintf(buf, sizeof buf, "%lld.%02lld", c / 100, c % 100);
     key.append(buf, static_cast<size_t>(len));
   } else {
-    const long long c = std::llround(v * 100);
+    // Sub-unit amounts keep the shortest decimal: "17 cents" -> 0.17, "62.05 cents" -> 0.6205.
+    const long long c = std::llround(v * 10000);
     if (c <= 0) return;
-    key += "0.";
-    key.push_back(static_cast<char>('0' + c / 10));
-    if (c % 10) key.push_back(static_cast<char>('0' + c % 10));
+    int len = std::snprintf(buf, sizeof buf, "0.%04lld", c);
+    while (len > 3 && buf[len - 1] == '0') --len;
+    key.append(buf, static_cast<size_t>(len));
   }
   out.push_back(Entity{EntityKind::money, std::move(key), std::string(s.substr(b, e - b)), b, e,
                        static_cast<double>(v)});

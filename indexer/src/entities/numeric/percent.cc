@@ -1,6 +1,9 @@
 // Percentage recogniser: "34%", "34 percent", "34 per cent", "3.5 percentage points",
 // "-2.5%"; percent_pass and find_percent.
 
+#include <cstdio>
+#include <cstdlib>
+#include <iterator>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -78,13 +81,164 @@ size_t percent_at(string_view s, size_t i, std::vector<Entity>& out) {
   return end;
 }
 
+/// The key of a percentage value: the shortest decimal (up to 4 places).
+std::string value_key(double v) {
+  char buf[48];
+  std::snprintf(buf, sizeof buf, "%.4f", v);
+  std::string k(buf);
+  while (!k.empty() && k.back() == '0') k.pop_back();
+  if (!k.empty() && k.back() == '.') k.pop_back();
+  return k;
+}
+
+/// Length of the percent unit at @p u ("pct", "percent", "per cent"), 0 if none.
+size_t unit_at(string_view s, size_t u) {
+  if (word_char_before(s, u)) return 0;
+  size_t e = 0;
+  if (ieq_at(s, u, "percent"))
+    e = u + 7;
+  else if (ieq_at(s, u, "pct"))
+    e = u + 3;
+  else if (ieq_at(s, u, "per")) {
+    size_t v = skip_space(s, u + 3);
+    if (v > u + 3 && ieq_at(s, v, "cent")) e = v + 4;
+  }
+  if (e == 0 || word_char_at(s, e)) return 0;
+  return e - u;
+}
+
+/// Number words before a unit ("five pct", "seventeen pct", "twenty-five percent").
+int number_word(string_view w) {
+  static constexpr string_view kUnits[] = {
+      "zero",     "one",     "two",     "three",     "four",     "five",    "six",
+      "seven",    "eight",   "nine",    "ten",       "eleven",   "twelve",  "thirteen",
+      "fourteen", "fifteen", "sixteen", "seventeen", "eighteen", "nineteen"};
+  static constexpr string_view kTens[] = {"twenty", "thirty",  "forty",  "fifty",
+                                          "sixty",  "seventy", "eighty", "ninety"};
+  std::string l;
+  for (char c : w) l.push_back(static_cast<char>(lower(static_cast<u8>(c))));
+  const size_t dash = l.find('-');
+  std::string_view a = l, b;
+  if (dash != std::string::npos) {
+    a = std::string_view(l).substr(0, dash);
+    b = std::string_view(l).substr(dash + 1);
+  }
+  int v = -1;
+  for (size_t k = 0; k < std::size(kUnits); ++k)
+    if (a == kUnits[k]) v = static_cast<int>(k);
+  for (size_t k = 0; k < std::size(kTens); ++k)
+    if (a == kTens[k]) v = 20 + 10 * static_cast<int>(k);
+  if (a == "hundred") v = 100;
+  if (v < 0) return -1;
+  if (!b.empty()) {
+    if (v < 20 || v % 10) return -1;
+    int u = -1;
+    for (size_t k = 1; k < 10; ++k)
+      if (b == kUnits[k]) u = static_cast<int>(k);
+    if (u < 0) return -1;
+    v += u;
+  }
+  return v;
+}
+
+/// Percentages the digit scan leaves: number words ("five pct") and fractions
+/// ("2-1/4 pct", "1/2 pct"), found from their unit.
+void unit_percents(string_view s, std::vector<Entity>& out) {
+  const size_t n = s.size();
+  for (size_t u = 0; u + 3 <= n; ++u) {
+    const u8 c = at(s, u);
+    if ((c | 0x20) != 'p') continue;
+    const size_t len = unit_at(s, u);
+    if (len == 0) continue;
+    // The word before the unit.
+    size_t e = u;
+    while (e > 0 && (at(s, e - 1) == ' ' || at(s, e - 1) == '\n')) --e;
+    if (e == u || e == 0) continue;
+    size_t b = e;
+    while (b > 0 && (is_alnum(at(s, b - 1)) || at(s, b - 1) == '-' || at(s, b - 1) == '/' ||
+                     at(s, b - 1) == '.'))
+      --b;
+    if (e - b > 24) continue;
+    const string_view w = s.substr(b, e - b);
+    double v = -1;
+    if (w.find('/') != string_view::npos && is_digit(at(s, b))) {
+      // "2-1/4", "1/2"
+      long whole = 0, num = 0, den = 0;
+      size_t k = b;
+      auto digits = [&](long& x) {
+        const size_t k0 = k;
+        while (k < e && is_digit(at(s, k)) && k - k0 < 6) x = x * 10 + (at(s, k++) - '0');
+        return k > k0;
+      };
+      if (!digits(num)) continue;
+      if (k < e && at(s, k) == '-') {
+        ++k;
+        whole = num;
+        num = 0;
+        if (!digits(num)) continue;
+      }
+      if (!(k < e && at(s, k) == '/')) continue;
+      ++k;
+      if (!digits(den) || k != e || den == 0 || num >= den) continue;
+      v = static_cast<double>(whole) + static_cast<double>(num) / static_cast<double>(den);
+    } else if (is_alpha(at(s, b))) {
+      const int x = number_word(w);
+      if (x < 0) continue;
+      v = x;
+    } else {
+      continue;  // digits: percent_at's
+    }
+    out.push_back(Entity{EntityKind::percent, value_key(v), std::string(s.substr(b, u + len - b)),
+                         b, u + len, v});
+    u += len - 1;
+  }
+}
+
+/// "between 10 and 20 per cent", "40 to 70 pct", "10-15%": the first number of a range
+/// before a percentage is one too.
+void range_starts(string_view s, std::vector<Entity>& out, size_t from) {
+  const size_t found = out.size();
+  for (size_t x = from; x < found; ++x) {
+    const size_t b = out[x].begin;
+    size_t k = b;
+    while (k > 0 && at(s, k - 1) == ' ') --k;
+    size_t j = k;
+    bool dash = false;
+    if (j > 0 && at(s, j - 1) == '-' && j == b) {
+      --j;
+      dash = true;
+    } else if (j >= 3 && ieq_at(s, j - 3, "and") && j < b) {
+      j -= 3;
+    } else if (j >= 2 && ieq_at(s, j - 2, "to") && j < b) {
+      j -= 2;
+    } else {
+      continue;
+    }
+    if (j == 0 || (!dash && at(s, j - 1) != ' ')) continue;
+    size_t ne = j;
+    while (ne > 0 && at(s, ne - 1) == ' ') --ne;
+    size_t nb = ne;
+    while (nb > 0 && (is_digit(at(s, nb - 1)) || at(s, nb - 1) == '.')) --nb;
+    if (nb == ne || ne - nb > 7 || !is_digit(at(s, nb)) || word_char_before(s, nb)) continue;
+    const string_view t = s.substr(nb, ne - nb);
+    const size_t dot = t.find('.');
+    if ((dot == string_view::npos ? t.size() : dot) > 3) continue;  // a year, not a rate
+    const double v = std::strtod(std::string(t).c_str(), nullptr);
+    out.push_back(
+        Entity{EntityKind::percent, value_key(v), std::string(s.substr(nb, ne - nb)), nb, ne, v});
+  }
+}
+
 }  // namespace
 
 void percent_pass(string_view s, const std::vector<TriggerBlock>& blocks,
                   std::vector<Entity>& out) {
+  const size_t from = out.size();
   scan_triggers(
       blocks, [](const TriggerBlock& b) { return b.digit_first; },
       [&](size_t i) { return percent_at(s, i, out); });
+  unit_percents(s, out);
+  range_starts(s, out, from);
 }
 
 }  // namespace numeric

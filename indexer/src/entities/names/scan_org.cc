@@ -1,0 +1,807 @@
+// Companies and people that no list holds, from evidence in the text (issue 11): names
+// ending in an organisation word ("Marine Midland Brokerage Service", "JFE Holdings"),
+// gazetteer names a division or legal suffix extends ("Nomura International Ltd"),
+// newswire tickers (`DELTAUS CORP <DLTA>`, `<Dale Burdett Inc>`), `X & Y` and `X.com`
+// names, the outlet a story credits ("(Reuters)", "Source: Politico"), cue patterns
+// ("shares of X", "X's chief executive", "analysts at X", "companies such as X and Y") and
+// lists of companies; then the document-level decisions: one key per name in a document,
+// and people that are places, works or organisations dropped.
+
+#include <algorithm>
+#include <cctype>
+#include <cstddef>
+#include <cstdint>
+#include <string>
+#include <string_view>
+#include <utility>
+#include <vector>
+
+#include "entities/names.h"
+#include "entities/names/chars.h"
+#include "entities/names/lexicon.h"
+#include "entities/names/scan.h"
+
+namespace newsdex::detail::names {
+namespace {
+
+// Words that end (or sit inside) a company name, case-exact.
+const ViewSet kOrgWords = {
+    "Bank",           "Banks",           "Bancorp",       "Bancshares",
+    "Bankshares",     "Securities",      "Exchange",      "Capital",
+    "Group",          "Holdings",        "Holding",       "Media",
+    "Research",       "Partners",        "Associates",    "Brothers",
+    "Financial",      "Brokerage",       "Investments",   "Trust",
+    "Airlines",       "Airways",         "Motors",        "Chemicals",
+    "Chemical",       "Petroleum",       "Resources",     "Industries",
+    "Electronics",    "Technologies",    "Systems",       "Software",
+    "Communications", "Pharmaceuticals", "Foods",         "Stores",
+    "Products",       "Enterprises",     "Insurance",     "Assurance",
+    "Realty",         "Properties",      "Ventures",      "Labs",
+    "Studios",        "Entertainment",   "Networks",      "Telecom",
+    "Mining",         "Steel",           "Semiconductor", "Semiconductors",
+    "Brands",         "Restaurants",     "Hotels",        "Automotive",
+    "Microsystems",   "Robotics",        "Therapeutics",  "Biosciences",
+    "Interactive",    "Dynamics",        "Analytics",     "Computing",
+    "Aerospace",      "Pharma",          "Services",      "Markets",
+    "Division",       "Savings",         "Bankcorp",      "Publications",
+    "Engineering",    "Manufacturing",   "Laboratories",  "Instruments",
+    "Minerals",       "Utilities",       "Logistics",     "Telecommunications",
+    "Electric",       "Beverages",       "Funds",         "Breweries",
+    "Brewery"};
+
+// Words that may end a name after an organisation word ("Capital Markets", "Brokerage
+// Service"), or extend a gazetteer name as a named unit ("Nomura International").
+const ViewSet kUnitWords = {"Markets",    "Service", "Services",    "Division",  "International",
+                            "Securities", "Bank",    "Electronics", "Chemicals", "Chemical",
+                            "Brokerage",  "Capital", "Motors",      "Research",  "Financial"};
+
+// Words of public bodies (central banks, development banks, regulators): a name holding one
+// is not a company.
+const ViewSet kPublicWords = {"Reserve",    "Central",    "World",     "Export",    "Import",
+                              "Monetary",   "Commission", "Council",   "Ministry",  "Department",
+                              "Agency",     "Authority",  "Committee", "Board",     "Bureau",
+                              "Government", "Fed",        "Treasury",  "Parliament"};
+
+// Nouns after which "such as / including / like" introduces companies.
+const ViewSet kListNouns = {"companies",  "firms",       "stocks",    "rivals",        "giants",
+                            "brands",     "makers",      "banks",     "lenders",       "brokers",
+                            "startups",   "carriers",    "retailers", "shares",        "players",
+                            "insurers",   "competitors", "airlines",  "manufacturers", "vendors",
+                            "publishers", "outlets",     "clients",   "customers",     "investors"};
+
+// After "X's": the noun marks X as a company.
+const ViewSet kOwnedByCompany = {"shares",       "stock",       "board",    "subsidiary",
+                                 "unit",         "division",    "earnings", "revenue",
+                                 "revenues",     "profit",      "profits",  "shareholders",
+                                 "stockholders", "chairman",    "ceo",      "headquarters",
+                                 "products",     "acquisition", "quarterly"};
+
+// Nouns after a name that make it a creative work, a place or an event, not a person.
+const ViewSet kWorkNouns = {"book",    "books",  "film",      "films",     "movie",   "movies",
+                            "novel",   "novels", "series",    "franchise", "saga",    "sequel",
+                            "trilogy", "album",  "musical",   "festival",  "airport", "county",
+                            "river",   "lake",   "mountains", "stadium",   "bridge"};
+
+// US state abbreviations and names after "Town, ": the name before is a place.
+const ViewSet kStates = {
+    "Mich",       "Calif",    "Conn",          "Wash",       "Ill",       "Pa",
+    "Va",         "Ga",       "Fla",           "Tex",        "Mass",      "Ariz",
+    "Colo",       "Minn",     "Wis",           "Ore",        "Md",        "Mo",
+    "Tenn",       "Ky",       "Ala",           "La",         "Ind",       "Okla",
+    "Kan",        "Neb",      "Nev",           "Iowa",       "Ohio",      "Utah",
+    "Idaho",      "Maine",    "Michigan",      "California", "Texas",     "Florida",
+    "Washington", "Illinois", "Ohio",          "Oregon",     "Colorado",  "Arizona",
+    "Virginia",   "Georgia",  "Massachusetts", "Minnesota",  "Wisconsin", "Missouri",
+    "Tennessee",  "Kentucky", "Alabama",       "Louisiana",  "Maryland"};
+
+// Organisation words in other languages: a "person" holding one is an organisation.
+const ViewSet kForeignOrgWords = {"Prensa",  "Agence",  "Agencia",      "Presse",       "Press",
+                                  "News",    "Times",   "Journal",      "Herald",       "Tribune",
+                                  "Gazette", "Daily",   "Radio",        "Television",   "Telegraph",
+                                  "Boerse",  "Börse",   "Bourse",       "Banca",        "Banco",
+                                  "Bancorp", "Telekom", "Versicherung", "Gesellschaft", "Compagnie",
+                                  "Societe", "Société", "Groupe",       "Industrie"};
+
+// Organisation words that no person's name holds ("Steel", "Rice" or "Banks" may).
+const ViewSet kNotInPersonNames = {"Securities", "Holdings", "Exchange",   "Airlines",
+                                   "Airways",    "Bancorp",  "Industries", "Technologies",
+                                   "Systems",    "Group",    "Capital",    "Media",
+                                   "Research",   "Partners", "Financial"};
+
+bool in(const ViewSet& s, std::string_view w) { return s.find(w) != s.end(); }
+
+}  // namespace
+
+bool Scan::org_word(std::size_t i) const { return capw(i) && in(kOrgWords, tx(i)); }
+
+bool Scan::legal_word(std::size_t i) const {
+  if (!capw(i)) return false;
+  if (is(i, kLxLegal)) return true;
+  // "CORP", "INC", "LTD" in all-capital headlines.
+  const std::string_view w = tx(i);
+  if (has(i, kHasLower) || w.size() < 2 || w.size() > 11) return false;
+  char buf[12];
+  buf[0] = w[0];
+  for (std::size_t k = 1; k < w.size(); ++k) buf[k] = ascii_lower(w[k]);
+  return is_legal_suffix(std::string_view(buf, w.size()));
+}
+
+bool Scan::public_name(std::size_t b, std::size_t e) const {
+  for (std::size_t k = b; k < e; ++k)
+    if (word(k) && in(kPublicWords, tx(k))) return true;
+  return false;
+}
+
+std::string Scan::gaz_or_key(std::size_t b, std::size_t e) const {
+  std::string name(text_.substr(t_[b].begin, t_[e - 1].end - t_[b].begin));
+  for (char& c : name)
+    if (c == '\n' || c == '\r') c = ' ';
+  const std::int64_t known = g_.find_name(EntityKind::company, name);
+  std::string key = NameRecognizer::company_key(name);
+  if (known < 0) return key;
+  const GazEntry& entry = g_.entry(static_cast<std::uint32_t>(known));
+  // find_name() also answers tickers: "BA's profits" (British Airways) is not Boeing.
+  bool caps = true;
+  for (char c : name) caps &= !(c >= 'a' && c <= 'z') && c != ' ';
+  if (caps && name.size() <= 5 && entry.key != key) {
+    // A real alias ("GM") is a candidate of its word with the normal role.
+    bool alias = false;
+    if (const WordInfo* w = table_.find(key))
+      for (std::uint32_t ai : w->candidates) {
+        const Alias& a = g_.alias(ai);
+        alias |= a.role == AliasRole::normal && a.tokens.size() == 1 && a.entry == known;
+      }
+    if (!alias) return key;
+  }
+  return entry.key;
+}
+
+void Scan::kill_covered(std::size_t b, std::size_t e, const std::vector<std::int32_t>& owner) {
+  // Through the token -> candidate index: linear in the span, whatever the document.
+  for (std::size_t k = b; k < e && k < owner.size(); ++k) {
+    if (owner[k] < 0) continue;
+    Cand& c = cands_[static_cast<std::size_t>(owner[k])];
+    if (c.dead) continue;
+    c.dead = true;
+    for (std::uint32_t q = c.tb; q < c.te; ++q) covered_[q] = 0;
+  }
+}
+
+// "Nomura International Ltd", "Eastman Kodak Co", "Merrill Lynch Capital Markets": a
+// gazetteer company followed by a unit word or by capitalised words and a legal suffix is
+// the longer name (a named unit keeps its own key, as the guidelines ask).
+std::vector<std::int32_t>& Scan::owners() {
+  thread_local std::vector<std::int32_t> owner;
+  owner.assign(t_.size(), -1);
+  for (std::size_t ci = 0; ci < cands_.size(); ++ci) {
+    const Cand& c = cands_[ci];
+    if (c.dead) continue;
+    for (std::uint32_t k = c.tb; k < c.te && k < owner.size(); ++k)
+      owner[k] = static_cast<std::int32_t>(ci);
+  }
+  return owner;
+}
+
+void Scan::extend_gazetteer() {
+  const std::size_t ncands = cands_.size();
+  const std::vector<std::int32_t> owner = owners();
+  for (std::size_t ci = 0; ci < ncands; ++ci) {
+    Cand& c = cands_[ci];
+    if (c.dead || c.kind != EntityKind::company || c.entry < 0 || c.rule) continue;
+    if (noisy(c.tb)) continue;
+    std::size_t k = c.te, last_unit = 0, suffix_end = 0;
+    bool other_words = false;
+    for (std::size_t steps = 0; k < t_.size() && steps < 5; ++steps) {
+      if (!spaced(k) || !capw(k)) break;
+      if (covered_[k]) {
+        // Another gazetteer company right after ("Eastman Kodak"): part of the name.
+        const std::int32_t oi = owner[k];
+        if (oi < 0) break;
+        const Cand& o = cands_[static_cast<std::size_t>(oi)];
+        if (o.dead || o.tb != k || o.kind != EntityKind::company || o.entry < 0) break;
+        k = o.te;
+        other_words = true;
+        continue;
+      }
+      if (legal_word(k) ||
+          ((lower_is(k, "and") || punct(k, '&')) && k + 1 < t_.size() && tx(k + 1) == "Co")) {
+        // "Co Plc", "and Co Inc.", "Co., Ltd.": every suffix word.
+        std::size_t q = k;
+        while (q < t_.size() && q < k + 6 &&
+               (legal_word(q) || punct(q, '.') || punct(q, ',') || lower_is(q, "and") ||
+                punct(q, '&')))
+          ++q;
+        while (q > k && !legal_word(q - 1) && !punct(q - 1, '.')) --q;
+        suffix_end = q;
+        break;
+      }
+      if (in(kUnitWords, tx(k))) last_unit = k + 1;
+      if (!has(k, kHasLower) && t_[k].end - t_[k].begin < 2) break;
+      other_words = true;
+      ++k;
+    }
+    std::size_t name_end = 0, end = 0;
+    if (suffix_end && !other_words && !last_unit) {
+      // "McDonnell Douglas Corp": the suffix belongs to the name found.
+      c.te = static_cast<std::uint32_t>(suffix_end);
+      c.e = t_[suffix_end - 1].end;
+      claim(c);
+      continue;
+    }
+    if (suffix_end && other_words) {
+      name_end = trim_suffixes(c.tb, suffix_end);
+      end = suffix_end;
+    } else if (last_unit) {
+      name_end = end = last_unit;
+    } else {
+      continue;
+    }
+    if (public_name(c.tb, name_end)) continue;
+    const std::size_t tb = c.tb;
+    std::string key = gaz_or_key(tb, name_end);
+    kill_covered(tb, end, owner);
+    add_rule(EntityKind::company, tb, end, name_end, std::move(key), false);
+  }
+}
+
+// Newswire tickers: "DELTAUS CORP <DLTA>", "Atlantic Financial Federal <ATLF.O>", and
+// bracketed private companies: "<Mitsubishi Chemical Industries Ltd>".
+bool Scan::rule_ticker_cue(std::size_t lt, const std::vector<std::int32_t>& owner) {
+  if (!punct(lt, '<') || lt + 2 >= t_.size() || !capw(lt + 1) || !glued(lt + 1)) return false;
+  std::size_t gt = lt + 1;
+  while (gt < t_.size() && gt < lt + 12 && !punct(gt, '>') && !has(gt, kNewlineBefore)) ++gt;
+  if (gt >= t_.size() || !punct(gt, '>')) return false;
+  bool spaced_inside = false;
+  for (std::size_t k = lt + 2; k < gt; ++k) spaced_inside |= spaced(k);
+  // "<Mitsubishi Chemical Industries Ltd>", "<Nolan, Norton and Co>": the brackets hold a
+  // name (a ticker, "<BP.L>", has no space inside).
+  if (spaced_inside) {
+    const std::size_t e = gt;
+    const std::size_t name_e = trim_suffixes(lt + 1, e);
+    if (name_e <= lt + 1 || public_name(lt + 1, name_e)) return false;
+    std::string key = gaz_or_key(lt + 1, name_e);
+    kill_covered(lt + 1, e, owner);
+    add_rule(EntityKind::company, lt + 1, e, name_e, std::move(key), false);
+    return true;
+  }
+  // A ticker: the name is the capitalised run right before "<".
+  if (lt == 0 || !spaced(lt)) return false;
+  std::size_t e = lt;
+  // "STOP AND SHOP'S <SHP>": the possessive is not part of the name.
+  if (e >= 3 && lower_is(e - 1, "s") && has(e - 2, kPunct) && is_apostrophe(t_[e - 2].cp)) e -= 2;
+  std::size_t b = e;
+  for (std::size_t words_n = 0; b > 0 && words_n < 6;) {
+    const std::size_t k = b - 1;
+    if (covered_[k]) break;
+    if (capw(k)) {
+      b = k;
+      ++words_n;
+      if (has(k, kNewlineBefore)) break;
+      continue;
+    }
+    // "Wendy's International", "Industrial Bank of Japan"
+    if (lower_is(k, "s") && k >= 2 && has(k - 1, kPunct) && is_apostrophe(t_[k - 1].cp) &&
+        glued(k) && glued(k - 1) && capw(k - 2) && words_n > 0) {
+      b = k - 1;
+      continue;
+    }
+    if (lower_is(k, "of") && k >= 1 && capw(k - 1) && kOfHeads.count(tx(k - 1)) && words_n > 0) {
+      b = k;
+      continue;
+    }
+    if ((punct(k, '&') || lower_is(k, "and")) && k >= 1 && capw(k - 1) && words_n > 0) {
+      b = k;
+      continue;
+    }
+    if ((punct(k, '.') || punct(k, '/') ||
+         (has(k, kPunct) && (is_dash(t_[k].cp) || is_apostrophe(t_[k].cp)))) &&
+        glued(k) && glued(k + 1) && k >= 1 && word(k - 1) && words_n > 0) {
+      b = k;
+      continue;
+    }
+    break;
+  }
+  // "EX-ARCO": a prefix, not part of the name.
+  if (b + 2 < e && lower_is(b, "ex") && has(b + 1, kPunct) && is_dash(t_[b + 1].cp)) b += 2;
+  while (b < e && (has(b, kPunct) || is(b, kLxLeading) || lower_is(b, "and") || lower_is(b, "of") ||
+                   lower_is(b, "s")))
+    ++b;
+  if (b >= e || !capw(b)) return false;
+  if (!has(e - 1, kHasLower)) {
+    // An all-capital headline: the name is the longest tail of the run that the story
+    // writes with a capital ("MOODY'S MAY DOWNGRADE CONSECO <CNC>" -> Conseco); failing
+    // that, the last word if it is not an ordinary one.
+    std::size_t best = e;
+    for (std::size_t c = b; c < e && best == e; ++c) {
+      if (!word(c) || !capw(c) || legal_word(c)) continue;
+      const std::size_t ce = trim_suffixes(c, e);
+      if (ce <= c) continue;
+      const std::string_view want(lower_text_.data() + t_[c].begin, t_[ce - 1].end - t_[c].begin);
+      for (std::size_t at = lower_text_.find(want, t_[e - 1].end); at != std::string::npos;
+           at = lower_text_.find(want, at + 1)) {
+        const bool boundary =
+            (at == 0 || !std::isalnum(static_cast<unsigned char>(text_[at - 1]))) &&
+            (at + want.size() >= text_.size() ||
+             !std::isalnum(static_cast<unsigned char>(text_[at + want.size()])));
+        if (boundary && std::isupper(static_cast<unsigned char>(text_[at])) != 0) {
+          best = c;
+          break;
+        }
+      }
+    }
+    if (best == e && (b == 0 || has(b, kNewlineBefore)) && trim_suffixes(b, e) > b &&
+        trim_suffixes(b, e) - b <= 5) {
+      best = b;  // the headline starts with the name: "LE PEEP RESTAURANTS INC <LPEP>"
+    } else if (best == e) {
+      std::size_t last = e - 1;
+      while (last > b && (legal_word(last) || !word(last))) --last;
+      if (!word(last) || common(last) || legal_word(last) || t_[last].end - t_[last].begin < 3)
+        return false;
+      best = last;
+    }
+    b = best;
+  }
+  const std::size_t name_e = trim_suffixes(b, e);
+  if (name_e <= b || public_name(b, name_e)) return false;
+  bool strong = false;
+  for (std::size_t k = b; k < name_e; ++k) strong |= word(k) && (!common(k) || org_word(k));
+  if (!strong) return false;  // "North America", "Japan"
+  std::string key = gaz_or_key(b, name_e);
+  add_rule(EntityKind::company, b, lt, name_e, std::move(key), false);
+  return true;
+}
+
+std::size_t Scan::trim_suffixes(std::size_t b, std::size_t e) const {
+  std::size_t name_e = e;
+  while (name_e > b &&
+         (punct(name_e - 1, '.') || punct(name_e - 1, ',') || legal_word(name_e - 1) ||
+          punct(name_e - 1, '&') || lower_is(name_e - 1, "and")))
+    --name_e;
+  return name_e;
+}
+
+// "Marine Midland Brokerage Service", "JFE Holdings", "Toll Brothers", "Chase Manhattan
+// Bank": a capitalised run ending in an organisation (or unit) word, with at least one word
+// that is not an ordinary word, not a public body.
+bool Scan::rule_org_word(std::size_t i) {
+  if (!org_word(i) || covered_[i] || noisy(i) || !spaced(i)) return false;
+  // The run must end here (or at unit words right after).
+  std::size_t e = i + 1;
+  while (e < t_.size() && spaced(e) && capw(e) && !covered_[e] && in(kUnitWords, tx(e)) &&
+         e < i + 3)
+    ++e;
+  if (e < t_.size() && spaced(e) && (capw(e) || lower_is(e, "of"))) return false;
+  std::size_t b = i, words_n = 0;
+  while (b > 0 && words_n < 4) {
+    const std::size_t k = b - 1;
+    if (covered_[k] || noisy(k)) break;
+    if (capw(k) && !is(k, kLxLegal) && !(is(k, kLxLeading) && has(k, kSentenceStart))) {
+      b = k;
+      ++words_n;
+      if (!spaced(k) || has(k, kNewlineBefore)) break;
+      continue;
+    }
+    // "&" joins names ("Clayton & Dubilier Capital"); "and" mostly joins two names.
+    if (punct(k, '&') && k >= 1 && capw(k - 1) && !covered_[k - 1] && words_n > 0) {
+      b = k;
+      continue;
+    }
+    if ((punct(k, '.') || (has(k, kPunct) && is_dash(t_[k].cp))) && glued(k) && glued(k + 1) &&
+        k >= 1 && word(k - 1) && words_n > 0) {
+      b = k;
+      continue;
+    }
+    break;
+  }
+  // Lead-ins of teasers and headings: "Press Release InGen Dynamics", "Guest Services".
+  static const ViewSet kLeadIns = {"Press",    "Release",  "Guest",   "Sponsored", "Exclusive",
+                                   "Breaking", "Analysis", "Opinion", "Update",    "Watch",
+                                   "Video",    "Podcast",  "Report",  "Review",    "Interview"};
+  while (b < i && (has(b, kPunct) || is(b, kLxLeading) || in(kLeadIns, tx(b)))) ++b;
+  if (b >= i) return false;
+  // A capitalised word right before, glued to a gazetteer name ("Microsoft Research"), is
+  // extend_gazetteer's; a covered word before means the run started earlier.
+  if (b > 0 && spaced(b) && covered_[b - 1] && capw(b - 1)) return false;
+  bool strong = false;
+  for (std::size_t k = b; k < e; ++k)
+    if (word(k) && capw(k) && !common(k) && !org_word(k) && !in(kUnitWords, tx(k))) strong = true;
+  // "British Airways", "General Motors", "United Airlines": a few organisation words make a
+  // name of ordinary words, inside a sentence.
+  static const ViewSet kStrongOrgWords = {
+      "Airlines",        "Airways",   "Bancorp", "Bancshares", "Holdings",
+      "Securities",      "Petroleum", "Motors",  "Telecom",    "Telecommunications",
+      "Pharmaceuticals", "Breweries", "Brewery", "Foods",      "Bankshares"};
+  if (!strong && in(kStrongOrgWords, tx(i)) && !has(b, kSentenceStart) && i - b <= 2) strong = true;
+  if (!strong) return false;
+  // "Mary Smith Research": a person's name before the word is not this rule's business.
+  if (first_name(b) && !common(b)) return false;  // "Helen Steel", "Mary Smith Research"
+  if (public_name(b, e)) return false;
+  // Words of the name proper that also occur in lower case make it ordinary words; the
+  // organisation words themselves ("chemicals", "brokerage") may.
+  add_rule(EntityKind::company, b, e, i, gaz_or_key(b, e), i - b == 1);
+  return true;
+}
+
+// "Clayton Dubilier & Rice", "Johnson & Johnson": capitalised words joined by a spaced "&".
+bool Scan::rule_amp_name(std::size_t amp) {
+  if (!punct(amp, '&') || !spaced(amp) || amp == 0 || amp + 1 >= t_.size()) return false;
+  if (!capw(amp - 1) || !capw(amp + 1) || !spaced(amp + 1) || covered_[amp - 1] ||
+      covered_[amp + 1] || noisy(amp - 1) || noisy(amp + 1))
+    return false;
+  std::size_t b = amp - 1, e = amp + 2;
+  while (b > 0 && amp - b < 3 && spaced(b) && capw(b - 1) && !covered_[b - 1] &&
+         !is(b - 1, kLxLeading))
+    --b;
+  while (e < t_.size() && e - amp < 3 && spaced(e) && capw(e) && !covered_[e] && !is(e, kLxLegal))
+    ++e;
+  std::size_t end = e;
+  if (end < t_.size() && spaced(end) && capw(end) && is(end, kLxLegal)) {
+    ++end;
+    if (end < t_.size() && punct(end, '.') && glued(end)) ++end;
+  }
+  if (end < t_.size() && spaced(end) && capw(end)) return false;  // a longer title
+  bool strong_left = false;
+  for (std::size_t k = b; k < amp; ++k) strong_left |= !common(k);
+  if (!strong_left) return false;  // "Love & Sex", "Research & Development"
+  if (public_name(b, e)) return false;
+  add_rule(EntityKind::company, b, end, e, gaz_or_key(b, e), true);
+  return true;
+}
+
+// "Rent.com", "SPACE.com", "SiliconValley.com": a capitalised word glued to ".com".
+bool Scan::rule_dotcom(std::size_t i) {
+  if (!capw(i) || covered_[i] || i + 2 >= t_.size()) return false;
+  if (!punct(i + 1, '.') || !glued(i + 1) || !glued(i + 2) || !word(i + 2)) return false;
+  const std::string_view tld = lower(i + 2);
+  if (tld != "com" && tld != "net") return false;
+  if (i > 0 && glued(i) && (punct(i - 1, '.') || punct(i - 1, '@') || punct(i - 1, '/')))
+    return false;  // part of a host name or an address
+  add_rule(EntityKind::company, i, i + 3, i + 3,
+           lower_utf8(text_.substr(t_[i].begin, t_[i + 2].end - t_[i].begin)), false);
+  return true;
+}
+
+// The outlet a story credits: "... (Reuters)" ending the title, "CHICAGO (Reuters) -",
+// "Source: Politico", "Via: Re/code", "Hat tip to MSPoweruser".
+bool Scan::rule_source_cue(std::size_t i) {
+  if (!capw(i) || covered_[i]) return false;
+  std::size_t b = i, e = i + 1;
+  // Names with dots or slashes: "CBS.MW", "Re/code", "SPACE.com".
+  while (e + 1 < t_.size() && glued(e) && (punct(e, '.') || punct(e, '/')) && glued(e + 1) &&
+         word(e + 1))
+    e += 2;
+  bool cue = false;
+  // "(PC World)": up to three capitalised words inside the brackets.
+  if (b > 0 && punct(b - 1, '(')) {
+    std::size_t q = e;
+    while (q < t_.size() && q < b + 3 && spaced(q) && capw(q) && !has(q, kNewlineBefore)) ++q;
+    if (q < t_.size() && punct(q, ')') && glued(q)) e = q;
+  }
+  if (b > 0 && punct(b - 1, '(') && e < t_.size() && punct(e, ')') && glued(e)) {
+    // "(Reuters)" at the end of a line, or after an all-caps dateline and before a dash.
+    const bool line_end = e + 1 >= t_.size() || has(e + 1, kNewlineBefore);
+    const bool dateline = e + 1 < t_.size() && has(e + 1, kPunct) &&
+                          (is_dash(t_[e + 1].cp) || t_[e + 1].cp == 0x2014) && b >= 2 &&
+                          capw(b - 2) && !has(b - 2, kHasLower);
+    // At a title's end, an outlet looks like one: dotted ("SPACE.com"), all capitals
+    // ("AP"), or a known company ("Reuters"); not a time zone ("(PDT)").
+    bool outlet_like = e > b + 1 || (!has(b, kHasLower) && t_[b].end - t_[b].begin >= 2) ||
+                       g_.find_name(EntityKind::company, tx(b)) >= 0;
+    if (!outlet_like && line_end && b < 64) {  // a title's end: the story's first tokens
+      // "NewsFactor - PeopleSoft said": the outlet starts a line of the story with a dash.
+      const std::string_view name = text_.substr(t_[b].begin, t_[e - 1].end - t_[b].begin);
+      for (std::size_t ci = 0; ci < caps_all_.size() && !outlet_like; ++ci) {
+        const std::size_t at = t_[caps_all_[ci]].begin;
+        outlet_like = has(caps_all_[ci], kNewlineBefore) &&
+                      text_.compare(at, name.size(), name) == 0 &&
+                      text_.compare(at + name.size(), 3, " - ") == 0;
+      }
+    }
+    cue = (line_end && e - b <= 3 && outlet_like) || dateline;
+    if (line_end && !dateline && b >= 1 && !has(b - 1, kSpaceBefore)) cue = false;
+    static const ViewSet kZones = {"PDT", "PST", "EDT", "EST",  "CDT", "CST", "MDT", "MST", "GMT",
+                                   "UTC", "BST", "CET", "CEST", "IST", "JST", "ET",  "PT"};
+    if (e == b + 1 && in(kZones, tx(b))) cue = false;
+  } else if (b >= 2 && punct(b - 1, ':') && glued(b - 1) &&
+             (lower_is(b - 2, "source") || lower_is(b - 2, "via"))) {
+    cue = true;
+    while (e < t_.size() && e < i + 3 && spaced(e) && capw(e) && !has(e, kNewlineBefore) &&
+           !covered_[e] && (org_word(e) || in(kUnitWords, tx(e))))
+      ++e;
+  } else if (b >= 3 && lower_is(b - 1, "to") && lower_is(b - 2, "tip") && lower_is(b - 3, "hat")) {
+    cue = true;
+  }
+  if (!cue) return false;
+  if (lower_is(b, "photo") || lower_is(b, "file") || lower_is(b, "update1")) return false;
+  std::string key = gaz_or_key(b, e);
+  if (key == "ap") key = "associated press";
+  if (key == "afp") key = "agence france-presse";
+  add_rule(EntityKind::company, b, e, e, std::move(key), false);
+  return true;
+}
+
+// "shares of X", "X's chief executive", "analysts at X", "X said in a statement",
+// "companies such as X and Y": the name next to the cue is a company.
+bool Scan::rule_org_cues(std::size_t i) {
+  if (!capw(i) || covered_[i] || noisy(i)) return false;
+  const std::size_t len = company_name_at(i, 3);
+  if (len == 0) return false;
+  const std::size_t e = i + len;
+  if (first_name(i) && len >= 2) return false;
+  // The name starts here: not the second word of "Helen Marsh said in a statement".
+  if (i > 0 && spaced(i) && capw(i - 1) && !has(i, kSentenceStart)) return false;
+  bool cue = false;
+  if (i >= 2 && spaced(i)) {
+    // "shares of X", "shares in X", "stake in X"
+    if ((lower_is(i - 1, "of") || lower_is(i - 1, "in")) &&
+        (lower_is(i - 2, "shares") || lower_is(i - 2, "stake") || lower_is(i - 2, "stock")))
+      cue = true;
+    // "analysts at X", "economist with X", "strategist at X"
+    if ((lower_is(i - 1, "at") || lower_is(i - 1, "with")) &&
+        (lower_is(i - 2, "analyst") || lower_is(i - 2, "analysts") ||
+         lower_is(i - 2, "economist") || lower_is(i - 2, "economists") ||
+         lower_is(i - 2, "strategist") || lower_is(i - 2, "strategists")))
+      cue = true;
+    // "the firm X" is rule_company_cues'; "X, the firm" not handled.
+  }
+  // "X's shares / chief executive / board"
+  std::size_t k = e;
+  if (!cue && k + 2 < t_.size() && has(k, kPunct) && is_apostrophe(t_[k].cp) &&
+      lower_is(k + 1, "s")) {
+    const std::size_t n = k + 2;
+    if (n < t_.size() && word(n) &&
+        (in(kOwnedByCompany, lower(n)) ||
+         (lower_is(n, "chief") && n + 1 < t_.size() &&
+          (lower_is(n + 1, "executive") || lower_is(n + 1, "financial")))))
+      cue = !first_name(i);
+  }
+  // "the Economist magazine", "Variety newspaper": a media outlet.
+  if (!cue && k < t_.size() && spaced(k) && word(k) &&
+      (lower_is(k, "magazine") || lower_is(k, "newspaper") || lower_is(k, "daily") ||
+       lower_is(k, "weekly") || lower_is(k, "tabloid") || lower_is(k, "broadcaster")) &&
+      !first_name(i))
+    cue = true;
+  // "X said in a statement"
+  if (!cue && k + 3 < t_.size() && lower_is(k, "said") && lower_is(k + 1, "in") &&
+      lower_is(k + 2, "a") && lower_is(k + 3, "statement"))
+    cue = !first_name(i) && len <= 2;
+  if (!cue) return false;
+  bool strong = false;
+  for (std::size_t q = i; q < e; ++q) strong |= word(q) && !common(q);
+  if (!strong || public_name(i, e)) return false;
+  add_rule(EntityKind::company, i, e, e, gaz_or_key(i, e), false);
+  return true;
+}
+
+// Lists: "stocks such as JFE Holdings and BHP Billiton", "Google, Uber, Amazon, Machine
+// Zone, GrubHub and Yelp": in a list introduced by a company noun, or where most members
+// are companies already, the other capitalised members are companies too.
+void Scan::list_members() {
+  const std::size_t n = t_.size();
+  const std::vector<std::int32_t> owner = owners();
+  for (std::size_t s = 0; s < n; ++s) {
+    // A list starts after "such as" / "including" / "like" or at any capitalised word.
+    bool introduced = false;
+    std::size_t start = s;
+    if ((lower_is(s, "as") && s >= 2 && lower_is(s - 1, "such") && word(s - 2) &&
+         in(kListNouns, lower(s - 2))) ||
+        ((lower_is(s, "including") || lower_is(s, "like")) && s >= 1 && word(s - 1) &&
+         in(kListNouns, lower(s - 1)))) {
+      introduced = true;
+      start = s + 1;
+    } else if (capw(s) && s >= 1 && spaced(s) && word(s - 1) && !has(s - 1, kHasUpper) &&
+               in(kListNouns, lower(s - 1))) {
+      introduced = true;  // "French companies Snecma and Sagem", "competitors Unilever and ..."
+    } else if (!(capw(s) && (s == 0 || punct(s - 1, ',') || !capw(s - 1)))) {
+      continue;
+    }
+    // Members: runs of 1-3 capitalised words separated by ", " or " and " / ", and ".
+    struct Member {
+      std::size_t b, e;
+      bool company, other;
+    };
+    // Most capitalised words start no list: no separator after their run.
+    {
+      std::size_t e = start + 1;
+      while (e < n && e < start + 3 && spaced(e) && capw(e) && !is(e, kLxLeading)) ++e;
+      if (!(e < n && ((punct(e, ',') && glued(e)) || (lower_is(e, "and") && spaced(e))))) continue;
+    }
+    thread_local std::vector<Member> members;
+    members.clear();
+    std::size_t k = start;
+    while (k < n && members.size() < 40) {
+      if (!capw(k) || has(k, kNewlineBefore) || has(k, kHeading)) break;
+      std::size_t e = k + 1;
+      while (e < n && e < k + 3 && spaced(e) && capw(e) && !is(e, kLxLeading)) ++e;
+      // Glued parts ("Eat24", "Amazon.com").
+      Member m{k, e, false, false};
+      if (owner[k] >= 0) {
+        const Cand& c = cands_[static_cast<std::size_t>(owner[k])];
+        m.company = c.kind == EntityKind::company && c.tb <= k && c.te >= e;
+      }
+      for (std::size_t q = k; q < e; ++q)
+        if (covered_[q] && !m.company) m.other = true;
+      members.push_back(m);
+      k = e;
+      if (k < n && punct(k, ',') && glued(k)) {
+        ++k;
+        if (lower_is(k, "and")) ++k;
+        continue;
+      }
+      if (lower_is(k, "and") && spaced(k)) {
+        ++k;
+        continue;
+      }
+      break;
+    }
+    if (members.size() < 2) continue;
+    std::size_t companies = 0, others = 0;
+    for (const Member& m : members) {
+      companies += m.company;
+      others += m.other;
+    }
+    // Without a company noun before it, a list of companies holds few products or people
+    // ("applications like Google Apps, Slack, Jira and Zendesk" is not one).
+    const bool list = introduced || (members.size() >= 3 && companies * 2 >= members.size() &&
+                                     others * 5 <= members.size());
+    if (!list) {
+      s = std::max(s, members.back().e - 1);
+      continue;
+    }
+    for (const Member& m : members) {
+      if (m.company || m.other) continue;
+      bool strong = false;
+      for (std::size_t q = m.b; q < m.e; ++q) strong |= !common(q) || !has(q, kHasLower);
+      if (!strong || (first_name(m.b) && m.e - m.b >= 2) || public_name(m.b, m.e) ||
+          legal_word(m.b))
+        continue;
+      if (m.e - m.b == 1 && !has(m.b, kHasLower) && t_[m.b].end - t_[m.b].begin < 2) continue;
+      add_rule(EntityKind::company, m.b, m.e, m.e, gaz_or_key(m.b, m.e), false);
+    }
+    s = std::max(s, members.back().e - 1);
+  }
+}
+
+void Scan::org_rules_pass() {
+  const std::vector<std::int32_t> owner = owners();
+  for (std::size_t k = 0; k < t_.size(); ++k)
+    if (punct(k, '<')) rule_ticker_cue(k, owner);
+  for (std::uint32_t i : caps_all_)
+    if (!covered_[i]) rule_source_cue(i);
+  for (std::uint32_t i : caps_all_)
+    if (!covered_[i]) rule_dotcom(i);
+  for (std::uint32_t i : caps_all_)
+    if (!covered_[i]) rule_org_word(i);
+  for (std::size_t k = 1; k + 1 < t_.size(); ++k)
+    if (punct(k, '&')) rule_amp_name(k);
+  for (std::uint32_t i : caps_all_)
+    if (!covered_[i]) rule_org_cues(i);
+}
+
+// "Rand Paul (R-Kentucky)": a party and state after a name mark a politician.
+bool Scan::rule_party_cue(std::size_t i) {
+  if (!titlew(i) || covered_[i]) return false;
+  const std::size_t len = person_name_at(i, false);
+  if (len == 0) return false;
+  const std::size_t e = i + len;
+  if (!(e + 3 < t_.size() && punct(e, '(') && spaced(e) && word(e + 1) &&
+        (tx(e + 1) == "R" || tx(e + 1) == "D" || tx(e + 1) == "I") && has(e + 2, kPunct) &&
+        is_dash(t_[e + 2].cp) && capw(e + 3)))
+    return false;
+  add_rule(EntityKind::person, i, e, e,
+           lower_utf8(collapse_space(text_.substr(t_[i].begin, t_[e - 1].end - t_[i].begin))),
+           false);
+  return true;
+}
+
+// One decision per document: a rule-found company whose name starts or ends another
+// company's key in the document takes that key ("MARINE MIDLAND" -> marine midland banks,
+// "Meyer and Co" -> wilson and george meyer); a person named like a company found in the
+// document is that company; a person whose name is followed somewhere by a work, place or
+// state ("Harry Potter books", "Ann Arbor, Mich.") or holds an organisation word
+// ("Deutsche Boerse") is not a person.
+void Scan::document_decisions() {
+  // Bounded work on pathological documents: the checks below compare names pairwise and
+  // search the text for each person, so they stop after kMaxChecked names.
+  constexpr std::size_t kMaxChecked = 256;
+  std::vector<std::string> company_keys;
+  for (const Cand& c : cands_)
+    if (!c.dead && c.kind == EntityKind::company && company_keys.size() < kMaxChecked)
+      company_keys.push_back(c.key);
+  StringMap<bool> verdicts;  // person name -> not a person
+  ViewSet surnames;          // last words of people named in full
+  for (const Cand& p : cands_)
+    if (!p.dead && p.kind == EntityKind::person && p.te - p.tb >= 2)
+      surnames.insert(lower(p.te - 1));
+  auto word_prefix = [](std::string_view shorter, std::string_view longer) {
+    return longer.size() > shorter.size() + 1 && longer.compare(0, shorter.size(), shorter) == 0 &&
+           longer[shorter.size()] == ' ';
+  };
+  auto word_suffix = [](std::string_view shorter, std::string_view longer) {
+    return longer.size() > shorter.size() + 1 &&
+           longer.compare(longer.size() - shorter.size(), shorter.size(), shorter) == 0 &&
+           longer[longer.size() - shorter.size() - 1] == ' ';
+  };
+  for (Cand& c : cands_) {
+    if (c.dead) continue;
+    // (name_te 0: a short mention propagate() added.)
+    if (c.kind == EntityKind::company && c.rule && (c.name_te == c.te || c.name_te == 0)) {
+      // A surname found by a weak cue ("Simonsen said in a statement") is the person's.
+      if (c.key.find(' ') == std::string::npos && !c.check_lower) {
+        if (surnames.find(lower(c.tb)) != surnames.end()) {
+          c.dead = true;
+          continue;
+        }
+      }
+      std::string_view best;
+      for (std::string_view k : company_keys)
+        if ((word_prefix(c.key, k) || (word_suffix(c.key, k) && c.key.size() >= 4)) &&
+            (best.empty() || k.size() < best.size()))
+          best = k;
+      if (!best.empty()) c.key = std::string(best);
+    } else if (c.kind == EntityKind::person && c.entry < 0) {
+      const std::string_view name = text_.substr(c.b, c.e - c.b);
+      bool not_person = false;
+      for (std::uint32_t k = c.tb; k < c.te; ++k)
+        if (word(k) && (in(kForeignOrgWords, tx(k)) || in(kNotInPersonNames, tx(k)) ||
+                        in(kPublicWords, tx(k))))
+          not_person = true;  // "Deutsche Boerse", "Cleveland Fed"
+      // "Mitchell Hutchins said" after "Mitchell Hutchins Asset Management Inc": the short
+      // name of a company in this document.
+      for (std::string_view k : company_keys)
+        if (k == c.key || (k.size() > c.key.size() + 1 && k.compare(0, c.key.size(), c.key) == 0 &&
+                           k[c.key.size()] == ' ')) {
+          c.kind = EntityKind::company;
+          c.key = std::string(k);
+          break;
+        }
+      if (c.kind != EntityKind::person) continue;
+      if (auto v = verdicts.find(name); v != verdicts.end()) {
+        if (not_person || v->second) c.dead = true;
+        continue;
+      }
+      if (verdicts.size() >= kMaxChecked) {
+        if (not_person) c.dead = true;
+        continue;
+      }
+      // Every occurrence of the full name (at a capitalised word): what follows it.
+      for (std::size_t ci = 0; !not_person && ci < caps_all_.size(); ++ci) {
+        const std::size_t at = t_[caps_all_[ci]].begin;
+        if (text_[at] != name[0] || text_.compare(at, name.size(), name) != 0) continue;
+        std::size_t q = at + name.size();
+        while (q < text_.size() && text_[q] == ' ') ++q;
+        std::size_t w = q;
+        while (w < text_.size() && (std::isalpha(static_cast<unsigned char>(text_[w])) != 0)) ++w;
+        std::string next = lower_utf8(text_.substr(q, w - q));
+        if (in(kWorkNouns, next)) not_person = true;
+        // "Tony Hawk Pro Skater 5": capitalised words and a number go on: a title.
+        if (q > at + name.size() && w > q && std::isupper(static_cast<unsigned char>(text_[q]))) {
+          std::size_t r = w;
+          for (int more = 0; more < 3 && r < text_.size() && text_[r] == ' '; ++more) {
+            std::size_t t = r + 1;
+            if (t < text_.size() && std::isdigit(static_cast<unsigned char>(text_[t])) != 0) {
+              not_person = true;
+              break;
+            }
+            while (t < text_.size() && std::isalpha(static_cast<unsigned char>(text_[t])) != 0) ++t;
+            if (t == r + 1 || std::isupper(static_cast<unsigned char>(text_[r + 1])) == 0) break;
+            r = t;
+          }
+        }
+        if (q > at + name.size() && next == "and" && text_.compare(w, 5, " the ") == 0)
+          not_person = true;  // "Harry Potter and the Goblet of Fire"
+        if (q == at + name.size() && q < text_.size() && text_[q] == ',') {
+          std::size_t s = q + 1;
+          while (s < text_.size() && text_[s] == ' ') ++s;
+          std::size_t t = s;
+          while (t < text_.size() && std::isalpha(static_cast<unsigned char>(text_[t])) != 0) ++t;
+          if (t > s && in(kStates, text_.substr(s, t - s))) not_person = true;
+        }
+      }
+      verdicts.emplace(std::string(name), not_person);
+      if (not_person) c.dead = true;
+    }
+  }
+}
+
+}  // namespace newsdex::detail::names
