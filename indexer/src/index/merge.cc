@@ -7,6 +7,7 @@
 #include <sys/resource.h>
 
 #include <algorithm>
+#include <chrono>
 #include <filesystem>
 
 #include "core/schema.h"
@@ -75,8 +76,12 @@ void DatabaseWriter::merge(std::vector<std::string> shards, std::size_t new_docs
   // for the 329 shards of the whole tech corpus), in groups only if the sources would not
   // all fit under the open-file limit.
   ensure_free_space(path_, kMinFreeBytes + dir_bytes(path_) + shard_bytes);  // the compaction
+  const auto d0 = std::chrono::steady_clock::now();
   for (const auto& id : stale_ids) db_->delete_document(id);
   db_->commit();
+  if (!stale_ids.empty())
+    spdlog::debug("deleted {} old versions in {:.2f} s", stale_ids.size(),
+                  std::chrono::duration<double>(std::chrono::steady_clock::now() - d0).count());
   const bool keep_db = db_->get_doccount() > 0;
   const std::size_t per_pass = compaction_fan_in(options_.jobs);
   for (std::size_t round = 0; shards.size() + (keep_db ? 1 : 0) > per_pass; ++round) {
