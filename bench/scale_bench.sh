@@ -107,7 +107,14 @@ median() { sort -g | awk '{ v[NR] = $1 } END { if (NR == 0) print "n/a"; else pr
 facets=(--facets company,person,money,date)
 harness=(--runs "$runs" --warmup 1)
 results=""
-table=""
+echo "## Scale curve: generated corpus (gen_corpus N $seed), $(nproc) cores, $(date -u +%Y-%m-%dT%H:%MZ)"
+echo
+echo "Indexing: \`newsdex index --db DB --json CORPUS\` (/usr/bin/time -v). Queries: the 38 common"
+echo "queries of bench/queries.txt ($runs timed passes, top 10, no snippets), p50 / p99 ms;"
+echo "xapian = plain Xapian QueryParser + Enquire on the same index, check_at_least = doccount."
+echo
+echo "| docs | JSONL MiB | index s | CPU s | docs/s | µs/doc wall | µs/doc CPU | peak RSS MiB | index MiB | xapian exact | newsdex plain | newsdex 4 facets | facets / xapian p50 | 8 filters | 8 filters + facets | query RSS MiB |"
+echo "|---:|---:|---:|---:|---:|---:|---:|---:|---:|---|---|---|---:|---|---|---:|"
 fresh_table=""
 last_db=""
 for n in ${sizes//,/ }; do
@@ -164,7 +171,7 @@ for n in ${sizes//,/ }; do
   log "[$n] fresh processes ($fresh_runs runs each, interleaved)"
   fresh_json=""
   for qq in "${fresh_queries[@]}"; do
-    : >"$work/fresh-plain.ms"; : >"$work/fresh-facets.ms"
+    : >"$work/fresh-$n-${qq//[^a-z0-9]/_}-plain.ms"; : >"$work/fresh-$n-${qq//[^a-z0-9]/_}-facets.ms"
     for ((r = 0; r < fresh_runs; r++)); do
       for mode in plain facets; do
         args=(search --db "$db" -n 10)
@@ -172,17 +179,18 @@ for n in ${sizes//,/ }; do
         t0=$(date +%s%N)
         "$newsdex" "${args[@]}" "$qq" >/dev/null 2>&1 || die "[$n] newsdex search '$qq' failed"
         t1=$(date +%s%N)
-        echo "$(((t1 - t0) / 1000))" | awk '{ printf "%.1f\n", $1 / 1000 }' >>"$work/fresh-$mode.ms"
+        echo "$(((t1 - t0) / 1000))" | awk '{ printf "%.1f\n", $1 / 1000 }' >>"$work/fresh-$n-${qq//[^a-z0-9]/_}-$mode.ms"
       done
     done
-    fp=$(median <"$work/fresh-plain.ms"); ff=$(median <"$work/fresh-facets.ms")
+    fp=$(median <"$work/fresh-$n-${qq//[^a-z0-9]/_}-plain.ms"); ff=$(median <"$work/fresh-$n-${qq//[^a-z0-9]/_}-facets.ms")
     fr=$(calc "%.2f" "$ff / $fp")
+    log "[$n] fresh process \`$qq\`: $fp ms plain, $ff ms with facets ($fr x)"
     fresh_table="$fresh_table| $n | \`$qq\` | $fp | $ff | $fr |"$'\n'
     [ -z "$fresh_json" ] || fresh_json="$fresh_json, "
     fresh_json="$fresh_json{\"query\": \"$qq\", \"plain_ms\": $fp, \"facets_ms\": $ff, \"ratio\": $fr}"
   done
 
-  table="$table| $n | $mb | $wall | $cpu | $dps | $us_wall | $us_cpu | $rss | $size | $x50 / $x99 | $p50 / $p99 | $f50 / $f99 | $fx | $l50 / $l99 | $m50 / $m99 | $qrss |"$'\n'
+  echo "| $n | $mb | $wall | $cpu | $dps | $us_wall | $us_cpu | $rss | $size | $x50 / $x99 | $p50 / $p99 | $f50 / $f99 | $fx | $l50 / $l99 | $m50 / $m99 | $qrss |"
   [ -z "$results" ] || results="$results,"$'\n'
   results="$results  {\"docs\": $n, \"corpus_mib\": $mb, \"index\": {\"wall_s\": $wall, \"cpu_s\": $cpu, \"docs_per_s\": $dps, \"us_per_doc_wall\": $us_wall, \"us_per_doc_cpu\": $us_cpu, \"peak_rss_mib\": $rss, \"index_mib\": $size},"
   results="$results \"query\": {\"xapian_exact\": $(tr -d '\n' <"$work/xapian-$n.json"), \"plain\": $(tr -d '\n' <"$work/plain-$n.json"), \"facets\": $(tr -d '\n' <"$work/facets-$n.json"), \"filters\": $(tr -d '\n' <"$work/filters-$n.json"), \"filters_facets\": $(tr -d '\n' <"$work/filters-facets-$n.json"), \"facets_peak_rss_mib\": $qrss},"
@@ -190,15 +198,6 @@ for n in ${sizes//,/ }; do
   log "[$n] done: p50 plain $p50 ms, facets $f50 ms, xapian exact $x50 ms (facets/xapian $fx)"
 done
 
-echo "## Scale curve: generated corpus (gen_corpus N $seed), $(nproc) cores, $(date -u +%Y-%m-%dT%H:%MZ)"
-echo
-echo "Indexing: \`newsdex index --db DB --json CORPUS\` (/usr/bin/time -v). Queries: the 38 common"
-echo "queries of bench/queries.txt ($runs timed passes, top 10, no snippets), p50 / p99 ms;"
-echo "xapian = plain Xapian QueryParser + Enquire on the same index, check_at_least = doccount."
-echo
-echo "| docs | JSONL MiB | index s | CPU s | docs/s | µs/doc wall | µs/doc CPU | peak RSS MiB | index MiB | xapian exact | newsdex plain | newsdex 4 facets | facets / xapian p50 | 8 filters | 8 filters + facets | query RSS MiB |"
-echo "|---:|---:|---:|---:|---:|---:|---:|---:|---:|---|---|---|---:|---|---|---:|"
-printf '%s' "$table"
 echo
 echo "Fresh process, \`newsdex search --db DB -n 10 Q\` without and with \`--facets company,person,money,date\`, median of $fresh_runs interleaved runs (ms):"
 echo
