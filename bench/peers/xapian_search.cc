@@ -1,7 +1,7 @@
 /// @file xapian_search.cc
 /// Query-latency peer: plain Xapian over a database built by xapian_index.
 ///
-///   xapian_search DB QUERIES [--runs N] [--warmup N] [--limit K] [--exact-count]
+///   xapian_search DB QUERIES [--runs N] [--warmup N] [--limit K] [--exact-count] [--stem-all]
 ///
 /// The database is opened once. Each timed query does what a search page does: parse
 /// the string with Xapian::QueryParser (english Stem, STEM_SOME, default operator AND --
@@ -14,6 +14,10 @@
 /// JSON says how many totals were estimates). With --exact-count, check_at_least is the
 /// document count, which makes the total exact at the cost of visiting every match;
 /// that is the fair peer for a search that reports an exact total or exact facets.
+///
+/// --stem-all parses with STEM_ALL (stemmed terms without the Z prefix), the terms a newsdex
+/// index holds (schema 3 and later: stems only): plain Xapian's query run directly on a
+/// newsdex database, so both engines search the same index (bench/scale_bench.sh).
 ///
 /// Queries must be in Xapian QueryParser syntax (bench/queries.txt, column 2).
 
@@ -33,7 +37,7 @@ namespace {
 [[noreturn]] void usage() {
   std::fprintf(stderr,
                "usage: xapian_search DB QUERIES [--runs N] [--warmup N] [--limit K] "
-               "[--exact-count]\n");
+               "[--exact-count] [--stem-all]\n");
   std::exit(2);
 }
 
@@ -45,12 +49,15 @@ int main(int argc, char** argv) {
   bench::HarnessOptions opt;
   Xapian::doccount limit = 10;
   bool exact = false;
+  bool stem_all = false;
   for (int i = 1; i < argc; ++i) {
     if (bench::parse_harness_flag(argc, argv, i, opt)) continue;
     if (std::strcmp(argv[i], "--limit") == 0 && i + 1 < argc) {
       limit = static_cast<Xapian::doccount>(bench::parse_count("--limit", argv[++i]));
     } else if (std::strcmp(argv[i], "--exact-count") == 0) {
       exact = true;
+    } else if (std::strcmp(argv[i], "--stem-all") == 0) {
+      stem_all = true;
     } else {
       bench::take_positional(argv[i], db_path, queries_path, usage);
     }
@@ -65,7 +72,8 @@ int main(int argc, char** argv) {
 
     Xapian::QueryParser qp;
     qp.set_stemmer(Xapian::Stem("english"));
-    qp.set_stemming_strategy(Xapian::QueryParser::STEM_SOME);
+    qp.set_stemming_strategy(stem_all ? Xapian::QueryParser::STEM_ALL
+                                      : Xapian::QueryParser::STEM_SOME);
     qp.set_default_op(Xapian::Query::OP_AND);
     qp.set_database(db);
     qp.add_prefix("title", "S");
@@ -99,6 +107,7 @@ int main(int argc, char** argv) {
 
     std::string header = "\"engine\": \"xapian\", \"mode\": \"";
     header += exact ? "exact" : "estimated";
+    if (stem_all) header += "\", \"stemming\": \"all";
     header += "\", \"db\": \"" + bench::json_escape(db_path) +
               "\", \"docs\": " + std::to_string(doccount) +
               ", \"limit\": " + std::to_string(limit) + ", ";

@@ -14,6 +14,7 @@
 #include "core/schema.h"
 #include "core/utf8.h"
 #include "edit_distance.h"
+#include "money_range.h"
 #include "newsdex/error.h"
 
 namespace newsdex {
@@ -222,15 +223,7 @@ std::optional<double> parse_number(std::string_view s) {
   return v;
 }
 
-struct Range {
-  double lo = -INFINITY, hi = INFINITY;
-  bool lo_open = false, hi_open = false;
-  bool contains(double v) const {
-    if (lo_open ? v <= lo : v < lo) return false;
-    if (hi_open ? v >= hi : v > hi) return false;
-    return true;
-  }
-};
+using Range = detail::AmountRange;  // money and percent ranges
 
 // `>=1e9`, `<5`, `1e6..1e9`, `1e9..`, `..100`, `34`.
 std::optional<Range> parse_range(std::string_view s) {
@@ -550,44 +543,17 @@ class Parser {
     return Xapian::Query(Xapian::Query::OP_SYNONYM, q.begin(), q.end());
   }
 
-  // Boolean OR over the stored entity terms of `prefix` whose numeric part is in range.
+  // Boolean OR over the stored entity terms of `prefix` whose numeric part is in range;
+  // money ranges over the decade and digit terms (money_range.cc).
   Xapian::Query numeric_terms(std::string_view prefix, const std::string& currency,
                               const Range& r) {
+    if (prefix == schema::entity_prefix(EntityKind::money))
+      return detail::money_range_query(db_, currency, r);
     std::vector<Xapian::Query> terms;
-    std::string p(prefix);
-    if (!currency.empty()) p += currency + ":";
-    // Money: whole decades strictly inside the range come from one decade term each
-    // (XMD<d>, or XMC<CUR>:<d>); only amounts in the two edge decades are listed one by one,
-    // so `money:>=1e9` is an OR of a few dozen terms, not of every amount in the index.
-    const bool money = prefix == schema::entity_prefix(EntityKind::money);
-    int inner_lo = 1000, inner_hi = -1000;  // decades fully inside the range
-    if (money) {
-      const int dlo = std::isfinite(r.lo) && r.lo > 0 ? schema::decade_of(r.lo) : -1000;
-      const int dhi = std::isfinite(r.hi) ? schema::decade_of(r.hi) : 1000;
-      inner_lo = dlo + 1;
-      inner_hi = dhi - 1;
-      std::string dp = currency.empty() ? std::string(schema::kMoneyDecade)
-                                        : std::string(schema::kMoneyCurDecade) + currency + ":";
-      for (auto t = db_.allterms_begin(dp); t != db_.allterms_end(dp); ++t) {
-        const std::string term = *t;
-        const char* num = term.c_str() + dp.size();
-        if (!*num || !(std::isdigit(static_cast<unsigned char>(*num)) || *num == '-'))
-          continue;  // XMD<d> only, not XMC… under a shared prefix
-        int d = std::atoi(num);
-        if (d >= inner_lo && d <= inner_hi) terms.emplace_back(term);
-      }
-    }
+    const std::string p(prefix);
     for (auto t = db_.allterms_begin(p); t != db_.allterms_end(p); ++t) {
       const std::string term = *t;
-      // Money terms end in `CUR:AMOUNT`, percent terms in the number.
-      double v =
-          money ? schema::money_amount(term) : std::strtod(term.c_str() + prefix.size(), nullptr);
-      if (!r.contains(v)) continue;
-      if (money) {
-        int d = schema::decade_of(v);
-        if (d >= inner_lo && d <= inner_hi) continue;  // covered by its decade term
-      }
-      terms.emplace_back(term);
+      if (r.contains(std::strtod(term.c_str() + prefix.size(), nullptr))) terms.emplace_back(term);
     }
     // The bare prefix is never a term: a filter that matches nothing (not an empty query,
     // which would silently drop the filter).

@@ -32,9 +32,21 @@ std::string_view entity_prefix(EntityKind kind) {
 void append_entity_terms(EntityKind kind, std::string_view key, std::vector<std::string>& out) {
   out.emplace_back(entity_prefix(kind)).append(key);
   if (kind != EntityKind::money) return;
-  const std::string d = std::to_string(decade_of(money_amount(key)));
+  const double amount = money_amount(key);
+  const int decade = decade_of(amount);
+  const std::string d = std::to_string(decade);
+  const std::size_t all = out.size();
   out.emplace_back(kMoneyDecade).append(d);
   out.emplace_back(kMoneyCurDecade).append(key.substr(0, key.find(':'))).append(":").append(d);
+  if (decade < kMinDigitDecade || decade > kMaxDigitDecade) return;
+  const std::optional<AmountDigits> a = amount_digits(amount);
+  if (!a) return;
+  for (std::size_t i = all; i < all + 2; ++i) {
+    const std::string base = out[i] + ":";
+    for (std::size_t k = 1; k < a->digits.size(); ++k)
+      out.emplace_back(base).append(a->digits, 0, k);
+    out.emplace_back(base).append(a->digits).push_back(kDigitsEnd);
+  }
 }
 
 namespace {
@@ -134,12 +146,24 @@ bool decode_keys(std::string_view value, std::vector<std::string_view>& out) {
   return true;
 }
 
+std::optional<AmountDigits> amount_digits(double amount) {
+  if (!(amount > 0) || !std::isfinite(amount)) return std::nullopt;
+  // "%.14e": d.dddddddddddddde±x, the mantissa rounded to 15 significant digits.
+  char buf[40];
+  std::snprintf(buf, sizeof buf, "%.14e", amount);
+  AmountDigits a;
+  const char* e = std::strchr(buf, 'e');
+  if (!e) return std::nullopt;
+  for (const char* c = buf; c < e; ++c)
+    if (*c >= '0' && *c <= '9') a.digits.push_back(*c);
+  while (a.digits.size() > 1 && a.digits.back() == '0') a.digits.pop_back();
+  a.decade = std::atoi(e + 1);
+  return a;
+}
+
 int decade_of(double amount) {
-  if (!(amount > 0)) return -3;
-  int d = int(std::floor(std::log10(amount)));
-  // log10 can land a hair below an exact power of ten.
-  if (std::pow(10.0, d + 1) <= amount) ++d;
-  return std::clamp(d, -3, 18);
+  const std::optional<AmountDigits> a = amount_digits(amount);
+  return a ? std::clamp(a->decade, -3, 18) : -3;
 }
 
 std::string id_term(std::string_view id) {

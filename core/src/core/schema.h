@@ -16,7 +16,9 @@ namespace newsdex::schema {
 
 // 2: money decade terms. 3: stems only (no unstemmed or Z terms), body in a zstd value slot.
 // 4: each document's entity keys per kind in value slots 2-6 (facets read them).
-// 5: accents of Latin letters folded in words and entity keys (`nestlé` → `nestle`).
+// 5: accents of Latin letters folded in words and entity keys (`nestlé` → `nestle`); money
+//    digit terms (XMD<d>:<digits>, XMC<CUR>:<d>:<digits>): a money range is an OR of a few
+//    dozen terms whose postings are what it matches, at any bound; the story slots 7 and 8.
 inline constexpr std::string_view kVersion = "5";
 inline constexpr std::string_view kMetaSchema = "newsdex:schema";      // = kVersion
 inline constexpr std::string_view kMetaLanguage = "newsdex:language";  // stemming language
@@ -37,8 +39,31 @@ inline constexpr std::string_view kSource = "XS";           // normalised source
 inline constexpr std::string_view kMoneyDecade = "XMD";     // XMD<d>: an amount in [1e d, 1e d+1)
 inline constexpr std::string_view kMoneyCurDecade = "XMC";  // XMC<CUR>:<d>, the same per currency
 
-/// floor(log10(amount)) for amount > 0, clamped to [-3, 18].
+/// floor(log10(amount)) for amount > 0 (of the amount rounded to 15 significant digits, as
+/// amount_digits() has it), clamped to [-3, 18]; -3 for amount <= 0.
 int decade_of(double amount);
+
+/// An amount as its decade and significant digits: 123400000 → {8, "1234"}. Rounded to 15
+/// significant digits; trailing zeros dropped, so the first digit is 1-9 and comparing the
+/// digits of two amounts of one decade as strings compares the amounts.
+struct AmountDigits {
+  int decade = 0;
+  std::string digits;
+};
+/// The digits of @p amount; std::nullopt unless it is finite and > 0.
+std::optional<AmountDigits> amount_digits(double amount);
+
+/// Money digit terms (schema 5). An amount of decade d in [kMinDigitDecade, kMaxDigitDecade]
+/// with digits "1234" has, under each of its decade terms B (`XMD<d>`, `XMC<CUR>:<d>`), the
+/// terms B:1, B:12, B:123 (every shorter prefix of its digits: "some amount of this decade
+/// starts so and goes on") and B:1234; (the digits and kDigitsEnd: "exactly this amount").
+/// A range within a decade is then an OR of a few such terms (at most 19 per digit of its
+/// bounds), each of whose documents it matches. The two outer decades of decade_of()'s clamp
+/// also hold amounts outside them, so their amounts get no digit terms: a range ending in
+/// them lists the amounts' own terms.
+inline constexpr int kMinDigitDecade = -2;
+inline constexpr int kMaxDigitDecade = 17;
+inline constexpr char kDigitsEnd = ';';
 
 /// Boolean-term prefix of an entity kind: XCO company, XPE person, XPR product,
 /// XMO money (CUR:AMOUNT), XPC percent, XDA mentioned date.
@@ -51,8 +76,9 @@ inline bool indexed_entity_key(std::string_view key) {
   return !key.empty() && key.size() <= kMaxEntityKeyBytes;
 }
 /// Appends to @p out the boolean terms of one entity: its prefixed key, and for money also
-/// the decade terms `XMD<d>` and `XMC<CUR>:<d>`. The document builder indexes these and
-/// `newsdex check` recomputes them; only for keys indexed_entity_key() accepts.
+/// the decade terms `XMD<d>` and `XMC<CUR>:<d>` and their digit terms (kDigitsEnd). The document
+/// builder indexes these and `newsdex check` recomputes them; only for keys indexed_entity_key()
+/// accepts.
 void append_entity_terms(EntityKind kind, std::string_view key, std::vector<std::string>& out);
 
 // Value slots.

@@ -1,0 +1,31 @@
+#pragma once
+// The filter of a money range (`money:>=1e8`, `money:USD:1e6..1e9`) over the money terms of
+// schema 5 (core/schema.h: decade terms and their digit terms).
+#include <xapian.h>
+
+#include <cmath>
+#include <string>
+
+namespace newsdex::detail {
+
+/// Numbers from lo to hi (money and percent ranges); an open end excludes the number equal to it.
+struct AmountRange {
+  double lo = -INFINITY, hi = INFINITY;
+  bool lo_open = false, hi_open = false;
+  bool contains(double v) const {
+    if (lo_open ? v <= lo : v < lo) return false;
+    if (hi_open ? v >= hi : v > hi) return false;
+    return true;
+  }
+};
+
+/// The documents with an amount in @p r (in @p currency, or any if empty), as an OR of terms
+/// whose postings are exactly those documents' amounts: the decade terms of the decades inside
+/// the range, and in the decades of its two ends the digit terms that cover the amounts
+/// between the end and the decade's edge (at most 19 per digit of the end). A query costs
+/// what it matches, whatever the bound. Only an end in one of the two clamped outer decades
+/// (below 0.01 or from 1e18) lists that decade's amount terms from @p db.
+Xapian::Query money_range_query(const Xapian::Database& db, const std::string& currency,
+                                const AmountRange& r);
+
+}  // namespace newsdex::detail
