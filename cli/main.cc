@@ -19,6 +19,7 @@
 #include "newsdex/error.h"
 #include "newsdex/indexer.h"
 #include "newsdex/searcher.h"
+#include "aliases_cmd.h"
 #include "output.h"
 
 using json = nlohmann::json;
@@ -404,6 +405,8 @@ int main(int argc, char** argv) {
 
   CheckArgs ca;
   auto* check = add_check_command(app, ca);
+  cli::AliasesArgs aa;
+  auto* aliases = cli::add_aliases_command(app, aa);
 
   // A misspelt command said only "A subcommand is required": name it, suggest one.
   for (int i = 1; i < argc; ++i) {
@@ -439,6 +442,7 @@ int main(int argc, char** argv) {
     if (*stats) return run_stats(stats_db, stats_options, stats_json, stats_top);
     if (*ents) return run_entities(ent_inputs, ent_options, ent_json);
     if (*check) return run_check(ca);
+    if (*aliases) return cli::run_aliases(aa);
   } catch (const QueryError& e) {
     spdlog::error("query error at position {}: {}", e.position(), e.what());
     return 2;

@@ -12,6 +12,7 @@
 #include <unordered_map>
 #include <unordered_set>
 
+#include "core/aliases.h"
 #include "core/schema.h"
 #include "facets.h"
 #include "newsdex/analysis.h"
@@ -38,16 +39,41 @@ struct Searcher::Impl {
   // matched and counted alone and the counts are summed (the sum of the parts, exactly).
   std::vector<detail::FacetIndex> facets;
   std::size_t facet_queries = 0;  // searches with facets so far (see search())
+  // People's alias table (aliases.h), built from all databases together on first use (a
+  // person facet or a person: filter), so every part counts and filters alike.
+  std::optional<detail::AliasTable> aliases;
+  const detail::AliasTable& person_aliases() {
+    if (!aliases) {
+      const auto t0 = std::chrono::steady_clock::now();
+      // One database: the table its last index run stored. Several (or a database from
+      // before tables were stored): one table from all of their person keys.
+      if (parts.size() == 1)
+        aliases =
+            detail::AliasTable::parse(db.get_metadata(std::string(schema::kMetaPersonAliases)));
+      if (!aliases) {
+        const std::string prefix(schema::entity_prefix(EntityKind::person));
+        std::vector<std::pair<std::string, std::size_t>> keys;
+        for (auto t = db.allterms_begin(prefix); t != db.allterms_end(prefix); ++t)
+          keys.emplace_back((*t).substr(prefix.size()), t.get_termfreq());
+        aliases = detail::AliasTable::build(std::move(keys));
+      }
+      spdlog::debug(
+          "person aliases: {} in {:.1f} ms", aliases->evidence().size(),
+          std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - t0).count());
+    }
+    return *aliases;
+  }
 
   /// Counts @p kind over the matches of @p query in every database (all documents if the
   /// query is empty); @p exact is cleared if a database's count was sampled.
   FacetCounts count(EntityKind kind, DateBucket bucket,
                     const std::vector<std::vector<Xapian::docid>>& docids) {
-    if (parts.size() == 1) return count_facets(facets[0], db, kind, bucket, docids[0]);
+    const detail::AliasTable* a = kind == EntityKind::person ? &person_aliases() : nullptr;
+    if (parts.size() == 1) return count_facets(facets[0], db, kind, bucket, docids[0], a);
     std::vector<FacetCounts> per_part;
     per_part.reserve(parts.size());
     for (std::size_t i = 0; i < parts.size(); ++i)
-      per_part.push_back(count_facets(facets[i], parts[i], kind, bucket, docids[i]));
+      per_part.push_back(count_facets(facets[i], parts[i], kind, bucket, docids[i], a));
     return detail::merge_counts(per_part);
   }
 
@@ -69,6 +95,7 @@ struct Searcher::Impl {
           db.reopen();
           for (Xapian::Database& part : parts) part.reopen();
           for (detail::FacetIndex& index : facets) index.reset();
+          aliases.reset();
           reopen = false;
         }
         return f();
@@ -181,6 +208,16 @@ Searcher& Searcher::operator=(Searcher&&) noexcept = default;
 
 std::size_t Searcher::document_count() const { return impl_->db.get_doccount(); }
 
+std::vector<EntityAlias> Searcher::person_aliases() {
+  return impl_->with_retry("aliases", [&] {
+    std::vector<EntityAlias> out;
+    for (const detail::AliasEvidence& e : impl_->person_aliases().evidence())
+      out.push_back({e.key, e.canonical, impl_->label(EntityKind::person, e.canonical), e.rule,
+                     e.key_docs, e.canonical_docs, e.rival_docs});
+    return out;
+  });
+}
+
 DatabaseStats Searcher::stats(std::size_t top_k) {
   return impl_->with_retry("stats", [&] { return impl_->stats(top_k); });
 }
@@ -237,7 +274,9 @@ SearchResults Searcher::Impl::search(const SearchRequest& req) {
   auto t0 = std::chrono::steady_clock::now();
   SearchResults res;
   res.query = req.query;
-  ParsedQuery pq = d.parser->parse(req.query, req.match, d.db);
+  ParsedQuery pq = d.parser->parse(req.query, req.match, d.db, [&]() -> const detail::AliasTable& {
+    return d.person_aliases();
+  });
   {
     Xapian::Enquire enquire(d.db);
     enquire.set_query(pq.query);
@@ -256,7 +295,9 @@ SearchResults Searcher::Impl::search(const SearchRequest& req) {
     if (by_index) {
       enquire.add_matchspy(&docid_spy);
     } else if (faceted) {
-      value_spy.emplace(req.facets, req.date_bucket);
+      const bool people =
+          std::find(req.facets.begin(), req.facets.end(), EntityKind::person) != req.facets.end();
+      value_spy.emplace(req.facets, req.date_bucket, people ? &d.person_aliases() : nullptr);
       enquire.add_matchspy(&*value_spy);
     }
     Xapian::doccount all = d.db.get_doccount();

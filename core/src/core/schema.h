@@ -20,6 +20,8 @@ inline constexpr std::string_view kVersion = "4";
 inline constexpr std::string_view kMetaSchema = "newsdex:schema";      // = kVersion
 inline constexpr std::string_view kMetaLanguage = "newsdex:language";  // stemming language
 inline constexpr std::string_view kMetaLabelPrefix = "label:";         // label:<kind>:<key>
+/// The people's alias table (core/aliases.h), rebuilt at the end of every index run.
+inline constexpr std::string_view kMetaPersonAliases = "aliases:person";
 /// A source's page-chrome model (corpus/chrome.h): chrome2:<source>.
 inline constexpr std::string_view kMetaChromePrefix = "chrome2:";
 /// Chrome models of builds before chrome2: (another word hash): never read, deleted by the
