@@ -13,6 +13,7 @@
 #include <unordered_set>
 
 #include "core/aliases.h"
+#include "core/label.h"
 #include "core/schema.h"
 #include "facets.h"
 #include "newsdex/analysis.h"
@@ -125,7 +126,8 @@ struct Searcher::Impl {
     // A multi-database reads the metadata of its first part only: ask each.
     const std::string k = schema::label_key(kind, key);
     for (const Xapian::Database& part : parts)
-      if (std::string l = part.get_metadata(k); !l.empty()) return l;
+      if (std::string l = part.get_metadata(k); !l.empty())
+        return schema::clean_label(l);  // (databases of earlier builds kept line breaks)
     return key;
   }
 };

@@ -12,6 +12,8 @@
 #include <vector>
 
 #include "core/aliases.h"
+#include "core/label.h"
+#include "core/schema.h"
 #include "fixtures.h"
 #include "index/source_aware.h"
 #include "newsdex/entities.h"
@@ -130,10 +132,10 @@ TEST_CASE("source-aware extraction: no publisher, no bylines, labels without con
   CHECK(std::find(bbc.begin(), bbc.end(), ex.canonical_key(EntityKind::company, "BBC")) !=
         bbc.end());
   CHECK(detail::publisher_keys(ex, "").empty());
-  CHECK(detail::clean_label("Trans\nWorld Airlines Inc") == "Trans World Airlines Inc");
-  CHECK(detail::clean_label(" \tA\x01 B\r\n\xC2\x85"
+  CHECK(schema::clean_label("Trans\nWorld Airlines Inc") == "Trans World Airlines Inc");
+  CHECK(schema::clean_label(" \tA\x01 B\r\n\xC2\x85"
                             "C\xE2\x80\xA8 ") == "A B C");
-  CHECK(detail::clean_label("Caf\xC3\xA9 \xE2\x80\x94 Ltd") == "Caf\xC3\xA9 \xE2\x80\x94 Ltd");
+  CHECK(schema::clean_label("Caf\xC3\xA9 \xE2\x80\x94 Ltd") == "Caf\xC3\xA9 \xE2\x80\x94 Ltd");
 }
 
 TEST_CASE("real text: every facet count equals the total of its filter, one key per person") {

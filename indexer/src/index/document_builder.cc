@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <map>
 
+#include "core/label.h"
 #include "core/schema.h"
 #include "index/source_aware.h"
 
@@ -87,7 +88,7 @@ BuiltDocument DocumentBuilder::build(const Article& a, const std::string& hash) 
       if (!fresh) {
         if (it->second >= 0) {
           std::string& label = std::get<2>(out.labels[std::size_t(it->second)]);
-          std::string surface = detail::clean_label(e.text);
+          std::string surface = schema::clean_label(e.text);
           if (words(surface) > words(label)) label = std::move(surface);
         }
         continue;
@@ -101,7 +102,7 @@ BuiltDocument DocumentBuilder::build(const Article& a, const std::string& hash) 
         label = e.text;
         it->second = long(out.labels.size());
       }
-      out.labels.emplace_back(e.kind, e.key, detail::clean_label(label));
+      out.labels.emplace_back(e.kind, e.key, schema::clean_label(label));
     }
     // Each kind's keys, sorted and distinct, in its facet slot.
     std::vector<std::string_view> keys;

@@ -7,8 +7,7 @@
 //    Jay Peters`), and every other mention of them in the same article, are no people of
 //    the article; nor is the author a live blog names after an entry's stamp (`Nov 18 Jay
 //    Peters`; that mention only).
-// And labels: a label is a surface form with any control character or run of white space
-// made one space (a Reuters name broken across lines, `Trans\nWorld Airlines Inc`).
+// (Labels: schema::clean_label.)
 #include <string>
 #include <string_view>
 #include <vector>
@@ -25,9 +24,5 @@ std::vector<std::string> publisher_keys(const EntityExtractor& extractor, std::s
 /// (@p publisher: publisher_keys()) and the byline people, with all their mentions.
 void drop_source_entities(std::string_view text, const std::vector<std::string>& publisher,
                           std::vector<Entity>& ents);
-
-/// @p s with every control character (C0, DEL, C1, line and paragraph separators) and run of
-/// white space as one space, trimmed.
-std::string clean_label(std::string_view s);
 
 }  // namespace newsdex::detail
