@@ -182,6 +182,17 @@ TEST_CASE("real text: every facet count equals the total of its filter, one key 
   CHECK(people["rachel mercer"] == 3);
   CHECK(people["daniel mercer"] == 2);  // his byline is not counted
   CHECK(total(s, "person:mercer") == 0);
+  // The evidence, as `newsdex aliases` shows it.
+  std::map<std::string, EntityAlias> shown;
+  for (EntityAlias& a : s.person_aliases()) shown[a.key] = a;
+  CHECK(shown["trump"].canonical == "donald trump");
+  CHECK(shown["trump"].label == "Donald Trump");
+  CHECK(shown["trump"].rule == "surname");
+  CHECK(shown["trump"].key_docs == 2);
+  CHECK(shown["trump"].canonical_docs == 3);
+  CHECK(shown["tom avery"].canonical == "thomas avery");
+  CHECK(shown["tom avery"].rule == "given-name variant");
+  CHECK(shown.count("mercer") == 0);
   // Bylines and the publisher are no entities of the articles.
   CHECK(people.count("priya raman") == 0);
   CHECK(total(s, "company:reuters") == 0);
