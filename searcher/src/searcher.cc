@@ -56,7 +56,9 @@ struct Searcher::Impl {
         std::vector<std::pair<std::string, std::size_t>> keys;
         for (auto t = db.allterms_begin(prefix); t != db.allterms_end(prefix); ++t)
           keys.emplace_back((*t).substr(prefix.size()), t.get_termfreq());
-        aliases = detail::AliasTable::build(std::move(keys));
+        aliases = detail::AliasTable::build(std::move(keys), [this](std::string_view word) {
+          return extractor->canonical_key(EntityKind::person, word);
+        });
       }
       spdlog::debug(
           "person aliases: {} in {:.1f} ms", aliases->evidence().size(),

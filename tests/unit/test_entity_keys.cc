@@ -91,6 +91,15 @@ TEST_CASE("alias table: surnames, variant given names, and the evidence that kee
       CHECK(std::string(e.rule) == "surname");
     }
   }
+  // The gazetteer's word for it: one document each, but `trump` is Donald Trump.
+  const AliasTable few =
+      AliasTable::build({{"donald trump", 1}, {"trump", 1}, {"jordan", 1}, {"michael jordan", 1}},
+                        [](std::string_view w) {
+                          return w == "trump" ? std::string("donald trump") : std::string(w);
+                        });
+  CHECK(few.resolve("trump") == "donald trump");
+  CHECK(few.resolve("jordan") == "jordan");
+  CHECK(aliases_of(AliasTable::build({{"donald trump", 1}, {"trump", 1}})).empty());
   // Stored and read back: the same table.
   const auto back = AliasTable::parse(t.serialize());
   REQUIRE(back);

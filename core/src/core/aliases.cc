@@ -68,11 +68,12 @@ using ViewMap = std::unordered_map<std::string_view, V, ViewHash, std::equal_to<
 
 // AliasEvidence::rule.
 constexpr const char* kRules[] = {"surname", "surname (filter only)", "given-name variant",
-                                  "middle initial"};
+                                  "middle initial", "gazetteer"};
 
 }  // namespace
 
-AliasTable AliasTable::build(std::vector<std::pair<std::string, std::size_t>> keys) {
+AliasTable AliasTable::build(std::vector<std::pair<std::string, std::size_t>> keys,
+                             const KnownName& known) {
   std::sort(keys.begin(), keys.end());  // the same table whatever the order given
   std::vector<Name> names;
   ViewMap<std::size_t> singles;   // one-word key → df
@@ -169,6 +170,23 @@ AliasTable AliasTable::build(std::vector<std::pair<std::string, std::size_t>> ke
     (df ? table.alias_of_ : table.surname_of_).emplace(word, canonical);
     table.evidence_.push_back({std::string(word), std::string(canonical), df, top_df,
                                total - top_df, df ? kRules[0] : kRules[1]});
+  }
+  // A one-word key the gazetteer knows as a lone-surname alias of a full name the corpus
+  // holds (`trump`: Donald Trump, where one article each is too little to count on).
+  if (known) {
+    ViewMap<std::size_t> name_index;
+    for (std::size_t i = 0; i < names.size(); ++i) name_index.emplace(names[i].key, i);
+    for (const auto& [word, df] : singles) {
+      if (table.alias_of_.find(word) != table.alias_of_.end()) continue;
+      const std::string full = known(word);
+      auto it = name_index.find(full);
+      if (full == word || it == name_index.end()) continue;
+      const std::size_t r = g.find(it->second);
+      const std::string_view canonical = names[best[r]].key;
+      table.alias_of_.emplace(word, canonical);
+      table.evidence_.push_back(
+          {std::string(word), std::string(canonical), df, group_df[r], 0, kRules[4]});
+    }
   }
   std::sort(table.evidence_.begin(), table.evidence_.end(), [](const auto& x, const auto& y) {
     return x.canonical != y.canonical ? x.canonical < y.canonical : x.key < y.key;

@@ -12,7 +12,8 @@
 //    names ending in the surname (so `clinton` stays apart when Bill and Hillary are both
 //    common), at least a fifth of the surname's own documents (a surname far more frequent
 //    than any full name is likely something else: `jordan` the country is not Michael
-//    Jordan), and the surname is rarely a given name (`jordan peterson`).
+//    Jordan), and the surname is rarely a given name (`jordan peterson`); or the gazetteer
+//    lists it as the lone surname of a full name the corpus holds (its own evidence).
 // Facet counting (searcher/src/facets.cc: each document counted once per resolved key) and
 // the person: filter (query_parser.cc: OR of every key that resolves to the same key) both
 // read one table, so a facet count equals the total of its filter by construction. The
@@ -43,7 +44,14 @@ struct AliasEvidence {
 class AliasTable {
  public:
   /// Builds the person table from (key, document frequency) pairs.
-  static AliasTable build(std::vector<std::pair<std::string, std::size_t>> keys);
+  /// A one-word key's full name as a gazetteer knows it (`trump` → `donald trump`), or the
+  /// word itself.
+  using KnownName = std::function<std::string(std::string_view)>;
+  /// Builds the person table from (key, document frequency) pairs; with @p known, a one-word
+  /// key the gazetteer names as a full name the corpus holds resolves to it whatever the
+  /// counts (the gazetteer lists only unambiguous lone surnames).
+  static AliasTable build(std::vector<std::pair<std::string, std::size_t>> keys,
+                          const KnownName& known = {});
   /// The table as stored in database metadata (every alias with its evidence), and back
   /// (std::nullopt if @p data is damaged).
   std::string serialize() const;

@@ -78,8 +78,8 @@ IndexSummary IndexRun::run() {
 
   if (options_.prune) prune();
   Xapian::WritableDatabase& w = writer_.writable();
-  store_person_aliases(w);  // from the keys as they now are (alias_pass.h)
-  w.commit();               // metadata written outside a merge (chrome models, person aliases)
+  store_person_aliases(w, options_.gazetteer_dir);  // the keys as they now are (alias_pass.h)
+  w.commit();  // metadata written outside a merge (chrome models, person aliases)
   summary_.documents = w.get_doccount();
   summary_.bytes = reader_.total_bytes();
   summary_.seconds = seconds_since(t0_);
