@@ -17,6 +17,7 @@
 #include <nlohmann/json.hpp>
 #include <set>
 
+#include "aliases_cmd.h"
 #include "newsdex/check.h"
 #include "newsdex/corpus_reader.h"
 #include "newsdex/entities.h"
@@ -457,6 +458,8 @@ int main(int argc, char** argv) {
       ->prefix_command();
   cli::ServeShardArgs ssa;
   auto* serve_shard = cli::add_serve_shard_command(app, ssa);
+  cli::AliasesArgs aa;
+  auto* aliases = cli::add_aliases_command(app, aa);
 
   // A misspelt command said only "A subcommand is required": name it, suggest one.
   for (int i = 1; i < argc; ++i) {
@@ -499,6 +502,7 @@ int main(int argc, char** argv) {
     if (*check) return run_check(ca);
     if (*remove) return cli::run_remove(ra);
     if (*serve_shard) return cli::run_serve_shard(ssa);
+    if (*aliases) return cli::run_aliases(aa);
   } catch (const QueryError& e) {
     spdlog::error("query error at position {}: {}", e.position(), e.what());
     return 2;

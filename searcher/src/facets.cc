@@ -112,34 +112,86 @@ FacetCounts count_dates(FacetIndex& index, const Xapian::Database& db, DateBucke
 
 }  // namespace
 
-FacetCounts count_facets(FacetIndex& index, const Xapian::Database& db, EntityKind kind,
-                         DateBucket bucket, const std::vector<Xapian::docid>& docids) {
-  if (kind == EntityKind::date) return count_dates(index, db, bucket, docids);
-  FacetCounts out;
-  FacetIndex::Kind& kd = index.kind(db, kind);
-  // Counts live in the index, all zero between calls: a query touches only its keys (not
-  // every key of the corpus, ~40,000 people in the tech corpus), and resets those.
+namespace {
+
+// The keys of @p kd as @p aliases resolves them (kd.resolved_*), once.
+void resolve_keys(FacetIndex::Kind& kd, const AliasTable& aliases) {
+  if (kd.resolved) return;
+  FlatStringMap<std::uint32_t> ids;
+  kd.resolved_id.resize(kd.keys.size());
+  for (std::size_t i = 0; i < kd.keys.size(); ++i) {
+    const std::string_view r = aliases.resolve(kd.keys[i]);  // views into kd.keys or aliases
+    const std::uint64_t h = hash_word(r);
+    std::uint32_t* id = ids.find(r, h);
+    if (!id) {
+      id = &ids.insert(r, h);
+      *id = std::uint32_t(kd.resolved_keys.size());
+      kd.resolved_keys.push_back(r);
+    }
+    kd.resolved_id[i] = *id;
+  }
+  kd.last_doc.assign(kd.resolved_keys.size(), 0);
+  kd.resolved = true;
+}
+
+// Counts @p docids' keys of @p kd into @p out; with kResolved, as they resolve (kd.resolved_*),
+// each resolved key once per document. Counts live in the index, all zero between calls: a
+// query touches only its keys (not every key of the corpus, ~40,000 people in the tech
+// corpus), and resets those.
+template <bool kResolved>
+void tally(FacetIndex::Kind& kd, EntityKind kind, const std::vector<Xapian::docid>& docids,
+           FacetCounts& out) {
   std::vector<std::uint32_t>& counts = kd.counts;
   std::vector<std::uint32_t>& touched = kd.touched;
-  counts.resize(kd.keys.size(), 0);
+  counts.resize(kResolved ? kd.resolved_keys.size() : kd.keys.size(), 0);
   touched.clear();
   for (Xapian::docid did : docids) {
     if (did + 1 >= kd.offsets.size()) continue;
-    for (std::uint32_t i = kd.offsets[did]; i < kd.offsets[did + 1]; ++i)
-      if (counts[kd.ids[i]]++ == 0) touched.push_back(kd.ids[i]);
+    for (std::uint32_t i = kd.offsets[did]; i < kd.offsets[did + 1]; ++i) {
+      std::uint32_t id = kd.ids[i];
+      if constexpr (kResolved) {
+        id = kd.resolved_id[id];
+        if (kd.last_doc[id] == did) continue;
+        kd.last_doc[id] = did;
+      }
+      if (counts[id]++ == 0) touched.push_back(id);
+    }
     if (kind == EntityKind::money)
       for (std::size_t r = 0; r < std::size(kMoneyRanges); ++r)
         out.money_ranges[r] += (kd.money_ranges[did] >> r) & 1u;
   }
   out.keys.reserve(touched.size());
   for (std::uint32_t id : touched) {
-    out.keys.emplace_back(kd.keys[id], counts[id]);
+    if constexpr (kResolved) {
+      out.keys.emplace_back(kd.resolved_keys[id], counts[id]);
+      kd.last_doc[id] = 0;
+    } else {
+      out.keys.emplace_back(kd.keys[id], counts[id]);
+    }
     counts[id] = 0;
+  }
+}
+
+}  // namespace
+
+FacetCounts count_facets(FacetIndex& index, const Xapian::Database& db, EntityKind kind,
+                         DateBucket bucket, const std::vector<Xapian::docid>& docids,
+                         const AliasTable* aliases) {
+  if (kind == EntityKind::date) return count_dates(index, db, bucket, docids);
+  FacetIndex::Kind& kd = index.kind(db, kind);
+  FacetCounts out;
+  if (aliases && !aliases->empty() && kind == EntityKind::person) {
+    resolve_keys(kd, *aliases);
+    tally<true>(kd, kind, docids, out);
+  } else {
+    tally<false>(kd, kind, docids, out);
   }
   return out;
 }
 
-FacetSpy::FacetSpy(const std::vector<EntityKind>& kinds, DateBucket bucket) : bucket_(bucket) {
+FacetSpy::FacetSpy(const std::vector<EntityKind>& kinds, DateBucket bucket,
+                   const AliasTable* aliases)
+    : bucket_(bucket), aliases_(aliases && !aliases->empty() ? aliases : nullptr) {
   for (EntityKind k : kinds) {
     if (k == EntityKind::date)
       dates_ = true;
@@ -167,6 +219,22 @@ void FacetSpy::add_keys(Kind& k, std::string_view value, std::size_t n) {
   if (value.empty()) return;
   scratch_.clear();
   if (!schema::decode_keys(value, scratch_)) return;  // damaged: `newsdex check` says so
+  if (aliases_ && k.kind == EntityKind::person) {
+    // Each key as it resolves, once per document (`trump` and `donald trump`: one). A
+    // document's keys are distinct: only one that names an alias needs the look for twins.
+    resolved_.clear();
+    bool aliased = false;
+    for (std::string_view key : scratch_) {
+      const std::string_view r = aliases_->resolve(key);
+      aliased = aliased || r.data() != key.data();
+      resolved_.push_back(r);
+    }
+    if (aliased) {
+      std::sort(resolved_.begin(), resolved_.end());
+      resolved_.erase(std::unique(resolved_.begin(), resolved_.end()), resolved_.end());
+    }
+    scratch_.swap(resolved_);
+  }
   std::uint8_t ranges = 0;
   for (std::string_view key : scratch_) {
     k.counts.find_or_insert(key, hash_word(key)) += n;

@@ -1,11 +1,10 @@
 #pragma once
-// Exact multi-valued facet counts. A forward index, loaded once per Searcher from the entity
-// filter terms themselves (`XCO<key>`, ...: every term of the kind's prefix, then its
-// postings): for every document, the interned ids of its keys. Counting a match set is then
-// integer increments, no value reads or parsing per match. The terms are there for filtering
-// anyway, so nothing is stored twice (schema 2 kept packed copies in value slots, at 2% of
-// indexing time), and a facet count always equals the total of the query with that key's
-// filter (the same terms).
+// Exact multi-valued facet counts, from each document's keys in its facet value slot (the
+// same keys as its entity filter terms): counted as the match runs (FacetSpy), or from a
+// forward index loaded once per Searcher (FacetIndex: for every document, the interned ids
+// of its keys; counting a match set is then integer increments). People's keys are counted
+// as the alias table resolves them (aliases.h), as the person: filter matches them, so a
+// facet count always equals the total of the query with that key's filter.
 #include <xapian.h>
 
 #include <cstdint>
@@ -18,6 +17,7 @@
 #include <utility>
 #include <vector>
 
+#include "core/aliases.h"
 #include "core/flat_map.h"
 #include "newsdex/entity_kind.h"
 #include "newsdex/searcher.h"
@@ -43,6 +43,13 @@ class FacetIndex {
     std::vector<std::uint32_t> ids;
     std::vector<std::uint8_t> money_ranges;  // money: docid → bit r set if an amount in range r
     std::vector<std::uint32_t> counts, touched;  // count_facets' scratch (zero between calls)
+    // With an alias table (people): id → resolved id, resolved id → key, and the last
+    // document counted for each resolved id (zero between calls), so a document naming
+    // `trump` and `donald trump` counts once for `donald trump`.
+    bool resolved = false;
+    std::vector<std::uint32_t> resolved_id;
+    std::vector<std::string_view> resolved_keys;
+    std::vector<Xapian::docid> last_doc;
   };
 
   void reset();
@@ -95,7 +102,9 @@ FacetCounts merge_counts(const std::vector<FacetCounts>& parts);
 /// multi-database too (its docid is not: see Searcher). One per query.
 class FacetSpy : public Xapian::MatchSpy {
  public:
-  FacetSpy(const std::vector<EntityKind>& kinds, DateBucket bucket);
+  /// @p aliases: the people's alias table (keys counted as what they resolve to), or null.
+  FacetSpy(const std::vector<EntityKind>& kinds, DateBucket bucket,
+           const AliasTable* aliases = nullptr);
   void operator()(const Xapian::Document& doc, double) override;
   std::string name() const override { return "newsdex::FacetSpy"; }
   /// Counts @p n documents whose value in @p kind's slot (schema::facet_slot; the date:
@@ -122,12 +131,16 @@ class FacetSpy : public Xapian::MatchSpy {
   std::map<std::uint32_t, std::size_t> date_hist_;
   std::size_t money_ranges_[std::size(kMoneyRanges)] = {};
   std::size_t documents_ = 0;
-  std::vector<std::string_view> scratch_;
+  std::vector<std::string_view> scratch_, resolved_;
+  const AliasTable* aliases_ = nullptr;
 };
 
-/// Counts the keys of @p kind over @p docids (dates: by @p bucket, in time order).
+/// Counts the keys of @p kind over @p docids (dates: by @p bucket, in time order). With
+/// @p aliases (people), each key counts as the key it resolves to, once per document; the
+/// table must stay the same (and alive) until @p index is reset().
 FacetCounts count_facets(FacetIndex& index, const Xapian::Database& db, EntityKind kind,
-                         DateBucket bucket, const std::vector<Xapian::docid>& docids);
+                         DateBucket bucket, const std::vector<Xapian::docid>& docids,
+                         const AliasTable* aliases = nullptr);
 
 /// The FacetResult of @p counts: the top @p k keys by count (ties: by key), labelled by
 /// @p label; with @p buckets, the date histogram and the money buckets too.

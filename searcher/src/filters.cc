@@ -30,16 +30,16 @@ std::string filter_text(const Filter& f, std::size_t index) {
 
 }  // namespace
 
-ParsedQuery parse_request(QueryParser& parser, const SearchRequest& req,
-                          const Xapian::Database& db) {
+ParsedQuery parse_request(QueryParser& parser, const SearchRequest& req, const Xapian::Database& db,
+                          const QueryParser::Aliases& aliases) {
   const bool no_query = blank(req.query) && !req.filters.empty();
   ParsedQuery pq;
-  if (!no_query) pq = parser.parse(req.query, req.match, db);
+  if (!no_query) pq = parser.parse(req.query, req.match, db, aliases);
   for (std::size_t i = 0; i < req.filters.size(); ++i) {
     const std::string text = filter_text(req.filters[i], i);
     Xapian::Query f;
     try {
-      f = parser.parse(text, DefaultMatch::all, db).query;
+      f = parser.parse(text, DefaultMatch::all, db, aliases).query;
     } catch (const QueryError& e) {
       throw QueryError("filter " + std::to_string(i + 1) + " (" + text + "): " + e.what(), 0);
     }

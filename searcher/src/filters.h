@@ -10,7 +10,7 @@ namespace newsdex::detail {
 
 /// Parses @p req.query and ANDs every filter of @p req as a pure filter. @throws
 /// newsdex::QueryError: for the query, with its offset; for a filter, naming it (offset 0).
-ParsedQuery parse_request(QueryParser& parser, const SearchRequest& req,
-                          const Xapian::Database& db);
+ParsedQuery parse_request(QueryParser& parser, const SearchRequest& req, const Xapian::Database& db,
+                          const QueryParser::Aliases& aliases = {});
 
 }  // namespace newsdex::detail

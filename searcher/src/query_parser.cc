@@ -271,10 +271,12 @@ std::optional<Range> parse_range(std::string_view s) {
 class Parser {
  public:
   Parser(Analyzer& analyzer, const EntityExtractor& extractor, const Xapian::Database& db,
-         std::vector<Lexeme> lex, DefaultMatch match, bool portable, ParsedQuery& out)
+         const QueryParser::Aliases& aliases, std::vector<Lexeme> lex, DefaultMatch match,
+         bool portable, ParsedQuery& out)
       : analyzer_(analyzer),
         extractor_(extractor),
         db_(db),
+        aliases_(aliases),
         lex_(std::move(lex)),
         match_(match),
         portable_(portable),
@@ -581,9 +583,18 @@ class Parser {
     }
     if (f == "company" || f == "person" || f == "product") {
       EntityKind k = *parse_entity_kind(f);
-      std::string key = extractor_.canonical_key(k, v);
+      const std::string prefix(schema::entity_prefix(k));
+      // A key as the facets print it, else the name's canonical key (labels, aliases).
+      std::string key =
+          !v.empty() && db_.term_exists(prefix + v) ? v : extractor_.canonical_key(k, v);
       if (key.empty()) throw bad(f + ":oracle");
-      return Part{Part::filter, Xapian::Query(std::string(schema::entity_prefix(k)) + key)};
+      if (k == EntityKind::person && aliases_) {
+        // Every key that resolves as this one does: what the person facet counts as one.
+        std::vector<std::string> terms = aliases_().members(key);
+        for (std::string& m : terms) m.insert(0, prefix);
+        return Part{Part::filter, Xapian::Query(Xapian::Query::OP_OR, terms.begin(), terms.end())};
+      }
+      return Part{Part::filter, Xapian::Query(prefix + key)};
     }
     if (f == "money" || f == "percent") {
       std::string currency;
@@ -653,6 +664,7 @@ class Parser {
   Analyzer& analyzer_;
   const EntityExtractor& extractor_;
   const Xapian::Database& db_;
+  const QueryParser::Aliases& aliases_;
   static constexpr int kMaxBracketDepth = 100;
   int depth_ = 0;  // brackets open around the current atom
   std::vector<Lexeme> lex_;
@@ -703,7 +715,7 @@ QueryParser::QueryParser(Analyzer& analyzer, const EntityExtractor& extractor)
     : analyzer_(analyzer), extractor_(extractor) {}
 
 ParsedQuery QueryParser::parse(const std::string& query, DefaultMatch match,
-                               const Xapian::Database& db) {
+                               const Xapian::Database& db, const Aliases& aliases) {
   ParsedQuery out;
   // The same answer whatever prints the result: invalid bytes are a located error here, not
   // a failure of whatever later encodes the query (JSON output) or a silent mismatch.
@@ -711,7 +723,7 @@ ParsedQuery QueryParser::parse(const std::string& query, DefaultMatch match,
     throw QueryError(
         "the query is not valid UTF-8 (an invalid byte at " + std::to_string(bad) + ")", bad);
   Lexer lexer(query);
-  Parser parser(analyzer_, extractor_, db, lexer.run(), match, portable_, out);
+  Parser parser(analyzer_, extractor_, db, aliases, lexer.run(), match, portable_, out);
   out.query = parser.parse_all();
   if (out.query.empty()) throw QueryError("the query has no words to search for", 0);
   return out;

@@ -2,9 +2,11 @@
 // newsdex's query language → Xapian::Query, through the same Analyzer as the index.
 #include <xapian.h>
 
+#include <functional>
 #include <string>
 #include <vector>
 
+#include "core/aliases.h"
 #include "newsdex/analysis.h"
 #include "newsdex/entities.h"
 #include "newsdex/searcher.h"
@@ -41,10 +43,15 @@ std::vector<QueryText> query_texts(const std::string& query);
 class QueryParser {
  public:
   QueryParser(Analyzer& analyzer, const EntityExtractor& extractor);
+  /// People's alias table, asked for only when the query has a person: filter.
+  using Aliases = std::function<const detail::AliasTable&()>;
   /// Parses @p query for @p db, whose stored terms `money:`/`percent:` ranges expand over
-  /// (so a range means what it matches in this database, never silently nothing).
+  /// (so a range means what it matches in this database, never silently nothing), and
+  /// `company:`/`person:`/`product:` values are looked up in (a stored key as written, else
+  /// the name's canonical key); a person matches every key @p aliases resolves alike.
   /// @throws newsdex::QueryError with the byte offset of the problem.
-  ParsedQuery parse(const std::string& query, DefaultMatch match, const Xapian::Database& db);
+  ParsedQuery parse(const std::string& query, DefaultMatch match, const Xapian::Database& db,
+                    const Aliases& aliases = {});
 
   /// Build queries from Xapian's own parts only (its built-in posting sources), which a
   /// remote server (xapian-tcpsrv) can unserialise: set when any database is remote.

@@ -14,6 +14,8 @@
 #include <unordered_set>
 
 #include "best_match.h"
+#include "core/aliases.h"
+#include "core/label.h"
 #include "core/schema.h"
 #include "facets.h"
 #include "filters.h"
@@ -52,16 +54,43 @@ struct Searcher::Impl {
 
   /// Opens every part again, and the whole (after a remote shard dropped its connection).
   void reconnect();
+  // People's alias table (aliases.h), built from all databases together on first use (a
+  // person facet or a person: filter), so every part counts and filters alike.
+  std::optional<detail::AliasTable> aliases;
+  const detail::AliasTable& person_aliases() {
+    if (!aliases) {
+      const auto t0 = std::chrono::steady_clock::now();
+      // One database: the table its last index run stored. Several (or a database from
+      // before tables were stored): one table from all of their person keys.
+      if (parts.size() == 1)
+        aliases =
+            detail::AliasTable::parse(db.get_metadata(std::string(schema::kMetaPersonAliases)));
+      if (!aliases) {
+        const std::string prefix(schema::entity_prefix(EntityKind::person));
+        std::vector<std::pair<std::string, std::size_t>> keys;
+        for (auto t = db.allterms_begin(prefix); t != db.allterms_end(prefix); ++t)
+          keys.emplace_back((*t).substr(prefix.size()), t.get_termfreq());
+        aliases = detail::AliasTable::build(std::move(keys), [this](std::string_view word) {
+          return extractor->canonical_key(EntityKind::person, word);
+        });
+      }
+      spdlog::debug(
+          "person aliases: {} in {:.1f} ms", aliases->evidence().size(),
+          std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - t0).count());
+    }
+    return *aliases;
+  }
 
   /// Counts @p kind over the matches of @p query in every database (all documents if the
   /// query is empty); @p exact is cleared if a database's count was sampled.
   FacetCounts count(EntityKind kind, DateBucket bucket,
                     const std::vector<std::vector<Xapian::docid>>& docids) {
-    if (parts.size() == 1) return count_facets(facets[0], db, kind, bucket, docids[0]);
+    const detail::AliasTable* a = kind == EntityKind::person ? &person_aliases() : nullptr;
+    if (parts.size() == 1) return count_facets(facets[0], db, kind, bucket, docids[0], a);
     std::vector<FacetCounts> per_part;
     per_part.reserve(parts.size());
     for (std::size_t i = 0; i < parts.size(); ++i)
-      per_part.push_back(count_facets(facets[i], parts[i], kind, bucket, docids[i]));
+      per_part.push_back(count_facets(facets[i], parts[i], kind, bucket, docids[i], a));
     return detail::merge_counts(per_part);
   }
 
@@ -84,6 +113,7 @@ struct Searcher::Impl {
           for (Xapian::Database& part : parts) part.reopen();
           for (detail::FacetIndex& index : facets) index.reset();
           remote_labels.clear();
+          aliases.reset();
           reopen = false;
         }
         return f();
@@ -142,7 +172,7 @@ struct Searcher::Impl {
     std::string found = key;
     for (const Xapian::Database& part : parts)
       if (std::string l = part.get_metadata(k); !l.empty()) {
-        found = std::move(l);
+        found = schema::clean_label(l);  // (databases of earlier builds kept line breaks)
         break;
       }
     if (remote) remote_labels.emplace(k, found);
@@ -176,6 +206,13 @@ struct Searcher::Impl {
     res.sources = std::move(counts);
   }
 
+  /// The alias table when @p kinds include people (their keys count as they resolve).
+  const detail::AliasTable* people_aliases(const std::vector<EntityKind>& kinds) {
+    return std::find(kinds.begin(), kinds.end(), EntityKind::person) != kinds.end()
+               ? &person_aliases()
+               : nullptr;
+  }
+
   /// The hits, the exact total and the exact facets of @p enquire's query.
   void exact_search(Xapian::Enquire& enquire, const ParsedQuery& pq, const SearchRequest& req,
                     SearchResults& res) {
@@ -187,7 +224,7 @@ struct Searcher::Impl {
     if (by_index) {
       enquire.add_matchspy(&docid_spy);
     } else if (faceted) {
-      value_spy.emplace(req.facets, req.date_bucket);
+      value_spy.emplace(req.facets, req.date_bucket, people_aliases(req.facets));
       if (value_counts)
         counted.emplace(req.facets).attach(enquire);
       else
@@ -250,7 +287,7 @@ struct Searcher::Impl {
     sampler.set_query(query);
     sampler.set_weighting_scheme(Xapian::BoolWeight());
     sampler.set_docid_order(Xapian::Enquire::ASCENDING);
-    detail::FacetSpy spy(req.facets, req.date_bucket);
+    detail::FacetSpy spy(req.facets, req.date_bucket, people_aliases(req.facets));
     sampler.add_matchspy(&spy);
     const Xapian::doccount sample = Xapian::doccount(std::max<std::size_t>(1, req.sample_size));
     const Xapian::MSet counted = sampler.get_mset(0, 0, sample);
@@ -401,6 +438,7 @@ void Searcher::Impl::reconnect() {
   db = all;
   for (detail::FacetIndex& index : facets) index.reset();
   remote_labels.clear();
+  aliases.reset();
 }
 
 Searcher::~Searcher() = default;
@@ -431,6 +469,7 @@ bool Searcher::reopen() {
   d.db = std::move(db);
   for (detail::FacetIndex& index : d.facets) index.reset();
   d.remote_labels.clear();
+  d.aliases.reset();
   return true;
 }
 
@@ -455,6 +494,16 @@ std::optional<Article> Searcher::document(const std::string& id) {
       return a;
     }
     return std::nullopt;
+  });
+}
+
+std::vector<EntityAlias> Searcher::person_aliases() {
+  return impl_->with_retry("aliases", [&] {
+    std::vector<EntityAlias> out;
+    for (const detail::AliasEvidence& e : impl_->person_aliases().evidence())
+      out.push_back({e.key, e.canonical, impl_->label(EntityKind::person, e.canonical), e.rule,
+                     e.key_docs, e.canonical_docs, e.rival_docs});
+    return out;
   });
 }
 
@@ -494,7 +543,7 @@ DatabaseStats Searcher::Impl::stats(std::size_t top_k) {
     Xapian::Enquire enquire(d.db);
     enquire.set_query(Xapian::Query::MatchAll);
     const std::vector<EntityKind> kinds(std::begin(kAllEntityKinds), std::end(kAllEntityKinds));
-    detail::FacetSpy sum(kinds, DateBucket::year);
+    detail::FacetSpy sum(kinds, DateBucket::year, d.people_aliases(kinds));
     detail::ValueCountFacets counts(kinds);
     counts.attach(enquire);
     enquire.get_mset(0, 0, d.db.get_doccount());
@@ -529,7 +578,8 @@ SearchResults Searcher::Impl::search(const SearchRequest& req) {
   auto t0 = std::chrono::steady_clock::now();
   SearchResults res;
   res.query = req.query;
-  ParsedQuery pq = detail::parse_request(*d.parser, req, d.db);
+  ParsedQuery pq = detail::parse_request(
+      *d.parser, req, d.db, [&]() -> const detail::AliasTable& { return d.person_aliases(); });
   {
     Xapian::Enquire enquire(d.db);
     enquire.set_query(pq.query);

@@ -101,9 +101,11 @@ TEST_CASE("check: a truncated table is a problem, not a crash") {
   const CheckReport r = check(c.db);
   CHECK(!r.ok());
   const auto tables = of_kind(r, CheckProblemKind::table);
-  REQUIRE(tables.size() == 1);
+  // The table itself; and, when the cut falls in blocks the documents' values are read from
+  // (it depends on the table's layout), each document that cannot be read.
+  REQUIRE(!tables.empty());
   CHECK(has(tables[0].what, "postlist table: "));
-  CHECK(has(tables[0].what, "DatabaseError"));
+  for (const auto& t : tables) CHECK(has(t.what, "DatabaseError"));
 }
 
 TEST_CASE("check: a document whose entity terms were removed is named") {

@@ -18,11 +18,13 @@ namespace newsdex::schema {
 // 4: each document's entity keys per kind in value slots 2-6 (facets read them).
 // 5: accents of Latin letters folded in words and entity keys (`nestlé` → `nestle`); money
 //    digit terms (XMD<d>:<digits>, XMC<CUR>:<d>:<digits>): a money range is an OR of a few
-//    dozen terms whose postings are what it matches, at any bound; the story slots 7 and 8.
+//    dozen terms whose postings are what it matches, at any bound.
 inline constexpr std::string_view kVersion = "5";
 inline constexpr std::string_view kMetaSchema = "newsdex:schema";      // = kVersion
 inline constexpr std::string_view kMetaLanguage = "newsdex:language";  // stemming language
 inline constexpr std::string_view kMetaLabelPrefix = "label:";         // label:<kind>:<key>
+/// The people's alias table (core/aliases.h), rebuilt at the end of every index run.
+inline constexpr std::string_view kMetaPersonAliases = "aliases:person";
 /// A source's page-chrome model (corpus/chrome.h): chrome2:<source>.
 inline constexpr std::string_view kMetaChromePrefix = "chrome2:";
 /// Chrome models of builds before chrome2: (another word hash): never read, deleted by the

@@ -13,8 +13,9 @@
 // (chrome sets, documents_learned, clean() output, serialize()) is the same as one model
 // observing all those documents, in any order and with any split. observe() caps each
 // instance at kSampleDocs documents per source, so across threads the caller must pass at
-// most kSampleDocs documents of a source in total (the ones a single model would keep: the
-// first kSampleDocs of the source in reading order); merge() adds the counts up as they are.
+// most kSampleDocs documents of a source in total (the index run's pre-pass picks them
+// evenly spread over the source: index/chrome_pass.cc); merge() adds the counts up as they
+// are.
 #include <cstdint>
 #include <map>
 #include <string>

@@ -16,9 +16,13 @@
 namespace newsdex::detail {
 namespace {
 
-// The reading thread sends the first kSampleDocs documents of each source, in batches, to
-// `jobs` threads that each observe into a model of their own; the models are merged (counts
-// add up: the result is the same as one model observing all) and finished in parallel.
+// The reading thread sends kSampleDocs documents of each source, spread evenly over the
+// source in reading order, in batches, to `jobs` threads that each observe into a model of
+// their own; the models are merged (counts add up: the result is the same as one model
+// observing all) and finished in parallel. Spread, not the first ones: furniture that a
+// source ran for a season (WIRED's "Black Friday deals" sidebar, in 578 of its 2,726 tech
+// articles but 6 of its first 1,000) is chrome too. A first read counts each source's
+// documents (reading is about 1% of indexing time).
 ChromeModel learn_chrome(const std::vector<std::string>& inputs, const IndexOptions& options,
                          std::set<std::string>& sources) {
   const unsigned jobs = options.jobs;
@@ -37,7 +41,22 @@ ChromeModel learn_chrome(const std::vector<std::string>& inputs, const IndexOpti
     std::lock_guard lock(error_mutex);
     if (error) std::rethrow_exception(error);
   };
-  std::map<std::string, std::size_t, std::less<>> sampled;
+  std::map<std::string, std::size_t, std::less<>> totals, seen;
+  {
+    CorpusReader count(inputs, ReaderOptions{options.max_record_bytes});
+    count.read(
+        [&](Article&& a) {
+          ++totals[a.source];
+          return true;
+        },
+        [](BadRecord&&) {});
+  }
+  // Whether the i-th of a source's n documents is one of the kSampleDocs it learns from:
+  // exactly that many, evenly spaced.
+  auto sampled = [](std::size_t i, std::size_t n) {
+    const std::size_t k = ChromeModel::kSampleDocs;
+    return n <= k || (i * k) / n != ((i + 1) * k) / n;
+  };
   Batch current;
   auto dispatch = [&] {
     if (current.articles.empty()) return;
@@ -60,9 +79,11 @@ ChromeModel learn_chrome(const std::vector<std::string>& inputs, const IndexOpti
     learn.read(
         [&](Article&& a) {
           sources.insert(a.source);
-          std::size_t& n = sampled[a.source];
-          if (n >= ChromeModel::kSampleDocs) return true;
-          ++n;
+          const std::size_t i = seen[a.source]++;
+          auto total = totals.find(a.source);
+          // (A file that grew since it was counted: its new documents are not learned from.)
+          if (total == totals.end() || i >= total->second || !sampled(i, total->second))
+            return true;
           current.articles.push_back(std::move(a));
           if (current.articles.size() >= options.shard_docs) dispatch();
           return true;

@@ -1,9 +1,11 @@
 #include "index/document_builder.h"
 
 #include <algorithm>
-#include <set>
+#include <map>
 
+#include "core/label.h"
 #include "core/schema.h"
+#include "index/source_aware.h"
 
 namespace newsdex {
 
@@ -68,26 +70,47 @@ BuiltDocument DocumentBuilder::build(const Article& a, const std::string& hash) 
     text.reserve(a.title.size() + a.body.size() + 2);
     text.append(a.title).append("\n\n").append(a.body);
     std::vector<Entity> ents = extractor_->extract(text, published);
-    std::set<std::string> seen[std::size(kAllEntityKinds)];
+    // Not the article's own: its publisher, its bylines (source_aware.h).
+    if (a.source != publisher_source_ || publisher_.empty()) {
+      publisher_source_ = a.source;
+      publisher_ = detail::publisher_keys(*extractor_, a.source);
+    }
+    detail::drop_source_entities(text, publisher_, ents);
+    // Each kind's keys → the index of their label in out.labels when a rule found them (a
+    // fuller surface form later in the article replaces it: `Michael Howard`, not the
+    // `Howard` a first mention may say), else -1.
+    std::map<std::string, long> seen[std::size(kAllEntityKinds)];
     std::vector<std::string> terms;
+    auto words = [](std::string_view t) { return std::count(t.begin(), t.end(), ' '); };
     for (const Entity& e : ents) {
       if (!indexed_entity_key(e.key)) continue;
-      auto& s = seen[unsigned(e.kind)];
-      if (!s.insert(e.key).second) continue;
+      auto [it, fresh] = seen[unsigned(e.kind)].try_emplace(e.key, -1);
+      if (!fresh) {
+        if (it->second >= 0) {
+          std::string& label = std::get<2>(out.labels[std::size_t(it->second)]);
+          std::string surface = schema::clean_label(e.text);
+          if (words(surface) > words(label)) label = std::move(surface);
+        }
+        continue;
+      }
       terms.clear();
       append_entity_terms(e.kind, e.key, terms);
       for (const std::string& t : terms) doc.add_boolean_term(t);
       std::string label = e.kind == EntityKind::money ? money_label(e.key) : std::string();
       if (label.empty() && e.kind <= EntityKind::product) label = extractor_->label(e.kind, e.key);
-      if (label.empty()) label = e.text;  // found by a rule: its first surface form
-      out.labels.emplace_back(e.kind, e.key, std::move(label));
+      if (label.empty()) {  // found by a rule: its surface form
+        label = e.text;
+        it->second = long(out.labels.size());
+      }
+      out.labels.emplace_back(e.kind, e.key, schema::clean_label(label));
     }
     // Each kind's keys, sorted and distinct, in its facet slot.
     std::vector<std::string_view> keys;
     for (EntityKind kind : kAllEntityKinds) {
       const auto& s = seen[unsigned(kind)];
       if (!has_facet_slot(kind) || s.empty()) continue;
-      keys.assign(s.begin(), s.end());
+      keys.clear();
+      for (const auto& [key, label] : s) keys.push_back(key);
       doc.add_value(facet_slot(kind), encode_keys(keys));
     }
   }

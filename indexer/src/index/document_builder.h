@@ -37,6 +37,8 @@ class DocumentBuilder {
   const EntityExtractor* extractor_;
   std::vector<Token> tokens_;
   std::vector<const std::string*> stems_;  // Analyzer::stems() of tokens_
+  std::string publisher_source_;           // the source publisher_ was made for
+  std::vector<std::string> publisher_;     // its company keys (source_aware.h)
 };
 
 }  // namespace newsdex

@@ -7,6 +7,7 @@
 #include <utility>
 
 #include "core/schema.h"
+#include "index/alias_pass.h"
 #include "index/chrome_pass.h"
 #include "index/document_builder.h"
 #include "newsdex/analysis.h"
@@ -77,7 +78,8 @@ IndexSummary IndexRun::run() {
 
   if (options_.prune) prune();
   Xapian::WritableDatabase& w = writer_.writable();
-  w.commit();  // metadata written outside a merge (chrome models)
+  store_person_aliases(w, options_.gazetteer_dir);  // the keys as they now are (alias_pass.h)
+  w.commit();  // metadata written outside a merge (chrome models, person aliases)
   summary_.documents = w.get_doccount();
   summary_.bytes = reader_.total_bytes();
   summary_.seconds = seconds_since(t0_);

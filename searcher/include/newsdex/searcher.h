@@ -141,6 +141,18 @@ struct DatabaseStats {
   std::vector<FacetResult> top;       ///< top keys per entity kind over all documents
 };
 
+/// A person key that counts as another across the corpus (`newsdex aliases`): facets count
+/// it as the canonical key, and a filter on either matches both.
+struct EntityAlias {
+  std::string key;        ///< as indexed (`trump`, `vince cable`)
+  std::string canonical;  ///< what it counts as (`donald trump`, `vincent cable`)
+  std::string label;      ///< the canonical key's label
+  std::string rule;  ///< surname, surname (filter only), given-name variant, middle initial
+  std::size_t key_docs = 0;        ///< documents with the key
+  std::size_t canonical_docs = 0;  ///< documents with the full name's keys
+  std::size_t rival_docs = 0;      ///< surname: documents of other full names with it
+};
+
 /// Options for opening a Searcher.
 struct SearcherOptions {
   std::string language = "english";  ///< stemming language; must match the index's
@@ -193,6 +205,9 @@ class NEWSDEX_API Searcher {
   /// The stored article whose unique id is @p id (Hit::id), its body included, or nothing
   /// if no document has that id. `origin` and `line` are left empty.
   std::optional<Article> document(const std::string& id);
+
+  /// The people's alias table, with the evidence of each alias, by canonical key.
+  std::vector<EntityAlias> person_aliases();
 
  private:
   struct NEWSDEX_LOCAL Impl;  // not exported from a shared build

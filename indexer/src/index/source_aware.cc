@@ -1,0 +1,116 @@
+#include "index/source_aware.h"
+
+#include <algorithm>
+#include <cctype>
+#include <set>
+
+namespace newsdex::detail {
+namespace {
+
+bool space(char c) { return c == ' ' || c == '\t' || c == '\r'; }
+bool alnum(char c) { return std::isalnum(static_cast<unsigned char>(c)) != 0; }
+
+// Whether text[b, e) ends with the word @p w, whole (nothing alphanumeric before it);
+// @p at_line_start: and only white space between the line's start and it.
+bool ends_with_word(std::string_view text, std::size_t e, std::string_view w, bool at_line_start) {
+  if (e < w.size() || text.substr(e - w.size(), w.size()) != w) return false;
+  std::size_t b = e - w.size();
+  if (b > 0 && alnum(text[b - 1])) return false;
+  if (!at_line_start) return true;
+  while (b > 0 && space(text[b - 1])) --b;
+  return b == 0 || text[b - 1] == '\n';
+}
+
+// Whether @p e is the first name of a byline: `By Name`, or `by Name` at a line's start.
+bool after_by(std::string_view text, const Entity& e) {
+  std::size_t p = e.begin;
+  while (p > 0 && space(text[p - 1])) --p;
+  if (p == e.begin) return false;  // `By` must be a word of its own
+  return ends_with_word(text, p, "By", false) || ends_with_word(text, p, "by", true) ||
+         ends_with_word(text, p, "BY", false);
+}
+
+// Whether @p e follows a live blog's entry stamp, `Nov 18 Jay Peters`: an abbreviated month
+// without a dot (prose writes `Nov. 18` or `November 18`) and a day.
+bool after_stamp(std::string_view text, const Entity& e) {
+  std::size_t p = e.begin;
+  if (p < 7 || text[p - 1] != ' ') return false;
+  --p;
+  std::size_t digits = 0;
+  while (p > 0 && std::isdigit(static_cast<unsigned char>(text[p - 1])) && digits < 3)
+    --p, ++digits;
+  if (digits < 1 || digits > 2 || p < 5 || text[p - 1] != ' ') return false;
+  const std::string_view month = text.substr(p - 4, 3);
+  if (p > 4 && alnum(text[p - 5])) return false;
+  for (std::string_view m :
+       {"Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"})
+    if (month == m) return true;
+  return false;
+}
+
+// Whether only a list separator (`, `, ` and `, ` & `) lies between two mentions.
+bool list_gap(std::string_view gap) {
+  std::size_t i = 0;
+  while (i < gap.size() && (space(gap[i]) || gap[i] == ',')) ++i;
+  gap.remove_prefix(i);
+  if (gap.substr(0, 3) == "and")
+    gap.remove_prefix(3);
+  else if (gap.substr(0, 1) == "&")
+    gap.remove_prefix(1);
+  else if (i == 0)
+    return false;
+  for (char c : gap)
+    if (!space(c)) return false;
+  return true;
+}
+
+}  // namespace
+
+std::vector<std::string> publisher_keys(const EntityExtractor& extractor, std::string_view source) {
+  std::vector<std::string> out;
+  if (source.empty()) return out;
+  auto add = [&](std::string_view name) {
+    std::string key = extractor.canonical_key(EntityKind::company, name);
+    if (!key.empty() && std::find(out.begin(), out.end(), key) == out.end())
+      out.push_back(std::move(key));
+  };
+  add(source);
+  if (source.size() > 4 && (source.substr(0, 4) == "The " || source.substr(0, 4) == "the "))
+    add(source.substr(4));
+  if (source.size() > 5 && source.substr(source.size() - 5) == " News")  // BBC News: the BBC
+    add(source.substr(0, source.size() - 5));
+  return out;
+}
+
+void drop_source_entities(std::string_view text, const std::vector<std::string>& publisher,
+                          std::vector<Entity>& ents) {
+  std::set<std::string> bylined;
+  std::vector<bool> stamped(ents.size());  // mentions after an entry stamp: those only
+  const Entity* prev = nullptr;            // the byline person just before, if any
+  for (std::size_t i = 0; i < ents.size(); ++i) {
+    const Entity& e = ents[i];
+    if (e.kind != EntityKind::person || e.end > text.size()) continue;
+    const bool stamp = after_stamp(text, e);
+    const bool byline =
+        after_by(text, e) ||
+        (prev && prev->end <= e.begin && list_gap(text.substr(prev->end, e.begin - prev->end)));
+    prev = byline || stamp ? &e : nullptr;
+    if (byline) bylined.insert(e.key);
+    stamped[i] = stamp;
+  }
+  std::size_t kept = 0;
+  for (std::size_t i = 0; i < ents.size(); ++i) {
+    const Entity& e = ents[i];
+    const bool drop =
+        e.kind == EntityKind::company
+            ? std::find(publisher.begin(), publisher.end(), e.key) != publisher.end()
+            : e.kind == EntityKind::person && (stamped[i] || bylined.count(e.key) > 0);
+    if (!drop) {
+      if (kept != i) ents[kept] = std::move(ents[i]);
+      ++kept;
+    }
+  }
+  ents.resize(kept);
+}
+
+}  // namespace newsdex::detail
