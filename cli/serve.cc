@@ -161,13 +161,13 @@ std::string parameter_message(std::string m) {
 
 // The parameters of /api/search, as `newsdex search` takes them (docs/http.md).
 SearchRequest search_request(const Params& p, const ServeArgs& args) {
-  static const std::vector<std::string> known = {"q",          "limit", "offset",      "facets",
-                                                 "facet_size", "match", "date_bucket", "sample"};
+  static const std::vector<std::string> known = {
+      "q", "limit", "offset", "facets", "facet_size", "match", "date_bucket", "sample", "sort"};
   for (const auto& [name, value] : p) {
     if (std::find(known.begin(), known.end(), name) == known.end())
       throw HttpError(400, "unknown parameter '" + name +
                                "' (q, limit, offset, facets, facet_size, match, date_bucket, "
-                               "sample)");
+                               "sample, sort)");
     if (p.count(name) > 1) throw HttpError(400, "parameter '" + name + "' given more than once");
   }
   auto get = [&](const std::string& name, const std::string& fallback) {
@@ -188,6 +188,7 @@ SearchRequest search_request(const Params& p, const ServeArgs& args) {
   sp.match = get("match", SearchParams{}.match);
   sp.facets = get("facets", "");
   sp.date_bucket = get("date_bucket", "month");
+  sp.sort = get("sort", "relevance");
   const std::string sample = get("sample", "0");
   if (sample != "0" && sample != "1" && sample != "true" && sample != "false")
     throw HttpError(400, "sample: '" + sample + "' is not one of 0, 1, true, false");

@@ -143,6 +143,7 @@ struct PageState {
   std::vector<std::string> filters;  // each a query-language filter, one chip each
   std::size_t offset = 0;
   std::string bucket = "month";
+  std::string sort = "relevance";  // relevance | date | date:asc
 
   std::string query() const {
     std::string out = q;
@@ -156,7 +157,14 @@ struct PageState {
     for (const auto& f : fs) u += "&f=" + url_encode(f);
     if (off) u += "&offset=" + std::to_string(off);
     if (bkt != "month") u += "&bucket=" + bkt;
+    if (sort != "relevance") u += "&sort=" + url_encode(sort);
     return html_escape(u);
+  }
+  // This page in another order (from its first page).
+  std::string sorted(const std::string& order) const {
+    PageState other = *this;
+    other.sort = order;
+    return other.href(filters, 0, bucket);
   }
   std::string with_filter(const std::string& f) const {
     std::vector<std::string> fs = filters;
@@ -347,6 +355,13 @@ std::string hits_html(const PageState& st, const SearchResults& r) {
                   r.total_exact ? "" : "+", r.total == 1 ? "" : "s", st.offset + 1,
                   st.offset + r.hits.size(), r.elapsed_ms);
     out += buf;
+    out += "<span class=\"sort\"> · sort: ";
+    const std::pair<const char*, const char*> orders[] = {
+        {"relevance", "relevance"}, {"date", "newest"}, {"date:asc", "oldest"}};
+    for (const auto& [order, name] : orders)
+      out += st.sort == order ? std::string("<b>") + name + "</b> "
+                              : "<a href=\"" + st.sorted(order) + "\">" + name + "</a> ";
+    out += "</span>";
   }
   out += "</p><ol class=\"hits\">";
   for (const Hit& h : r.hits) {
@@ -392,6 +407,8 @@ PageState page_state(const Params& p) {
   st.offset -= st.offset % kPageSize;
   if (auto it = p.find("bucket"); it != p.end() && (it->second == "year" || it->second == "day"))
     st.bucket = it->second;
+  if (auto it = p.find("sort"); it != p.end() && (it->second == "date" || it->second == "date:asc"))
+    st.sort = it->second;
   return st;
 }
 
@@ -423,6 +440,9 @@ std::string render_page(Searcher& searcher, const Params& params, const ServeArg
                       : st.bucket == "day" ? DateBucket::day
                                            : DateBucket::month;
     req.time_limit_ms = args.time_limit_ms;
+    req.sort = st.sort == "date"       ? SortOrder::date
+               : st.sort == "date:asc" ? SortOrder::date_asc
+                                       : SortOrder::relevance;
     main = chips_html(st);
     try {
       const SearchResults r = searcher.search(req);

@@ -76,6 +76,7 @@ same "offset, match any" "q=quokka%20softbank&match=any&offset=1&limit=2" \
   --match any --offset 1 --limit 2 quokka softbank
 same "filters, day buckets" "q=company%3Amsft%20money%3A%3E%3D1e9&facets=all&date_bucket=day" \
   --facets all --date-bucket day 'company:msft money:>=1e9'
+same "sort by date, oldest first" "q=softbank&sort=date%3Aasc" softbank --sort date:asc
 same "phrase" "q=%22right%20of%20first%20refusal%22&facets=person" \
   --facets person '"right of first refusal"'
 
@@ -88,6 +89,9 @@ check "the document's body" grep -q 'right of first refusal' "$tmp/body"
 expect "no such document" 404 "$base/api/documents/no-such-id"
 expect "the page" 200 "$base/?q=softbank"
 check "the page lists hits" grep -q '<ol class="hits">' "$tmp/body"
+expect "the page sorted newest first" 200 "$base/?q=softbank&sort=date"
+check "the page says the order it is in" grep -q '<b>newest</b>' "$tmp/body"
+check "the page links the other orders" grep -q 'sort=date%3Aasc' "$tmp/body"
 expect "the page shows a malformed query" 400 "$base/?q=softbank%20AND"
 check "the page names the position" grep -q 'position 9' "$tmp/body"
 expect "the page escapes the query" 200 "$base/?q=%3Cscript%3Ealert(1)%3C%2Fscript%3E"
