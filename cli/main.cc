@@ -494,7 +494,7 @@ int main(int argc, char** argv) {
   ia.options.entities = !no_entities;
   ia.options.remove_chrome = !keep_chrome;
 
-  try {
+  return cli::exit_status([&] {
     if (*index) return run_index(ia);
     if (*search) return run_search(sa);
     if (*stats) return run_stats(stats_db, stats_options, stats_json, stats_top);
@@ -503,21 +503,6 @@ int main(int argc, char** argv) {
     if (*remove) return cli::run_remove(ra);
     if (*serve_shard) return cli::run_serve_shard(ssa);
     if (*aliases) return cli::run_aliases(aa);
-  } catch (const QueryError& e) {
-    spdlog::error("query error at position {}: {}", e.position(), e.what());
-    return 2;
-  } catch (const CLI::ValidationError& e) {
-    spdlog::error("{}", e.what());
-    return 2;
-  } catch (const ConfigError& e) {
-    spdlog::error("{}", e.what());
-    return 2;
-  } catch (const Error& e) {
-    spdlog::error("{}", e.what());
-    return 1;
-  } catch (const std::exception& e) {
-    spdlog::error("unexpected error: {}", e.what());
-    return 1;
-  }
-  return 0;
+    return 0;
+  });
 }

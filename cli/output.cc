@@ -1,5 +1,8 @@
 #include "output.h"
 
+#include <spdlog/spdlog.h>
+
+#include <CLI/CLI.hpp>
 #include <algorithm>
 #include <cstdio>
 #include <sstream>
@@ -225,6 +228,27 @@ std::string stats_text(const DatabaseStats& s, const std::vector<std::string>& d
     out +=
         printf_string("%-10s %s\n", std::string(to_string(f.kind)).c_str(), counts_line(f).c_str());
   return out;
+}
+
+int exit_status(const std::function<int()>& command) {
+  try {
+    return command();
+  } catch (const QueryError& e) {
+    spdlog::error("query error at position {}: {}", e.position(), e.what());
+    return 2;
+  } catch (const CLI::ValidationError& e) {
+    spdlog::error("{}", e.what());
+    return 2;
+  } catch (const ConfigError& e) {
+    spdlog::error("{}", e.what());
+    return 2;
+  } catch (const Error& e) {
+    spdlog::error("{}", e.what());
+    return 1;
+  } catch (const std::exception& e) {
+    spdlog::error("unexpected error: {}", e.what());
+    return 1;
+  }
 }
 
 }  // namespace newsdex::cli

@@ -3,6 +3,7 @@
 // people, and the search options that arrive as strings (command line, HTTP parameters).
 // One place, so that `newsdex search --json` and every other front end say the same thing.
 
+#include <functional>
 #include <nlohmann/json.hpp>
 #include <string>
 #include <string_view>
@@ -49,5 +50,9 @@ nlohmann::json stats_json(const DatabaseStats& stats, const std::vector<std::str
 
 /// The text of `newsdex stats`.
 std::string stats_text(const DatabaseStats& stats, const std::vector<std::string>& dbs);
+
+/// Runs a command and turns what it throws into a logged error and the exit status: 2 for a
+/// usage or query error, 1 for any other failure (main.cc, serve_main.cc).
+int exit_status(const std::function<int()>& command);
 
 }  // namespace newsdex::cli

@@ -6,7 +6,7 @@
 
 #include <CLI/CLI.hpp>
 
-#include "newsdex/error.h"
+#include "output.h"
 #include "serve.h"
 
 using namespace newsdex;
@@ -31,16 +31,5 @@ int main(int argc, char** argv) {
   spdlog::set_level(quiet     ? spdlog::level::err
                     : verbose ? spdlog::level::debug
                               : spdlog::level::info);
-  try {
-    return cli::run_serve(args);
-  } catch (const ConfigError& e) {
-    spdlog::error("{}", e.what());
-    return 2;
-  } catch (const Error& e) {
-    spdlog::error("{}", e.what());
-    return 1;
-  } catch (const std::exception& e) {
-    spdlog::error("unexpected error: {}", e.what());
-    return 1;
-  }
+  return cli::exit_status([&] { return cli::run_serve(args); });
 }
