@@ -1,5 +1,6 @@
 // What a user meets beyond matching (issue 12): accent folding, did-you-mean, sort by date.
-// The fixture articles are short quotes of real news text (the source of each is noted).
+// The fixture articles are short texts in our own words, on the subjects of real news
+// articles (bbc-news and tech-articles), with the accents those articles use.
 #include <doctest/doctest.h>
 
 #include <algorithm>
@@ -16,15 +17,15 @@ using namespace newsdex;
 
 namespace {
 
-// Quotes: bbc-news bbc-business-050 (a); tech-articles (b-g). Dates are the fixture's own.
+// Subjects: bbc-news bbc-business-050 (a); tech-articles (b-g). Dates are the fixture's own.
 const char* const kArticles =
-    R"({"id": "a", "date": "2005-02-24", "source": "BBC News", "title": "Bad weather hits Nestle sales", "body": "A combination of bad weather, rising raw material costs and the sluggish European economy has hit sales at Swiss food and drink giant Nestle."}
-{"id": "b", "date": "2023-05-02", "source": "The Guardian", "title": "Laptops for children", "body": "In OLPC projects in Latin America, for example, multinational corporations such as Nickelodeon and Nestlé were eager to advertise to children on their new laptops. French café culture has produced some of the most iconic, and indestructible, designs of the past 100 years."}
-{"id": "c", "date": "2019-11-20", "source": "Wired", "title": "After the fire", "body": "“I realized it's gone, it's all gone,” she says, leaning over tea in an upscale cafe in Healdsburg, just north of Santa Rosa."}
-{"id": "d", "date": "2024-03-01", "source": "Wired", "title": "China and AI chips", "body": "As part of a national strategy, China is challenging Nvidia's dominance in chips used for artificial intelligence."}
-{"id": "e", "date": "2021-04-12", "source": "VentureBeat", "title": "Cloud rendering", "body": "The cloud-based platform runs in the datacenter using servers based on chips from Nvidia, such as the Nvidia Quadro RTX A6000 chips being introduced today."}
-{"id": "f", "date": "2018-02-12", "source": "MIT Technology Review", "title": "TPUs", "body": "Recent tests by German startup RiseML found that Google’s latest TPUs had similar peak performance to Nvidia’s latest chips when training image recognition software, although they did have cost benefits."}
-{"id": "g", "date": "2020-08-01", "source": "The Verge", "title": "Intel stumbled", "body": "As Intel stumbled, other companies such as Arm, which designs mobile chips, and Nvidia, which sells specialized AI and graphics chips, have risen. It signed up several major French banks, including BNP Paribas, Société Générale, and Natixis."}
+    R"({"id": "a", "date": "2005-02-24", "source": "BBC News", "title": "Bad weather hits Nestle sales", "body": "Sales at Nestle, the Swiss food and drink group, slipped as poor weather, dearer raw materials and a slow European economy weighed on them."}
+{"id": "b", "date": "2023-05-02", "source": "The Guardian", "title": "Laptops for children", "body": "Firms such as Nickelodeon and Nestlé were keen to advertise to the children who got the new school laptops. The chairs of French café culture have lasted a hundred years."}
+{"id": "c", "date": "2019-11-20", "source": "Wired", "title": "After the fire", "body": "She sat with a cup of tea in a smart cafe north of the town and said that everything she owned had burned."}
+{"id": "d", "date": "2024-03-01", "source": "Wired", "title": "China and AI chips", "body": "China wants chips of its own for artificial intelligence and works to end Nvidia's lead there, as a matter of national strategy."}
+{"id": "e", "date": "2021-04-12", "source": "VentureBeat", "title": "Cloud rendering", "body": "The platform runs in a datacenter on servers built around chips from Nvidia, among them the Nvidia RTX A6000 chips launched today."}
+{"id": "f", "date": "2018-02-12", "source": "MIT Technology Review", "title": "TPUs", "body": "A German startup, RiseML, reported that Google's newest TPUs matched Nvidia's newest chips on peak performance when training image models, and cost less."}
+{"id": "g", "date": "2020-08-01", "source": "The Verge", "title": "Intel stumbled", "body": "While Intel faltered, Arm, which designs chips for phones, and Nvidia, which sells chips for graphics and AI, grew. It also won French banks such as BNP Paribas, Société Générale and Natixis."}
 )";
 
 struct Db {
@@ -88,8 +89,8 @@ TEST_CASE("entity filters take a name with or without its accents") {
   CHECK(ex.canonical_key(EntityKind::company, "Société Générale") == "societe generale");
   CHECK(ex.canonical_key(EntityKind::company, "Societe Generale") == "societe generale");
   CHECK(ex.canonical_key(EntityKind::person, "Zoë Kravitz") == "zoe kravitz");
-  for (const Entity& e : ex.extract("It signed up several major French banks, including BNP "
-                                    "Paribas, Société Générale, and Natixis."))
+  for (const Entity& e : ex.extract("It also won French banks such as BNP Paribas, Société "
+                                    "Générale and Natixis."))
     if (e.kind != EntityKind::money && e.kind != EntityKind::percent) {
       CAPTURE(e.key);
       CHECK(e.key.find("\xC3") == std::string::npos);  // no é left in a name key
