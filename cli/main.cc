@@ -2,7 +2,6 @@
 // serve*.cc) | serve-shard (serve_shard.cc). What search and stats print is in output.cc
 // (shared with the other front ends). Results on stdout (text, or --json); logs and progress
 // on stderr. Exit 0 ok, 1 failure, 2 usage or query error.
-#include <spdlog/sinks/stdout_color_sinks.h>
 #include <spdlog/spdlog.h>
 #include <unistd.h>
 
@@ -335,16 +334,11 @@ int run_serve_executable(int argc, char** argv) {
 }  // namespace
 
 int main(int argc, char** argv) {
-  auto logger = spdlog::stderr_color_mt("newsdex");
-  logger->set_pattern("newsdex: %^%l%$: %v");
-  spdlog::set_default_logger(logger);
-
   CLI::App app{"newsdex — full-text search with entity facets for tech news"};
   app.require_subcommand(1);
   app.set_version_flag("--version", std::string(NEWSDEX_VERSION));
-  bool verbose = false, quiet = false;
-  app.add_flag("-v,--verbose", verbose, "More log output on stderr");
-  app.add_flag("-q,--quiet", quiet, "Only errors on stderr");
+  cli::LogFlags log_flags;
+  cli::start_logging(app, log_flags);
 
   IndexArgs ia;
   auto* index = app.add_subcommand("index", "Index .txt/.html files, directories and JSONL files");
@@ -488,9 +482,7 @@ int main(int argc, char** argv) {
   } catch (const CLI::ParseError& e) {
     return app.exit(e) == 0 ? 0 : 2;
   }
-  spdlog::set_level(quiet     ? spdlog::level::err
-                    : verbose ? spdlog::level::debug
-                              : spdlog::level::info);
+  cli::apply_log_level(log_flags);
   ia.options.entities = !no_entities;
   ia.options.remove_chrome = !keep_chrome;
 

@@ -1,5 +1,6 @@
 #include "output.h"
 
+#include <spdlog/sinks/stdout_color_sinks.h>
 #include <spdlog/spdlog.h>
 
 #include <CLI/CLI.hpp>
@@ -228,6 +229,20 @@ std::string stats_text(const DatabaseStats& s, const std::vector<std::string>& d
     out +=
         printf_string("%-10s %s\n", std::string(to_string(f.kind)).c_str(), counts_line(f).c_str());
   return out;
+}
+
+void start_logging(CLI::App& app, LogFlags& flags) {
+  auto logger = spdlog::stderr_color_mt("newsdex");
+  logger->set_pattern("newsdex: %^%l%$: %v");
+  spdlog::set_default_logger(logger);
+  app.add_flag("-v,--verbose", flags.verbose, "More log output on stderr");
+  app.add_flag("-q,--quiet", flags.quiet, "Only errors on stderr");
+}
+
+void apply_log_level(const LogFlags& flags) {
+  spdlog::set_level(flags.quiet     ? spdlog::level::err
+                    : flags.verbose ? spdlog::level::debug
+                                    : spdlog::level::info);
 }
 
 int exit_status(const std::function<int()>& command) {

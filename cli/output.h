@@ -3,6 +3,7 @@
 // people, and the search options that arrive as strings (command line, HTTP parameters).
 // One place, so that `newsdex search --json` and every other front end say the same thing.
 
+#include <CLI/CLI.hpp>
 #include <functional>
 #include <nlohmann/json.hpp>
 #include <string>
@@ -50,6 +51,18 @@ nlohmann::json stats_json(const DatabaseStats& stats, const std::vector<std::str
 
 /// The text of `newsdex stats`.
 std::string stats_text(const DatabaseStats& stats, const std::vector<std::string>& dbs);
+
+/// -v/-q as given on the command line.
+struct LogFlags {
+  bool verbose = false;
+  bool quiet = false;
+};
+
+/// The "newsdex: level: message" logger on stderr as the default, and -v/-q on @p app
+/// (main.cc, serve_main.cc). Call apply_log_level() once @p app has parsed.
+void start_logging(CLI::App& app, LogFlags& flags);
+/// Sets the log level -v/-q asked for.
+void apply_log_level(const LogFlags& flags);
 
 /// Runs a command and turns what it throws into a logged error and the exit status: 2 for a
 /// usage or query error, 1 for any other failure (main.cc, serve_main.cc).

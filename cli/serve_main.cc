@@ -1,7 +1,6 @@
 // newsdex-serve: the HTTP server behind `newsdex serve` (which runs this executable with its
 // own arguments). A program of its own so that only the server links the HTTP library and
 // what it brings (OpenSSL, brotli): see cli/main.cc.
-#include <spdlog/sinks/stdout_color_sinks.h>
 #include <spdlog/spdlog.h>
 
 #include <CLI/CLI.hpp>
@@ -12,15 +11,10 @@
 using namespace newsdex;
 
 int main(int argc, char** argv) {
-  auto logger = spdlog::stderr_color_mt("newsdex");
-  logger->set_pattern("newsdex: %^%l%$: %v");
-  spdlog::set_default_logger(logger);
-
   CLI::App app{"newsdex serve — the JSON API and search page over HTTP"};
   app.require_subcommand(1);
-  bool verbose = false, quiet = false;
-  app.add_flag("-v,--verbose", verbose, "More log output on stderr");
-  app.add_flag("-q,--quiet", quiet, "Only errors on stderr");
+  cli::LogFlags log_flags;
+  cli::start_logging(app, log_flags);
   cli::ServeArgs args;
   cli::add_serve_command(app, args);
   try {
@@ -28,8 +22,6 @@ int main(int argc, char** argv) {
   } catch (const CLI::ParseError& e) {
     return app.exit(e) == 0 ? 0 : 2;
   }
-  spdlog::set_level(quiet     ? spdlog::level::err
-                    : verbose ? spdlog::level::debug
-                              : spdlog::level::info);
+  cli::apply_log_level(log_flags);
   return cli::exit_status([&] { return cli::run_serve(args); });
 }
