@@ -1,6 +1,11 @@
 #include "best_match.h"
 
+#include <algorithm>
+#include <cctype>
 #include <cmath>
+#include <string>
+
+#include "core/schema.h"
 
 namespace newsdex::detail {
 
@@ -44,20 +49,49 @@ class TierSource : public Xapian::PostingSource {
   Xapian::doccount termfreq_ = 0;
 };
 
+// A constant bonus for the documents matching @p q (whose own weight is dropped).
+Xapian::Query bonus(double weight, const Xapian::Query& q, bool portable) {
+  // The source is reference-counted by the query (release()); each database of a
+  // multi-database search gets its own clone.
+  Xapian::PostingSource* src =
+      portable ? static_cast<Xapian::PostingSource*>(new Xapian::FixedWeightPostingSource(weight))
+               : new TierSource(weight);
+  return Xapian::Query(Xapian::Query::OP_AND, Xapian::Query(src->release()), q);
+}
+
+// ln(N / df) of the part's commonest term (0 when no term of it is in the database): the
+// idf of a word part; a phrase's is underestimated (it is rarer than its commonest word).
+double part_idf(const Xapian::Query& part, const Xapian::Database& db) {
+  const double n = db.get_doccount();
+  Xapian::doccount df = 0;
+  for (auto t = part.get_unique_terms_begin(); t != part.get_unique_terms_end(); ++t)
+    df = std::max(df, db.get_termfreq(*t));
+  return df == 0 || n <= df ? 0.0 : std::log(n / df);
+}
+
 }  // namespace
 
-Xapian::Query best_match(const std::vector<Xapian::Query>& parts, bool portable) {
+Xapian::Query best_match(const std::vector<Xapian::Query>& parts, const Xapian::Database& db,
+                         bool portable) {
   std::vector<Xapian::Query> scored;
-  scored.reserve(parts.size());
+  scored.reserve(2 * parts.size());
   for (const Xapian::Query& part : parts) {
-    // A document matching `part` gets the constant besides part's own weight. The source
-    // is reference-counted by the query (release()); each database of a multi-database
-    // search gets its own clone.
-    Xapian::PostingSource* bonus =
-        portable
-            ? static_cast<Xapian::PostingSource*>(new Xapian::FixedWeightPostingSource(kBestTier))
-            : new TierSource(kBestTier);
-    scored.emplace_back(Xapian::Query::OP_AND, Xapian::Query(bonus->release()), part);
+    // A document matching `part` gets the tier constant besides part's own weight.
+    scored.push_back(bonus(kBestTier, part, portable));
+    // A one-word part found in the title: the title twin of its term (title words are
+    // indexed both unprefixed, which the part matches, and S-prefixed), weighing nothing
+    // itself. The twin only matches documents the part matches: the matches, totals and
+    // facets stay those of the parts. Phrases, fields and ORs get no title bonus.
+    if (part.get_type() != Xapian::Query::LEAF_TERM) continue;
+    const std::string term = *part.get_unique_terms_begin();
+    if (term.empty() || std::isupper(static_cast<unsigned char>(term[0]))) continue;  // prefixed
+    std::string twin = std::string(schema::kTitle) + term;
+    const double idf = part_idf(part, db);
+    if (idf <= 0 || !db.term_exists(twin)) continue;
+    scored.push_back(
+        bonus(kTitleBonus * idf,
+              Xapian::Query(Xapian::Query::OP_SCALE_WEIGHT, Xapian::Query(std::move(twin)), 0.0),
+              portable));
   }
   return Xapian::Query(Xapian::Query::OP_OR, scored.begin(), scored.end());
 }
