@@ -74,24 +74,35 @@ double part_idf(const Xapian::Query& part, const Xapian::Database& db) {
 Xapian::Query best_match(const std::vector<Xapian::Query>& parts, const Xapian::Database& db,
                          bool portable) {
   std::vector<Xapian::Query> scored;
-  scored.reserve(2 * parts.size());
+  scored.reserve(parts.size() + 1);
+  // The title twins of the parts (title words are indexed both unprefixed, which the parts
+  // match, and S-prefixed), while every part is one word or compound; their idfs' sum.
+  std::vector<Xapian::Query> twins;
+  double idf_sum = 0;
+  bool all_words = true;
   for (const Xapian::Query& part : parts) {
     // A document matching `part` gets the tier constant besides part's own weight.
     scored.push_back(bonus(kBestTier, part, portable));
-    // A one-word part found in the title: the title twin of its term (title words are
-    // indexed both unprefixed, which the part matches, and S-prefixed), weighing nothing
-    // itself. The twin only matches documents the part matches: the matches, totals and
-    // facets stay those of the parts. Phrases, fields and ORs get no title bonus.
-    if (part.get_type() != Xapian::Query::LEAF_TERM) continue;
-    const std::string term = *part.get_unique_terms_begin();
-    if (term.empty() || std::isupper(static_cast<unsigned char>(term[0]))) continue;  // prefixed
+    if (!all_words) continue;
+    const std::string term =
+        part.get_type() == Xapian::Query::LEAF_TERM ? *part.get_unique_terms_begin() : "";
+    // Phrases, fields, ORs and prefixed terms have no title twin: no bonus for the sequence.
     std::string twin = std::string(schema::kTitle) + term;
-    const double idf = part_idf(part, db);
-    if (idf <= 0 || !db.term_exists(twin)) continue;
-    scored.push_back(
-        bonus(kTitleBonus * idf,
-              Xapian::Query(Xapian::Query::OP_SCALE_WEIGHT, Xapian::Query(std::move(twin)), 0.0),
-              portable));
+    if (term.empty() || std::isupper(static_cast<unsigned char>(term[0])) ||
+        !db.term_exists(twin)) {
+      all_words = false;
+      continue;
+    }
+    twins.emplace_back(std::move(twin));
+    idf_sum += part_idf(part, db);
+  }
+  // The headline names every word: one bonus, for documents whose title has all the twins.
+  // The twins weigh nothing themselves and only match documents the parts match, so the
+  // matches, totals and facets stay those of the parts.
+  if (all_words && idf_sum > 0) {
+    const Xapian::Query in_title(Xapian::Query::OP_AND, twins.begin(), twins.end());
+    scored.push_back(bonus(kTitleBonus * idf_sum,
+                           Xapian::Query(Xapian::Query::OP_SCALE_WEIGHT, in_title, 0.0), portable));
   }
   return Xapian::Query(Xapian::Query::OP_OR, scored.begin(), scored.end());
 }
