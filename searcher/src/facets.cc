@@ -230,6 +230,9 @@ void FacetSpy::add(EntityKind kind, std::string_view value, std::size_t n) {
     if (k.kind == kind) add_keys(k, value, n);
 }
 
+// Keys in a FacetSpy table from which its look-ups prefetch (about 200 KiB of entries).
+constexpr std::size_t kPrefetchKeys = 4096;
+
 void FacetSpy::add_keys(Kind& k, std::string_view value, std::size_t n) {
   if (value.empty()) return;
   scratch_.clear();
@@ -250,12 +253,14 @@ void FacetSpy::add_keys(Kind& k, std::string_view value, std::size_t n) {
     }
     scratch_.swap(resolved_);
   }
-  // A document's keys are looked up together: their slots, then their entries, prefetched
-  // first, so the cache misses of a large table (tens of thousands of amounts) overlap.
+  // A document's keys are looked up together: in a table past the caches (tens of thousands
+  // of amounts), their slots, then their entries, are prefetched first, so the misses overlap.
   hashes_.clear();
   for (std::string_view key : scratch_) hashes_.push_back(hash_word(key));
-  for (std::uint64_t h : hashes_) k.counts.prefetch_slot(h);
-  for (std::uint64_t h : hashes_) k.counts.prefetch_entry(h);
+  if (k.counts.size() > kPrefetchKeys) {
+    for (std::uint64_t h : hashes_) k.counts.prefetch_slot(h);
+    for (std::uint64_t h : hashes_) k.counts.prefetch_entry(h);
+  }
   std::uint8_t ranges = 0;
   for (std::size_t i = 0; i < scratch_.size(); ++i) {
     k.counts.find_or_insert(scratch_[i], hashes_[i]) += n;
