@@ -51,8 +51,12 @@ std::uint64_t dir_bytes(const std::string& dir) {
 // generated articles: 68.3 s and 810 MiB at the default, 41.3 s and 51 MiB at 500
 // (bench/README.md). The database is as consistent between batches as after the last one:
 // old versions gone, new ones not yet in (the next run indexes them again if this stops).
+// A commit copies the blocks it changes (copy-on-write), never more than the database: that
+// much free space, as the merge that follows needs anyway (disk full inside a commit aborts
+// the process; ensure_free_space).
 void DatabaseWriter::delete_documents(const std::vector<std::string>& id_terms) {
   if (id_terms.empty()) return;
+  ensure_free_space(path_, kMinFreeBytes + dir_bytes(path_));
   constexpr std::size_t kDeleteBatch = 500;
   const auto d0 = std::chrono::steady_clock::now();
   for (std::size_t i = 0; i < id_terms.size(); ++i) {
