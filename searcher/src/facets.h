@@ -132,6 +132,7 @@ class FacetSpy : public Xapian::MatchSpy {
   std::size_t money_ranges_[std::size(kMoneyRanges)] = {};
   std::size_t documents_ = 0;
   std::vector<std::string_view> scratch_, resolved_;
+  std::vector<std::uint64_t> hashes_;  // add_keys' scratch
   const AliasTable* aliases_ = nullptr;
 };
 

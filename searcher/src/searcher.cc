@@ -25,6 +25,7 @@
 #include "remote_facets.h"
 #include "snippets.h"
 #include "suggest.h"
+#include "value_scan.h"
 
 namespace newsdex {
 
@@ -218,6 +219,8 @@ struct Searcher::Impl {
                     SearchResults& res) {
     const bool faceted = !req.facets.empty();
     const bool by_index = faceted && !value_counts && parts.size() == 1 && facet_queries++ > 0;
+    // The first: the match collects docids, their values are read after it (value_scan.h).
+    const bool scan = faceted && !by_index && !value_counts && parts.size() == 1 && db.size() == 1;
     detail::DocidSpy docid_spy;
     std::optional<detail::FacetSpy> value_spy;
     std::optional<detail::ValueCountFacets> counted;  // remote: see remote_facets.h
@@ -227,6 +230,8 @@ struct Searcher::Impl {
       value_spy.emplace(req.facets, req.date_bucket, people_aliases(req.facets));
       if (value_counts)
         counted.emplace(req.facets).attach(enquire);
+      else if (scan)
+        enquire.add_matchspy(&docid_spy);
       else
         enquire.add_matchspy(&*value_spy);
     }
@@ -234,6 +239,7 @@ struct Searcher::Impl {
     const Xapian::MSet mset =
         enquire.get_mset(Xapian::doccount(req.offset), Xapian::doccount(req.limit), all);
     if (counted) counted->add_to(*value_spy);
+    if (scan) detail::scan_facet_values(db, std::move(docid_spy.docids), req.facets, *value_spy);
     add_hits(mset, pq, req, res);
     if (!faceted) return;
     const std::size_t seen = by_index ? docid_spy.docids.size() : value_spy->documents();
