@@ -1,6 +1,7 @@
 // Money recognisers: a currency sign or code before an amount ("$1.13bn", "US$2m", "£600m",
 // "Rs 16,189 crore"), a currency word after one ("5 mln dlrs", "17 cents"), number words
-// ("half a trillion dollars") and "billion-dollar"; money_pass and find_money.
+// ("half a trillion dollars") and "billion-dollar"; money_pass and find_money. A bare
+// "francs" takes the country the document names (bare_franc_code).
 
 #include <cmath>
 #include <cstdio>
@@ -106,6 +107,48 @@ constexpr Qualifier kQualifiers[] = {
     {"Pakistani", Fam::rupee, "PKR"},    {"Indian", Fam::rupee, "INR"},
 };
 
+// The franc a bare "francs" means (no "Swiss"/"French"/"Belgian" before it): the one
+// country the document names ("Brussels", "Zurich", "Banque Nationale de Paris", a
+// Brussels ticker "<VMNB.BR>"); none if it names none or several. Found once per document,
+// the first time a bare franc is met (money_pass resets it).
+struct FrancCountry {
+  string_view word;
+  string_view code;
+};
+constexpr FrancCountry kFrancCountries[] = {
+    {"Belgian", "BEF"}, {"Belgium", "BEF"}, {"Brussels", "BEF"},    {".BR>", "BEF"},
+    {"Antwerp", "BEF"}, {"Swiss", "CHF"},   {"Switzerland", "CHF"}, {"Zurich", "CHF"},
+    {"Geneva", "CHF"},  {"Basle", "CHF"},   {"Basel", "CHF"},       {".Z>", "CHF"},
+    {"French", "FRF"},  {"France", "FRF"},  {"Paris", "FRF"},       {".PA>", "FRF"},
+};
+
+struct FrancContext {
+  const char* text = nullptr;
+  size_t size = 0;
+  string_view code;
+};
+thread_local FrancContext t_franc;
+
+string_view bare_franc_code(string_view s) {
+  if (t_franc.text == s.data() && t_franc.size == s.size()) return t_franc.code;
+  string_view found;
+  bool several = false;
+  for (const FrancCountry& c : kFrancCountries) {
+    if (!found.empty() && c.code == found) continue;
+    for (size_t at = s.find(c.word); at != string_view::npos; at = s.find(c.word, at + 1)) {
+      const bool marker = c.word[0] == '.';
+      if (!marker && (word_char_before(s, at) || word_char_at(s, at + c.word.size()))) continue;
+      if (found.empty())
+        found = c.code;
+      else if (found != c.code)
+        several = true;
+      break;
+    }
+  }
+  t_franc = {s.data(), s.size(), several ? string_view() : found};
+  return t_franc.code;
+}
+
 struct CurHit {
   string_view code;
   size_t e = 0;
@@ -150,10 +193,18 @@ CurHit parse_currency_after(string_view s, size_t p) {
   if (word_char_at(s, t)) return r;
   const Word* w = lookup(s, q, t);
   if (!w) return r;
-  if (w->cat == Cat::cur && !w->code.empty()) {
+  if (w->cat == Cat::cur && w->code.empty() && w->fam == Fam::franc) {
+    // ("3 Francs Bourgeois" is a name: a title-case word is no bare currency.)
+    const bool title = is_upper(at(s, q)) && !is_upper(at(s, q + 1));
+    r.code = title ? string_view() : bare_franc_code(s);
+    r.e = t, r.fam = w->fam, r.ok = !r.code.empty();
+  } else if (w->cat == Cat::cur && !w->code.empty()) {
     r.code = w->code, r.e = t, r.fam = w->fam, r.ok = true;
     r.cents = w->flags & kCents;
     r.needs_scale = w->flags & kNeedsScale;
+    // "757.24 rand an ounce": the lower-case word after a number is the currency ("Rand"
+    // may be a name).
+    if (w->code == "ZAR" && at(s, q) == 'r') r.needs_scale = false;
     if (w->fam == Fam::pound) {
       const NextWord nw = next_word(s, t, false);
       if (is(nw, Cat::of)) return CurHit{};  // "6 billion pounds of carbon" is a weight
@@ -368,6 +419,18 @@ constexpr bool starts_word_number(Cat c) {
          c == Cat::quarter;
 }
 
+/// Whether the word before @p b makes an amount in words vague: "several hundred thousand
+/// dollars", "a few hundred million dollars", "many thousand dollars" (skipped_vague).
+bool vague_before(string_view s, size_t b) {
+  size_t p = b;
+  while (p > 0 && (at(s, p - 1) == ' ' || at(s, p - 1) == '\n') && b - p < 3) --p;
+  if (p == b) return false;
+  for (string_view v : {"several", "few", "many", "some", "multiple"})
+    if (p >= v.size() && ieq_at(s, p - v.size(), v) && !word_char_before(s, p - v.size()))
+      return true;
+  return false;
+}
+
 size_t money_word(string_view s, size_t b, size_t e, const Word* w, std::vector<Entity>& out) {
   const size_t sz = s.size();
   if (w->cat == Cat::code || w->cat == Cat::rs) {  // "USD 5 million", "Rs16,189 crore"
@@ -395,6 +458,7 @@ size_t money_word(string_view s, size_t b, size_t e, const Word* w, std::vector<
     return e;
   }
   if (!starts_word_number(w->cat)) return e;
+  if (vague_before(s, b)) return e;
   const WordNum wn = parse_word_number(s, e, w);
   if (!wn.ok) return e;
   const CurHit c = parse_currency_after(s, wn.e);
@@ -422,6 +486,7 @@ constexpr PrefixBloom kMoneyPrefixes = make_prefix_bloom(is_money_trigger_word);
 
 void money_pass(string_view s, const std::vector<TriggerBlock>& blocks, std::vector<Entity>& out) {
   const size_t n = s.size();
+  t_franc = {};  // a new document (bare_franc_code)
   scan_triggers(
       blocks, [](const TriggerBlock& b) { return b.digit_start | b.letter_start | b.anywhere; },
       [&](size_t i) -> size_t {
