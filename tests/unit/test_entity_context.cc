@@ -55,3 +55,51 @@ TEST_CASE("money: vague amounts in words are skipped") {
   CHECK(money("It cost the bank two hundred thousand dollars.") == "USD:200000");
   CHECK(money("It cost half a million dollars.") == "USD:500000");
 }
+
+namespace {
+
+const newsdex::EntityExtractor& ex() {
+  static const newsdex::EntityExtractor e(newsdex::EntityOptions{NEWSDEX_GAZETTEER_DIR});
+  return e;
+}
+
+/// The distinct company keys found, in order of first mention.
+std::string companies(const std::string& text) {
+  std::string out;
+  std::set<std::string> seen;
+  for (const Entity& e : ex().extract(text))
+    if (e.kind == EntityKind::company && seen.insert(e.key).second)
+      out += (out.empty() ? "" : " | ") + e.key;
+  return out;
+}
+
+}  // namespace
+
+TEST_CASE("companies: a Romance organisation head starts a name") {
+  CHECK(companies("The loan was led by Banque Fontenelle de Lyon, the bank said.") ==
+        "banque fontenelle de lyon");
+  CHECK(companies("Banco Pardal Atlantico and Banque d'Escompte et de Gestion SA shared it.") ==
+        "banco pardal atlantico | banque d'escompte et de gestion");
+  CHECK(companies("She opened a banque account in the town.").empty());
+  CHECK(companies("The word Banque alone is no name.").empty());
+}
+
+TEST_CASE("companies: a name wrapped at a fixed-width line break stays one name") {
+  // Newswire copy wrapped near 70 columns: the unit word is on the next line.
+  CHECK(companies("The bonds were priced at par and placed by the lead manager Nomura\n"
+                  "International Ltd, the issuer said on Tuesday.") == "nomura international");
+  // A short line (a list, a menu) ends the name.
+  CHECK(companies("Brokers:\nNomura\nInternational news") == "nomura");
+}
+
+TEST_CASE("companies: a short form after a longer name is that name") {
+  // The longer name first, the short form after: one company.
+  CHECK(companies("Lead manager Nomura International Ltd said the bonds are callable. Nomura "
+                  "said fees total 2.5 pct.") == "nomura international");
+  // The parent named first, then its unit: two companies.
+  CHECK(companies("Nomura said it would expand. Its unit Nomura International Ltd will lead the "
+                  "issue.") == "nomura | nomura international");
+  // Two longer names start with it: the short form keeps its own key.
+  CHECK(companies("Nomura International Ltd and Nomura Capital Markets led it. Nomura said so.") ==
+        "nomura international | nomura capital markets | nomura");
+}

@@ -192,7 +192,7 @@ void Scan::extend_gazetteer() {
     std::size_t k = c.te, last_unit = 0, suffix_end = 0;
     bool other_words = false;
     for (std::size_t steps = 0; k < t_.size() && steps < 5; ++steps) {
-      if (!spaced(k) || !capw(k)) break;
+      if (!(spaced(k) || wrapped(k)) || !capw(k)) break;
       if (covered_[k]) {
         // Another gazetteer company right after ("Eastman Kodak"): part of the name.
         const std::int32_t oi = owner[k];
@@ -670,6 +670,8 @@ void Scan::org_rules_pass() {
     if (!covered_[i]) rule_source_cue(i);
   for (std::uint32_t i : caps_all_)
     if (!covered_[i]) rule_dotcom(i);
+  for (std::uint32_t i : caps_all_)
+    if (!covered_[i]) rule_org_head(i);
   for (std::uint32_t i : caps_all_)
     if (!covered_[i]) rule_org_word(i);
   for (std::size_t k = 1; k + 1 < t_.size(); ++k)

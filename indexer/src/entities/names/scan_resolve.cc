@@ -230,6 +230,7 @@ void Scan::run(std::vector<Entity>& out) {
   rules_pass();
   propagate();
   document_decisions();
+  short_forms_of_longer_names();
   resolve(out);
 }
 

@@ -1,0 +1,143 @@
+// Evidence that spans lines and mentions (issue 11): a name wrapped over a fixed-width line
+// break ("Nomura\nInternational Ltd"), banks and companies whose name starts with an
+// organisation word in French, Spanish, Italian or Portuguese ("Banque Nationale de Paris",
+// "Banco Popular Espanol"), and, once the whole document is read, the short form of a
+// company that stands for a longer name the document gave first ("Nomura International
+// Ltd ... Nomura said": one company, one key).
+
+#include <cstddef>
+#include <cstdint>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "entities/names.h"
+#include "entities/names/chars.h"
+#include "entities/names/lexicon.h"
+#include "entities/names/scan.h"
+
+namespace newsdex::detail::names {
+namespace {
+
+// Words that start a company's name in Romance languages ("Banque Indosuez", "Compagnie
+// Generale"), case-exact.
+const ViewSet kOrgHeads = {"Banque",   "Banco",    "Banca",     "Caisse",     "Compagnie",
+                           "Compania", "Compañía", "Companhia", "Societe",    "Société",
+                           "Societa",  "Società",  "Sociedad",  "Financiere", "Financière"};
+
+// Lower-case joining words inside such names ("Banque d'Arbitrage et de Credit").
+const ViewSet kOrgJoins = {"de", "du", "des", "et", "del", "della", "di", "do", "da", "y", "e"};
+
+// The shortest line a fixed-width wrap leaves (newswire copy is wrapped near 70 columns).
+constexpr std::size_t kMinWrappedLine = 50;
+
+bool in_set(const ViewSet& s, std::string_view w) { return s.find(w) != s.end(); }
+
+}  // namespace
+
+bool Scan::wrapped(std::size_t i) const {
+  if (i == 0 || i >= t_.size() || !has(i, kNewlineBefore) || has(i, kHeading)) return false;
+  if (!word(i - 1) && !punct(i - 1, ',') && !punct(i - 1, '&')) return false;
+  // Exactly one line break, nothing else: a new paragraph is indented or follows a blank line.
+  const std::size_t gap_b = t_[i - 1].end, gap_e = t_[i].begin;
+  std::size_t breaks = 0;
+  for (std::size_t p = gap_b; p < gap_e; ++p) {
+    if (text_[p] == '\n') ++breaks;
+    if (text_[p] != '\n' && text_[p] != ' ' && text_[p] != '\r') return false;
+  }
+  if (breaks != 1 || text_[gap_e - 1] != '\n') return false;
+  std::size_t line_b = text_.rfind('\n', gap_b == 0 ? 0 : gap_b - 1);
+  line_b = line_b == std::string_view::npos ? 0 : line_b + 1;
+  return gap_b - line_b >= kMinWrappedLine;
+}
+
+// "Banque Nationale de Paris", "Banque d'Arbitrage et de Credit", "Banco Popular Espanol":
+// an organisation head word and the capitalised words (and joining words) after it.
+bool Scan::rule_org_head(std::size_t i) {
+  if (!capw(i) || covered_[i] || noisy(i) || !in_set(kOrgHeads, tx(i))) return false;
+  const std::size_t n = t_.size();
+  std::size_t e = i + 1, last = i;
+  for (std::size_t words_n = 0; e < n && words_n < 7; ++words_n) {
+    if (!(spaced(e) || wrapped(e))) break;
+    // "d'Investissement": an elided "de" glued to the next word.
+    if (word(e) && lower_is(e, "d") && e + 2 < n && has(e + 1, kPunct) &&
+        is_apostrophe(t_[e + 1].cp) && glued(e + 1) && glued(e + 2) && capw(e + 2) &&
+        !covered_[e + 2]) {
+      last = e + 2;
+      e += 3;
+      continue;
+    }
+    if (word(e) && !has(e, kHasUpper) && in_set(kOrgJoins, tx(e))) {
+      ++e;
+      continue;
+    }
+    if (!capw(e) || covered_[e] || legal_word(e)) break;
+    last = e;
+    ++e;
+  }
+  if (last == i) return false;  // "Banque" alone
+  std::size_t end = last + 1;
+  // "Banque Demachy et Associes SA": the legal suffix is not part of the key.
+  std::size_t with_suffix = end;
+  while (with_suffix < n && with_suffix < end + 2 && spaced(with_suffix) && legal_word(with_suffix))
+    ++with_suffix;
+  add_rule(EntityKind::company, i, with_suffix, end, gaz_or_key(i, end), false);
+  return true;
+}
+
+// A gazetteer company named by a short form after the document gave a longer name that
+// starts with it ("Nomura International Ltd said ... Nomura said"): the short form is that
+// longer name's. Only when the longer name comes first (a parent named before its unit
+// stays the parent) and the short form extends to a single longer name.
+void Scan::short_forms_of_longer_names() {
+  struct Longer {
+    std::string name;  // lower-case name part, single spaces
+    std::string key;
+    std::uint32_t first = 0;  // byte offset of the first mention
+  };
+  std::vector<Longer> longer;
+  for (const Cand& c : cands_) {
+    if (c.dead || c.kind != EntityKind::company || !c.rule || c.name_te <= c.tb + 1) continue;
+    if (longer.size() >= 64) break;
+    std::string name = lower_utf8(collapse_space(text_.substr(c.b, t_[c.name_te - 1].end - c.b)));
+    bool seen = false;
+    for (Longer& l : longer)
+      if (l.key == c.key) {
+        seen = true;
+        if (c.b < l.first) l.first = c.b;
+      }
+    if (!seen) longer.push_back({std::move(name), c.key, c.b});
+  }
+  if (longer.empty()) return;
+  // First mention of each short (gazetteer) key in the document, the headline aside (it
+  // shortens every name: "CRAY <CYR> GETS ORDER" before "Cray Research Inc said").
+  std::size_t head_end = text_.find("\n\n");
+  if (head_end == std::string_view::npos || head_end > 400) head_end = 0;
+  StringMap<std::uint32_t> first_short;
+  for (const Cand& c : cands_) {
+    if (c.dead || c.kind != EntityKind::company || c.rule || c.entry < 0) continue;
+    if (c.b < head_end) continue;
+    auto [it, fresh] = first_short.try_emplace(c.key, c.b);
+    if (!fresh && c.b < it->second) it->second = c.b;
+  }
+  for (Cand& c : cands_) {
+    if (c.dead || c.kind != EntityKind::company || c.rule || c.entry < 0) continue;
+    const std::string s =
+        lower_utf8(collapse_space(strip_possessive(text_.substr(c.b, c.e - c.b))));
+    const Longer* match = nullptr;
+    bool several = false;
+    for (const Longer& l : longer) {
+      if (l.key == c.key || l.name.size() <= s.size() + 1 || l.name.compare(0, s.size(), s) != 0 ||
+          l.name[s.size()] != ' ')
+        continue;
+      if (match && match->key != l.key) several = true;
+      match = &l;
+    }
+    if (!match || several) continue;
+    const auto first = first_short.find(c.key);
+    if (first != first_short.end() && first->second < match->first) continue;  // came first
+    c.key = match->key;
+  }
+}
+
+}  // namespace newsdex::detail::names
