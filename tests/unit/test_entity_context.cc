@@ -10,6 +10,7 @@
 #include <vector>
 
 #include "entities/numeric.h"
+#include "index/source_aware.h"
 #include "newsdex/entities.h"
 
 using newsdex::Entity;
@@ -102,4 +103,26 @@ TEST_CASE("companies: a short form after a longer name is that name") {
   // Two longer names start with it: the short form keeps its own key.
   CHECK(companies("Nomura International Ltd and Nomura Capital Markets led it. Nomura said so.") ==
         "nomura international | nomura capital markets | nomura");
+}
+
+TEST_CASE("bylines: a writer's role after By, an Authors list") {
+  auto people = [](const std::string& text) {
+    std::vector<Entity> ents = ex().extract(text);
+    newsdex::detail::drop_source_entities(text, {}, ents);
+    std::string out;
+    std::set<std::string> seen;
+    for (const Entity& e : ents)
+      if (e.kind == EntityKind::person && seen.insert(e.key).second)
+        out += (out.empty() ? "" : " | ") + e.key;
+    return out;
+  };
+  CHECK(people("Phone recall\n\nBy guest contributor Marta Quillon. The maker, said Tomas "
+               "Brandt, will replace the batteries.") == "tomas brandt");
+  CHECK(people("Spam finder\n\nThe detector works, said Helen Okafor.\nAuthors Rachel Fong "
+               "Jonas Verlaine\nResearch Overview") == "helen okafor");
+  // Prose: "By late afternoon" is no byline.
+  const std::string prose =
+      "Talks\n\nBy late afternoon Mr. Tomas Brandt had left, said Helen Okafor.";
+  REQUIRE(ex().extract(prose).size() >= 2);
+  CHECK(people(prose) == "tomas brandt | helen okafor");
 }

@@ -21,13 +21,35 @@ bool ends_with_word(std::string_view text, std::size_t e, std::string_view w, bo
   return b == 0 || text[b - 1] == '\n';
 }
 
-// Whether @p e is the first name of a byline: `By Name`, or `by Name` at a line's start.
+// Whether @p e is the first name of a byline: `By Name`, or `by Name` at a line's start,
+// with up to three words of a writer's role between (`By guest contributor Name`, `by staff
+// writer Name`); or the first of an `Authors` list (`Authors Rachel Fong Josh Tobin`).
 bool after_by(std::string_view text, const Entity& e) {
   std::size_t p = e.begin;
-  while (p > 0 && space(text[p - 1])) --p;
-  if (p == e.begin) return false;  // `By` must be a word of its own
-  return ends_with_word(text, p, "By", false) || ends_with_word(text, p, "by", true) ||
-         ends_with_word(text, p, "BY", false);
+  for (int words = 0; words <= 3; ++words) {
+    const std::size_t word_end = p;
+    while (p > 0 && space(text[p - 1])) --p;
+    if (p == word_end) return false;  // `By` must be a word of its own
+    if (ends_with_word(text, p, "By", false) || ends_with_word(text, p, "by", true) ||
+        ends_with_word(text, p, "BY", false))
+      return true;
+    if (words == 0 &&
+        (ends_with_word(text, p, "Authors", true) || ends_with_word(text, p, "Author", true) ||
+         ends_with_word(text, p, "Written by", false)))
+      return true;
+    // A writer's role before: `contributor` in `By guest contributor`.
+    std::size_t b = p;
+    while (b > 0 && std::islower(static_cast<unsigned char>(text[b - 1]))) --b;
+    if (b == p || (b > 0 && alnum(text[b - 1]))) return false;
+    static constexpr std::string_view kRoles[] = {
+        "guest",  "contributor", "contributing", "staff",    "writer",     "reporter",
+        "senior", "special",     "editor",       "our",      "columnist",  "correspondent",
+        "news",   "science",     "technology",   "business", "associated", "press"};
+    if (std::find(std::begin(kRoles), std::end(kRoles), text.substr(b, p - b)) == std::end(kRoles))
+      return false;
+    p = b;
+  }
+  return false;
 }
 
 // Whether @p e follows a live blog's entry stamp, `Nov 18 Jay Peters`: an abbreviated month
