@@ -5,6 +5,7 @@
 
 #include <doctest/doctest.h>
 
+#include <algorithm>
 #include <set>
 #include <string>
 #include <vector>
@@ -125,4 +126,29 @@ TEST_CASE("bylines: a writer's role after By, an Authors list") {
       "Talks\n\nBy late afternoon Mr. Tomas Brandt had left, said Helen Okafor.";
   REQUIRE(ex().extract(prose).size() >= 2);
   CHECK(people(prose) == "tomas brandt | helen okafor");
+}
+
+TEST_CASE("companies: an acronym before a strong organisation word starts a name") {
+  CHECK(companies("Orvale news\n\nUS Airways said it will add flights.") == "us airways");
+  CHECK(companies("Orvale news\n\nUK Airways Holdings said it will add flights.") ==
+        "uk airways holdings");
+  // Without the organisation word: no name.
+  CHECK(companies("Orvale news\n\nUS carriers said they will add flights.").empty());
+}
+
+TEST_CASE("companies: a heading word the story writes only in lower case is no name") {
+  // "SNAP" (Snap Inc. in the gazetteer) in a capitals heading, "snap" in the story.
+  CHECK(companies("PARTY CONSIDERS SNAP POLL\n\nThe party is considering a snap poll in May.")
+            .empty());
+  // The story writes it capitalised too: the company.
+  CHECK(companies("SNAP SHARES RISE\n\nSnap said its users grew; a snap decision followed.") ==
+        "snap");
+}
+
+TEST_CASE("publisher keys: the outlet as the extractor keys its credit") {
+  const auto ap = newsdex::detail::publisher_keys(ex(), "AP");
+  CHECK(std::find(ap.begin(), ap.end(), "associated press") != ap.end());
+  std::vector<Entity> ents = ex().extract("Storm news (AP)\n\nAP - The storm hit Ohio.");
+  newsdex::detail::drop_source_entities("Storm news (AP)\n\nAP - The storm hit Ohio.", ap, ents);
+  for (const Entity& e : ents) CHECK(e.kind != EntityKind::company);
 }

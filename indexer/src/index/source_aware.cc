@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cctype>
+#include <optional>
 #include <set>
 
 namespace newsdex::detail {
@@ -97,6 +98,9 @@ std::vector<std::string> publisher_keys(const EntityExtractor& extractor, std::s
       out.push_back(std::move(key));
   };
   add(source);
+  // As the extractor keys the outlet when a story credits it ("(AP)" -> associated press).
+  for (const Entity& e : extractor.extract("Source: " + std::string(source), std::nullopt))
+    if (e.kind == EntityKind::company) add(e.key);
   if (source.size() > 4 && (source.substr(0, 4) == "The " || source.substr(0, 4) == "the "))
     add(source.substr(4));
   if (source.size() > 5 && source.substr(source.size() - 5) == " News")  // BBC News: the BBC

@@ -189,6 +189,7 @@ class Scan {
   bool wrapped(std::size_t i) const;
   bool rule_org_head(std::size_t i);
   void short_forms_of_longer_names();
+  void drop_heading_words();
   void document_decisions();
   bool rule_legal_suffix(std::size_t i);
   bool rule_desc_suffix(std::size_t i);

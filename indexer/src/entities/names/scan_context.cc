@@ -3,8 +3,10 @@
 // organisation word in French, Spanish, Italian or Portuguese ("Banque Nationale de Paris",
 // "Banco Popular Espanol"), and, once the whole document is read, the short form of a
 // company that stands for a longer name the document gave first ("Nomura International
-// Ltd ... Nomura said": one company, one key).
+// Ltd ... Nomura said": one company, one key), and an all-capital headline word that the
+// story writes only in lower case ("CONSIDERS SNAP POLL" ... "a snap poll") is no name.
 
+#include <cctype>
 #include <cstddef>
 #include <cstdint>
 #include <string>
@@ -137,6 +139,34 @@ void Scan::short_forms_of_longer_names() {
     const auto first = first_short.find(c.key);
     if (first != first_short.end() && first->second < match->first) continue;  // came first
     c.key = match->key;
+  }
+}
+
+// "RULING PARTY CONSIDERS SNAP POLL" ... "a snap poll": a one-word gazetteer name in an
+// all-capital heading is an ordinary word when the story writes it in lower case and never
+// capitalised.
+void Scan::drop_heading_words() {
+  for (Cand& c : cands_) {
+    if (c.dead || c.rule || c.te != c.tb + 1 || c.kind == EntityKind::person) continue;
+    const std::size_t i = c.tb;
+    if (!has(i, kHeading) || has(i, kHasLower) || t_[i].end - t_[i].begin < 3) continue;
+    const std::string_view w = lower(i);
+    bool lower_case = false, capitalised = false;
+    for (std::size_t at = lower_text_.find(w); at != std::string::npos && !capitalised;
+         at = lower_text_.find(w, at + 1)) {
+      if (at == t_[i].begin) continue;
+      const std::size_t end = at + w.size();
+      if ((at > 0 && std::isalnum(static_cast<unsigned char>(lower_text_[at - 1])) != 0) ||
+          (end < lower_text_.size() &&
+           std::isalnum(static_cast<unsigned char>(lower_text_[end])) != 0))
+        continue;
+      const char first = text_[at];
+      if (first >= 'a' && first <= 'z')
+        lower_case = true;
+      else
+        capitalised = true;
+    }
+    if (lower_case && !capitalised) c.dead = true;
   }
 }
 

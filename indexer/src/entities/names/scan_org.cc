@@ -411,7 +411,13 @@ bool Scan::rule_org_word(std::size_t i) {
       "Airlines",        "Airways",   "Bancorp", "Bancshares", "Holdings",
       "Securities",      "Petroleum", "Motors",  "Telecom",    "Telecommunications",
       "Pharmaceuticals", "Breweries", "Brewery", "Foods",      "Bankshares"};
-  if (!strong && in(kStrongOrgWords, tx(i)) && !has(b, kSentenceStart) && i - b <= 2) strong = true;
+  // "US Airways said", "US Airways Group Inc.": a short acronym before such a word starts a
+  // name, sentence start or not.
+  const bool acronym =
+      !has(b, kHasLower) && t_[b].end - t_[b].begin >= 2 && t_[b].end - t_[b].begin <= 4 && b < i;
+  bool strong_word = false;
+  for (std::size_t k = b; k <= i; ++k) strong_word |= in(kStrongOrgWords, tx(k));
+  if (!strong && strong_word && (!has(b, kSentenceStart) || acronym) && i - b <= 2) strong = true;
   if (!strong) return false;
   // "Mary Smith Research": a person's name before the word is not this rule's business.
   if (first_name(b) && !common(b)) return false;  // "Helen Steel", "Mary Smith Research"

@@ -231,6 +231,7 @@ void Scan::run(std::vector<Entity>& out) {
   propagate();
   document_decisions();
   short_forms_of_longer_names();
+  drop_heading_words();
   resolve(out);
 }
 
