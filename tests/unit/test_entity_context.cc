@@ -152,3 +152,40 @@ TEST_CASE("publisher keys: the outlet as the extractor keys its credit") {
   newsdex::detail::drop_source_entities("Storm news (AP)\n\nAP - The storm hit Ohio.", ap, ents);
   for (const Entity& e : ents) CHECK(e.kind != EntityKind::company);
 }
+
+namespace {
+
+/// The distinct person keys found, in order of first mention.
+std::string people_found(const std::string& text) {
+  std::string out;
+  std::set<std::string> seen;
+  for (const Entity& e : ex().extract(text))
+    if (e.kind == EntityKind::person && seen.insert(e.key).second)
+      out += (out.empty() ? "" : " | ") + e.key;
+  return out;
+}
+
+}  // namespace
+
+TEST_CASE("people: Korean given names, Attorney General, a role then a comma") {
+  CHECK(people_found("Trade news\n\nFinance Minister Yoon Sung-ho said exports rose.") ==
+        "yoon sung-ho");
+  CHECK(people_found("Court news\n\nThe case was opened by State Attorney General Marla Quenby "
+                     "last week.") == "marla quenby");
+  CHECK(people_found("Oil news\n\nThe oil minister, Tobenna Okafor, said output would fall.") ==
+        "tobenna okafor");
+  // A place after the comma is no person; a digit after the dash is no name.
+  CHECK(people_found("Oil news\n\nThe minister, in Lagos Monday, said output would fall.").empty());
+  CHECK(people_found("Car news\n\nThe Kia Sorento-x5 sold well.").empty());
+  // General Motors is no title before a name.
+  CHECK(people_found("Car news\n\nGeneral Motors Corp said sales rose.").empty());
+}
+
+TEST_CASE("people: a title inside a long capitalised run, before said") {
+  CHECK(people_found("Trade news\n\nDeputy Prime Minister and Finance-Economy Minister Yoon "
+                     "Sung-ho said Monday that exports rose.") == "yoon sung-ho");
+  // A menu of capitalised words with a title in it: nothing.
+  CHECK(people_found("Home News Sport Business Minister Park Ridge Weather Travel Culture\n\nThe "
+                     "weather was fine.")
+            .empty());
+}
