@@ -189,3 +189,13 @@ TEST_CASE("people: a title inside a long capitalised run, before said") {
                      "weather was fine.")
             .empty());
 }
+
+TEST_CASE("money: ranges give both ends; priced amounts keep their decimals") {
+  CHECK(money("Spending will be in the 45-50 mln dlr range.") == "USD:45000000 USD:50000000");
+  CHECK(money("It paid prices from 8.00 to 10.625 dlrs a share.") == "USD:8 USD:10.625");
+  CHECK(money("Costs of 30 to 40 mln dlrs were set aside.") == "USD:30000000 USD:40000000");
+  // Not a range: a year span, a count before an amount.
+  CHECK(money("In 1986-87 it earned 5 mln dlrs.") == "USD:5000000");
+  CHECK(money("It sold 3 to 4 cars for 12 dlrs each.") == "USD:12");
+  CHECK(money("The share was 7.21 dlrs, then 1.70 dlrs.") == "USD:7.21 USD:1.7");
+}

@@ -33,14 +33,17 @@ void emit_money(std::vector<Entity>& out, string_view s, size_t b, size_t e, str
   key.append(code);
   key.push_back(':');
   char buf[32];
-  if (v >= 0.995L) {
-    // Whole units as an integer; a priced amount keeps its cents ("7.21 dlrs" -> 7.21,
-    // "1.70 dlrs" -> 1.7), as the guidelines ask.
-    const long long c = std::llround(v * 100);
-    const int len = c % 100 == 0 ? std::snprintf(buf, sizeof buf, "%lld", c / 100)
-                    : c % 10 == 0
-                        ? std::snprintf(buf, sizeof buf, "%lld.%lld", c / 100, (c % 100) / 10)
-                        : std::snprintf(buf, sizeof buf, "%lld.%02lld", c / 100, c % 100);
+  if (v >= 1e11L) {
+    const int len = std::snprintf(buf, sizeof buf, "%lld", std::llround(v));
+    key.append(buf, static_cast<size_t>(len));
+  } else if (v >= 0.995L) {
+    // Whole units as an integer; a priced amount keeps the shortest decimal ("7.21 dlrs" ->
+    // 7.21, "1.70 dlrs" -> 1.7, "10.625 dlrs" -> 10.625), as the guidelines ask.
+    const long long c = std::llround(v * 10000);
+    int len = c % 10000 == 0 ? std::snprintf(buf, sizeof buf, "%lld", c / 10000)
+                             : std::snprintf(buf, sizeof buf, "%lld.%04lld", c / 10000, c % 10000);
+    if (c % 10000 != 0)
+      while (len > 0 && buf[len - 1] == '0') --len;
     key.append(buf, static_cast<size_t>(len));
   } else {
     // Sub-unit amounts keep the shortest decimal: "17 cents" -> 0.17, "62.05 cents" -> 0.6205.
@@ -313,6 +316,32 @@ size_t money_sign(string_view s, size_t i, size_t len, string_view code, std::ve
   return amount_after_sign(s, i, q, s.substr(i, len), code, out);
 }
 
+/// The first end of a range whose second end carries the scale and currency: "30-40 mln
+/// dlrs", "8.00 to 10.625 dlrs" (the guidelines give both ends; the second is found on its
+/// own). Returns where scanning resumes.
+size_t money_range_start(string_view s, size_t i, const Num& n, std::vector<Entity>& out) {
+  if (n.grouped) return n.e;
+  const size_t sz = s.size();
+  const size_t q = skip_space(s, n.e);
+  size_t r = std::string_view::npos;
+  if (q == n.e && q < sz && at(s, q) == '-')
+    r = q + 1;
+  else if (q + 2 < sz && at(s, q) == 0xE2 && at(s, q + 1) == 0x80 && at(s, q + 2) == 0x93)
+    r = q + 3;  // en dash
+  else if (q > n.e && word_at(s, q, "to"))
+    r = skip_space(s, q + 2);
+  if (r == std::string_view::npos || r >= sz || !is_digit(at(s, r))) return n.e;
+  const Num n2 = parse_num(s, r);
+  if (!n2.ok || !clean_end(s, n2.e) || n2.value < n.value) return n.e;
+  const Scale sc2 = parse_scale(s, n2.e);
+  if (sc2.blocked) return n.e;
+  const CurHit c2 = parse_currency_after(s, sc2.found ? sc2.e : n2.e);
+  if (!c2.ok || (c2.needs_scale && !sc2.found)) return n.e;
+  const long double v = n.value * (sc2.found ? sc2.mult : 1);
+  emit_money(out, s, i, n.e, c2.code, c2.cents ? v / 100 : v);
+  return n.e;
+}
+
 /// A number followed by a currency word or code: "5 mln dlrs", "17 cents", "2 billion
 /// euros", "10 million yuan", "300 million pounds", "5 million USD", "20€".
 size_t money_number(string_view s, size_t i, std::vector<Entity>& out) {
@@ -322,6 +351,7 @@ size_t money_number(string_view s, size_t i, std::vector<Entity>& out) {
   const Scale sc = parse_scale(s, n.e);
   if (sc.blocked) return n.e;
   const CurHit c = parse_currency_after(s, sc.found ? sc.e : n.e);
+  if (!c.ok && !sc.found) return money_range_start(s, i, n, out);
   if (!c.ok || (c.needs_scale && !sc.found)) return n.e;
   // "in 2019 dollars" (inflation-adjusted) is a year, not an amount.
   if (!sc.found && !n.grouped && n.digits == 4 && n.frac == 0 && n.value >= 1900 &&
