@@ -1,7 +1,7 @@
 // entity_eval: entity extraction quality against a hand-made gold set.
 //
 //   entity_eval GOLD.json DIR [--min-f1 0.9] [--kinds company,person,money,percent]
-//               [--gazetteer DIR] [--raw] [--verbose]
+//               [--gazetteer DIR] [--raw] [--resolve-keys] [--verbose]
 //
 // For each document named in GOLD.json ("docs": {"file.txt": {"company": {"key": [surface
 // forms]}, ...}}), runs newsdex::EntityExtractor over DIR/file.txt and compares the SET of
@@ -17,7 +17,10 @@
 //
 // The entities scored are those the indexer keeps (document_builder.cc): the extractor's,
 // less the record's publisher and the article's bylines (source_aware.h). --raw scores the
-// extractor's output before that step.
+// extractor's output before that step. --resolve-keys compares each gold company key as the
+// search filter resolves it when the gazetteer lists the name (EntityExtractor::
+// canonical_key): the gazetteer's key for a fuller name it holds as an alias ("Cisco
+// Systems" -> cisco).
 //
 // Exit status: 77 if GOLD.json (or a corpus file it needs) does not exist (skip), 2 on a
 // usage or input error, 1 if a kind listed in --kinds is below --min-f1 over all
@@ -84,7 +87,8 @@ struct Article {
 
 int usage() {
   std::cerr << "usage: entity_eval GOLD.json DIR [--min-f1 0.9] "
-               "[--kinds company,person,money,percent] [--gazetteer DIR] [--raw] [--verbose]\n";
+               "[--kinds company,person,money,percent] [--gazetteer DIR] [--raw] [--resolve-keys] "
+               "[--verbose]\n";
   return 2;
 }
 
@@ -155,7 +159,7 @@ int load_articles(const std::filesystem::path& dir,
 /// Compares the keys found in one document with its gold keys, into every table of @p into.
 void score(const std::string& id, const nlohmann::json& gold,
            const std::vector<newsdex::Entity>& entities, const std::string& publisher,
-           const std::vector<Table*>& into, bool verbose) {
+           const std::vector<Table*>& into, bool verbose, const newsdex::EntityExtractor* resolve) {
   std::map<newsdex::EntityKind, std::set<std::string>> found;
   for (const newsdex::Entity& e : entities) found[e.kind].insert(e.key);
   for (Table* t : into) ++t->docs;
@@ -163,7 +167,17 @@ void score(const std::string& id, const nlohmann::json& gold,
     const std::string name(newsdex::to_string(kind));
     if (!gold.contains(name) || !gold[name].is_object()) continue;
     std::set<std::string> want;
-    for (auto g = gold[name].begin(); g != gold[name].end(); ++g) want.insert(g.key());
+    // --resolve-keys: a gold company compared as a filter resolves it when the gazetteer
+    // lists it (`cisco systems` is the gazetteer's `cisco`): the key convention of the
+    // index rather than of the annotation.
+    for (auto g = gold[name].begin(); g != gold[name].end(); ++g) {
+      std::string key = g.key();
+      if (resolve && kind == newsdex::EntityKind::company) {
+        std::string canon = resolve->canonical_key(kind, key);
+        if (!resolve->label(kind, canon).empty()) key = std::move(canon);
+      }
+      want.insert(std::move(key));
+    }
     const std::set<std::string>& got = found[kind];
     Counts c;
     for (const std::string& k : got) {
@@ -227,6 +241,7 @@ int main(int argc, char** argv) {
   std::string gazetteer;
   bool verbose = false;
   bool raw_extraction = false;
+  bool resolve_keys = false;
   for (int i = 1; i < argc; ++i) {
     const std::string a = argv[i];
     if (a == "--min-f1" && i + 1 < argc) {
@@ -237,6 +252,8 @@ int main(int argc, char** argv) {
       kinds_arg = argv[++i];
     } else if (a == "--gazetteer" && i + 1 < argc) {
       gazetteer = argv[++i];
+    } else if (a == "--resolve-keys") {
+      resolve_keys = true;
     } else if (a == "--raw") {
       raw_extraction = true;
     } else if (a == "--verbose" || a == "-v") {
@@ -326,7 +343,8 @@ int main(int argc, char** argv) {
     if (!raw_extraction)
       newsdex::detail::drop_source_entities(a->text,
                                             newsdex::detail::publisher_keys(*ex, a->source), ents);
-    score(it.key(), it.value(), ents, a->publisher, into, verbose);
+    score(it.key(), it.value(), ents, a->publisher, into, verbose,
+          resolve_keys ? ex.get() : nullptr);
   }
 
   for (const char* name : {"tune", "test"})
