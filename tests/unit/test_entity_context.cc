@@ -199,3 +199,10 @@ TEST_CASE("money: ranges give both ends; priced amounts keep their decimals") {
   CHECK(money("It sold 3 to 4 cars for 12 dlrs each.") == "USD:12");
   CHECK(money("The share was 7.21 dlrs, then 1.70 dlrs.") == "USD:7.21 USD:1.7");
 }
+
+TEST_CASE("people: hyphenated given names, places ending in a place word") {
+  CHECK(people_found("Exchange news\n\nExchange chief Jean-Marc Duvalle held talks on Monday.") ==
+        "jean-marc duvalle");
+  CHECK(people_found("Travel news\n\nVisitors to Dalia Island said the ferry was late.").empty());
+  CHECK(people_found("Travel news\n\nDalia Isicoff said the ferry was late.") == "dalia isicoff");
+}

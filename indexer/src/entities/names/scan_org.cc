@@ -591,8 +591,11 @@ void Scan::list_members() {
     std::size_t start = s;
     if ((lower_is(s, "as") && s >= 2 && lower_is(s - 1, "such") && word(s - 2) &&
          in(kListNouns, lower(s - 2))) ||
-        ((lower_is(s, "including") || lower_is(s, "like")) && s >= 1 && word(s - 1) &&
-         in(kListNouns, lower(s - 1)))) {
+        ((lower_is(s, "including") || lower_is(s, "like")) && s >= 1 &&
+         ((word(s - 1) && in(kListNouns, lower(s - 1))) ||
+          // "the mobile giants, including Google, Uber and Amazon"
+          (lower_is(s, "including") && s >= 2 && punct(s - 1, ',') && word(s - 2) &&
+           in(kListNouns, lower(s - 2)))))) {
       introduced = true;
       start = s + 1;
     } else if (capw(s) && s >= 1 && spaced(s) && word(s - 1) && !has(s - 1, kHasUpper) &&
@@ -754,6 +757,12 @@ void Scan::document_decisions() {
         if (word(k) && (in(kForeignOrgWords, tx(k)) || in(kNotInPersonNames, tx(k)) ||
                         in(kPublicWords, tx(k))))
           not_person = true;  // "Deutsche Boerse", "Cleveland Fed"
+      // "Ellis Island", "Kings Cross Street": a place word ends the name.
+      static const ViewSet kPlaceEnds = {"Island",  "Islands", "Bay",     "Park",   "Street",
+                                         "Avenue",  "Valley",  "Beach",   "Hill",   "Hills",
+                                         "Springs", "Falls",   "Heights", "Harbor", "Harbour",
+                                         "Square",  "Road",    "Airport", "County", "Canyon"};
+      if (word(c.te - 1) && in(kPlaceEnds, tx(c.te - 1))) not_person = true;
       // "Mitchell Hutchins said" after "Mitchell Hutchins Asset Management Inc": the short
       // name of a company in this document.
       for (std::string_view k : company_keys)

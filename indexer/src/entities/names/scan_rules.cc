@@ -78,6 +78,12 @@ std::size_t Scan::person_name_at(std::size_t i, bool need_first_name) const {
   if (!need_first_name && common(i) && !first_name(i)) return 0;
   std::size_t k = i + 1, words_n = 1, last = i;
   bool split = false;
+  // "Jean-Francois Theodore", "Jean-Claude Juncker": a hyphenated given name.
+  while (k + 1 < t_.size() && has(k, kPunct) && is_dash(t_[k].cp) && glued(k) && glued(k + 1) &&
+         titlew(k + 1) && !covered_[k + 1] && k < i + 4) {
+    last = k + 1;
+    k += 2;
+  }
   while (k < t_.size() && words_n < 4) {
     if (!spaced(k) || covered_[k]) break;
     // middle initial "F."
