@@ -65,15 +65,17 @@ const newsdex::EntityExtractor& ex() {
   return e;
 }
 
-/// The distinct company keys found, in order of first mention.
-std::string companies(const std::string& text) {
+/// The distinct keys of @p kind found, in order of first mention, " | "-separated.
+std::string keys_found(const std::string& text, EntityKind kind) {
   std::string out;
   std::set<std::string> seen;
   for (const Entity& e : ex().extract(text))
-    if (e.kind == EntityKind::company && seen.insert(e.key).second)
-      out += (out.empty() ? "" : " | ") + e.key;
+    if (e.kind == kind && seen.insert(e.key).second) out += (out.empty() ? "" : " | ") + e.key;
   return out;
 }
+
+std::string companies(const std::string& text) { return keys_found(text, EntityKind::company); }
+std::string people_found(const std::string& text) { return keys_found(text, EntityKind::person); }
 
 }  // namespace
 
@@ -152,20 +154,6 @@ TEST_CASE("publisher keys: the outlet as the extractor keys its credit") {
   newsdex::detail::drop_source_entities("Storm news (AP)\n\nAP - The storm hit Ohio.", ap, ents);
   for (const Entity& e : ents) CHECK(e.kind != EntityKind::company);
 }
-
-namespace {
-
-/// The distinct person keys found, in order of first mention.
-std::string people_found(const std::string& text) {
-  std::string out;
-  std::set<std::string> seen;
-  for (const Entity& e : ex().extract(text))
-    if (e.kind == EntityKind::person && seen.insert(e.key).second)
-      out += (out.empty() ? "" : " | ") + e.key;
-  return out;
-}
-
-}  // namespace
 
 TEST_CASE("people: Korean given names, Attorney General, a role then a comma") {
   CHECK(people_found("Trade news\n\nFinance Minister Yoon Sung-ho said exports rose.") ==
