@@ -15,12 +15,14 @@
 // body as the indexer gives it to the extractor (with the record's date). One table is
 // printed per split (tune, test) and one for all documents (bench/entity-dev/README.md).
 //
-// The entities scored are those the indexer keeps (document_builder.cc): the extractor's,
-// less the record's publisher and the article's bylines (source_aware.h). --raw scores the
-// extractor's output before that step. --resolve-keys compares each gold company key as the
-// search filter resolves it when the gazetteer lists the name (EntityExtractor::
-// canonical_key): the gazetteer's key for a fuller name it holds as an alias ("Cisco
-// Systems" -> cisco).
+// The entities scored are those the indexer keeps: the records are read as the indexer
+// reads them (CorpusReader), their bodies without the page chrome an index run of the
+// corpus file removes (index/chrome_pass.h), and the extractor's entities less the
+// record's publisher and the article's bylines (document_builder.cc, source_aware.h).
+// --raw scores the extractor on the record's text as read, before those steps. --resolve-keys
+// compares each gold company key as the search filter resolves it when the gazetteer lists the name
+// (EntityExtractor:: canonical_key): the gazetteer's key for a fuller name it holds as an alias
+// ("Cisco Systems" -> cisco).
 //
 // Exit status: 77 if GOLD.json (or a corpus file it needs) does not exist (skip), 2 on a
 // usage or input error, 1 if a kind listed in --kinds is below --min-f1 over all
@@ -41,10 +43,13 @@
 #include <string>
 #include <vector>
 
+#include "index/chrome_pass.h"
 #include "index/source_aware.h"
 #include "newsdex/civil_date.h"
+#include "newsdex/corpus_reader.h"
 #include "newsdex/entities.h"
 #include "newsdex/error.h"
+#include "newsdex/indexer.h"
 
 namespace {
 
@@ -101,19 +106,13 @@ std::vector<std::string> split_commas(const std::string& s) {
   return out;
 }
 
-/// The record id of a JSONL line, read without parsing the line (records start with it).
-std::string line_id(const std::string& line) {
-  const std::string tag = "\"id\": \"";
-  const std::size_t at = line.find(tag);
-  if (at == std::string::npos || at > 8) return {};
-  const std::size_t b = at + tag.size(), e = line.find('"', b);
-  return e == std::string::npos ? std::string() : line.substr(b, e - b);
-}
-
-/// Reads the records @p ids of every corpus named in the gold set. Returns 77 if a corpus
-/// file is missing, 2 on a bad line, else 0.
+/// Reads the records @p ids of every corpus named in the gold set as the indexer reads
+/// them (CorpusReader), their bodies without the page chrome the indexer would remove (a
+/// model per source learned from the whole corpus file, as an index run of that file
+/// learns it; @p chrome false keeps the bodies as read). Returns 77 if a corpus file is
+/// missing, 2 on an error, else 0.
 int load_articles(const std::filesystem::path& dir,
-                  const std::map<std::string, std::set<std::string>>& ids,
+                  const std::map<std::string, std::set<std::string>>& ids, bool chrome,
                   std::map<std::string, Article>& out) {
   for (const auto& [corpus, want] : ids) {
     auto f = kCorpusFiles.find(corpus);
@@ -122,34 +121,41 @@ int load_articles(const std::filesystem::path& dir,
       return 2;
     }
     const std::filesystem::path path = dir / f->second;
-    std::ifstream in(path, std::ios::binary);
-    if (!in) {
+    if (!std::filesystem::exists(path)) {
       std::cerr << "entity_eval: " << path.string() << " not found, skipping\n";
       return 77;
     }
-    std::string line;
-    std::size_t lineno = 0, found = 0;
-    while (found < want.size() && std::getline(in, line)) {
-      ++lineno;
-      const std::string id = line_id(line);
-      if (!want.count(id)) continue;
-      try {
-        const nlohmann::json rec = nlohmann::json::parse(line);
-        Article& a = out[id];
-        a.text = rec.value("title", std::string()) + "\n\n" + rec.value("body", std::string());
-        a.date = newsdex::parse_iso_date(rec.value("date", std::string()));
-        a.source = rec.value("source", std::string());
-        for (char c : a.source)
-          a.publisher.push_back(static_cast<char>(std::tolower(static_cast<unsigned char>(c))));
-        ++found;
-      } catch (const std::exception& e) {
-        std::cerr << "entity_eval: " << path.string() << ":" << lineno << ": " << e.what() << "\n";
+    try {
+      newsdex::detail::ChromeModel model;
+      if (chrome) {
+        newsdex::IndexOptions options;
+        options.jobs = 2;
+        std::set<std::string> sources;
+        model = newsdex::detail::learn_chrome({path.string()}, options, sources);
+      }
+      std::size_t found = 0;
+      newsdex::CorpusReader reader({path.string()});
+      reader.read(
+          [&](newsdex::Article&& a) {
+            if (!want.count(a.id)) return true;
+            Article& art = out[a.id];
+            const std::string body = model.has(a.source) ? model.clean(a.source, a.body) : a.body;
+            art.text = a.title + "\n\n" + body;
+            art.date = newsdex::parse_iso_date(a.date);
+            art.source = a.source;
+            for (char c : a.source)
+              art.publisher.push_back(
+                  static_cast<char>(std::tolower(static_cast<unsigned char>(c))));
+            return ++found < want.size();
+          },
+          [](newsdex::BadRecord&&) {});
+      if (found < want.size()) {
+        std::cerr << "entity_eval: " << path.string() << " lacks " << want.size() - found
+                  << " of the records the gold set names\n";
         return 2;
       }
-    }
-    if (found < want.size()) {
-      std::cerr << "entity_eval: " << path.string() << " lacks " << want.size() - found
-                << " of the records the gold set names\n";
+    } catch (const std::exception& e) {
+      std::cerr << "entity_eval: " << path.string() << ": " << e.what() << "\n";
       return 2;
     }
   }
@@ -303,7 +309,7 @@ int main(int argc, char** argv) {
     if (it.value().contains("corpus"))
       wanted[it.value()["corpus"].get<std::string>()].insert(it.key());
   std::map<std::string, Article> articles;
-  if (int rc = load_articles(dir, wanted, articles); rc != 0) return rc;
+  if (int rc = load_articles(dir, wanted, !raw_extraction, articles); rc != 0) return rc;
 
   std::unique_ptr<newsdex::EntityExtractor> ex;
   try {
