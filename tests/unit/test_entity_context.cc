@@ -10,6 +10,7 @@
 #include <string>
 #include <vector>
 
+#include "entities/names.h"
 #include "entities/numeric.h"
 #include "index/source_aware.h"
 #include "newsdex/entities.h"
@@ -121,6 +122,21 @@ TEST_CASE("bylines: a writer's role after By, an Authors list") {
   };
   CHECK(people("Phone recall\n\nBy guest contributor Marta Quillon. The maker, said Tomas "
                "Brandt, will replace the batteries.") == "tomas brandt");
+  {
+    // A byline without "By", right before the page's share bar.
+    const std::string shared =
+        "Search deal\n\nGoogle buys a start-up Helen Okafor Share on Facebook Share on X\nThe "
+        "deal, said Tomas Brandt, closed.";
+    auto at = [&](const std::string& name) {
+      const std::size_t b = shared.find(name);
+      return Entity{EntityKind::person, newsdex::detail::lower_utf8(name), name, b,
+                    b + name.size()};
+    };
+    std::vector<Entity> ents{at("Helen Okafor"), at("Tomas Brandt")};
+    newsdex::detail::drop_source_entities(shared, {}, ents);
+    REQUIRE(ents.size() == 1);
+    CHECK(ents[0].key == "tomas brandt");
+  }
   CHECK(people("Spam finder\n\nThe detector works, said Helen Okafor.\nAuthors Rachel Fong "
                "Jonas Verlaine\nResearch Overview") == "helen okafor");
   // Prose: "By late afternoon" is no byline.

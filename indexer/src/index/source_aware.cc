@@ -53,6 +53,16 @@ bool after_by(std::string_view text, const Entity& e) {
   return false;
 }
 
+// Whether the page's share bar follows @p e right away (`Kim-Mai Cutler Share on Facebook
+// Share on X`): the author's line of a scraped page, a byline without `By`.
+bool before_share_bar(std::string_view text, const Entity& e) {
+  std::size_t p = e.end;
+  while (p < text.size() && (space(text[p]) || text[p] == '\n')) ++p;
+  if (p == e.end) return false;
+  const std::string_view rest = text.substr(p, 9);
+  return rest == "Share on " || rest.substr(0, 6) == "Share:" || rest == "Share thi";
+}
+
 // Whether @p e follows a live blog's entry stamp, `Nov 18 Jay Peters`: an abbreviated month
 // without a dot (prose writes `Nov. 18` or `November 18`) and a day.
 bool after_stamp(std::string_view text, const Entity& e) {
@@ -118,7 +128,7 @@ void drop_source_entities(std::string_view text, const std::vector<std::string>&
     if (e.kind != EntityKind::person || e.end > text.size()) continue;
     const bool stamp = after_stamp(text, e);
     const bool byline =
-        after_by(text, e) ||
+        after_by(text, e) || before_share_bar(text, e) ||
         (prev && prev->end <= e.begin && list_gap(text.substr(prev->end, e.begin - prev->end)));
     prev = byline || stamp ? &e : nullptr;
     if (byline) bylined.insert(e.key);
