@@ -97,16 +97,17 @@ TEST_CASE("companies: a name wrapped at a fixed-width line break stays one name"
   CHECK(companies("Brokers:\nNomura\nInternational news") == "nomura");
 }
 
-TEST_CASE("companies: a short form after a longer name is that name") {
-  // The longer name first, the short form after: one company.
-  CHECK(companies("Lead manager Nomura International Ltd said the bonds are callable. Nomura "
-                  "said fees total 2.5 pct.") == "nomura international");
-  // The parent named first, then its unit: two companies.
-  CHECK(companies("Nomura said it would expand. Its unit Nomura International Ltd will lead the "
-                  "issue.") == "nomura | nomura international");
-  // Two longer names start with it: the short form keeps its own key.
-  CHECK(companies("Nomura International Ltd and Nomura Capital Markets led it. Nomura said so.") ==
-        "nomura international | nomura capital markets | nomura");
+TEST_CASE("companies: a headline name of ordinary words the story gives with a suffix") {
+  CHECK(companies("SUMMIT ENERGY <SUM> EXTENDS OFFER\n\nSummit Energy Inc said it extended "
+                  "the offer.") == "summit energy");
+  // The story never gives it a legal suffix: ordinary words stay out.
+  CHECK(companies("NORTH AMERICA <NAX> SALES RISE\n\nSales in North America rose.").empty());
+  // A unit's country is no name ("Ortan Motor Co of Canada Ltd" for CANADA).
+  CHECK(companies("ORTAN CANADA <OC> NET\n\nOrtan Motor Co of Canada Ltd said net fell.")
+            .find("canada") == std::string::npos);
+  // The tail of a longer name is not the name ("Velto Industries Inc" for INDUSTRIES).
+  CHECK(companies("VELTO INDUSTRIES <VLT> NET\n\nVelto Industries Inc said net rose.") ==
+        "velto industries");
 }
 
 TEST_CASE("bylines: a writer's role after By, an Authors list") {

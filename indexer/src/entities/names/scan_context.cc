@@ -1,10 +1,10 @@
 // Evidence that spans lines and mentions (issue 11): a name wrapped over a fixed-width line
 // break ("Nomura\nInternational Ltd"), banks and companies whose name starts with an
 // organisation word in French, Spanish, Italian or Portuguese ("Banque Nationale de Paris",
-// "Banco Popular Espanol"), and, once the whole document is read, the short form of a
-// company that stands for a longer name the document gave first ("Nomura International
-// Ltd ... Nomura said": one company, one key), and an all-capital headline word that the
-// story writes only in lower case ("CONSIDERS SNAP POLL" ... "a snap poll") is no name.
+// "Banco Popular Espanol"), a newswire headline name of ordinary words that the story gives
+// with a legal suffix ("SUMMIT ENERGY <SUM>" ... "Summit Energy Inc"), and, once the whole
+// document is read, an all-capital headline word that the story writes only in lower case
+// ("CONSIDERS SNAP POLL" ... "a snap poll") is no name.
 
 #include <cctype>
 #include <cstddef>
@@ -87,59 +87,36 @@ bool Scan::rule_org_head(std::size_t i) {
   return true;
 }
 
-// A gazetteer company named by a short form after the document gave a longer name that
-// starts with it ("Nomura International Ltd said ... Nomura said"): the short form is that
-// longer name's. Only when the longer name comes first (a parent named before its unit
-// stays the parent) and the short form extends to a single longer name.
-void Scan::short_forms_of_longer_names() {
-  struct Longer {
-    std::string name;  // lower-case name part, single spaces
-    std::string key;
-    std::uint32_t first = 0;  // byte offset of the first mention
-  };
-  std::vector<Longer> longer;
-  for (const Cand& c : cands_) {
-    if (c.dead || c.kind != EntityKind::company || !c.rule || c.name_te <= c.tb + 1) continue;
-    if (longer.size() >= 64) break;
-    std::string name = lower_utf8(collapse_space(text_.substr(c.b, t_[c.name_te - 1].end - c.b)));
-    bool seen = false;
-    for (Longer& l : longer)
-      if (l.key == c.key) {
-        seen = true;
-        if (c.b < l.first) l.first = c.b;
-      }
-    if (!seen) longer.push_back({std::move(name), c.key, c.b});
+// Whether the words [b, e) occur again later in the text, capitalised, right before a
+// legal suffix ("Summit Energy Inc"): the story itself calls them a company's name.
+bool Scan::named_with_suffix(std::size_t b, std::size_t e) const {
+  if (e <= b) return false;
+  const std::string_view want(lower_text_.data() + t_[b].begin, t_[e - 1].end - t_[b].begin);
+  for (std::size_t at = lower_text_.find(want, t_[e - 1].end); at != std::string::npos;
+       at = lower_text_.find(want, at + 1)) {
+    const std::size_t end = at + want.size();
+    // Not the tail of a longer name ("ESI Industries Inc" for "INDUSTRIES").
+    std::size_t p = at;
+    while (p > 0 && text_[p - 1] == ' ') --p;
+    std::size_t pw = p;
+    while (pw > 0 && std::isalpha(static_cast<unsigned char>(text_[pw - 1])) != 0) --pw;
+    if (pw < p && std::isupper(static_cast<unsigned char>(text_[pw])) != 0) continue;
+    // Nor the end of "Ford Motor Co of Canada Ltd".
+    const std::string_view before = text_.substr(pw, p - pw);
+    if (before == "of" || before == "and" || before == "de") continue;
+    if ((at > 0 && std::isalnum(static_cast<unsigned char>(text_[at - 1])) != 0) ||
+        !(text_[at] >= 'A' && text_[at] <= 'Z') || !(text_[at + 1] >= 'a' && text_[at + 1] <= 'z'))
+      continue;
+    std::size_t w = end;
+    if (w >= text_.size() || (text_[w] != ' ' && text_[w] != '\n')) continue;
+    ++w;
+    std::size_t we = w;
+    while (we < text_.size() && std::isalpha(static_cast<unsigned char>(text_[we])) != 0) ++we;
+    if (we > w && std::isupper(static_cast<unsigned char>(text_[w])) != 0 &&
+        is_legal_suffix(text_.substr(w, we - w)))
+      return true;
   }
-  if (longer.empty()) return;
-  // First mention of each short (gazetteer) key in the document, the headline aside (it
-  // shortens every name: "CRAY <CYR> GETS ORDER" before "Cray Research Inc said").
-  std::size_t head_end = text_.find("\n\n");
-  if (head_end == std::string_view::npos || head_end > 400) head_end = 0;
-  StringMap<std::uint32_t> first_short;
-  for (const Cand& c : cands_) {
-    if (c.dead || c.kind != EntityKind::company || c.rule || c.entry < 0) continue;
-    if (c.b < head_end) continue;
-    auto [it, fresh] = first_short.try_emplace(c.key, c.b);
-    if (!fresh && c.b < it->second) it->second = c.b;
-  }
-  for (Cand& c : cands_) {
-    if (c.dead || c.kind != EntityKind::company || c.rule || c.entry < 0) continue;
-    const std::string s =
-        lower_utf8(collapse_space(strip_possessive(text_.substr(c.b, c.e - c.b))));
-    const Longer* match = nullptr;
-    bool several = false;
-    for (const Longer& l : longer) {
-      if (l.key == c.key || l.name.size() <= s.size() + 1 || l.name.compare(0, s.size(), s) != 0 ||
-          l.name[s.size()] != ' ')
-        continue;
-      if (match && match->key != l.key) several = true;
-      match = &l;
-    }
-    if (!match || several) continue;
-    const auto first = first_short.find(c.key);
-    if (first != first_short.end() && first->second < match->first) continue;  // came first
-    c.key = match->key;
-  }
+  return false;
 }
 
 // "RULING PARTY CONSIDERS SNAP POLL" ... "a snap poll": a one-word gazetteer name in an

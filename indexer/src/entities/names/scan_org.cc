@@ -345,6 +345,11 @@ bool Scan::rule_ticker_cue(std::size_t lt, const std::vector<std::int32_t>& owne
   if (name_e <= b || public_name(b, name_e)) return false;
   bool strong = false;
   for (std::size_t k = b; k < name_e; ++k) strong |= word(k) && (!common(k) || org_word(k));
+  // "SUMMIT ENERGY <SUM>" ... "Summit Energy Inc said": ordinary words, but the story names
+  // them with a legal suffix too.
+  // (Not the tail of a longer headline name: "FORD CANADA <FC>" is Ford's unit, not Canada.)
+  if (!strong && (b == 0 || has(b, kNewlineBefore) || !capw(b - 1)))
+    strong = named_with_suffix(b, name_e);
   if (!strong) return false;  // "North America", "Japan"
   std::string key = gaz_or_key(b, name_e);
   add_rule(EntityKind::company, b, lt, name_e, std::move(key), false);

@@ -230,7 +230,6 @@ void Scan::run(std::vector<Entity>& out) {
   rules_pass();
   propagate();
   document_decisions();
-  short_forms_of_longer_names();
   drop_heading_words();
   resolve(out);
 }
