@@ -161,7 +161,10 @@ std::string percent_text(Rng& rng) {
   if (rng.below(4) == 0) return fixed[rng.below(std::size(fixed))];
   const std::uint64_t v = 1 + rng.below(2000);  // 0.1% .. 200%, one decimal
   std::string s = std::to_string(v / 10);
-  if (v % 10) s += "." + std::to_string(v % 10);
+  if (v % 10) {  // (not `"." + to_string(...)`: GCC 12 warns of a memcpy overlap there)
+    s += '.';
+    s += char('0' + v % 10);
+  }
   return s;
 }
 
