@@ -20,6 +20,7 @@
 #include "newsdex/indexer.h"
 #include "newsdex/searcher.h"
 #include "output.h"
+#include "similar.h"
 
 using json = nlohmann::json;
 using namespace newsdex;
@@ -379,6 +380,8 @@ int main(int argc, char** argv) {
       ->check(CLI::IsMember({"year", "month", "day"}));
   search->add_flag("--sample", sa.params.sample,
                    "Count facets over a sample (faster; marked inexact)");
+  search->add_flag("--no-collapse", sa.params.no_collapse,
+                   "Show every copy of a story (docs/duplicates.md), not one hit per story");
   search->add_option("--gazetteer", sa.options.gazetteer_dir,
                      "Gazetteer directory (for entity filters: company:msft)");
 
@@ -404,6 +407,8 @@ int main(int argc, char** argv) {
 
   CheckArgs ca;
   auto* check = add_check_command(app, ca);
+  cli::SimilarArgs sim;
+  auto* similar = cli::add_similar_command(app, sim);
 
   // A misspelt command said only "A subcommand is required": name it, suggest one.
   for (int i = 1; i < argc; ++i) {
@@ -439,6 +444,7 @@ int main(int argc, char** argv) {
     if (*stats) return run_stats(stats_db, stats_options, stats_json, stats_top);
     if (*ents) return run_entities(ent_inputs, ent_options, ent_json);
     if (*check) return run_check(ca);
+    if (*similar) return cli::run_similar(sim, stdout_is_terminal());
   } catch (const QueryError& e) {
     spdlog::error("query error at position {}: {}", e.position(), e.what());
     return 2;

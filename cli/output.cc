@@ -31,6 +31,7 @@ void apply_search_params(SearchRequest& req, const SearchParams& p) {
   req.match = p.match == "any" ? DefaultMatch::any : DefaultMatch::all;
   req.facets = parse_kinds(p.facets);
   req.exact_facets = !p.sample;
+  req.collapse = !p.no_collapse;
   if (p.date_bucket == "year")
     req.date_bucket = DateBucket::year;
   else if (p.date_bucket == "month")
@@ -71,15 +72,17 @@ json search_json(const SearchResults& r, const SearchRequest& req) {
   for (const auto& h : r.hits) {
     json hl = json::array();
     for (const auto& s : h.highlights) hl.push_back({s.begin, s.end});
-    json o = {{"rank", h.rank},   {"id", h.id},           {"title", h.title},
-              {"date", h.date},   {"source", h.source},   {"url", h.url},
-              {"score", h.score}, {"snippet", h.snippet}, {"highlights", hl}};
+    json o = {{"rank", h.rank},     {"id", h.id},
+              {"title", h.title},   {"date", h.date},
+              {"source", h.source}, {"url", h.url},
+              {"score", h.score},   {"snippet", h.snippet},
+              {"highlights", hl},   {"duplicates", h.duplicates}};
     if (!h.path.empty()) o["path"] = h.path;
     hits.push_back(o);
   }
-  json out = {{"query", r.query},     {"total", r.total},   {"total_exact", r.total_exact},
-              {"offset", req.offset}, {"limit", req.limit}, {"elapsed_ms", r.elapsed_ms},
-              {"hits", hits}};
+  json out = {{"query", r.query},          {"total", r.total},   {"total_exact", r.total_exact},
+              {"offset", req.offset},      {"limit", req.limit}, {"elapsed_ms", r.elapsed_ms},
+              {"collapsed", req.collapse}, {"hits", hits}};
   if (!r.facets.empty()) {
     json facets = json::object(), info = json::object();
     for (const auto& f : r.facets) {
@@ -123,6 +126,7 @@ std::string search_text(const SearchResults& r, const std::string& query, bool b
   std::string out =
       printf_string("%zu%s result%s for %s (%.1f ms)\n", r.total, r.total_exact ? "" : "+",
                     r.total == 1 ? "" : "s", query.c_str(), r.elapsed_ms);
+  // (With collapse, results are stories: a hit's "+N copies" are matches it stands for.)
   for (const auto& h : r.hits) {
     out += printf_string("\n%zu. %s%s%s\n", h.rank, bold ? "\x1b[1m" : "", h.title.c_str(),
                          bold ? "\x1b[0m" : "");
@@ -131,7 +135,10 @@ std::string search_text(const SearchResults& r, const std::string& query, bool b
     if (!h.source.empty()) meta += h.source + " · ";
     meta += h.path.empty() ? h.id : h.path;
     if (!h.url.empty()) meta += " · " + h.url;
-    out += printf_string("   %s · score %.3f\n", meta.c_str(), h.score);
+    out += printf_string("   %s · score %.3f", meta.c_str(), h.score);
+    if (h.duplicates)
+      out += printf_string(" · +%zu cop%s", h.duplicates, h.duplicates == 1 ? "y" : "ies");
+    out += "\n";
     if (!h.snippet.empty()) out += "   " + highlighted(h, bold) + "\n";
   }
   if (!r.facets.empty()) out += "\n";

@@ -17,6 +17,7 @@ struct SearchParams {
   std::string facets;                 ///< comma-separated kinds, or "all"
   std::string date_bucket = "month";  ///< year | month | day
   bool sample = false;                ///< count facets over a sample
+  bool no_collapse = false;           ///< every copy of a story, not one hit per story
 };
 
 /// Parses "company,person" or "all". @throws newsdex::ConfigError naming an unknown kind.

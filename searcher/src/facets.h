@@ -15,6 +15,7 @@
 #include <map>
 #include <string>
 #include <string_view>
+#include <unordered_set>
 #include <utility>
 #include <vector>
 
@@ -43,6 +44,7 @@ class FacetIndex {
     std::vector<std::uint32_t> ids;
     std::vector<std::uint8_t> money_ranges;  // money: docid → bit r set if an amount in range r
     std::vector<std::uint32_t> counts, touched;  // count_facets' scratch (zero between calls)
+    std::vector<std::uint32_t> stamps;           // the same: the last story that counted a key
   };
 
   void reset();
@@ -50,11 +52,15 @@ class FacetIndex {
   Kind& kind(const Xapian::Database& db, EntityKind k);
   /// Published dates as YYYYMMDD integers, by docid (0: none).
   const std::vector<std::uint32_t>& dates(const Xapian::Database& db);
+  /// Story ids (interned schema::kSlotStory keys, from 1), by docid (0: none).
+  const std::vector<std::uint32_t>& stories(const Xapian::Database& db);
 
  private:
   Kind kinds_[std::size(kAllEntityKinds)];
   std::vector<std::uint32_t> dates_;
   bool dates_loaded_ = false;
+  std::vector<std::uint32_t> stories_;
+  bool stories_loaded_ = false;
 };
 
 /// Sees every document the match examines (all of them when check_at_least = doccount)
@@ -93,9 +99,13 @@ FacetCounts merge_counts(const std::vector<FacetCounts>& parts);
 /// (schema::facet_slot) and published date: no index to load first, so a process's first
 /// facet query costs what its matches cost; and a document's values are its own under a
 /// multi-database too (its docid is not: see Searcher). One per query.
+/// With @p stories, counts stories (schema::kSlotStory) instead of documents: a key counts
+/// once for all the matching copies of a story that have it (so a count equals the
+/// collapsed total of the query with that key's filter); documents without a story key
+/// count alone.
 class FacetSpy : public Xapian::MatchSpy {
  public:
-  FacetSpy(const std::vector<EntityKind>& kinds, DateBucket bucket);
+  FacetSpy(const std::vector<EntityKind>& kinds, DateBucket bucket, bool stories = false);
   void operator()(const Xapian::Document& doc, double) override;
   std::string name() const override { return "newsdex::FacetSpy"; }
   /// Documents seen.
@@ -104,10 +114,17 @@ class FacetSpy : public Xapian::MatchSpy {
   FacetCounts counts(EntityKind kind) const;
 
  private:
+  struct Counter {
+    std::size_t count = 0;
+    std::uint32_t id = 0;  // stories: 1 + the key's index, for counted_
+  };
   struct Kind {
     EntityKind kind;
-    FlatStringMap<std::size_t> counts;
+    FlatStringMap<Counter> counts;
   };
+  // Stories: whether (story, what) was counted already; false the first time. `what` is a
+  // key id, a money range or a date bucket, `space` tells them apart.
+  bool counted(std::uint32_t story, std::uint32_t space, std::uint32_t what);
   std::vector<Kind> kinds_;
   bool dates_ = false;
   DateBucket bucket_;
@@ -115,11 +132,16 @@ class FacetSpy : public Xapian::MatchSpy {
   std::size_t money_ranges_[std::size(kMoneyRanges)] = {};
   std::size_t documents_ = 0;
   std::vector<std::string_view> scratch_;
+  bool stories_ = false;
+  FlatStringMap<std::uint32_t> story_ids_;  // story key → 1 + its index
+  std::unordered_set<std::uint64_t> counted_;
 };
 
-/// Counts the keys of @p kind over @p docids (dates: by @p bucket, in time order).
+/// Counts the keys of @p kind over @p docids (dates: by @p bucket, in time order); with
+/// @p stories, each story once per key (see FacetSpy).
 FacetCounts count_facets(FacetIndex& index, const Xapian::Database& db, EntityKind kind,
-                         DateBucket bucket, const std::vector<Xapian::docid>& docids);
+                         DateBucket bucket, const std::vector<Xapian::docid>& docids,
+                         bool stories = false);
 
 /// The FacetResult of @p counts: the top @p k keys by count (ties: by key), labelled by
 /// @p label; with @p buckets, the date histogram and the money buckets too.

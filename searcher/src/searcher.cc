@@ -17,6 +17,7 @@
 #include "newsdex/analysis.h"
 #include "newsdex/error.h"
 #include "query_parser.h"
+#include "similar.h"
 #include "snippets.h"
 
 namespace newsdex {
@@ -40,20 +41,22 @@ struct Searcher::Impl {
   std::size_t facet_queries = 0;  // searches with facets so far (see search())
 
   /// Counts @p kind over the matches of @p query in every database (all documents if the
-  /// query is empty); @p exact is cleared if a database's count was sampled.
+  /// query is empty); @p exact is cleared if a database's count was sampled. With
+  /// @p stories, counts stories (count_facets).
   FacetCounts count(EntityKind kind, DateBucket bucket,
-                    const std::vector<std::vector<Xapian::docid>>& docids) {
-    if (parts.size() == 1) return count_facets(facets[0], db, kind, bucket, docids[0]);
+                    const std::vector<std::vector<Xapian::docid>>& docids, bool stories = false) {
+    if (parts.size() == 1) return count_facets(facets[0], db, kind, bucket, docids[0], stories);
     std::vector<FacetCounts> per_part;
     per_part.reserve(parts.size());
     for (std::size_t i = 0; i < parts.size(); ++i)
-      per_part.push_back(count_facets(facets[i], parts[i], kind, bucket, docids[i]));
+      per_part.push_back(count_facets(facets[i], parts[i], kind, bucket, docids[i], stories));
     return detail::merge_counts(per_part);
   }
 
   /// Searcher::stats() and search() on the current view; Xapian errors escape to the caller.
   DatabaseStats stats(std::size_t top_k);
-  SearchResults search(const SearchRequest& req);
+  /// With @p given, runs that query instead of parsing req.query (Searcher::similar).
+  SearchResults search(const SearchRequest& req, const ParsedQuery* given = nullptr);
 
   /// Runs @p f on the current view. A writer that committed twice since the view was
   /// opened invalidates it (Xapian's DatabaseModifiedError): reopen and run again, a few
@@ -232,17 +235,36 @@ SearchResults Searcher::search(const SearchRequest& req) {
   return impl_->with_retry("search", [&] { return impl_->search(req); });
 }
 
-SearchResults Searcher::Impl::search(const SearchRequest& req) {
+SearchResults Searcher::similar(const std::string& id, const SearchRequest& req) {
+  return impl_->with_retry("similar", [&] {
+    Impl& d = *impl_;
+    const std::string idt = schema::id_term(id);
+    auto pl = d.db.postlist_begin(idt);
+    if (pl == d.db.postlist_end(idt))
+      throw IndexError(d.path + ": no document has id \"" + id + "\"");
+    std::optional<ParsedQuery> filter;
+    if (req.query.find_first_not_of(" \t\r\n") != std::string::npos)
+      filter = d.parser->parse(req.query, req.match, d.db);
+    const ParsedQuery pq = detail::more_like(d.db, *pl, filter);
+    return d.search(req, &pq);
+  });
+}
+
+SearchResults Searcher::Impl::search(const SearchRequest& req, const ParsedQuery* given) {
   Impl& d = *this;
   auto t0 = std::chrono::steady_clock::now();
   SearchResults res;
   res.query = req.query;
-  ParsedQuery pq = d.parser->parse(req.query, req.match, d.db);
+  ParsedQuery pq = given ? *given : d.parser->parse(req.query, req.match, d.db);
   {
     Xapian::Enquire enquire(d.db);
     enquire.set_query(pq.query);
     enquire.set_weighting_scheme(Xapian::BM25Weight());
     enquire.set_docid_order(Xapian::Enquire::ASCENDING);  // ties: input order
+    // One hit per story (docs/duplicates.md): Xapian keeps each story's best copy and
+    // counts the others; as every match is checked (check_at_least below), the counts and
+    // the collapsed total are exact.
+    if (req.collapse) enquire.set_collapse_key(schema::kSlotStory);
     // Facets: the first facet query of a Searcher counts from the matches' facet values
     // as the match runs (nothing to load: a command-line process pays for its matches
     // only); later ones, on one database, count docids into the forward index, loaded once
@@ -256,7 +278,7 @@ SearchResults Searcher::Impl::search(const SearchRequest& req) {
     if (by_index) {
       enquire.add_matchspy(&docid_spy);
     } else if (faceted) {
-      value_spy.emplace(req.facets, req.date_bucket);
+      value_spy.emplace(req.facets, req.date_bucket, req.collapse);
       enquire.add_matchspy(&*value_spy);
     }
     Xapian::doccount all = d.db.get_doccount();
@@ -280,6 +302,7 @@ SearchResults Searcher::Impl::search(const SearchRequest& req) {
       h.source = f.source;
       h.url = f.url;
       h.score = it.get_weight();
+      h.duplicates = req.collapse ? it.get_collapse_count() : 0;
       if (req.snippet_bytes > 0)
         d.snippets->make(schema::decode_body(doc.get_value(schema::kSlotBody)), pq,
                          req.snippet_bytes, h);
@@ -290,8 +313,8 @@ SearchResults Searcher::Impl::search(const SearchRequest& req) {
       const bool exact = seen >= res.total && res.total_exact;
       const std::vector<std::vector<Xapian::docid>> docids{std::move(docid_spy.docids)};
       for (EntityKind kind : req.facets) {
-        FacetCounts fc =
-            by_index ? d.count(kind, req.date_bucket, docids) : value_spy->counts(kind);
+        FacetCounts fc = by_index ? d.count(kind, req.date_bucket, docids, req.collapse)
+                                  : value_spy->counts(kind);
         FacetResult fr = detail::facet_result(kind, fc, req.facet_size, true, d.labeler());
         fr.exact = exact;
         res.facets.push_back(std::move(fr));

@@ -35,6 +35,9 @@ struct SearchRequest {
   std::size_t sample_size = 10000;  ///< documents examined when exact_facets is false
   DateBucket date_bucket = DateBucket::month;
   std::size_t snippet_bytes = 240;  ///< approximate snippet length; 0 for no snippet
+  /// Collapse copies and near-copies of one article (one story, docs/duplicates.md) into
+  /// one hit, its best-ranked copy; total and facets then count stories.
+  bool collapse = true;
 };
 
 /// A highlighted stretch of a snippet: [begin, end) byte offsets into Hit::snippet.
@@ -55,6 +58,9 @@ struct Hit {
   double score = 0;                   ///< BM25 score
   std::string snippet;                ///< plain text
   std::vector<Highlight> highlights;  ///< matched words inside snippet
+  /// With SearchRequest::collapse: how many other matching copies of this story the hit
+  /// stands for (0: none); always 0 without.
+  std::size_t duplicates = 0;
 };
 
 /// A count of documents mentioning one key.
@@ -118,6 +124,14 @@ class NEWSDEX_API Searcher {
 
   /// Runs a search. @throws newsdex::QueryError (with the byte offset) for a malformed query.
   SearchResults search(const SearchRequest& request);
+
+  /// More like this: the articles most like the one with id @p id (ranked by the terms that
+  /// best tell it apart from the rest of the database), itself and its copies excepted.
+  /// @p request's query, if not empty, filters them (it adds no words to rank by: `date:2024
+  /// company:openai`); its limit, offset, facets and collapse apply as in search().
+  /// @throws newsdex::QueryError for a malformed filter; newsdex::IndexError if no document
+  ///         has id @p id.
+  SearchResults similar(const std::string& id, const SearchRequest& request);
 
   /// Statistics of the whole database (all of them), with the top @p top_k keys of every
   /// entity kind.
