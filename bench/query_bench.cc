@@ -6,7 +6,7 @@
 ///   query_bench DB QUERIES [--runs N] [--warmup N] [--limit K] [--match all|any]
 ///               [--facets company,person,money,date] [--facet-size N] [--sample N]
 ///               [--date-bucket year|month|day] [--snippet-bytes N] [--gazetteer DIR]
-///               [--label NAME]
+///               [--label NAME] [--no-collapse]
 ///
 /// One Searcher is opened before timing starts and reused. Each timed query is one
 /// Searcher::search() with a fresh SearchRequest: query parsing, ranking, the total,
@@ -35,7 +35,7 @@ namespace {
                "                   [--facets company,person,money,date] [--facet-size N] "
                "[--sample N]\n"
                "                   [--date-bucket year|month|day] [--snippet-bytes N] "
-               "[--gazetteer DIR] [--label NAME]\n");
+               "[--gazetteer DIR] [--label NAME] [--no-collapse]\n");
   std::exit(2);
 }
 
@@ -106,6 +106,8 @@ int main(int argc, char** argv) {
       sopt.gazetteer_dir = argv[++i];
     } else if (std::strcmp(argv[i], "--label") == 0 && has_value) {
       label = argv[++i];
+    } else if (std::strcmp(argv[i], "--no-collapse") == 0) {
+      proto.collapse = false;  // every copy of a story a hit (docs/duplicates.md)
     } else {
       bench::take_positional(argv[i], db_path, queries_path, usage);
     }

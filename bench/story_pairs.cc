@@ -115,7 +115,7 @@ int main(int argc, char** argv) {
     const schema::StoredFields f = schema::decode_data(d.get_data());
     if (recompute) {
       doc.fp = detail::fingerprint(f.title, schema::decode_body(d.get_value(schema::kSlotBody)));
-      doc.key = table.assign(doc.fp, detail::StoryTable::own_key(schema::id_term(f.id), f.id));
+      doc.key = table.assign(doc.fp);
     } else {
       if (!detail::decode_fingerprint(d.get_value(schema::kSlotFingerprint), doc.fp)) continue;
       doc.key = d.get_value(schema::kSlotStory);

@@ -267,6 +267,37 @@ void FacetSpy::operator()(const Xapian::Document& doc, double) {
     }
 }
 
+void StorySpy::operator()(const Xapian::Document& doc, double) {
+  const std::string key = doc.get_value(schema::kSlotStory);
+  if (key.empty())
+    ++loose_;
+  else
+    ++keys_.find_or_insert(key, hash_word(key));
+}
+
+std::size_t StorySpy::copies(const std::string& key) const {
+  const std::size_t* n = key.empty() ? nullptr : keys_.find(key, hash_word(key));
+  return n && *n ? *n : 1;
+}
+
+StoryCounts::StoryCounts(FacetIndex& index, const Xapian::Database& db,
+                         const std::vector<Xapian::docid>& docids)
+    : story_(index.stories(db)) {
+  for (Xapian::docid did : docids) {
+    const std::uint32_t s = did < story_.size() ? story_[did] : 0;
+    if (s)
+      ++copies_[s];
+    else
+      ++loose_;
+  }
+}
+
+std::size_t StoryCounts::copies(Xapian::docid did) const {
+  const std::uint32_t s = did < story_.size() ? story_[did] : 0;
+  const auto it = s ? copies_.find(s) : copies_.end();
+  return it == copies_.end() ? 1 : it->second;
+}
+
 FacetCounts FacetSpy::counts(EntityKind kind) const {
   FacetCounts out;
   if (kind == EntityKind::date) {

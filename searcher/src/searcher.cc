@@ -39,6 +39,7 @@ struct Searcher::Impl {
   // matched and counted alone and the counts are summed (the sum of the parts, exactly).
   std::vector<detail::FacetIndex> facets;
   std::size_t facet_queries = 0;  // searches with facets so far (see search())
+  std::size_t story_queries = 0;  // collapsed searches so far (see search())
 
   /// Counts @p kind over the matches of @p query in every database (all documents if the
   /// query is empty); @p exact is cleared if a database's count was sampled. With
@@ -261,10 +262,6 @@ SearchResults Searcher::Impl::search(const SearchRequest& req, const ParsedQuery
     enquire.set_query(pq.query);
     enquire.set_weighting_scheme(Xapian::BM25Weight());
     enquire.set_docid_order(Xapian::Enquire::ASCENDING);  // ties: input order
-    // One hit per story (docs/duplicates.md): Xapian keeps each story's best copy and
-    // counts the others; as every match is checked (check_at_least below), the counts and
-    // the collapsed total are exact.
-    if (req.collapse) enquire.set_collapse_key(schema::kSlotStory);
     // Facets: the first facet query of a Searcher counts from the matches' facet values
     // as the match runs (nothing to load: a command-line process pays for its matches
     // only); later ones, on one database, count docids into the forward index, loaded once
@@ -275,20 +272,43 @@ SearchResults Searcher::Impl::search(const SearchRequest& req, const ParsedQuery
     const bool by_index = faceted && d.parts.size() == 1 && d.facet_queries++ > 0;
     detail::DocidSpy docid_spy;
     std::optional<detail::FacetSpy> value_spy;
-    if (by_index) {
+    // Collapsed: each story's matching documents, the same way (the first collapsed query
+    // reads the matches' story values, later ones on one database count docids).
+    const bool stories_by_index = req.collapse && d.parts.size() == 1 && d.story_queries++ > 0;
+    detail::StorySpy story_spy;
+    if (by_index || stories_by_index) {
       enquire.add_matchspy(&docid_spy);
-    } else if (faceted) {
+    }
+    if (faceted && !by_index) {
       value_spy.emplace(req.facets, req.date_bucket, req.collapse);
       enquire.add_matchspy(&*value_spy);
     }
+    if (req.collapse && !stories_by_index) enquire.add_matchspy(&story_spy);
     Xapian::doccount all = d.db.get_doccount();
     Xapian::doccount check = all;  // the total is exact
     if (faceted && !req.exact_facets)
       check = Xapian::doccount(std::min<std::size_t>(all, req.sample_size));
-    Xapian::MSet mset =
-        enquire.get_mset(Xapian::doccount(req.offset), Xapian::doccount(req.limit), check);
+    // Collapsed (docs/duplicates.md), two passes: the first checks every match, uncollapsed,
+    // for the spies (the exact number of stories, each story's matching copies, facets by
+    // story); the second asks Xapian for one hit per story, the best copy, with
+    // check_at_least left small. Xapian's own collapsed totals are estimates even when every
+    // match is checked (300 for 232 stories), and collapsing with check_at_least = doccount
+    // kept every story in its proto-MSet: 15x the median latency of the uncollapsed query.
+    std::optional<detail::StoryCounts> story_counts;
+    Xapian::MSet mset = enquire.get_mset(Xapian::doccount(req.collapse ? 0 : req.offset),
+                                         Xapian::doccount(req.collapse ? 0 : req.limit), check);
     res.total = mset.get_matches_estimated();
     res.total_exact = mset.get_matches_lower_bound() == mset.get_matches_upper_bound();
+    if (req.collapse) {
+      enquire.clear_matchspies();
+      enquire.set_collapse_key(schema::kSlotStory);
+      mset = enquire.get_mset(Xapian::doccount(req.offset), Xapian::doccount(req.limit));
+      if (stories_by_index) story_counts.emplace(d.facets[0], d.db, docid_spy.docids);
+      res.total = check < all        ? mset.get_matches_estimated()
+                  : stories_by_index ? story_counts->stories()
+                                     : story_spy.stories();
+      res.total_exact = check >= all;
+    }
     std::size_t rank = req.offset;
     for (auto it = mset.begin(); it != mset.end(); ++it) {
       Xapian::Document doc = it.get_document();
@@ -302,7 +322,10 @@ SearchResults Searcher::Impl::search(const SearchRequest& req, const ParsedQuery
       h.source = f.source;
       h.url = f.url;
       h.score = it.get_weight();
-      h.duplicates = req.collapse ? it.get_collapse_count() : 0;
+      if (req.collapse)
+        h.duplicates = (story_counts ? story_counts->copies(*it)
+                                     : story_spy.copies(doc.get_value(schema::kSlotStory))) -
+                       1;
       if (req.snippet_bytes > 0)
         d.snippets->make(schema::decode_body(doc.get_value(schema::kSlotBody)), pq,
                          req.snippet_bytes, h);

@@ -155,6 +155,26 @@ TEST_CASE("stories: copies and near-copies collapse, with their count; --no-coll
   CHECK(dups[seed[1].title] == 0);
   CHECK(dups[seed[2].title] == 0);
   CHECK(dups[seed[4].title] == 0);
+  // Again: a Searcher's later collapsed queries count by docid, not by value; the same.
+  const SearchResults again = find(s, "openai", true);
+  REQUIRE(again.hits.size() == stories.hits.size());
+  for (std::size_t i = 0; i < again.hits.size(); ++i) {
+    CHECK(again.hits[i].id == stories.hits[i].id);
+    CHECK(again.hits[i].duplicates == stories.hits[i].duplicates);
+  }
+  // The total is exact however few hits are asked for (Xapian's own collapsed totals are
+  // estimates), with and without facets.
+  for (const std::size_t limit : {0, 1, 2}) {
+    CAPTURE(limit);
+    SearchRequest few;
+    few.query = "openai";
+    few.limit = limit;
+    CHECK(s.search(few).total == 5);
+    CHECK(s.search(few).total_exact);
+    few.facets = {EntityKind::company};
+    CHECK(s.search(few).total == 5);
+    CHECK(s.search(few).total == 5);  // the second faceted query counts by the docids
+  }
   // Ties go to the earliest copy: seed 0 itself stands for its copies on an equal score.
   CHECK(hit(stories, "copy-a") == nullptr);
   // A filter that one copy alone matches finds the story through that copy.

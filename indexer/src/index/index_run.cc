@@ -218,7 +218,7 @@ bool IndexRun::on_article(Article&& a) {
   // removed here rather than in the workers.
   if (chrome_.has(a.source)) a.body = chrome_.clean(a.source, a.body);
   const Fingerprint fp = fingerprint(a.title, a.body);
-  current_.stories.push_back(stories_.assign(fp, StoryTable::own_key(idt, hash)));
+  current_.stories.push_back(stories_.assign(fp));
   current_.fingerprints.push_back(encode_fingerprint(fp));
   current_.bytes += a.title.size() + a.body.size();
   current_.articles.push_back(std::move(a));

@@ -52,8 +52,7 @@ struct Indexer::Impl {
       stories->load(w);
     }
     const detail::Fingerprint fp = detail::fingerprint(article.title, article.body);
-    b.doc.add_value(schema::kSlotStory,
-                    stories->assign(fp, detail::StoryTable::own_key(b.id_term, hash)));
+    b.doc.add_value(schema::kSlotStory, stories->assign(fp));
     b.doc.add_value(schema::kSlotFingerprint, detail::encode_fingerprint(fp));
     detail::write_labels(w, b, labels_written);
     w.replace_document(b.id_term, b.doc);

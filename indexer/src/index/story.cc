@@ -125,9 +125,9 @@ bool decode_fingerprint(std::string_view value, Fingerprint& f) {
 
 StoryTable::StoryTable() = default;
 
-std::string StoryTable::own_key(std::string_view id_term, std::string_view content_hash) {
+std::string StoryTable::own_key(const Fingerprint& f) {
   std::string key;
-  put64(key, mix(hash_word(id_term) ^ rotl(hash_word(content_hash), 32)));
+  put64(key, mix(f.exact ^ 0x2545F4914F6CDD1Dull));
   return key;
 }
 
@@ -157,7 +157,7 @@ void StoryTable::load(const Xapian::Database& db) {
   }
 }
 
-std::string StoryTable::assign(const Fingerprint& f, const std::string& own) {
+std::string StoryTable::assign(const Fingerprint& f) {
   if (auto it = exact_.find(f.exact); it != exact_.end()) {
     ++exact_joins_;
     std::string key = entries_[it->second].key;
@@ -179,7 +179,7 @@ std::string StoryTable::assign(const Fingerprint& f, const std::string& own) {
       }
     }
   }
-  std::string key = own;
+  std::string key = own_key(f);
   if (best_distance <= kMaxDistance) {
     ++near_joins_;
     key = entries_[best].key;

@@ -5,7 +5,7 @@
 // shingles of its body, and an exact hash of the words of its title and body (punctuation and
 // spacing aside). An article whose exact hash equals an earlier one's, or whose simhash is within
 // kMaxDistance bits of an earlier one's, takes that article's story key (the nearest; ties:
-// the earliest); any other starts a story of its own, keyed by a hash of its id and content.
+// the earliest); any other starts a story of its own, keyed by its exact hash.
 //
 // The earlier articles are those of the database when the run starts (loaded from the two
 // value slots, in docid order) and those this run has assigned so far, in reading order: the
@@ -56,18 +56,19 @@ class StoryTable {
   StoryTable();
   /// Adds every document of @p db that has a fingerprint, in docid order.
   void load(const Xapian::Database& db);
-  /// The story key of an article with fingerprint @p f whose own key (if it starts a story)
-  /// would be @p own; remembers the article. Not thread-safe.
-  std::string assign(const Fingerprint& f, const std::string& own);
+  /// The story key of an article with fingerprint @p f (own_key(f) if it starts a story);
+  /// remembers the article. Not thread-safe.
+  std::string assign(const Fingerprint& f);
   /// Articles remembered.
   std::size_t size() const { return entries_.size(); }
   /// Of the articles assign()ed, how many joined an earlier story (exactly, or near).
   std::size_t exact_joins() const { return exact_joins_; }
   std::size_t near_joins() const { return near_joins_; }
 
-  /// A story key for an article that starts its own story: 8 bytes from its id term and
-  /// content hash (stable across runs; a changed article starts a new story).
-  static std::string own_key(std::string_view id_term, std::string_view content_hash);
+  /// The story key of an article that starts a story: 8 bytes from its exact hash, so
+  /// stable across runs (a changed article starts a new story), and the same for exact
+  /// copies in other databases (searched together, they collapse too).
+  static std::string own_key(const Fingerprint& f);
 
  private:
   static constexpr unsigned kBands = kMaxDistance + 1;
