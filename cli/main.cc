@@ -1,6 +1,7 @@
-// newsdex: index | search | stats | entities | check. What search and stats print is in
-// output.cc (shared with the other front ends). Results on stdout (text, or --json);
-// logs and progress on stderr. Exit 0 ok, 1 failure, 2 usage or query error.
+// newsdex: index | search | stats | entities | check | similar (similar.cc). What search
+// and stats print is in output.cc (shared with the other front ends). Results on stdout
+// (text, or --json); logs and progress on stderr. Exit 0 ok, 1 failure, 2 usage or query
+// error.
 #include <spdlog/sinks/stdout_color_sinks.h>
 #include <spdlog/spdlog.h>
 #include <unistd.h>

@@ -1,6 +1,7 @@
 #include "index/story.h"
 
 #include <algorithm>
+#include <array>
 #include <limits>
 
 #include "core/flat_map.h"
@@ -64,6 +65,43 @@ void for_each_word(std::string_view text, F&& f) {
   flush();
 }
 
+// kSpread[v]: bit k of v as byte k (0 or 1).
+constexpr std::array<std::uint64_t, 256> kSpread = [] {
+  std::array<std::uint64_t, 256> t{};
+  for (unsigned v = 0; v < 256; ++v)
+    for (unsigned k = 0; k < 8; ++k)
+      if ((v >> k) & 1u) t[v] |= std::uint64_t(1) << (8 * k);
+  return t;
+}();
+
+// Removes repeated values from @p v (order not kept), through an open-addressing set twice
+// its size (cheaper than sorting the ~1,000 shingles of an article).
+void distinct(std::vector<std::uint64_t>& v) {
+  thread_local std::vector<std::uint64_t> table;
+  std::size_t size = 64;
+  while (size < 2 * v.size()) size *= 2;
+  table.assign(size, 0);
+  const std::size_t mask = size - 1;
+  bool zero = false;  // 0 marks an empty slot: the value 0 is kept apart
+  std::size_t out = 0;
+  for (const std::uint64_t x : v) {
+    if (x == 0) {
+      if (!zero) v[out++] = 0;
+      zero = true;
+      continue;
+    }
+    for (std::size_t i = (x ^ (x >> 29)) & mask;; i = (i + 1) & mask) {
+      if (table[i] == x) break;
+      if (table[i] == 0) {
+        table[i] = x;
+        v[out++] = x;
+        break;
+      }
+    }
+  }
+  v.resize(out);
+}
+
 void put64(std::string& out, std::uint64_t v) {
   for (int s = 56; s >= 0; s -= 8) out.push_back(char((v >> s) & 0xFF));
 }
@@ -94,15 +132,30 @@ Fingerprint fingerprint(std::string_view title, std::string_view body) {
     w1 = h;
   });
   fp.exact = exact;
-  std::sort(shingles.begin(), shingles.end());
-  shingles.erase(std::unique(shingles.begin(), shingles.end()), shingles.end());
+  distinct(shingles);
   fp.shingles = shingles.size();
   if (fp.shingles >= kMinShingles) {
-    std::int32_t votes[64] = {};
-    for (const std::uint64_t s : shingles)
-      for (unsigned b = 0; b < 64; ++b) votes[b] += std::int32_t((s >> b) & 1u) * 2 - 1;
+    // Bit b is set when more than half the shingles have it (the simhash vote, each shingle
+    // +1 or -1 on every bit), counted 8 bits at a time: each byte of a shingle spread over
+    // the 8 byte lanes of a word (kSpread) and added lane-wise, flushed before a lane can
+    // overflow. 64 scalar additions per shingle took a third of the fingerprint's time.
+    std::uint32_t ones[64] = {};
+    std::uint64_t lanes[8] = {};
+    unsigned pending = 0;
+    auto flush = [&] {
+      for (unsigned j = 0; j < 8; ++j) {
+        for (unsigned k = 0; k < 8; ++k) ones[8 * j + k] += (lanes[j] >> (8 * k)) & 0xFF;
+        lanes[j] = 0;
+      }
+      pending = 0;
+    };
+    for (const std::uint64_t sh : shingles) {
+      for (unsigned j = 0; j < 8; ++j) lanes[j] += kSpread[(sh >> (8 * j)) & 0xFF];
+      if (++pending == 255) flush();
+    }
+    flush();
     for (unsigned b = 0; b < 64; ++b)
-      if (votes[b] > 0) fp.simhash |= std::uint64_t(1) << b;
+      if (2 * std::size_t(ones[b]) > fp.shingles) fp.simhash |= std::uint64_t(1) << b;
     if (fp.simhash == 0) fp.simhash = 1;  // 0 means none
   }
   return fp;
