@@ -137,12 +137,26 @@ void for_each_by_story(FacetIndex& index, const Xapian::Database& db,
     const std::uint32_t s = did < story.size() ? story[did] : 0;
     order.emplace_back(s ? s : (std::uint64_t(1) << 32) + did, did);
   }
-  std::sort(order.begin(), order.end());
+  // group_by_story() sorts once per query, not once per kind.
+  if (!std::is_sorted(order.begin(), order.end())) std::sort(order.begin(), order.end());
   for (std::size_t i = 0; i < order.size(); ++i) {
     if (i == 0 || order[i].first != order[i - 1].first) ++group;
     f(order[i].second, group);
   }
 }
+
+}  // namespace
+
+void group_by_story(FacetIndex& index, const Xapian::Database& db,
+                    std::vector<Xapian::docid>& docids) {
+  std::vector<Xapian::docid> grouped;
+  grouped.reserve(docids.size());
+  for_each_by_story(index, db, docids, true,
+                    [&](Xapian::docid did, std::uint32_t) { grouped.push_back(did); });
+  docids = std::move(grouped);
+}
+
+namespace {
 
 FacetCounts count_dates(FacetIndex& index, const Xapian::Database& db, DateBucket bucket,
                         const std::vector<Xapian::docid>& docids, bool stories) {

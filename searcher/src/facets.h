@@ -172,6 +172,11 @@ class StoryCounts {
   std::size_t loose_ = 0;
 };
 
+/// Puts @p docids in the order count_facets() with stories groups them in (by story), so
+/// that several kinds counted over the same docids sort them once.
+void group_by_story(FacetIndex& index, const Xapian::Database& db,
+                    std::vector<Xapian::docid>& docids);
+
 /// Counts the keys of @p kind over @p docids (dates: by @p bucket, in time order); with
 /// @p stories, each story once per key (see FacetSpy).
 FacetCounts count_facets(FacetIndex& index, const Xapian::Database& db, EntityKind kind,

@@ -334,6 +334,7 @@ SearchResults Searcher::Impl::search(const SearchRequest& req, const ParsedQuery
     if (faceted) {
       const std::size_t seen = by_index ? docid_spy.docids.size() : value_spy->documents();
       const bool exact = seen >= res.total && res.total_exact;
+      if (by_index && req.collapse) detail::group_by_story(d.facets[0], d.db, docid_spy.docids);
       const std::vector<std::vector<Xapian::docid>> docids{std::move(docid_spy.docids)};
       for (EntityKind kind : req.facets) {
         FacetCounts fc = by_index ? d.count(kind, req.date_bucket, docids, req.collapse)
