@@ -335,7 +335,10 @@ struct Searcher::Impl {
     const bool exact = res.total_exact && seen >= res.total;
     const double scale = seen == 0 || exact ? 1.0 : double(res.total) / double(seen);
     auto scaled = [&](std::size_t c) { return std::size_t(double(c) * scale + 0.5); };
-    if (res.collapsed) res.total = scaled(matched.stories());
+    if (res.collapsed) {  // the sample's stories, scaled: exact only if every match was seen
+      res.total = scaled(matched.stories());
+      res.total_exact = exact;
+    }
     for (EntityKind kind : req.facets) {
       FacetCounts fc = spy.counts(kind);
       for (auto& kc : fc.keys) kc.second = scaled(kc.second);
