@@ -380,30 +380,12 @@ int main(int argc, char** argv) {
       ->required();
   search->add_option("query", sa.words, "Query (docs/query-language.md)")->required();
   search->add_flag("--json", sa.json, "JSON output (docs/json.md)");
-  search->add_option("--limit,-n", sa.req.limit, "Hits to show (0-10000)")
-      ->default_val(10)
-      ->check(CLI::Range(0, 10000));
-  search->add_option("--offset", sa.req.offset, "Hits to skip")
-      ->default_val(0)
-      ->check(CLI::Range(0, 1000000000));
   search
       ->add_option("--match", sa.params.match,
                    "Words without an operator: best (any word, the most words first), all, any")
       ->check(CLI::IsMember({"best", "all", "any"}))
       ->default_val("best");
-  search->add_option("--facets", sa.params.facets,
-                     "Kinds to count: company,person,product,money,percent,date,source or all");
-  search->add_option("--facet-size", sa.req.facet_size, "Top keys per kind (0-10000)")
-      ->default_val(10)
-      ->check(CLI::Range(0, 10000));
-  search->add_option("--date-bucket", sa.params.date_bucket, "Date histogram by year, month or day")
-      ->check(CLI::IsMember({"year", "month", "day"}));
-  search->add_option("--sort", sa.params.sort, "relevance, date (newest first) or date:asc")
-      ->check(CLI::IsMember({"relevance", "date", "date:asc"}));
-  search->add_flag("--sample", sa.params.sample,
-                   "Count facets over a sample (faster; marked inexact)");
-  search->add_flag("--no-collapse", sa.params.no_collapse,
-                   "Show every copy of a story (docs/duplicates.md), not one hit per story");
+  cli::add_result_options(*search, sa.req, sa.params);
   search->add_option("--gazetteer", sa.options.gazetteer_dir,
                      "Gazetteer directory (for entity filters: company:msft)");
   search

@@ -43,6 +43,27 @@ std::vector<EntityKind> parse_kinds(const std::string& list, bool* source) {
   return out;
 }
 
+void add_result_options(CLI::App& cmd, SearchRequest& req, SearchParams& p) {
+  cmd.add_option("--limit,-n", req.limit, "Hits to show (0-10000)")
+      ->default_val(10)
+      ->check(CLI::Range(0, 10000));
+  cmd.add_option("--offset", req.offset, "Hits to skip")
+      ->default_val(0)
+      ->check(CLI::Range(0, 1000000000));
+  cmd.add_option("--facets", p.facets,
+                 "Kinds to count: company,person,product,money,percent,date,source or all");
+  cmd.add_option("--facet-size", req.facet_size, "Top keys per kind (0-10000)")
+      ->default_val(10)
+      ->check(CLI::Range(0, 10000));
+  cmd.add_option("--date-bucket", p.date_bucket, "Date histogram by year, month or day")
+      ->check(CLI::IsMember({"year", "month", "day"}));
+  cmd.add_option("--sort", p.sort, "relevance, date (newest first) or date:asc")
+      ->check(CLI::IsMember({"relevance", "date", "date:asc"}));
+  cmd.add_flag("--sample", p.sample, "Count facets over a sample (faster; marked inexact)");
+  cmd.add_flag("--no-collapse", p.no_collapse,
+               "Show every copy of a story (docs/duplicates.md), not one hit per story");
+}
+
 void apply_search_params(SearchRequest& req, const SearchParams& p) {
   if (p.match == "best")
     req.match = DefaultMatch::best;

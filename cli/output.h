@@ -33,6 +33,10 @@ std::string_view sort_name(SortOrder sort);
 /// unknown kind when @p source is null.
 std::vector<EntityKind> parse_kinds(const std::string& list, bool* source = nullptr);
 
+/// Registers the options of what a search returns on @p cmd (search, similar): --limit/-n,
+/// --offset, --facets, --facet-size, --date-bucket, --sort, --sample, --no-collapse.
+void add_result_options(CLI::App& cmd, SearchRequest& req, SearchParams& params);
+
 /// Fills @p req from @p params. @throws newsdex::ConfigError for a bad value.
 void apply_search_params(SearchRequest& req, const SearchParams& params);
 

@@ -17,21 +17,7 @@ CLI::App* add_similar_command(CLI::App& app, SimilarArgs& a) {
                   "Only articles matching this query (docs/query-language.md), e.g. "
                   "'date:2024 company:openai'");
   cmd->add_flag("--json", a.json, "JSON output, as `search --json` (docs/json.md)");
-  cmd->add_option("--limit,-n", a.req.limit, "Hits to show (0-10000)")
-      ->default_val(10)
-      ->check(CLI::Range(0, 10000));
-  cmd->add_option("--offset", a.req.offset, "Hits to skip")
-      ->default_val(0)
-      ->check(CLI::Range(0, 1000000000));
-  cmd->add_option("--facets", a.params.facets,
-                  "Entity kinds to count: company,person,product,money,percent,date or all");
-  cmd->add_option("--facet-size", a.req.facet_size, "Top keys per kind (0-10000)")
-      ->default_val(10)
-      ->check(CLI::Range(0, 10000));
-  cmd->add_option("--date-bucket", a.params.date_bucket, "Date histogram by year, month or day")
-      ->check(CLI::IsMember({"year", "month", "day"}));
-  cmd->add_flag("--no-collapse", a.no_collapse,
-                "Show every copy of a story (docs/duplicates.md), not one hit per story");
+  add_result_options(*cmd, a.req, a.params);
   cmd->add_option("--gazetteer", a.options.gazetteer_dir,
                   "Gazetteer directory (for entity filters: company:msft)");
   return cmd;
@@ -39,7 +25,6 @@ CLI::App* add_similar_command(CLI::App& app, SimilarArgs& a) {
 
 int run_similar(SimilarArgs& a, bool bold) {
   a.req.query = a.filter;
-  a.params.no_collapse = a.no_collapse;
   apply_search_params(a.req, a.params);
   Searcher searcher(a.dbs, a.options);
   SearchResults r;

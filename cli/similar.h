@@ -14,7 +14,6 @@ struct SimilarArgs {
   std::string id;
   std::string filter;  ///< a query whose matches the similar articles must be among
   bool json = false;
-  bool no_collapse = false;
   SearchParams params;
   SearchRequest req;
   SearcherOptions options;

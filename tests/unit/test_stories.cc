@@ -8,50 +8,20 @@
 
 #include <algorithm>
 #include <filesystem>
-#include <fstream>
 #include <map>
 #include <nlohmann/json.hpp>
-#include <sstream>
 
 #include "fixtures.h"
 #include "index/story.h"
 #include "newsdex/error.h"
 #include "newsdex/indexer.h"
 #include "newsdex/searcher.h"
+#include "seed_stories.h"
 #include "tmpdir.h"
 
 using namespace newsdex;
-namespace fs = std::filesystem;
 
 namespace {
-
-struct Seed {
-  std::string id, title, body;
-};
-
-// The seeds: title = first non-empty line, body = the rest.
-std::vector<Seed> seeds() {
-  std::vector<fs::path> paths;
-  for (const auto& e : fs::directory_iterator(NEWSDEX_SEEDS_DIR)) paths.push_back(e.path());
-  std::sort(paths.begin(), paths.end());
-  std::vector<Seed> out;
-  for (const auto& p : paths) {
-    std::ifstream in(p);
-    std::stringstream ss;
-    ss << in.rdbuf();
-    std::string text = ss.str(), line;
-    std::istringstream lines(text);
-    Seed s;
-    s.id = p.stem().string();
-    while (std::getline(lines, line))
-      if (line.find_first_not_of(" \t\r") != std::string::npos) break;
-    s.title = line;
-    s.body = text.substr(std::min(text.size(), text.find(line) + line.size()));
-    out.push_back(s);
-  }
-  REQUIRE(out.size() == 5);
-  return out;
-}
 
 // A re-scrape: one sentence of the middle reworded, an update line added at the end.
 std::string rescrape(const std::string& body) {
@@ -80,6 +50,13 @@ std::string corpus() {
   out +=
       record("syndicated", s[3].title, "(Reprinted with permission.)\n" + s[3].body, "2025-02-01");
   return out;
+}
+
+// corpus() indexed into dir/db.
+void index_corpus(const TempDir& dir) {
+  dir.write("in.jsonl", corpus());
+  Indexer ix(dir / "db", test_index_options());
+  ix.index({dir / "in.jsonl"});
 }
 
 SearchResults find(Searcher& s, const std::string& q, bool collapse,
@@ -130,11 +107,7 @@ TEST_CASE("fingerprints: copies equal, near-copies close, different articles far
 
 TEST_CASE("stories: copies and near-copies collapse, with their count; --no-collapse shows all") {
   TempDir dir;
-  dir.write("in.jsonl", corpus());
-  {
-    Indexer ix(dir / "db", test_index_options());
-    ix.index({dir / "in.jsonl"});
-  }
+  index_corpus(dir);
   Searcher s(dir / "db");
   const auto seed = seeds();
   const SearchResults all = find(s, "openai", false);
@@ -186,11 +159,7 @@ TEST_CASE("stories: copies and near-copies collapse, with their count; --no-coll
 
 TEST_CASE("stories: facet counts are stories and equal the collapsed filtered total") {
   TempDir dir;
-  dir.write("in.jsonl", corpus());
-  {
-    Indexer ix(dir / "db", test_index_options());
-    ix.index({dir / "in.jsonl"});
-  }
+  index_corpus(dir);
   Searcher s(dir / "db");
   const std::vector<EntityKind> kinds{EntityKind::company, EntityKind::person, EntityKind::money,
                                       EntityKind::date};
@@ -266,11 +235,7 @@ TEST_CASE("stories: keys are stable across runs; a later copy joins the stored s
 
 TEST_CASE("similar: related seed articles, never the article itself or its copies") {
   TempDir dir;
-  dir.write("in.jsonl", corpus());
-  {
-    Indexer ix(dir / "db", test_index_options());
-    ix.index({dir / "in.jsonl"});
-  }
+  index_corpus(dir);
   Searcher s(dir / "db");
   const auto seed = seeds();
   SearchRequest req;

@@ -11,48 +11,20 @@
 
 #include <algorithm>
 #include <filesystem>
-#include <fstream>
 #include <map>
 #include <nlohmann/json.hpp>
 #include <set>
-#include <sstream>
 
 #include "core/schema.h"
 #include "fixtures.h"
 #include "newsdex/indexer.h"
 #include "newsdex/searcher.h"
+#include "seed_stories.h"
 #include "tmpdir.h"
 
 using namespace newsdex;
-namespace fs = std::filesystem;
 
 namespace {
-
-struct Seed {
-  std::string id, title, body;
-};
-
-// The seeds: title = first non-empty line, body = the rest.
-std::vector<Seed> seeds() {
-  std::vector<fs::path> paths;
-  for (const auto& e : fs::directory_iterator(NEWSDEX_SEEDS_DIR)) paths.push_back(e.path());
-  std::sort(paths.begin(), paths.end());
-  std::vector<Seed> out;
-  for (const auto& p : paths) {
-    std::ifstream in(p);
-    std::stringstream ss;
-    ss << in.rdbuf();
-    const std::string text = ss.str();
-    std::istringstream lines(text);
-    std::string line;
-    while (std::getline(lines, line))
-      if (line.find_first_not_of(" \t\r") != std::string::npos) break;
-    out.push_back({p.stem().string(), line,
-                   text.substr(std::min(text.size(), text.find(line) + line.size()))});
-  }
-  REQUIRE(out.size() == 5);
-  return out;
-}
 
 std::string record(const std::string& id, const std::string& title, const std::string& body,
                    const std::string& date, const std::string& source) {
