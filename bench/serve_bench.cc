@@ -29,6 +29,7 @@
 
 #include "newsdex/searcher.h"
 #include "peers/latency.h"
+#include "url_encode.h"  // cli/
 
 namespace {
 
@@ -51,20 +52,6 @@ struct Run {
   std::size_t errors = 0;
   double seconds = 0;
 };
-
-std::string encode(const std::string& s) {
-  std::string out;
-  for (unsigned char c : s) {
-    if (std::isalnum(c) || c == '-' || c == '_' || c == '.' || c == '~') {
-      out += char(c);
-    } else {
-      char buf[4];
-      std::snprintf(buf, sizeof buf, "%%%02X", c);
-      out += buf;
-    }
-  }
-  return out;
-}
 
 std::vector<newsdex::EntityKind> kinds(const std::string& list) {
   std::vector<newsdex::EntityKind> out;
@@ -181,7 +168,7 @@ int main(int argc, char** argv) try {
 
   std::vector<std::string> targets;
   for (const std::string& q : queries)
-    targets.push_back("/api/search?q=" + encode(q) + "&facets=" + a.facets);
+    targets.push_back("/api/search?q=" + newsdex::cli::url_encode(q) + "&facets=" + a.facets);
   std::vector<std::unique_ptr<httplib::Client>> http;
   for (std::size_t c = 0; c < max_clients; ++c) {
     http.push_back(std::make_unique<httplib::Client>(a.url));

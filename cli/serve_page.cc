@@ -8,6 +8,7 @@
 
 #include "newsdex/error.h"
 #include "serve.h"
+#include "url_encode.h"
 
 namespace newsdex::cli {
 
@@ -121,20 +122,6 @@ const char* kind_title(EntityKind k) {
       return "Published";
   }
   return "";
-}
-
-std::string url_encode(std::string_view s) {
-  std::string out;
-  for (unsigned char c : s) {
-    if (std::isalnum(c) || c == '-' || c == '_' || c == '.' || c == '~') {
-      out += char(c);
-    } else {
-      char buf[4];
-      std::snprintf(buf, sizeof buf, "%%%02X", c);
-      out += buf;
-    }
-  }
-  return out;
 }
 
 // What the page was asked for.
