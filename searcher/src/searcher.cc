@@ -253,17 +253,24 @@ struct Searcher::Impl {
     }
     if (stories) matched.attach(enquire);
     const Xapian::doccount all = db.get_doccount();  // check them all: the total is exact
-    const Xapian::MSet mset = enquire.get_mset(Xapian::doccount(stories ? 0 : req.offset),
-                                               Xapian::doccount(stories ? 0 : req.limit), all);
+    const Xapian::MSet mset = enquire.get_mset(
+        Xapian::doccount(stories ? 0 : req.offset),
+        Xapian::doccount(stories ? detail::ranked_for_page(req.offset, req.limit) : req.limit),
+        all);
     if (counted) counted->add_to(*value_spy);
     const std::size_t matches = mset.get_matches_estimated();
     const bool matches_exact = mset.get_matches_lower_bound() == mset.get_matches_upper_bound();
-    if (stories) {
-      const Xapian::MSet page = detail::collapsed_page(enquire, req.offset, req.limit);
+    if (stories) {  // stories.h
+      std::vector<Xapian::MSetIterator> page;
+      std::optional<Xapian::MSet> collapsed;
+      if (!detail::page_of_stories(mset, req.offset, req.limit, page)) {
+        collapsed = detail::collapsed_page(enquire, req.offset, req.limit);
+        page = detail::positions(*collapsed);
+      }
       if (parts.size() == 1) matched.finish(facets[0], db, docid_spy.docids);
-      add_hits(page, pq, req, res);
+      add_hit_list(page, pq, req, res);
       matched.set_duplicates(page, res.hits);
-      res.total = matches_exact ? matched.stories() : page.get_matches_estimated();
+      res.total = matched.stories();  // cut short by the time limit: the stories seen
       res.total_exact = matches_exact;
     } else {
       add_hits(mset, pq, req, res);
@@ -290,8 +297,14 @@ struct Searcher::Impl {
     // The hits' documents in one round trip per shard, not one each. (MSet::fetch() without
     // arguments crashes in Xapian 1.4.22 when the MSet starts past the first hit.)
     if (remote && !mset.empty()) mset.fetch(mset.begin(), mset.end());
+    add_hit_list(detail::positions(mset), pq, req, res);
+  }
+
+  /// The hits of @p page (ranked from req.offset on) into @p res.
+  void add_hit_list(const std::vector<Xapian::MSetIterator>& page, const ParsedQuery& pq,
+                    const SearchRequest& req, SearchResults& res) {
     std::size_t rank = req.offset;
-    for (auto it = mset.begin(); it != mset.end(); ++it) {
+    for (const Xapian::MSetIterator& it : page) {
       Xapian::Document doc = it.get_document();
       schema::StoredFields f = schema::decode_data(doc.get_data());
       Hit h;

@@ -1,5 +1,7 @@
 #include "stories.h"
 
+#include <unordered_set>
+
 #include "core/schema.h"
 
 namespace newsdex::detail {
@@ -46,14 +48,36 @@ void MatchStories::finish(FacetIndex& index, const Xapian::Database& db,
 
 std::size_t MatchStories::stories() const { return counts_ ? counts_->stories() : spy_.stories(); }
 
-void MatchStories::set_duplicates(const Xapian::MSet& mset, std::vector<Hit>& hits) const {
-  std::size_t i = hits.size() - mset.size();
-  for (auto it = mset.begin(); it != mset.end(); ++it, ++i) {
+void MatchStories::set_duplicates(const std::vector<Xapian::MSetIterator>& page,
+                                  std::vector<Hit>& hits) const {
+  std::size_t i = hits.size() - page.size();
+  for (const Xapian::MSetIterator& it : page) {
     const std::size_t copies = counts_
                                    ? counts_->copies(*it)
                                    : spy_.copies(it.get_document().get_value(schema::kSlotStory));
-    hits[i].duplicates = copies - 1;
+    hits[i++].duplicates = copies - 1;
   }
+}
+
+bool page_of_stories(const Xapian::MSet& ranked, std::size_t offset, std::size_t limit,
+                     std::vector<Xapian::MSetIterator>& page) {
+  page.clear();
+  std::unordered_set<std::string> seen;
+  std::size_t stories = 0;
+  for (auto it = ranked.begin(); it != ranked.end() && stories < offset + limit; ++it) {
+    const std::string key = it.get_document().get_value(schema::kSlotStory);
+    if (!key.empty() && !seen.insert(key).second) continue;  // a later copy
+    if (stories++ >= offset) page.push_back(it);
+  }
+  // Enough stories, or every match is in the ranking: the page is whole.
+  return stories >= offset + limit || ranked.size() >= ranked.get_matches_upper_bound();
+}
+
+std::vector<Xapian::MSetIterator> positions(const Xapian::MSet& mset) {
+  std::vector<Xapian::MSetIterator> out;
+  out.reserve(mset.size());
+  for (auto it = mset.begin(); it != mset.end(); ++it) out.push_back(it);
+  return out;
 }
 
 Xapian::MSet collapsed_page(Xapian::Enquire& enquire, std::size_t offset, std::size_t limit) {

@@ -3,13 +3,16 @@
 // key (schema::kSlotStory), and a collapsed search shows one hit per story, counts stories
 // in its total and facets, and says how many other matching copies each hit stands for.
 //
-// Two passes. Xapian's own collapsed totals are estimates even when every match is checked
+// Xapian's own collapsed totals are estimates even when every match is checked
 // (MSet::get_matches_estimated() said 300 for 232 stories on `sam altman fired`), and
 // collapsing with check_at_least = doccount keeps every story in its proto-MSet (15x the
-// uncollapsed median latency on the tech corpus). So the first pass checks every match,
-// uncollapsed, for the match spies (the stories and each one's matching copies, facets by
-// story); the second asks Xapian for the page only, one hit per story (its best copy in the
-// order asked for), with check_at_least left small.
+// uncollapsed median latency on the tech corpus). So one uncollapsed pass checks every match
+// for the match spies (the stories and each one's matching copies, facets by story) and
+// ranks a few more documents than the page needs (ranked_for_page()); the page is each
+// story's first document in that ranking (page_of_stories(): what Xapian's collapse keeps,
+// the best copy in the order asked for). Only when those documents hold too few stories
+// (many copies at the top) does a second pass ask Xapian to collapse, for the page only,
+// with check_at_least left small (collapsed_page()).
 #include <xapian.h>
 
 #include <cstddef>
@@ -68,14 +71,30 @@ class MatchStories {
               const std::vector<Xapian::docid>& docids);
   std::size_t stories() const;
   /// Each hit's Hit::duplicates: the other matching copies of its story; @p hits hold the
-  /// documents of @p mset from hits.size() - mset.size() on.
-  void set_duplicates(const Xapian::MSet& mset, std::vector<Hit>& hits) const;
+  /// documents of @p page from hits.size() - page.size() on.
+  void set_duplicates(const std::vector<Xapian::MSetIterator>& page, std::vector<Hit>& hits) const;
 
  private:
   bool by_index_;
   StorySpy spy_;
   std::optional<StoryCounts> counts_;
 };
+
+/// How many documents of the uncollapsed ranking the first pass asks for, for a page of
+/// stories [@p offset, @p offset + @p limit): twice as many and 20 more.
+inline std::size_t ranked_for_page(std::size_t offset, std::size_t limit) {
+  return 2 * (offset + limit) + 20;
+}
+
+/// The page [@p offset, @p offset + @p limit) of the collapsed ranking into @p page, from
+/// @p ranked (the uncollapsed ranking's first documents): each story's first document, in
+/// order. False if @p ranked holds fewer stories than the page needs while more documents
+/// match (then collapsed_page()).
+bool page_of_stories(const Xapian::MSet& ranked, std::size_t offset, std::size_t limit,
+                     std::vector<Xapian::MSetIterator>& page);
+
+/// Every position of @p mset, in order.
+std::vector<Xapian::MSetIterator> positions(const Xapian::MSet& mset);
 
 /// The second pass: @p enquire's spies removed, and its query run collapsed on the story key
 /// for the hits [@p offset, @p offset + @p limit).

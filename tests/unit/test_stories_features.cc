@@ -339,3 +339,45 @@ TEST_CASE("collapsed: sampled facets, did-you-mean, and --no-collapse as before"
     }
   }
 }
+
+TEST_CASE("collapsed pages when copies fill the top of the ranking (Xapian collapses them)") {
+  // Forty exact copies of seed 0 (an interview copied 31 times is real: docs/duplicates.md):
+  // the documents the first pass ranks for a page hold too few stories, and the page comes
+  // from Xapian's collapse instead; it must be the same page.
+  Indexes ix;
+  const auto s = seeds();
+  std::string copies;
+  for (int i = 0; i < 40; ++i)
+    copies += record("many-" + std::to_string(i), s[0].title, s[0].body, "2025-04-01", "Mirror");
+  ix.dir.write("c/c.jsonl", copies);
+  Indexer(ix.dir / "c.db", test_index_options())
+      .index({ix.dir / "c/c.jsonl", ix.dir / "a/a.jsonl"});
+  const std::vector<std::string> dbs{ix.dir / "c.db", ix.dir / "b.db"};
+  const auto keys = story_keys(dbs);
+  for (const std::vector<std::string>& searched : {std::vector<std::string>{dbs[0]}, dbs}) {
+    Searcher searcher(searched, kOptions);
+    for (const std::string& q : {s[0].title, std::string("openai")})
+      for (SortOrder sort : {SortOrder::relevance, SortOrder::date})
+        for (const auto& [offset, limit] : std::vector<std::pair<std::size_t, std::size_t>>{
+                 {0, 1}, {0, 2}, {1, 2}, {0, 5}, {3, 3}}) {
+          CAPTURE(q);
+          CAPTURE(offset);
+          CAPTURE(limit);
+          SearchRequest req;
+          req.query = q;
+          req.sort = sort;
+          const Expected e = expected(searcher, req, keys);
+          req.offset = offset;
+          req.limit = limit;
+          const SearchResults r = searcher.search(req);
+          CHECK(r.total == e.ids.size());
+          for (std::size_t i = 0; i < r.hits.size(); ++i) {
+            REQUIRE(offset + i < e.ids.size());
+            CHECK(r.hits[i].id == e.ids[offset + i]);
+            CHECK(r.hits[i].duplicates == e.copies[offset + i]);
+            CHECK(r.hits[i].rank == offset + i + 1);
+          }
+          CHECK(r.hits.size() == std::min(limit, e.ids.size() - std::min(offset, e.ids.size())));
+        }
+  }
+}
