@@ -1,6 +1,11 @@
 #include "best_match.h"
 
+#include <algorithm>
+#include <cctype>
 #include <cmath>
+#include <string>
+
+#include "core/schema.h"
 
 namespace newsdex::detail {
 
@@ -44,20 +49,59 @@ class TierSource : public Xapian::PostingSource {
   Xapian::doccount termfreq_ = 0;
 };
 
+// A constant bonus for the documents matching @p q (whose own weight is dropped).
+Xapian::Query bonus(double weight, const Xapian::Query& q, bool portable) {
+  // The source is reference-counted by the query (release()); each database of a
+  // multi-database search gets its own clone.
+  Xapian::PostingSource* src =
+      portable ? static_cast<Xapian::PostingSource*>(new Xapian::FixedWeightPostingSource(weight))
+               : new TierSource(weight);
+  return Xapian::Query(Xapian::Query::OP_AND, Xapian::Query(src->release()), q);
+}
+
+// ln(N / df) of the part's commonest term (0 when no term of it is in the database): the
+// idf of a word part; a phrase's is underestimated (it is rarer than its commonest word).
+double part_idf(const Xapian::Query& part, const Xapian::Database& db) {
+  const double n = db.get_doccount();
+  Xapian::doccount df = 0;
+  for (auto t = part.get_unique_terms_begin(); t != part.get_unique_terms_end(); ++t)
+    df = std::max(df, db.get_termfreq(*t));
+  return df == 0 || n <= df ? 0.0 : std::log(n / df);
+}
+
 }  // namespace
 
-Xapian::Query best_match(const std::vector<Xapian::Query>& parts, bool portable) {
+Xapian::Query best_match(const std::vector<Xapian::Query>& parts, const Xapian::Database& db,
+                         bool portable) {
   std::vector<Xapian::Query> scored;
-  scored.reserve(parts.size());
+  scored.reserve(parts.size() + 1);
+  // The title twins of the parts (title words are indexed both unprefixed, which the parts
+  // match, and S-prefixed), while every part is one word or compound; their idfs' sum.
+  std::vector<Xapian::Query> twins;
+  double idf_sum = 0;
+  bool all_words = true;
   for (const Xapian::Query& part : parts) {
-    // A document matching `part` gets the constant besides part's own weight. The source
-    // is reference-counted by the query (release()); each database of a multi-database
-    // search gets its own clone.
-    Xapian::PostingSource* bonus =
-        portable
-            ? static_cast<Xapian::PostingSource*>(new Xapian::FixedWeightPostingSource(kBestTier))
-            : new TierSource(kBestTier);
-    scored.emplace_back(Xapian::Query::OP_AND, Xapian::Query(bonus->release()), part);
+    // A document matching `part` gets the tier constant besides part's own weight.
+    scored.push_back(bonus(kBestTier, part, portable));
+    if (!all_words) continue;
+    const std::string term =
+        part.get_type() == Xapian::Query::LEAF_TERM ? *part.get_unique_terms_begin() : "";
+    // Phrases, fields, ORs and prefixed terms have no title twin: no bonus for the sequence.
+    // (A twin no title holds just matches nothing; not asking saves a remote shard a trip.)
+    if (term.empty() || std::isupper(static_cast<unsigned char>(term[0]))) {
+      all_words = false;
+      continue;
+    }
+    twins.emplace_back(std::string(schema::kTitle) + term);
+    idf_sum += part_idf(part, db);
+  }
+  // The headline names every word: one bonus, for documents whose title has all the twins.
+  // The twins weigh nothing themselves and only match documents the parts match, so the
+  // matches, totals and facets stay those of the parts.
+  if (all_words && idf_sum > 0) {
+    const Xapian::Query in_title(Xapian::Query::OP_AND, twins.begin(), twins.end());
+    scored.push_back(bonus(kTitleBonus * idf_sum,
+                           Xapian::Query(Xapian::Query::OP_SCALE_WEIGHT, in_title, 0.0), portable));
   }
   return Xapian::Query(Xapian::Query::OP_OR, scored.begin(), scored.end());
 }

@@ -325,7 +325,7 @@ class Parser {
           std::string(peek().type == Tok::op_and ? "AND" : "NEAR") + " needs a term before it",
           peek().pos);
     if (match_ == DefaultMatch::best && pos.size() > 1)
-      return combine(detail::best_match(pos, portable_), neg, filt);
+      return combine(detail::best_match(pos, db_, portable_), neg, filt);
     return combine(pos, neg, filt,
                    match_ == DefaultMatch::all ? Xapian::Query::OP_AND : Xapian::Query::OP_OR);
   }

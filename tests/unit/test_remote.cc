@@ -133,12 +133,6 @@ struct Shard {
   }
 };
 
-std::vector<std::string> ranked_ids(const SearchResults& r) {
-  std::vector<std::string> out;
-  for (const Hit& h : r.hits) out.push_back(h.id);
-  return out;
-}
-
 // Hits in the same order with the same scores, snippets and highlights.
 void check_same_hits(const SearchResults& a, const SearchResults& b) {
   REQUIRE(a.hits.size() == b.hits.size());

@@ -88,8 +88,9 @@ struct Hit {
   std::string date;  ///< published date, ISO, or empty
   std::string source;
   std::string url;
-  double score =
-      0;  ///< BM25 score (under DefaultMatch::best, hits with more of the words come first)
+  /// BM25 score (under DefaultMatch::best, hits with more of the words come first, and a hit
+  /// whose title holds every word of the query has a bonus of half their idf sum)
+  double score = 0;
   std::string snippet;                ///< plain text
   std::vector<Highlight> highlights;  ///< matched words inside snippet
   /// With SearchRequest::collapse: how many other matching copies of this story the hit
