@@ -1,7 +1,7 @@
 // entity_eval: entity extraction quality against a hand-made gold set.
 //
 //   entity_eval GOLD.json DIR [--min-f1 0.9] [--kinds company,person,money,percent]
-//               [--gazetteer DIR] [--verbose]
+//               [--gazetteer DIR] [--raw] [--resolve-keys] [--verbose]
 //
 // For each document named in GOLD.json ("docs": {"file.txt": {"company": {"key": [surface
 // forms]}, ...}}), runs newsdex::EntityExtractor over DIR/file.txt and compares the SET of
@@ -14,6 +14,15 @@
 // kCorpusFiles), the document's key is the record id, and its text is title + "\n\n" +
 // body as the indexer gives it to the extractor (with the record's date). One table is
 // printed per split (tune, test) and one for all documents (bench/entity-dev/README.md).
+//
+// The entities scored are those the indexer keeps: the records are read as the indexer
+// reads them (CorpusReader), their bodies without the page chrome an index run of the
+// corpus file removes (index/chrome_pass.h), and the extractor's entities less the
+// record's publisher and the article's bylines (document_builder.cc, source_aware.h).
+// --raw scores the extractor on the record's text as read, before those steps. --resolve-keys
+// compares each gold company key as the search filter resolves it when the gazetteer lists the name
+// (EntityExtractor:: canonical_key): the gazetteer's key for a fuller name it holds as an alias
+// ("Cisco Systems" -> cisco).
 //
 // Exit status: 77 if GOLD.json (or a corpus file it needs) does not exist (skip), 2 on a
 // usage or input error, 1 if a kind listed in --kinds is below --min-f1 over all
@@ -34,9 +43,13 @@
 #include <string>
 #include <vector>
 
+#include "index/chrome_pass.h"
+#include "index/source_aware.h"
 #include "newsdex/civil_date.h"
+#include "newsdex/corpus_reader.h"
 #include "newsdex/entities.h"
 #include "newsdex/error.h"
+#include "newsdex/indexer.h"
 
 namespace {
 
@@ -73,12 +86,14 @@ const std::map<std::string, std::string> kCorpusFiles = {
 struct Article {
   std::string text;
   std::optional<newsdex::CivilDate> date;
-  std::string publisher;  ///< the record's "source", lower-cased
+  std::string source;     ///< the record's "source", as written
+  std::string publisher;  ///< the same, lower-cased
 };
 
 int usage() {
   std::cerr << "usage: entity_eval GOLD.json DIR [--min-f1 0.9] "
-               "[--kinds company,person,money,percent] [--gazetteer DIR] [--verbose]\n";
+               "[--kinds company,person,money,percent] [--gazetteer DIR] [--raw] [--resolve-keys] "
+               "[--verbose]\n";
   return 2;
 }
 
@@ -91,19 +106,13 @@ std::vector<std::string> split_commas(const std::string& s) {
   return out;
 }
 
-/// The record id of a JSONL line, read without parsing the line (records start with it).
-std::string line_id(const std::string& line) {
-  const std::string tag = "\"id\": \"";
-  const std::size_t at = line.find(tag);
-  if (at == std::string::npos || at > 8) return {};
-  const std::size_t b = at + tag.size(), e = line.find('"', b);
-  return e == std::string::npos ? std::string() : line.substr(b, e - b);
-}
-
-/// Reads the records @p ids of every corpus named in the gold set. Returns 77 if a corpus
-/// file is missing, 2 on a bad line, else 0.
+/// Reads the records @p ids of every corpus named in the gold set as the indexer reads
+/// them (CorpusReader), their bodies without the page chrome the indexer would remove (a
+/// model per source learned from the whole corpus file, as an index run of that file
+/// learns it; @p chrome false keeps the bodies as read). Returns 77 if a corpus file is
+/// missing, 2 on an error, else 0.
 int load_articles(const std::filesystem::path& dir,
-                  const std::map<std::string, std::set<std::string>>& ids,
+                  const std::map<std::string, std::set<std::string>>& ids, bool chrome,
                   std::map<std::string, Article>& out) {
   for (const auto& [corpus, want] : ids) {
     auto f = kCorpusFiles.find(corpus);
@@ -112,33 +121,41 @@ int load_articles(const std::filesystem::path& dir,
       return 2;
     }
     const std::filesystem::path path = dir / f->second;
-    std::ifstream in(path, std::ios::binary);
-    if (!in) {
+    if (!std::filesystem::exists(path)) {
       std::cerr << "entity_eval: " << path.string() << " not found, skipping\n";
       return 77;
     }
-    std::string line;
-    std::size_t lineno = 0, found = 0;
-    while (found < want.size() && std::getline(in, line)) {
-      ++lineno;
-      const std::string id = line_id(line);
-      if (!want.count(id)) continue;
-      try {
-        const nlohmann::json rec = nlohmann::json::parse(line);
-        Article& a = out[id];
-        a.text = rec.value("title", std::string()) + "\n\n" + rec.value("body", std::string());
-        a.date = newsdex::parse_iso_date(rec.value("date", std::string()));
-        for (char c : rec.value("source", std::string()))
-          a.publisher.push_back(static_cast<char>(std::tolower(static_cast<unsigned char>(c))));
-        ++found;
-      } catch (const std::exception& e) {
-        std::cerr << "entity_eval: " << path.string() << ":" << lineno << ": " << e.what() << "\n";
+    try {
+      newsdex::detail::ChromeModel model;
+      if (chrome) {
+        newsdex::IndexOptions options;
+        options.jobs = 2;
+        std::set<std::string> sources;
+        model = newsdex::detail::learn_chrome({path.string()}, options, sources);
+      }
+      std::size_t found = 0;
+      newsdex::CorpusReader reader({path.string()});
+      reader.read(
+          [&](newsdex::Article&& a) {
+            if (!want.count(a.id)) return true;
+            Article& art = out[a.id];
+            const std::string body = model.has(a.source) ? model.clean(a.source, a.body) : a.body;
+            art.text = a.title + "\n\n" + body;
+            art.date = newsdex::parse_iso_date(a.date);
+            art.source = a.source;
+            for (char c : a.source)
+              art.publisher.push_back(
+                  static_cast<char>(std::tolower(static_cast<unsigned char>(c))));
+            return ++found < want.size();
+          },
+          [](newsdex::BadRecord&&) {});
+      if (found < want.size()) {
+        std::cerr << "entity_eval: " << path.string() << " lacks " << want.size() - found
+                  << " of the records the gold set names\n";
         return 2;
       }
-    }
-    if (found < want.size()) {
-      std::cerr << "entity_eval: " << path.string() << " lacks " << want.size() - found
-                << " of the records the gold set names\n";
+    } catch (const std::exception& e) {
+      std::cerr << "entity_eval: " << path.string() << ": " << e.what() << "\n";
       return 2;
     }
   }
@@ -148,7 +165,7 @@ int load_articles(const std::filesystem::path& dir,
 /// Compares the keys found in one document with its gold keys, into every table of @p into.
 void score(const std::string& id, const nlohmann::json& gold,
            const std::vector<newsdex::Entity>& entities, const std::string& publisher,
-           const std::vector<Table*>& into, bool verbose) {
+           const std::vector<Table*>& into, bool verbose, const newsdex::EntityExtractor* resolve) {
   std::map<newsdex::EntityKind, std::set<std::string>> found;
   for (const newsdex::Entity& e : entities) found[e.kind].insert(e.key);
   for (Table* t : into) ++t->docs;
@@ -156,7 +173,17 @@ void score(const std::string& id, const nlohmann::json& gold,
     const std::string name(newsdex::to_string(kind));
     if (!gold.contains(name) || !gold[name].is_object()) continue;
     std::set<std::string> want;
-    for (auto g = gold[name].begin(); g != gold[name].end(); ++g) want.insert(g.key());
+    // --resolve-keys: a gold company compared as a filter resolves it when the gazetteer
+    // lists it (`cisco systems` is the gazetteer's `cisco`): the key convention of the
+    // index rather than of the annotation.
+    for (auto g = gold[name].begin(); g != gold[name].end(); ++g) {
+      std::string key = g.key();
+      if (resolve && kind == newsdex::EntityKind::company) {
+        std::string canon = resolve->canonical_key(kind, key);
+        if (!resolve->label(kind, canon).empty()) key = std::move(canon);
+      }
+      want.insert(std::move(key));
+    }
     const std::set<std::string>& got = found[kind];
     Counts c;
     for (const std::string& k : got) {
@@ -219,6 +246,8 @@ int main(int argc, char** argv) {
   std::string kinds_arg = "company,person,money,percent";
   std::string gazetteer;
   bool verbose = false;
+  bool raw_extraction = false;
+  bool resolve_keys = false;
   for (int i = 1; i < argc; ++i) {
     const std::string a = argv[i];
     if (a == "--min-f1" && i + 1 < argc) {
@@ -229,6 +258,10 @@ int main(int argc, char** argv) {
       kinds_arg = argv[++i];
     } else if (a == "--gazetteer" && i + 1 < argc) {
       gazetteer = argv[++i];
+    } else if (a == "--resolve-keys") {
+      resolve_keys = true;
+    } else if (a == "--raw") {
+      raw_extraction = true;
     } else if (a == "--verbose" || a == "-v") {
       verbose = true;
     } else if (a == "--help" || a == "-h") {
@@ -276,7 +309,7 @@ int main(int argc, char** argv) {
     if (it.value().contains("corpus"))
       wanted[it.value()["corpus"].get<std::string>()].insert(it.key());
   std::map<std::string, Article> articles;
-  if (int rc = load_articles(dir, wanted, articles); rc != 0) return rc;
+  if (int rc = load_articles(dir, wanted, !raw_extraction, articles); rc != 0) return rc;
 
   std::unique_ptr<newsdex::EntityExtractor> ex;
   try {
@@ -310,7 +343,14 @@ int main(int argc, char** argv) {
     std::vector<Table*> into{&all};
     if (it.value().contains("split"))
       into.push_back(&splits[it.value()["split"].get<std::string>()]);
-    score(it.key(), it.value(), ex->extract(a->text, a->date), a->publisher, into, verbose);
+    // The indexer's pipeline (document_builder.cc): extraction, then what the article says
+    // about itself (its publisher, its bylines) dropped.
+    std::vector<newsdex::Entity> ents = ex->extract(a->text, a->date);
+    if (!raw_extraction)
+      newsdex::detail::drop_source_entities(a->text,
+                                            newsdex::detail::publisher_keys(*ex, a->source), ents);
+    score(it.key(), it.value(), ents, a->publisher, into, verbose,
+          resolve_keys ? ex.get() : nullptr);
   }
 
   for (const char* name : {"tune", "test"})

@@ -25,7 +25,9 @@ SCALE = {"mln": 1e6, "million": 1e6, "billion": 1e9, "b": 1e9, "bn": 1e9, "m": 1
 
 def money_value(surface):
     s = surface.lower().replace("\n", " ").replace(",", "")
-    m = re.search(r"(\d+(?:\.\d+)?|" + "|".join(WORDS) + r")\s*(mln|million|billion|bn|b|m|thousand)?\b", s)
+    # A range's first end takes the second's scale: "45-50 mln dlr" -> 45 mln.
+    m = re.search(r"(\d+(?:\.\d+)?|" + "|".join(WORDS) + r")(?:\s*(?:-|to)\s*\d+(?:\.\d+)?)?"
+                  r"\s*(mln|million|billion|bn|b|m|thousand)?\b", s)
     if not m:
         return None
     v = float(m.group(1)) if m.group(1)[0].isdigit() else float(WORDS[m.group(1)])

@@ -38,6 +38,7 @@ const std::vector<std::string>& entity_term_prefixes() {
     for (EntityKind kind : kAllEntityKinds) p.emplace_back(schema::entity_prefix(kind));
     p.emplace_back(schema::kMoneyDecade);
     p.emplace_back(schema::kMoneyCurDecade);
+    p.emplace_back(schema::kPercentDecade);
     std::sort(p.begin(), p.end());
     return p;
   }();

@@ -17,9 +17,24 @@ void FacetIndex::reset() {
 
 namespace {
 
+// The amount of a money key for its range: a plain one (`USD:618000`, `EUR:2.5`) by its
+// integer part, which falls in the same range as the amount since the bounds are whole
+// numbers; others (an exponent, a sign) by strtod. Counting a fresh process's money facet
+// read every occurrence of every key, and strtod was a tenth of it.
+double range_amount(std::string_view key) {
+  const std::size_t colon = key.rfind(':');
+  double whole = 0;
+  std::size_t i = colon == std::string_view::npos ? key.size() : colon + 1;
+  const std::size_t start = i;
+  for (; i < key.size() && key[i] >= '0' && key[i] <= '9'; ++i) whole = whole * 10 + (key[i] - '0');
+  if (i > start && i < key.size() && key[i] == '.')
+    for (++i; i < key.size() && key[i] >= '0' && key[i] <= '9';) ++i;
+  return i > start && i == key.size() ? whole : schema::money_amount(key);
+}
+
 // The money ranges an amount key falls in, as bits.
 std::uint8_t money_range_bits(std::string_view key) {
-  const double amount = schema::money_amount(key);
+  const double amount = range_amount(key);
   std::uint8_t bits = 0;
   for (std::size_t r = 0; r < std::size(kMoneyRanges); ++r)
     if (amount >= kMoneyRanges[r].lo && amount < kMoneyRanges[r].hi) bits |= std::uint8_t(1u << r);
@@ -307,6 +322,9 @@ void FacetSpy::add(EntityKind kind, std::string_view value, std::size_t n) {
     if (k.kind == kind) add_keys(k, value, n);
 }
 
+// Keys in a FacetSpy table from which its look-ups prefetch (about 200 KiB of entries).
+constexpr std::size_t kPrefetchKeys = 4096;
+
 void FacetSpy::add_keys(Kind& k, std::string_view value, std::size_t n, std::uint32_t story) {
   if (value.empty()) return;
   scratch_.clear();
@@ -327,14 +345,21 @@ void FacetSpy::add_keys(Kind& k, std::string_view value, std::size_t n, std::uin
     }
     scratch_.swap(resolved_);
   }
+  // A document's keys are looked up together: in a table past the caches (tens of thousands
+  // of amounts), their slots, then their entries, are prefetched first, so the misses overlap.
+  hashes_.clear();
+  for (std::string_view key : scratch_) hashes_.push_back(hash_word(key));
+  if (k.counts.size() > kPrefetchKeys) {
+    for (std::uint64_t h : hashes_) k.counts.prefetch_slot(h);
+    for (std::uint64_t h : hashes_) k.counts.prefetch_entry(h);
+  }
   std::uint8_t ranges = 0;
   const auto space = std::uint32_t(&k - kinds_.data());
-  for (std::string_view key : scratch_) {
-    if (k.kind == EntityKind::money) ranges |= money_range_bits(key);
-    const std::uint64_t h = hash_word(key);
-    Counter* c = k.counts.find(key, h);
+  for (std::size_t i = 0; i < scratch_.size(); ++i) {
+    if (k.kind == EntityKind::money) ranges |= money_range_bits(scratch_[i]);
+    Counter* c = k.counts.find(scratch_[i], hashes_[i]);
     if (!c) {
-      c = &k.counts.insert(key, h);
+      c = &k.counts.insert(scratch_[i], hashes_[i]);
       c->id = std::uint32_t(k.counts.size());
     }
     // A story counts a key once, whichever of its copies have it.

@@ -152,6 +152,7 @@ class FacetSpy : public Xapian::MatchSpy {
   std::size_t money_ranges_[std::size(kMoneyRanges)] = {};
   std::size_t documents_ = 0;
   std::vector<std::string_view> scratch_, resolved_;
+  std::vector<std::uint64_t> hashes_;  // add_keys' scratch
   const AliasTable* aliases_ = nullptr;
   bool stories_ = false;
   FlatStringMap<std::uint32_t> story_ids_;  // story key → 1 + its index

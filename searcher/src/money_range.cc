@@ -1,7 +1,8 @@
-// money:<range> → an OR of decade and digit terms (schema 5). Before schema 5 the amounts of
-// the range's edge decades were listed one by one from the term list: `money:>=1e8` was an
-// OR of every distinct amount from 100 to 999 million (thousands of terms, 3.6 s at 100k
-// generated articles), and every range read all money terms of the database first.
+// money:<range> and percent:<range> → an OR of decade and digit terms (money: schema 5,
+// percent: schema 6). Before, the numbers of the range's edge decades were listed one by one
+// from the term list: `money:>=1e8` was an OR of every distinct amount from 100 to 999
+// million (thousands of terms, 3.6 s at 100k generated articles), and every range read all
+// money terms of the database first; a percent range was an OR of every percentage in it.
 #include "money_range.h"
 
 #include <algorithm>
@@ -64,13 +65,12 @@ void cover(const std::string& base, const std::string& pre, std::optional<End> l
 
 }  // namespace
 
-Xapian::Query money_range_query(const Xapian::Database& db, const std::string& currency,
-                                const AmountRange& r) {
-  const std::string decade_prefix = currency.empty()
-                                        ? std::string(schema::kMoneyDecade)
-                                        : std::string(schema::kMoneyCurDecade) + currency + ":";
-  // The decades of the two ends; an absent (or non-positive) lower end starts below them all.
-  const bool has_lo = std::isfinite(r.lo) && r.lo > 0;
+Xapian::Query numeric_range_query(const Xapian::Database& db, EntityKind kind,
+                                  const std::string& currency, const AmountRange& r) {
+  const std::string decade_prefix = schema::decade_prefix(kind, currency);
+  // The decades of the two ends; an absent lower end starts below them all. A lower end at
+  // or below zero is in the clamped decade -3, with the zero and negative numbers.
+  const bool has_lo = std::isfinite(r.lo);
   const int dlo = has_lo ? schema::decade_of(r.lo) : -1000;
   const int dhi = std::isfinite(r.hi) ? schema::decade_of(r.hi) : 1000;
   std::vector<Xapian::Query> terms;
@@ -95,21 +95,18 @@ Xapian::Query money_range_query(const Xapian::Database& db, const std::string& c
     edge(dlo, true, true);
   } else {
     if (has_lo) edge(dlo, true, false);
-    if (has_hi) {
-      if (r.hi > 0)
-        edge(dhi, false, true);
-      else
-        list_amounts = true;  // amounts <= 0 are in decade -3, clamped
-    }
+    if (has_hi) edge(dhi, false, true);
   }
   if (list_amounts) {
     // The amounts of the clamped decades at the ends, one by one (rare: below 0.01, or from
     // a quintillion).
-    std::string p(schema::entity_prefix(EntityKind::money));
+    const std::string_view key_prefix = schema::entity_prefix(kind);
+    std::string p(key_prefix);
     if (!currency.empty()) p += currency + ":";
     for (auto t = db.allterms_begin(p); t != db.allterms_end(p); ++t) {
       const std::string term = *t;
-      const double v = schema::money_amount(term);
+      const double v =
+          schema::entity_number(kind, std::string_view(term).substr(key_prefix.size()));
       const int d = schema::decade_of(v);
       if ((d == dlo || d == dhi) && (d < schema::kMinDigitDecade || d > schema::kMaxDigitDecade) &&
           r.contains(v))
@@ -118,7 +115,7 @@ Xapian::Query money_range_query(const Xapian::Database& db, const std::string& c
   }
   // The bare prefix is never a term: a filter that matches nothing (not an empty query,
   // which would silently drop the filter).
-  if (terms.empty()) return Xapian::Query(std::string(schema::entity_prefix(EntityKind::money)));
+  if (terms.empty()) return Xapian::Query(std::string(schema::entity_prefix(kind)));
   return Xapian::Query(Xapian::Query::OP_OR, terms.begin(), terms.end());
 }
 

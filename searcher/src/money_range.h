@@ -1,10 +1,12 @@
 #pragma once
-// The filter of a money range (`money:>=1e8`, `money:USD:1e6..1e9`) over the money terms of
-// schema 5 (core/schema.h: decade terms and their digit terms).
+// The filter of a money or percent range (`money:>=1e8`, `money:USD:1e6..1e9`, `percent:>=10`)
+// over the decade terms and their digit terms (core/schema.h; money: schema 5, percent: 6).
 #include <xapian.h>
 
 #include <cmath>
 #include <string>
+
+#include "newsdex/entity_kind.h"
 
 namespace newsdex::detail {
 
@@ -19,13 +21,14 @@ struct AmountRange {
   }
 };
 
-/// The documents with an amount in @p r (in @p currency, or any if empty), as an OR of terms
-/// whose postings are exactly those documents' amounts: the decade terms of the decades inside
-/// the range, and in the decades of its two ends the digit terms that cover the amounts
-/// between the end and the decade's edge (at most 19 per digit of the end). A query costs
-/// what it matches, whatever the bound. Only an end in one of the two clamped outer decades
-/// (below 0.01 or from 1e18) lists that decade's amount terms from @p db.
-Xapian::Query money_range_query(const Xapian::Database& db, const std::string& currency,
-                                const AmountRange& r);
+/// The documents with a number of @p kind (money, in @p currency or any if empty; percent)
+/// in @p r, as an OR of terms whose postings are exactly those documents' numbers: the decade
+/// terms of the decades inside the range, and in the decades of its two ends the digit terms
+/// that cover the numbers between the end and the decade's edge (at most 19 per digit of the
+/// end). A query costs what it matches, whatever the bound. Only an end in one of the two
+/// clamped outer decades (below 0.01, which holds zero and negative numbers, or from 1e18)
+/// lists that decade's numbers' terms from @p db.
+Xapian::Query numeric_range_query(const Xapian::Database& db, EntityKind kind,
+                                  const std::string& currency, const AmountRange& r);
 
 }  // namespace newsdex::detail

@@ -545,24 +545,6 @@ class Parser {
     return Xapian::Query(Xapian::Query::OP_SYNONYM, q.begin(), q.end());
   }
 
-  // Boolean OR over the stored entity terms of `prefix` whose numeric part is in range;
-  // money ranges over the decade and digit terms (money_range.cc).
-  Xapian::Query numeric_terms(std::string_view prefix, const std::string& currency,
-                              const Range& r) {
-    if (prefix == schema::entity_prefix(EntityKind::money))
-      return detail::money_range_query(db_, currency, r);
-    std::vector<Xapian::Query> terms;
-    const std::string p(prefix);
-    for (auto t = db_.allterms_begin(p); t != db_.allterms_end(p); ++t) {
-      const std::string term = *t;
-      if (r.contains(std::strtod(term.c_str() + prefix.size(), nullptr))) terms.emplace_back(term);
-    }
-    // The bare prefix is never a term: a filter that matches nothing (not an empty query,
-    // which would silently drop the filter).
-    if (terms.empty()) return Xapian::Query(std::string(prefix));
-    return Xapian::Query(Xapian::Query::OP_OR, terms.begin(), terms.end());
-  }
-
   Part field(const Lexeme& l) {
     const std::string& f = l.field;
     const std::string& v = l.text;
@@ -619,10 +601,10 @@ class Parser {
         if (r.lo > r.hi)
           throw QueryError(f + ": the range " + v + " ends before it starts", l.value_pos);
       }
+      // An OR of decade and digit terms (money_range.h).
       return Part{Part::filter,
-                  numeric_terms(
-                      schema::entity_prefix(f == "money" ? EntityKind::money : EntityKind::percent),
-                      currency, r)};
+                  detail::numeric_range_query(
+                      db_, f == "money" ? EntityKind::money : EntityKind::percent, currency, r)};
     }
     if (f == "date") return Part{Part::filter, date_filter(l)};
     throw bad("?");

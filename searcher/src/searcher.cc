@@ -27,6 +27,7 @@
 #include "snippets.h"
 #include "stories.h"
 #include "suggest.h"
+#include "value_scan.h"
 
 namespace newsdex {
 
@@ -240,6 +241,11 @@ struct Searcher::Impl {
     // docids).
     const bool stories_by_index = stories && parts.size() == 1 && story_queries++ > 0;
     detail::MatchStories matched(stories_by_index);
+    // The first, uncollapsed: the match collects docids, their values are read after it
+    // (value_scan.h). Collapsed, the spy reads them as the match runs: it needs each
+    // document's story with its keys.
+    const bool scan =
+        faceted && !by_index && !value_counts && !stories && parts.size() == 1 && db.size() == 1;
     detail::DocidSpy docid_spy;
     std::optional<detail::FacetSpy> value_spy;
     std::optional<detail::ValueCountFacets> counted;  // remote: see remote_facets.h
@@ -248,6 +254,8 @@ struct Searcher::Impl {
       value_spy.emplace(req.facets, req.date_bucket, people_aliases(req.facets), stories);
       if (value_counts)
         counted.emplace(req.facets).attach(enquire);
+      else if (scan)
+        enquire.add_matchspy(&docid_spy);
       else
         enquire.add_matchspy(&*value_spy);
     }
@@ -258,6 +266,7 @@ struct Searcher::Impl {
         Xapian::doccount(stories ? detail::ranked_for_page(req.offset, req.limit) : req.limit),
         all);
     if (counted) counted->add_to(*value_spy);
+    if (scan) detail::scan_facet_values(db, std::move(docid_spy.docids), req.facets, *value_spy);
     const std::size_t matches = mset.get_matches_estimated();
     const bool matches_exact = mset.get_matches_lower_bound() == mset.get_matches_upper_bound();
     if (stories) {  // stories.h

@@ -14,15 +14,15 @@ namespace {
 // document builder writes them, one mentioning $2 million and 34%, one $5 billion.
 Xapian::Database numeric_db() {
   Xapian::WritableDatabase db(std::string(), Xapian::DB_BACKEND_INMEMORY);
-  auto money = [](Xapian::Document& d, const std::string& key) {
+  auto entity = [](Xapian::Document& d, EntityKind kind, const std::string& key) {
     std::vector<std::string> terms;
-    schema::append_entity_terms(EntityKind::money, key, terms);
+    schema::append_entity_terms(kind, key, terms);
     for (const auto& t : terms) d.add_boolean_term(t);
   };
   Xapian::Document a, b;
-  money(a, "USD:2000000");
-  a.add_boolean_term(std::string(schema::entity_prefix(EntityKind::percent)) + "34");
-  money(b, "USD:5000000000");
+  entity(a, EntityKind::money, "USD:2000000");
+  entity(a, EntityKind::percent, "34");
+  entity(b, EntityKind::money, "USD:5000000000");
   db.add_document(a);
   db.add_document(b);
   return db;
@@ -110,8 +110,19 @@ TEST_CASE_FIXTURE(Fixture, "entity filters accept aliases and ranges") {
   CHECK(hits("money:>2e6") == std::vector<Xapian::docid>{2});
   CHECK(hits("money:<5e9") == std::vector<Xapian::docid>{1});
   CHECK(hits("money:2e6..5e9") == std::vector<Xapian::docid>{1, 2});
-  CHECK(describe("percent:>=30") == "Query(0 * XPC34)");
-  CHECK(describe("percent:>=50") == "Query(0 * XPC)");
+  // Percent ranges the same way (schema 6): decade terms inside, digit terms at the ends.
+  CHECK(describe("percent:30..50") ==
+        "Query(0 * (XPD1:3; OR XPD1:3 OR XPD1:4; OR XPD1:4 OR XPD1:5;))");
+  CHECK(hits("percent:>=30") == std::vector<Xapian::docid>{1});
+  CHECK(hits("percent:34") == std::vector<Xapian::docid>{1});
+  CHECK(hits("percent:>34").empty());
+  CHECK(hits("percent:>=50").empty());
+  CHECK(describe("percent:>=5000") ==
+        "Query(0 * (XPD4 OR XPD5 OR XPD6 OR XPD7 OR XPD8 OR XPD9 OR "
+        "XPD10 OR XPD11 OR XPD12 OR XPD13 OR XPD14 OR XPD15 OR "
+        "XPD16 OR XPD17 OR XPD18 OR XPD3:5; OR XPD3:5 OR XPD3:6; OR "
+        "XPD3:6 OR XPD3:7; OR XPD3:7 OR XPD3:8; OR XPD3:8 OR XPD3:9; "
+        "OR XPD3:9))");
   CHECK(describe("date:2025") == "Query(VALUE_RANGE 0 20250000 20259999)");
   CHECK(describe("date:2025-01..2025-03") == "Query(VALUE_RANGE 0 20250100 20250399)");
   CHECK(describe("date:>=2024-06") == "Query(VALUE_GE 0 20240600)");

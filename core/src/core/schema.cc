@@ -29,19 +29,34 @@ std::string_view entity_prefix(EntityKind kind) {
   return "X";
 }
 
+std::string decade_prefix(EntityKind kind, std::string_view currency) {
+  if (kind == EntityKind::percent) return std::string(kPercentDecade);
+  if (kind != EntityKind::money) return {};
+  if (currency.empty()) return std::string(kMoneyDecade);
+  return std::string(kMoneyCurDecade).append(currency).append(":");
+}
+
+double entity_number(EntityKind kind, std::string_view key) {
+  if (kind == EntityKind::money) return money_amount(key);
+  if (kind == EntityKind::percent) return std::strtod(std::string(key).c_str(), nullptr);
+  return 0;
+}
+
 void append_entity_terms(EntityKind kind, std::string_view key, std::vector<std::string>& out) {
   out.emplace_back(entity_prefix(kind)).append(key);
-  if (kind != EntityKind::money) return;
-  const double amount = money_amount(key);
+  if (kind != EntityKind::money && kind != EntityKind::percent) return;
+  const double amount = entity_number(kind, key);
   const int decade = decade_of(amount);
   const std::string d = std::to_string(decade);
   const std::size_t all = out.size();
-  out.emplace_back(kMoneyDecade).append(d);
-  out.emplace_back(kMoneyCurDecade).append(key.substr(0, key.find(':'))).append(":").append(d);
+  out.emplace_back(decade_prefix(kind)).append(d);
+  if (kind == EntityKind::money)
+    out.emplace_back(decade_prefix(kind, key.substr(0, key.find(':')))).append(d);
+  const std::size_t bases = out.size() - all;
   if (decade < kMinDigitDecade || decade > kMaxDigitDecade) return;
   const std::optional<AmountDigits> a = amount_digits(amount);
   if (!a) return;
-  for (std::size_t i = all; i < all + 2; ++i) {
+  for (std::size_t i = all; i < all + bases; ++i) {
     const std::string base = out[i] + ":";
     for (std::size_t k = 1; k < a->digits.size(); ++k)
       out.emplace_back(base).append(a->digits, 0, k);

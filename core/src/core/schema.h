@@ -18,9 +18,12 @@ namespace newsdex::schema {
 // 4: each document's entity keys per kind in value slots 2-6 (facets read them).
 // 5: accents of Latin letters folded in words and entity keys (`nestlé` → `nestle`); money
 //    digit terms (XMD<d>:<digits>, XMC<CUR>:<d>:<digits>): a money range is an OR of a few
-//    dozen terms whose postings are what it matches, at any bound. Story key and content
-//    fingerprint in value slots 7 and 8 (near-duplicate collapse, docs/duplicates.md).
-inline constexpr std::string_view kVersion = "5";
+//    dozen terms whose postings are what it matches, at any bound.
+// 6: percent decade and digit terms (XPD<d>, XPD<d>:<digits>), as for money: a percent range
+//    is an OR of a few dozen terms, no longer of every percentage in it. Story key and
+//    content fingerprint in value slots 7 and 8 (near-duplicate collapse, docs/duplicates.md;
+//    a database without them collapses nothing: each document is a story of its own).
+inline constexpr std::string_view kVersion = "6";
 inline constexpr std::string_view kMetaSchema = "newsdex:schema";      // = kVersion
 inline constexpr std::string_view kMetaLanguage = "newsdex:language";  // stemming language
 inline constexpr std::string_view kMetaLabelPrefix = "label:";         // label:<kind>:<key>
@@ -41,6 +44,7 @@ inline constexpr std::string_view kTitle = "S";             // title stems, posi
 inline constexpr std::string_view kSource = "XS";           // normalised source (boolean)
 inline constexpr std::string_view kMoneyDecade = "XMD";     // XMD<d>: an amount in [1e d, 1e d+1)
 inline constexpr std::string_view kMoneyCurDecade = "XMC";  // XMC<CUR>:<d>, the same per currency
+inline constexpr std::string_view kPercentDecade = "XPD";  // XPD<d>: a percentage in [1e d, 1e d+1)
 
 /// floor(log10(amount)) for amount > 0 (of the amount rounded to 15 significant digits, as
 /// amount_digits() has it), clamped to [-3, 18]; -3 for amount <= 0.
@@ -56,14 +60,14 @@ struct AmountDigits {
 /// The digits of @p amount; std::nullopt unless it is finite and > 0.
 std::optional<AmountDigits> amount_digits(double amount);
 
-/// Money digit terms (schema 5). An amount of decade d in [kMinDigitDecade, kMaxDigitDecade]
-/// with digits "1234" has, under each of its decade terms B (`XMD<d>`, `XMC<CUR>:<d>`), the
-/// terms B:1, B:12, B:123 (every shorter prefix of its digits: "some amount of this decade
-/// starts so and goes on") and B:1234; (the digits and kDigitsEnd: "exactly this amount").
-/// A range within a decade is then an OR of a few such terms (at most 19 per digit of its
-/// bounds), each of whose documents it matches. The two outer decades of decade_of()'s clamp
-/// also hold amounts outside them, so their amounts get no digit terms: a range ending in
-/// them lists the amounts' own terms.
+/// Money digit terms (schema 5; percent digit terms under `XPD<d>`, schema 6, the same way). An
+/// amount of decade d in [kMinDigitDecade, kMaxDigitDecade] with digits "1234" has, under each of
+/// its decade terms B (`XMD<d>`, `XMC<CUR>:<d>`), the terms B:1, B:12, B:123 (every shorter prefix
+/// of its digits: "some amount of this decade starts so and goes on") and B:1234; (the digits and
+/// kDigitsEnd: "exactly this amount"). A range within a decade is then an OR of a few such terms
+/// (at most 19 per digit of its bounds), each of whose documents it matches. The two outer decades
+/// of decade_of()'s clamp also hold amounts outside them, so their amounts get no digit terms: a
+/// range ending in them lists the amounts' own terms.
 inline constexpr int kMinDigitDecade = -2;
 inline constexpr int kMaxDigitDecade = 17;
 inline constexpr char kDigitsEnd = ';';
@@ -78,8 +82,16 @@ inline constexpr std::size_t kMaxEntityKeyBytes = 200;
 inline bool indexed_entity_key(std::string_view key) {
   return !key.empty() && key.size() <= kMaxEntityKeyBytes;
 }
+/// The prefix of the decade terms of @p kind's numbers (money: in @p currency, or any if it is
+/// empty; percent: `XPD`): a decade term is the prefix and the decade (`XMD8`, `XMCUSD:8`).
+/// Empty for kinds without decade terms.
+std::string decade_prefix(EntityKind kind, std::string_view currency = {});
+/// The number of a money or percent key (`USD:17` → 17, `-2.5` → -2.5); 0 for other kinds.
+double entity_number(EntityKind kind, std::string_view key);
+
 /// Appends to @p out the boolean terms of one entity: its prefixed key, and for money also
-/// the decade terms `XMD<d>` and `XMC<CUR>:<d>` and their digit terms (kDigitsEnd). The document
+/// the decade terms `XMD<d>` and `XMC<CUR>:<d>` and their digit terms (kDigitsEnd), for a
+/// percentage `XPD<d>` and its digit terms. The document
 /// builder indexes these and `newsdex check` recomputes them; only for keys indexed_entity_key()
 /// accepts.
 void append_entity_terms(EntityKind kind, std::string_view key, std::vector<std::string>& out);

@@ -14,7 +14,6 @@
 #include "newsdex/corpus_reader.h"
 
 namespace newsdex::detail {
-namespace {
 
 // The reading thread sends kSampleDocs documents of each source, spread evenly over the
 // source in reading order, in batches, to `jobs` threads that each observe into a model of
@@ -102,8 +101,6 @@ ChromeModel learn_chrome(const std::vector<std::string>& inputs, const IndexOpti
   parts[0].finish(jobs);
   return std::move(parts[0]);
 }
-
-}  // namespace
 
 ChromeModel prepare_chrome(Xapian::WritableDatabase& db, const std::vector<std::string>& inputs,
                            const IndexOptions& options) {

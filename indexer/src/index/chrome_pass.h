@@ -4,6 +4,7 @@
 // sources with too little text in this run.
 #include <xapian.h>
 
+#include <set>
 #include <string>
 #include <vector>
 
@@ -11,6 +12,14 @@
 #include "newsdex/indexer.h"
 
 namespace newsdex::detail {
+
+/// Learns a chrome model per source from @p inputs as an index run does (the first pass:
+/// ChromeModel::kSampleDocs documents of each source, spread evenly over it, observed by
+/// IndexOptions::jobs threads, which must be at least 1); @p sources receives every source
+/// seen. Used by prepare_chrome() and by bench/entity_eval (the indexer's text, chrome
+/// removed, is what the extractor sees).
+ChromeModel learn_chrome(const std::vector<std::string>& inputs, const IndexOptions& options,
+                         std::set<std::string>& sources);
 
 /// Deletes the stale `chrome:` models of earlier builds from @p db, then, with
 /// IndexOptions::remove_chrome, learns a model per source from @p inputs (spread over

@@ -7,7 +7,9 @@
 // rest into batches and queues them; each worker analyses a batch and writes it as a fresh
 // temporary shard (no fsync). At checkpoints the shards are merged into the database on a
 // merge thread while reading goes on; at the end, on the reading thread. Shards are merged
-// in batch order, so document ids follow input order whatever the number of workers.
+// in batch order, so document ids follow input order whatever the number of workers. The old
+// versions of changed documents are deleted on the merge thread too, a few hundred at a
+// time while the workers index their new versions (delete_early), not all at the end.
 //
 // The steps, in order: prepare_chrome (chrome_pass.h) → start_workers → the reader's
 // on_article / on_bad for each record, with dispatch() per full batch and checkpoint() at
@@ -52,7 +54,7 @@ class IndexRun {
  private:
   // ---- Threading rules -----------------------------------------------------------------
   // Three kinds of thread: the reader (the caller of run()), `jobs` workers, and at most one
-  // merge thread at a time.
+  // merge thread at a time (a checkpoint's merge, or deletions of old versions).
   //  - Set before the workers start, read-only while they run, shared by all: the members
   //    in "set up", below.
   //  - queue_ is internally synchronised; docs_written_ is atomic (workers add, the reader
@@ -101,6 +103,8 @@ class IndexRun {
   std::size_t records_ = 0;                   // read so far, bad ones included
   std::size_t docs_queued_ = 0;               // handed to batches
   std::vector<std::string> stale_ids_;        // changed documents: old versions to delete
+  std::size_t early_deleted_ = 0;             // old versions deleted since the last checkpoint (see
+                                              // delete_early), their new versions not yet merged
   std::unordered_set<std::string> seen_ids_;  // id terms of this run
   std::set<std::string> files_with_bad_;
   StoryTable stories_;  // the database's story keys, then this run's (story.h)
@@ -119,6 +123,8 @@ class IndexRun {
   void checkpoint(bool last);
   void merge(const std::vector<std::string>& shards, std::size_t docs,
              const std::vector<std::string>& stale);
+  void start_merge_thread(std::function<void()> job);
+  void delete_early();
   void finish_merge();
   void stop_workers();
   void abort();

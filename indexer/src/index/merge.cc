@@ -45,6 +45,29 @@ std::uint64_t dir_bytes(const std::string& dir) {
 
 }  // namespace
 
+// Old versions out in batches of kDeleteBatch, each committed: Xapian buffers a deletion's
+// postings and positions in ordered maps until it flushes (every 10,000 changes by default),
+// and large maps cost more per change than the flushes save. Replacing 15,000 of 30,000
+// generated articles: 68.3 s and 810 MiB at the default, 41.3 s and 51 MiB at 500
+// (bench/README.md). The database is as consistent between batches as after the last one:
+// old versions gone, new ones not yet in (the next run indexes them again if this stops).
+// A commit copies the blocks it changes (copy-on-write), never more than the database: that
+// much free space, as the merge that follows needs anyway (disk full inside a commit aborts
+// the process; ensure_free_space).
+void DatabaseWriter::delete_documents(const std::vector<std::string>& id_terms) {
+  if (id_terms.empty()) return;
+  ensure_free_space(path_, kMinFreeBytes + dir_bytes(path_));
+  constexpr std::size_t kDeleteBatch = 500;
+  const auto d0 = std::chrono::steady_clock::now();
+  for (std::size_t i = 0; i < id_terms.size(); ++i) {
+    db_->delete_document(id_terms[i]);
+    if ((i + 1) % kDeleteBatch == 0) db_->commit();
+  }
+  db_->commit();
+  spdlog::debug("deleted {} old versions in {:.2f} s", id_terms.size(),
+                std::chrono::duration<double>(std::chrono::steady_clock::now() - d0).count());
+}
+
 void DatabaseWriter::merge(std::vector<std::string> shards, std::size_t new_docs,
                            const std::vector<std::string>& stale_ids, const std::string& tmp_dir) {
   if (shards.empty()) return;
@@ -76,22 +99,7 @@ void DatabaseWriter::merge(std::vector<std::string> shards, std::size_t new_docs
   // for the 329 shards of the whole tech corpus), in groups only if the sources would not
   // all fit under the open-file limit.
   ensure_free_space(path_, kMinFreeBytes + dir_bytes(path_) + shard_bytes);  // the compaction
-  // Old versions out in batches of kDeleteBatch, each committed: Xapian buffers a deletion's
-  // postings and positions in ordered maps until it flushes (every 10,000 changes by
-  // default), and large maps cost more per change than the flushes save. Replacing 15,000 of
-  // 30,000 generated articles: 68.3 s and 810 MiB at the default, 41.3 s and 51 MiB at 500
-  // (bench/README.md). The database is as consistent between batches as after the last one:
-  // old versions gone, new ones not yet in (the next run indexes them again if this stops).
-  constexpr std::size_t kDeleteBatch = 500;
-  const auto d0 = std::chrono::steady_clock::now();
-  for (std::size_t i = 0; i < stale_ids.size(); ++i) {
-    db_->delete_document(stale_ids[i]);
-    if ((i + 1) % kDeleteBatch == 0) db_->commit();
-  }
-  db_->commit();
-  if (!stale_ids.empty())
-    spdlog::debug("deleted {} old versions in {:.2f} s", stale_ids.size(),
-                  std::chrono::duration<double>(std::chrono::steady_clock::now() - d0).count());
+  delete_documents(stale_ids);
   const bool keep_db = db_->get_doccount() > 0;
   const std::size_t per_pass = compaction_fan_in(options_.jobs);
   for (std::size_t round = 0; shards.size() + (keep_db ? 1 : 0) > per_pass; ++round) {

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cctype>
+#include <optional>
 #include <set>
 
 namespace newsdex::detail {
@@ -21,13 +22,45 @@ bool ends_with_word(std::string_view text, std::size_t e, std::string_view w, bo
   return b == 0 || text[b - 1] == '\n';
 }
 
-// Whether @p e is the first name of a byline: `By Name`, or `by Name` at a line's start.
+// Whether @p e is the first name of a byline: `By Name`, or `by Name` at a line's start,
+// with up to three words of a writer's role between (`By guest contributor Name`, `by staff
+// writer Name`); or the first of an `Authors` list (`Authors Rachel Fong Josh Tobin`).
 bool after_by(std::string_view text, const Entity& e) {
   std::size_t p = e.begin;
-  while (p > 0 && space(text[p - 1])) --p;
-  if (p == e.begin) return false;  // `By` must be a word of its own
-  return ends_with_word(text, p, "By", false) || ends_with_word(text, p, "by", true) ||
-         ends_with_word(text, p, "BY", false);
+  for (int words = 0; words <= 3; ++words) {
+    const std::size_t word_end = p;
+    while (p > 0 && space(text[p - 1])) --p;
+    if (p == word_end) return false;  // `By` must be a word of its own
+    if (ends_with_word(text, p, "By", false) || ends_with_word(text, p, "by", true) ||
+        ends_with_word(text, p, "BY", false))
+      return true;
+    if (words == 0 &&
+        (ends_with_word(text, p, "Authors", true) || ends_with_word(text, p, "Author", true) ||
+         ends_with_word(text, p, "Written by", false)))
+      return true;
+    // A writer's role before: `contributor` in `By guest contributor`.
+    std::size_t b = p;
+    while (b > 0 && std::islower(static_cast<unsigned char>(text[b - 1]))) --b;
+    if (b == p || (b > 0 && alnum(text[b - 1]))) return false;
+    static constexpr std::string_view kRoles[] = {
+        "guest",  "contributor", "contributing", "staff",    "writer",     "reporter",
+        "senior", "special",     "editor",       "our",      "columnist",  "correspondent",
+        "news",   "science",     "technology",   "business", "associated", "press"};
+    if (std::find(std::begin(kRoles), std::end(kRoles), text.substr(b, p - b)) == std::end(kRoles))
+      return false;
+    p = b;
+  }
+  return false;
+}
+
+// Whether the page's share bar follows @p e right away (`Kim-Mai Cutler Share on Facebook
+// Share on X`): the author's line of a scraped page, a byline without `By`.
+bool before_share_bar(std::string_view text, const Entity& e) {
+  std::size_t p = e.end;
+  while (p < text.size() && (space(text[p]) || text[p] == '\n')) ++p;
+  if (p == e.end) return false;
+  const std::string_view rest = text.substr(p, 9);
+  return rest == "Share on " || rest.substr(0, 6) == "Share:" || rest == "Share thi";
 }
 
 // Whether @p e follows a live blog's entry stamp, `Nov 18 Jay Peters`: an abbreviated month
@@ -75,6 +108,9 @@ std::vector<std::string> publisher_keys(const EntityExtractor& extractor, std::s
       out.push_back(std::move(key));
   };
   add(source);
+  // As the extractor keys the outlet when a story credits it ("(AP)" -> associated press).
+  for (const Entity& e : extractor.extract("Source: " + std::string(source), std::nullopt))
+    if (e.kind == EntityKind::company) add(e.key);
   if (source.size() > 4 && (source.substr(0, 4) == "The " || source.substr(0, 4) == "the "))
     add(source.substr(4));
   if (source.size() > 5 && source.substr(source.size() - 5) == " News")  // BBC News: the BBC
@@ -92,7 +128,7 @@ void drop_source_entities(std::string_view text, const std::vector<std::string>&
     if (e.kind != EntityKind::person || e.end > text.size()) continue;
     const bool stamp = after_stamp(text, e);
     const bool byline =
-        after_by(text, e) ||
+        after_by(text, e) || before_share_bar(text, e) ||
         (prev && prev->end <= e.begin && list_gap(text.substr(prev->end, e.begin - prev->end)));
     prev = byline || stamp ? &e : nullptr;
     if (byline) bylined.insert(e.key);

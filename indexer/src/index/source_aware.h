@@ -4,9 +4,10 @@
 //  - Its publisher: the source (`VentureBeat`, `The Verge`, `BBC News`: the BBC) is no
 //    company of its own articles (VentureBeat was counted in every VentureBeat article).
 //  - Its bylines: the people named after `By` at the head of a byline (`By Emma Roth and
-//    Jay Peters`), and every other mention of them in the same article, are no people of
-//    the article; nor is the author a live blog names after an entry's stamp (`Nov 18 Jay
-//    Peters`; that mention only).
+//    Jay Peters`, `By guest contributor Josh Pereira`), in an `Authors` list or right
+//    before the page's share bar (`Kim-Mai Cutler Share on Facebook`), and every other
+//    mention of them in the same article, are no people of the article; nor is the author
+//    a live blog names after an entry's stamp (`Nov 18 Jay Peters`; that mention only).
 // (Labels: schema::clean_label.)
 #include <string>
 #include <string_view>

@@ -63,6 +63,9 @@ class DatabaseWriter {
   /// shards; groups go through @p tmp_dir. May swap directories (the database is reopened).
   void merge(std::vector<std::string> shards, std::size_t new_docs,
              const std::vector<std::string>& stale_ids, const std::string& tmp_dir);
+  /// Deletes the documents of @p id_terms (old versions of changed documents), committing
+  /// every few hundred.
+  void delete_documents(const std::vector<std::string>& id_terms);
 
  private:
   // `<db>.lock`, flock()ed for the writer's whole life (declared first: released last).

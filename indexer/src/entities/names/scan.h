@@ -185,6 +185,11 @@ class Scan {
   bool rule_org_cues(std::size_t i);
   bool rule_party_cue(std::size_t i);
   void list_members();
+  // names/scan_context.cc: line wraps, Romance organisation heads, headline names.
+  bool wrapped(std::size_t i) const;
+  bool rule_org_head(std::size_t i);
+  void drop_heading_words();
+  bool named_with_suffix(std::size_t b, std::size_t e) const;
   void document_decisions();
   bool rule_legal_suffix(std::size_t i);
   bool rule_desc_suffix(std::size_t i);

@@ -192,7 +192,7 @@ void Scan::extend_gazetteer() {
     std::size_t k = c.te, last_unit = 0, suffix_end = 0;
     bool other_words = false;
     for (std::size_t steps = 0; k < t_.size() && steps < 5; ++steps) {
-      if (!spaced(k) || !capw(k)) break;
+      if (!(spaced(k) || wrapped(k)) || !capw(k)) break;
       if (covered_[k]) {
         // Another gazetteer company right after ("Eastman Kodak"): part of the name.
         const std::int32_t oi = owner[k];
@@ -345,6 +345,11 @@ bool Scan::rule_ticker_cue(std::size_t lt, const std::vector<std::int32_t>& owne
   if (name_e <= b || public_name(b, name_e)) return false;
   bool strong = false;
   for (std::size_t k = b; k < name_e; ++k) strong |= word(k) && (!common(k) || org_word(k));
+  // "SUMMIT ENERGY <SUM>" ... "Summit Energy Inc said": ordinary words, but the story names
+  // them with a legal suffix too.
+  // (Not the tail of a longer headline name: "FORD CANADA <FC>" is Ford's unit, not Canada.)
+  if (!strong && (b == 0 || has(b, kNewlineBefore) || !capw(b - 1)))
+    strong = named_with_suffix(b, name_e);
   if (!strong) return false;  // "North America", "Japan"
   std::string key = gaz_or_key(b, name_e);
   add_rule(EntityKind::company, b, lt, name_e, std::move(key), false);
@@ -411,7 +416,13 @@ bool Scan::rule_org_word(std::size_t i) {
       "Airlines",        "Airways",   "Bancorp", "Bancshares", "Holdings",
       "Securities",      "Petroleum", "Motors",  "Telecom",    "Telecommunications",
       "Pharmaceuticals", "Breweries", "Brewery", "Foods",      "Bankshares"};
-  if (!strong && in(kStrongOrgWords, tx(i)) && !has(b, kSentenceStart) && i - b <= 2) strong = true;
+  // "US Airways said", "US Airways Group Inc.": a short acronym before such a word starts a
+  // name, sentence start or not.
+  const bool acronym =
+      !has(b, kHasLower) && t_[b].end - t_[b].begin >= 2 && t_[b].end - t_[b].begin <= 4 && b < i;
+  bool strong_word = false;
+  for (std::size_t k = b; k <= i; ++k) strong_word |= in(kStrongOrgWords, tx(k));
+  if (!strong && strong_word && (!has(b, kSentenceStart) || acronym) && i - b <= 2) strong = true;
   if (!strong) return false;
   // "Mary Smith Research": a person's name before the word is not this rule's business.
   if (first_name(b) && !common(b)) return false;  // "Helen Steel", "Mary Smith Research"
@@ -585,8 +596,11 @@ void Scan::list_members() {
     std::size_t start = s;
     if ((lower_is(s, "as") && s >= 2 && lower_is(s - 1, "such") && word(s - 2) &&
          in(kListNouns, lower(s - 2))) ||
-        ((lower_is(s, "including") || lower_is(s, "like")) && s >= 1 && word(s - 1) &&
-         in(kListNouns, lower(s - 1)))) {
+        ((lower_is(s, "including") || lower_is(s, "like")) && s >= 1 &&
+         ((word(s - 1) && in(kListNouns, lower(s - 1))) ||
+          // "the mobile giants, including Google, Uber and Amazon"
+          (lower_is(s, "including") && s >= 2 && punct(s - 1, ',') && word(s - 2) &&
+           in(kListNouns, lower(s - 2)))))) {
       introduced = true;
       start = s + 1;
     } else if (capw(s) && s >= 1 && spaced(s) && word(s - 1) && !has(s - 1, kHasUpper) &&
@@ -671,6 +685,8 @@ void Scan::org_rules_pass() {
   for (std::uint32_t i : caps_all_)
     if (!covered_[i]) rule_dotcom(i);
   for (std::uint32_t i : caps_all_)
+    if (!covered_[i]) rule_org_head(i);
+  for (std::uint32_t i : caps_all_)
     if (!covered_[i]) rule_org_word(i);
   for (std::size_t k = 1; k + 1 < t_.size(); ++k)
     if (punct(k, '&')) rule_amp_name(k);
@@ -746,6 +762,12 @@ void Scan::document_decisions() {
         if (word(k) && (in(kForeignOrgWords, tx(k)) || in(kNotInPersonNames, tx(k)) ||
                         in(kPublicWords, tx(k))))
           not_person = true;  // "Deutsche Boerse", "Cleveland Fed"
+      // "Ellis Island", "Kings Cross Street": a place word ends the name.
+      static const ViewSet kPlaceEnds = {"Island",  "Islands", "Bay",     "Park",   "Street",
+                                         "Avenue",  "Valley",  "Beach",   "Hill",   "Hills",
+                                         "Springs", "Falls",   "Heights", "Harbor", "Harbour",
+                                         "Square",  "Road",    "Airport", "County", "Canyon"};
+      if (word(c.te - 1) && in(kPlaceEnds, tx(c.te - 1))) not_person = true;
       // "Mitchell Hutchins said" after "Mitchell Hutchins Asset Management Inc": the short
       // name of a company in this document.
       for (std::string_view k : company_keys)

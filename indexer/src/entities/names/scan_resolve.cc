@@ -230,6 +230,7 @@ void Scan::run(std::vector<Entity>& out) {
   rules_pass();
   propagate();
   document_decisions();
+  drop_heading_words();
   resolve(out);
 }
 

@@ -78,6 +78,12 @@ std::size_t Scan::person_name_at(std::size_t i, bool need_first_name) const {
   if (!need_first_name && common(i) && !first_name(i)) return 0;
   std::size_t k = i + 1, words_n = 1, last = i;
   bool split = false;
+  // "Jean-Francois Theodore", "Jean-Claude Juncker": a hyphenated given name.
+  while (k + 1 < t_.size() && has(k, kPunct) && is_dash(t_[k].cp) && glued(k) && glued(k + 1) &&
+         titlew(k + 1) && !covered_[k + 1] && k < i + 4) {
+    last = k + 1;
+    k += 2;
+  }
   while (k < t_.size() && words_n < 4) {
     if (!spaced(k) || covered_[k]) break;
     // middle initial "F."
@@ -114,6 +120,15 @@ std::size_t Scan::person_name_at(std::size_t i, bool need_first_name) const {
            titlew(k + 1) && !covered_[k + 1]) {
       last = k + 1;
       k += 2;
+    }
+    // "Lee Hun-jai", "Ban Ki-moon": a Korean given name's lower-case second syllable.
+    if (words_n == 2 && k + 1 < t_.size() && has(k, kPunct) && is_dash(t_[k].cp) && glued(k) &&
+        glued(k + 1) && word(k + 1) && !has(k + 1, kHasUpper) && !has(k + 1, kHasDigit) &&
+        t_[k + 1].end - t_[k + 1].begin <= 4 && t_[last].end - t_[last].begin <= 4 &&
+        !(k + 2 < t_.size() && glued(k + 2) && word(k + 2))) {
+      last = k + 1;
+      k += 2;
+      break;
     }
   }
   if (words_n < 2) return 0;
@@ -323,7 +338,11 @@ void Scan::company_after_role(std::size_t from) {
 
 // "CEO Jane Doe", "said Jane Doe", "Jane Doe, chief executive of Acme", "Jane Doe said".
 bool Scan::rule_person_cues(std::size_t i) {
-  if (!titlew(i) || covered_[i] || has(i, kTitleRun)) return false;
+  if (!titlew(i) || covered_[i]) return false;
+  // Inside a long capitalised run (menus, tag clouds) only after a title and before "said":
+  // "Deputy Prime Minister and Finance-Economy Minister Lee Hun-jai said".
+  const bool in_run = has(i, kTitleRun);
+  if (in_run && !(i >= 1 && spaced(i) && is(i - 1, kLxTitle))) return false;
   // Pre-cue.
   bool cue = false;
   if (i >= 1 && spaced(i)) {
@@ -337,11 +356,19 @@ bool Scan::rule_person_cues(std::size_t i) {
       // "by" only for bylines at a line start ("By Jane Doe").
     } else if (c >= 1 && lower_is(c, "to") && lower_is(c - 1, "according")) {
       cue = true;
+    } else if (punct(c, ',') && glued(c) && c >= 1 && word(c - 1) && !has(c - 1, kHasUpper) &&
+               is(c - 1, kLxPersonCue) && !lower_is(c - 1, "said") && !lower_is(c - 1, "says") &&
+               !lower_is(c - 1, "told") && !lower_is(c - 1, "by")) {
+      // "the oil minister, Rilwanu Lukman, said": a role, a comma, the name.
+      cue = true;
     }
   }
   std::size_t len = person_name_at(i, false);
   if (len == 0) return false;
   const std::size_t e = i + len;
+  if (in_run &&
+      !(e < t_.size() && (lower_is(e, "said") || lower_is(e, "says")) && !has(e, kHasUpper)))
+    return false;
   bool post = false, role_company = false;
   if (!cue) {
     std::size_t k = e;

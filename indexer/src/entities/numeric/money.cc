@@ -1,6 +1,7 @@
 // Money recognisers: a currency sign or code before an amount ("$1.13bn", "US$2m", "£600m",
 // "Rs 16,189 crore"), a currency word after one ("5 mln dlrs", "17 cents"), number words
-// ("half a trillion dollars") and "billion-dollar"; money_pass and find_money.
+// ("half a trillion dollars") and "billion-dollar"; money_pass and find_money. A bare
+// "francs" takes the country the document names (bare_franc_code).
 
 #include <cmath>
 #include <cstdio>
@@ -32,14 +33,17 @@ void emit_money(std::vector<Entity>& out, string_view s, size_t b, size_t e, str
   key.append(code);
   key.push_back(':');
   char buf[32];
-  if (v >= 0.995L) {
-    // Whole units as an integer; a priced amount keeps its cents ("7.21 dlrs" -> 7.21,
-    // "1.70 dlrs" -> 1.7), as the guidelines ask.
-    const long long c = std::llround(v * 100);
-    const int len = c % 100 == 0 ? std::snprintf(buf, sizeof buf, "%lld", c / 100)
-                    : c % 10 == 0
-                        ? std::snprintf(buf, sizeof buf, "%lld.%lld", c / 100, (c % 100) / 10)
-                        : std::snprintf(buf, sizeof buf, "%lld.%02lld", c / 100, c % 100);
+  if (v >= 1e11L) {
+    const int len = std::snprintf(buf, sizeof buf, "%lld", std::llround(v));
+    key.append(buf, static_cast<size_t>(len));
+  } else if (v >= 0.995L) {
+    // Whole units as an integer; a priced amount keeps the shortest decimal ("7.21 dlrs" ->
+    // 7.21, "1.70 dlrs" -> 1.7, "10.625 dlrs" -> 10.625), as the guidelines ask.
+    const long long c = std::llround(v * 10000);
+    int len = c % 10000 == 0 ? std::snprintf(buf, sizeof buf, "%lld", c / 10000)
+                             : std::snprintf(buf, sizeof buf, "%lld.%04lld", c / 10000, c % 10000);
+    if (c % 10000 != 0)
+      while (len > 0 && buf[len - 1] == '0') --len;
     key.append(buf, static_cast<size_t>(len));
   } else {
     // Sub-unit amounts keep the shortest decimal: "17 cents" -> 0.17, "62.05 cents" -> 0.6205.
@@ -106,6 +110,48 @@ constexpr Qualifier kQualifiers[] = {
     {"Pakistani", Fam::rupee, "PKR"},    {"Indian", Fam::rupee, "INR"},
 };
 
+// The franc a bare "francs" means (no "Swiss"/"French"/"Belgian" before it): the one
+// country the document names ("Brussels", "Zurich", "Banque Nationale de Paris", a
+// Brussels ticker "<VMNB.BR>"); none if it names none or several. Found once per document,
+// the first time a bare franc is met (money_pass resets it).
+struct FrancCountry {
+  string_view word;
+  string_view code;
+};
+constexpr FrancCountry kFrancCountries[] = {
+    {"Belgian", "BEF"}, {"Belgium", "BEF"}, {"Brussels", "BEF"},    {".BR>", "BEF"},
+    {"Antwerp", "BEF"}, {"Swiss", "CHF"},   {"Switzerland", "CHF"}, {"Zurich", "CHF"},
+    {"Geneva", "CHF"},  {"Basle", "CHF"},   {"Basel", "CHF"},       {".Z>", "CHF"},
+    {"French", "FRF"},  {"France", "FRF"},  {"Paris", "FRF"},       {".PA>", "FRF"},
+};
+
+struct FrancContext {
+  const char* text = nullptr;
+  size_t size = 0;
+  string_view code;
+};
+thread_local FrancContext t_franc;
+
+string_view bare_franc_code(string_view s) {
+  if (t_franc.text == s.data() && t_franc.size == s.size()) return t_franc.code;
+  string_view found;
+  bool several = false;
+  for (const FrancCountry& c : kFrancCountries) {
+    if (!found.empty() && c.code == found) continue;
+    for (size_t at = s.find(c.word); at != string_view::npos; at = s.find(c.word, at + 1)) {
+      const bool marker = c.word[0] == '.';
+      if (!marker && (word_char_before(s, at) || word_char_at(s, at + c.word.size()))) continue;
+      if (found.empty())
+        found = c.code;
+      else if (found != c.code)
+        several = true;
+      break;
+    }
+  }
+  t_franc = {s.data(), s.size(), several ? string_view() : found};
+  return t_franc.code;
+}
+
 struct CurHit {
   string_view code;
   size_t e = 0;
@@ -150,10 +196,18 @@ CurHit parse_currency_after(string_view s, size_t p) {
   if (word_char_at(s, t)) return r;
   const Word* w = lookup(s, q, t);
   if (!w) return r;
-  if (w->cat == Cat::cur && !w->code.empty()) {
+  if (w->cat == Cat::cur && w->code.empty() && w->fam == Fam::franc) {
+    // ("3 Francs Bourgeois" is a name: a title-case word is no bare currency.)
+    const bool title = is_upper(at(s, q)) && !is_upper(at(s, q + 1));
+    r.code = title ? string_view() : bare_franc_code(s);
+    r.e = t, r.fam = w->fam, r.ok = !r.code.empty();
+  } else if (w->cat == Cat::cur && !w->code.empty()) {
     r.code = w->code, r.e = t, r.fam = w->fam, r.ok = true;
     r.cents = w->flags & kCents;
     r.needs_scale = w->flags & kNeedsScale;
+    // "757.24 rand an ounce": the lower-case word after a number is the currency ("Rand"
+    // may be a name).
+    if (w->code == "ZAR" && at(s, q) == 'r') r.needs_scale = false;
     if (w->fam == Fam::pound) {
       const NextWord nw = next_word(s, t, false);
       if (is(nw, Cat::of)) return CurHit{};  // "6 billion pounds of carbon" is a weight
@@ -262,6 +316,32 @@ size_t money_sign(string_view s, size_t i, size_t len, string_view code, std::ve
   return amount_after_sign(s, i, q, s.substr(i, len), code, out);
 }
 
+/// The first end of a range whose second end carries the scale and currency: "30-40 mln
+/// dlrs", "8.00 to 10.625 dlrs" (the guidelines give both ends; the second is found on its
+/// own). Returns where scanning resumes.
+size_t money_range_start(string_view s, size_t i, const Num& n, std::vector<Entity>& out) {
+  if (n.grouped) return n.e;
+  const size_t sz = s.size();
+  const size_t q = skip_space(s, n.e);
+  size_t r = std::string_view::npos;
+  if (q == n.e && q < sz && at(s, q) == '-')
+    r = q + 1;
+  else if (q + 2 < sz && at(s, q) == 0xE2 && at(s, q + 1) == 0x80 && at(s, q + 2) == 0x93)
+    r = q + 3;  // en dash
+  else if (q > n.e && word_at(s, q, "to"))
+    r = skip_space(s, q + 2);
+  if (r == std::string_view::npos || r >= sz || !is_digit(at(s, r))) return n.e;
+  const Num n2 = parse_num(s, r);
+  if (!n2.ok || !clean_end(s, n2.e) || n2.value < n.value) return n.e;
+  const Scale sc2 = parse_scale(s, n2.e);
+  if (sc2.blocked) return n.e;
+  const CurHit c2 = parse_currency_after(s, sc2.found ? sc2.e : n2.e);
+  if (!c2.ok || (c2.needs_scale && !sc2.found)) return n.e;
+  const long double v = n.value * (sc2.found ? sc2.mult : 1);
+  emit_money(out, s, i, n.e, c2.code, c2.cents ? v / 100 : v);
+  return n.e;
+}
+
 /// A number followed by a currency word or code: "5 mln dlrs", "17 cents", "2 billion
 /// euros", "10 million yuan", "300 million pounds", "5 million USD", "20€".
 size_t money_number(string_view s, size_t i, std::vector<Entity>& out) {
@@ -271,6 +351,7 @@ size_t money_number(string_view s, size_t i, std::vector<Entity>& out) {
   const Scale sc = parse_scale(s, n.e);
   if (sc.blocked) return n.e;
   const CurHit c = parse_currency_after(s, sc.found ? sc.e : n.e);
+  if (!c.ok && !sc.found) return money_range_start(s, i, n, out);
   if (!c.ok || (c.needs_scale && !sc.found)) return n.e;
   // "in 2019 dollars" (inflation-adjusted) is a year, not an amount.
   if (!sc.found && !n.grouped && n.digits == 4 && n.frac == 0 && n.value >= 1900 &&
@@ -368,6 +449,18 @@ constexpr bool starts_word_number(Cat c) {
          c == Cat::quarter;
 }
 
+/// Whether the word before @p b makes an amount in words vague: "several hundred thousand
+/// dollars", "a few hundred million dollars", "many thousand dollars" (skipped_vague).
+bool vague_before(string_view s, size_t b) {
+  size_t p = b;
+  while (p > 0 && (at(s, p - 1) == ' ' || at(s, p - 1) == '\n') && b - p < 3) --p;
+  if (p == b) return false;
+  for (string_view v : {"several", "few", "many", "some", "multiple"})
+    if (p >= v.size() && ieq_at(s, p - v.size(), v) && !word_char_before(s, p - v.size()))
+      return true;
+  return false;
+}
+
 size_t money_word(string_view s, size_t b, size_t e, const Word* w, std::vector<Entity>& out) {
   const size_t sz = s.size();
   if (w->cat == Cat::code || w->cat == Cat::rs) {  // "USD 5 million", "Rs16,189 crore"
@@ -395,6 +488,7 @@ size_t money_word(string_view s, size_t b, size_t e, const Word* w, std::vector<
     return e;
   }
   if (!starts_word_number(w->cat)) return e;
+  if (vague_before(s, b)) return e;
   const WordNum wn = parse_word_number(s, e, w);
   if (!wn.ok) return e;
   const CurHit c = parse_currency_after(s, wn.e);
@@ -422,6 +516,7 @@ constexpr PrefixBloom kMoneyPrefixes = make_prefix_bloom(is_money_trigger_word);
 
 void money_pass(string_view s, const std::vector<TriggerBlock>& blocks, std::vector<Entity>& out) {
   const size_t n = s.size();
+  t_franc = {};  // a new document (bare_franc_code)
   scan_triggers(
       blocks, [](const TriggerBlock& b) { return b.digit_start | b.letter_start | b.anywhere; },
       [&](size_t i) -> size_t {
