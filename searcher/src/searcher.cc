@@ -26,6 +26,7 @@
 #include "similar.h"
 #include "snippets.h"
 #include "stories.h"
+#include "stub.h"
 #include "suggest.h"
 #include "value_scan.h"
 
@@ -235,17 +236,18 @@ struct Searcher::Impl {
                     SearchResults& res) {
     const bool faceted = !req.facets.empty();
     const bool stories = res.collapsed;
-    const bool by_index = faceted && !value_counts && parts.size() == 1 && facet_queries++ > 0;
+    // (One part that is one database: a stub Xapian opens whole interleaves its parts' docids.)
+    const bool one_db = parts.size() == 1 && db.size() == 1;
+    const bool by_index = faceted && !value_counts && one_db && facet_queries++ > 0;
     // Collapsed: each story's matching copies, counted the same way (a Searcher's first
     // collapsed query reads the matches' story values, later ones on one database count
     // docids).
-    const bool stories_by_index = stories && parts.size() == 1 && story_queries++ > 0;
+    const bool stories_by_index = stories && one_db && story_queries++ > 0;
     detail::MatchStories matched(stories_by_index);
     // The first, uncollapsed: the match collects docids, their values are read after it
     // (value_scan.h). Collapsed, the spy reads them as the match runs: it needs each
     // document's story with its keys.
-    const bool scan =
-        faceted && !by_index && !value_counts && !stories && parts.size() == 1 && db.size() == 1;
+    const bool scan = faceted && !by_index && !value_counts && !stories && one_db;
     detail::DocidSpy docid_spy;
     std::optional<detail::FacetSpy> value_spy;
     std::optional<detail::ValueCountFacets> counted;  // remote: see remote_facets.h
@@ -458,10 +460,12 @@ std::string version(const Xapian::Database& db) {
 Searcher::Searcher(const std::string& db_path, const SearcherOptions& options)
     : Searcher(std::vector<std::string>{db_path}, options) {}
 
-Searcher::Searcher(const std::vector<std::string>& db_paths, const SearcherOptions& options)
+Searcher::Searcher(const std::vector<std::string>& given_paths, const SearcherOptions& options)
     : impl_(std::make_unique<Impl>()) {
   Impl& d = *impl_;
-  if (db_paths.empty()) throw ConfigError("no database to search");
+  if (given_paths.empty()) throw ConfigError("no database to search");
+  // A stub file is searched as the databases it names (stub.h).
+  const std::vector<std::string> db_paths = detail::expand_stubs(given_paths);
   std::string language;
   d.remote_timeout_ms = options.remote_timeout_ms;
   for (const std::string& path : db_paths) {
@@ -479,8 +483,9 @@ Searcher::Searcher(const std::vector<std::string>& db_paths, const SearcherOptio
   d.paths = db_paths;
   d.value_counts = d.remote || detail::g_value_count_facets;
   d.facets.resize(db_paths.size());
-  d.path = db_paths.size() == 1 ? db_paths[0]
-                                : db_paths[0] + " (+" + std::to_string(db_paths.size() - 1) + ")";
+  d.path = given_paths.size() == 1
+               ? given_paths[0]
+               : given_paths[0] + " (+" + std::to_string(given_paths.size() - 1) + ")";
   if (language.empty()) language = options.language;
   d.extractor = std::make_unique<EntityExtractor>(EntityOptions{options.gazetteer_dir});
   AnalyzerOptions ao;
