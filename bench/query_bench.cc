@@ -8,6 +8,7 @@
 ///               [--date-bucket year|month|day] [--snippet-bytes N] [--gazetteer DIR]
 ///               [--label NAME] [--also-db DB]... [--remote-timeout MS]
 ///               [--sort relevance|date|date:asc] [--no-suggest] [--source-facet]
+///               [--no-collapse]
 ///
 /// --also-db adds a database searched as one with DB (several shards, local directories or
 /// remote `tcp://HOST:PORT`; bench/remote_bench.sh).
@@ -40,7 +41,8 @@ namespace {
                "                   [--date-bucket year|month|day] [--snippet-bytes N] "
                "[--gazetteer DIR] [--label NAME]\n"
                "                   [--also-db DB]... [--remote-timeout MS]\n"
-               "                   [--sort relevance|date|date:asc] [--no-suggest]\n");
+               "                   [--sort relevance|date|date:asc] [--no-suggest]\n"
+               "                   [--no-collapse]\n");
   std::exit(2);
 }
 
@@ -132,6 +134,8 @@ int main(int argc, char** argv) {
       sopt.remote_timeout_ms = unsigned(bench::parse_count("--remote-timeout", argv[++i]));
     } else if (std::strcmp(argv[i], "--label") == 0 && has_value) {
       label = argv[++i];
+    } else if (std::strcmp(argv[i], "--no-collapse") == 0) {
+      proto.collapse = false;  // every copy of a story a hit (docs/duplicates.md)
     } else {
       bench::take_positional(argv[i], db_path, queries_path, usage);
     }

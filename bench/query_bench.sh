@@ -13,6 +13,8 @@
 #                       most words first; counts every document with any word)
 #   newsdex snippets    top 10 with 240-byte snippets (the library's default)
 #   newsdex facets      + exact facets company,person,money,date
+#   (each collapsed on stories, the default; plain and facets again with --no-collapse,
+#   whose ratio is the cost of collapsing: docs/duplicates.md)
 #   newsdex filters     the entity-filter queries only newsdex runs, plain and with facets
 # Prints p50/p95/p99 per run and newsdex's ratio to each peer (Markdown, stdout); logs to
 # stderr; writes every program's JSON into one file.
@@ -245,6 +247,9 @@ if [ -n "$newsdex_db" ]; then
   run_latency newsdex-best "$qbench" "$newsdex_db" "$q" "${harness[@]}" --match best --snippet-bytes 0 --label best
   run_latency newsdex-snippets "$qbench" "$newsdex_db" "$q" "${harness[@]}" --match all --label snippets
   run_latency newsdex-facets "$qbench" "$newsdex_db" "$q" "${harness[@]}" --match all --snippet-bytes 0 "${facets[@]}" --label facets
+  # The cost of collapsing copies of a story (the default; docs/duplicates.md).
+  run_latency newsdex-plain-all "$qbench" "$newsdex_db" "$q" "${harness[@]}" --match all --snippet-bytes 0 --no-collapse --label plain-no-collapse
+  run_latency newsdex-facets-all "$qbench" "$newsdex_db" "$q" "${harness[@]}" --match all --snippet-bytes 0 "${facets[@]}" --no-collapse --label facets-no-collapse
   if [ "$n_filters" -gt 0 ]; then
     q="$tmp/filters.newsdex.txt"
     run_latency newsdex-filters "$qbench" "$newsdex_db" "$q" "${harness[@]}" --snippet-bytes 0 --label filters
@@ -265,6 +270,8 @@ describe() {
     newsdex-best) echo "newsdex, no snippets, --match best" ;;
     newsdex-snippets) echo "newsdex, snippets" ;;
     newsdex-facets) echo "newsdex, 4 exact facets" ;;
+    newsdex-plain-all) echo "newsdex, no snippets, --no-collapse" ;;
+    newsdex-facets-all) echo "newsdex, 4 exact facets, --no-collapse" ;;
     newsdex-filters) echo "newsdex, filter queries" ;;
     newsdex-filters-facets) echo "newsdex, filter queries + facets" ;;
   esac
@@ -277,7 +284,7 @@ echo "$runs timed passes after $warmup untimed; top 10 per query; $(nproc 2>/dev
 echo
 echo "| run | queries | errors | p50 ms | p95 ms | p99 ms | mean ms | QPS | total hits |"
 echo "|---|---:|---:|---:|---:|---:|---:|---:|---:|"
-for id in xapian-estimated xapian-exact fts5 newsdex-plain newsdex-best newsdex-snippets newsdex-facets newsdex-filters newsdex-filters-facets; do
+for id in xapian-estimated xapian-exact fts5 newsdex-plain newsdex-best newsdex-snippets newsdex-facets newsdex-plain-all newsdex-facets-all newsdex-filters newsdex-filters-facets; do
   has "$id" || continue
   f="$tmp/$id.json"
   printf '| %s | %s | %s | %s | %s | %s | %s | %s | %s |\n' "$(describe "$id")" "$(jnum "$f" n_queries)" \
@@ -287,6 +294,23 @@ done
 echo
 echo "Filter queries run on newsdex only. Total hits differ between engines because their"
 echo "tokenizers and stemmers differ (e.g. \"gpt-4\"); compare them to spot a bad translation."
+
+if has newsdex-plain-all && has newsdex-facets-all; then
+  echo
+  echo "### The cost of collapsing stories"
+  echo
+  echo "Collapsed latency / --no-collapse latency (above 1: collapsing costs that much more)."
+  echo
+  echo "| run | p50 × | p95 × | mean × |"
+  echo "|---|---:|---:|---:|"
+  for pair in "newsdex-plain newsdex-plain-all" "newsdex-facets newsdex-facets-all"; do
+    set -- $pair
+    printf '| %s | %s | %s | %s |\n' "$(describe "$1")" \
+      "$(ratio "$(jnum "$tmp/$1.json" p50_ms)" "$(jnum "$tmp/$2.json" p50_ms)")" \
+      "$(ratio "$(jnum "$tmp/$1.json" p95_ms)" "$(jnum "$tmp/$2.json" p95_ms)")" \
+      "$(ratio "$(jnum "$tmp/$1.json" mean_ms)" "$(jnum "$tmp/$2.json" mean_ms)")"
+  done
+fi
 
 ratios_json=""
 if has newsdex-plain || has newsdex-snippets || has newsdex-facets; then

@@ -1,7 +1,7 @@
 // newsdex: index | search | stats | entities | check | remove | serve (run as newsdex-serve,
-// serve*.cc) | serve-shard (serve_shard.cc). What search and stats print is in output.cc
-// (shared with the other front ends). Results on stdout (text, or --json); logs and progress
-// on stderr. Exit 0 ok, 1 failure, 2 usage or query error.
+// serve*.cc) | serve-shard (serve_shard.cc) | similar (similar.cc). What search and stats
+// print is in output.cc (shared with the other front ends). Results on stdout (text, or
+// --json); logs and progress on stderr. Exit 0 ok, 1 failure, 2 usage or query error.
 #include <spdlog/spdlog.h>
 #include <unistd.h>
 
@@ -27,6 +27,7 @@
 #include "remove.h"
 #include "search_args.h"
 #include "serve_shard.h"
+#include "similar.h"
 
 using json = nlohmann::json;
 using namespace newsdex;
@@ -157,8 +158,7 @@ int run_search(SearchArgs& a) {
   try {
     r = searcher.search(a.req);
   } catch (const QueryError& e) {
-    std::fprintf(stderr, "newsdex: query error at position %zu: %s\n  %s\n  %s^\n", e.position(),
-                 e.what(), query.c_str(), std::string(e.position(), ' ').c_str());
+    std::fprintf(stderr, "newsdex: %s", cli::query_error_text(e, query).c_str());
     return 2;
   }
   if (a.json)
@@ -380,28 +380,12 @@ int main(int argc, char** argv) {
       ->required();
   search->add_option("query", sa.words, "Query (docs/query-language.md)")->required();
   search->add_flag("--json", sa.json, "JSON output (docs/json.md)");
-  search->add_option("--limit,-n", sa.req.limit, "Hits to show (0-10000)")
-      ->default_val(10)
-      ->check(CLI::Range(0, 10000));
-  search->add_option("--offset", sa.req.offset, "Hits to skip")
-      ->default_val(0)
-      ->check(CLI::Range(0, 1000000000));
   search
       ->add_option("--match", sa.params.match,
                    "Words without an operator: best (any word, the most words first), all, any")
       ->check(CLI::IsMember({"best", "all", "any"}))
       ->default_val("best");
-  search->add_option("--facets", sa.params.facets,
-                     "Kinds to count: company,person,product,money,percent,date,source or all");
-  search->add_option("--facet-size", sa.req.facet_size, "Top keys per kind (0-10000)")
-      ->default_val(10)
-      ->check(CLI::Range(0, 10000));
-  search->add_option("--date-bucket", sa.params.date_bucket, "Date histogram by year, month or day")
-      ->check(CLI::IsMember({"year", "month", "day"}));
-  search->add_option("--sort", sa.params.sort, "relevance, date (newest first) or date:asc")
-      ->check(CLI::IsMember({"relevance", "date", "date:asc"}));
-  search->add_flag("--sample", sa.params.sample,
-                   "Count facets over a sample (faster; marked inexact)");
+  cli::add_result_options(*search, sa.req, sa.params);
   search->add_option("--gazetteer", sa.options.gazetteer_dir,
                      "Gazetteer directory (for entity filters: company:msft)");
   search
@@ -454,6 +438,8 @@ int main(int argc, char** argv) {
   auto* serve_shard = cli::add_serve_shard_command(app, ssa);
   cli::AliasesArgs aa;
   auto* aliases = cli::add_aliases_command(app, aa);
+  cli::SimilarArgs sim;
+  auto* similar = cli::add_similar_command(app, sim);
 
   // A misspelt command said only "A subcommand is required": name it, suggest one.
   for (int i = 1; i < argc; ++i) {
@@ -495,6 +481,7 @@ int main(int argc, char** argv) {
     if (*remove) return cli::run_remove(ra);
     if (*serve_shard) return cli::run_serve_shard(ssa);
     if (*aliases) return cli::run_aliases(aa);
+    if (*similar) return cli::run_similar(sim, stdout_is_terminal());
     return 0;
   });
 }

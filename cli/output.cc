@@ -14,6 +14,15 @@ namespace newsdex::cli {
 
 using json = nlohmann::json;
 
+namespace {
+
+// Why a search asked to collapse was not (SearchResults::collapsed; docs/duplicates.md).
+constexpr const char* kCollapseOff =
+    "remote shards: their servers run Xapian's own match spies, which cannot count stories, "
+    "so every copy is a hit and counts";
+
+}  // namespace
+
 std::vector<EntityKind> parse_kinds(const std::string& list, bool* source) {
   std::vector<EntityKind> out;
   std::stringstream ss(list);
@@ -32,6 +41,27 @@ std::vector<EntityKind> parse_kinds(const std::string& list, bool* source) {
     out.push_back(*k);
   }
   return out;
+}
+
+void add_result_options(CLI::App& cmd, SearchRequest& req, SearchParams& p) {
+  cmd.add_option("--limit,-n", req.limit, "Hits to show (0-10000)")
+      ->default_val(10)
+      ->check(CLI::Range(0, 10000));
+  cmd.add_option("--offset", req.offset, "Hits to skip")
+      ->default_val(0)
+      ->check(CLI::Range(0, 1000000000));
+  cmd.add_option("--facets", p.facets,
+                 "Kinds to count: company,person,product,money,percent,date,source or all");
+  cmd.add_option("--facet-size", req.facet_size, "Top keys per kind (0-10000)")
+      ->default_val(10)
+      ->check(CLI::Range(0, 10000));
+  cmd.add_option("--date-bucket", p.date_bucket, "Date histogram by year, month or day")
+      ->check(CLI::IsMember({"year", "month", "day"}));
+  cmd.add_option("--sort", p.sort, "relevance, date (newest first) or date:asc")
+      ->check(CLI::IsMember({"relevance", "date", "date:asc"}));
+  cmd.add_flag("--sample", p.sample, "Count facets over a sample (faster; marked inexact)");
+  cmd.add_flag("--no-collapse", p.no_collapse,
+               "Show every copy of a story (docs/duplicates.md), not one hit per story");
 }
 
 void apply_search_params(SearchRequest& req, const SearchParams& p) {
@@ -53,6 +83,7 @@ void apply_search_params(SearchRequest& req, const SearchParams& p) {
     req.sort = SortOrder::date_asc;
   else
     throw ConfigError("--sort: '" + p.sort + "' is not one of relevance, date, date:asc");
+  req.collapse = !p.no_collapse;
   if (p.date_bucket == "year")
     req.date_bucket = DateBucket::year;
   else if (p.date_bucket == "month")
@@ -97,21 +128,31 @@ json search_json(const SearchResults& r, const SearchRequest& req) {
   for (const auto& h : r.hits) {
     json hl = json::array();
     for (const auto& s : h.highlights) hl.push_back({s.begin, s.end});
-    json o = {{"rank", h.rank},   {"id", h.id},           {"title", h.title},
-              {"date", h.date},   {"source", h.source},   {"url", h.url},
-              {"score", h.score}, {"snippet", h.snippet}, {"highlights", hl}};
+    json o = {{"rank", h.rank},     {"id", h.id},
+              {"title", h.title},   {"date", h.date},
+              {"source", h.source}, {"url", h.url},
+              {"score", h.score},   {"snippet", h.snippet},
+              {"highlights", hl},   {"duplicates", h.duplicates}};
     if (!h.path.empty()) o["path"] = h.path;
     hits.push_back(o);
   }
   const char* match = req.match == DefaultMatch::best  ? "best"
                       : req.match == DefaultMatch::all ? "all"
                                                        : "any";
-  json out = {{"query", r.query},           {"match", match},
-              {"total", r.total},           {"total_exact", r.total_exact},
-              {"offset", req.offset},       {"limit", req.limit},
-              {"elapsed_ms", r.elapsed_ms}, {"sort", sort_name(r.sort)},
-              {"weighting", r.weighting},   {"hits", hits}};
+  json out = {{"query", r.query},
+              {"match", match},
+              {"total", r.total},
+              {"total_exact", r.total_exact},
+              {"offset", req.offset},
+              {"limit", req.limit},
+              {"elapsed_ms", r.elapsed_ms},
+              {"sort", sort_name(r.sort)},
+              {"weighting", r.weighting},
+              {"collapsed", r.collapsed},
+              {"hits", hits}};
   if (!r.suggestion.empty()) out["suggestion"] = r.suggestion;
+  // Collapse asked for but not done (remote shards: docs/duplicates.md): said, not hidden.
+  if (req.collapse && !r.collapsed) out["collapse_off"] = kCollapseOff;
   if (!r.facets.empty() || req.source_facet) {
     json facets = json::object(), info = json::object();
     for (const auto& f : r.facets) {
@@ -174,7 +215,10 @@ std::string search_text(const SearchResults& r, const std::string& query, bool b
     if (!h.source.empty()) meta += h.source + " · ";
     meta += h.path.empty() ? h.id : h.path;
     if (!h.url.empty()) meta += " · " + h.url;
-    out += printf_string("   %s · score %.3f\n", meta.c_str(), h.score);
+    out += printf_string("   %s · score %.3f", meta.c_str(), h.score);
+    if (h.duplicates)
+      out += printf_string(" · +%zu cop%s", h.duplicates, h.duplicates == 1 ? "y" : "ies");
+    out += "\n";
     if (!h.snippet.empty()) out += "   " + highlighted(h, bold) + "\n";
   }
   if (!r.facets.empty() || !r.sources.empty()) out += "\n";
@@ -243,6 +287,11 @@ void apply_log_level(const LogFlags& flags) {
   spdlog::set_level(flags.quiet     ? spdlog::level::err
                     : flags.verbose ? spdlog::level::debug
                                     : spdlog::level::info);
+}
+
+std::string query_error_text(const QueryError& e, const std::string& query) {
+  return printf_string("query error at position %zu: %s\n  %s\n  %s^\n", e.position(), e.what(),
+                       query.c_str(), std::string(e.position(), ' ').c_str());
 }
 
 int exit_status(const std::function<int()>& command) {

@@ -10,6 +10,7 @@
 #include <string_view>
 #include <vector>
 
+#include "newsdex/error.h"
 #include "newsdex/searcher.h"
 
 namespace newsdex::cli {
@@ -21,6 +22,7 @@ struct SearchParams {
   std::string date_bucket = "month";  ///< year | month | day
   bool sample = false;                ///< count facets over a sample
   std::string sort = "relevance";     ///< relevance | date | date:asc
+  bool no_collapse = false;           ///< every copy of a story, not one hit per story
 };
 
 /// "relevance", "date" or "date:asc".
@@ -30,6 +32,10 @@ std::string_view sort_name(SortOrder sort);
 /// "source" (the publisher) is not an entity kind: it sets @p source when given, and is an
 /// unknown kind when @p source is null.
 std::vector<EntityKind> parse_kinds(const std::string& list, bool* source = nullptr);
+
+/// Registers the options of what a search returns on @p cmd (search, similar): --limit/-n,
+/// --offset, --facets, --facet-size, --date-bucket, --sort, --sample, --no-collapse.
+void add_result_options(CLI::App& cmd, SearchRequest& req, SearchParams& params);
 
 /// Fills @p req from @p params. @throws newsdex::ConfigError for a bad value.
 void apply_search_params(SearchRequest& req, const SearchParams& params);
@@ -63,6 +69,9 @@ struct LogFlags {
 void start_logging(CLI::App& app, LogFlags& flags);
 /// Sets the log level -v/-q asked for.
 void apply_log_level(const LogFlags& flags);
+
+/// "query error at position N: what", then @p query with a caret under the position.
+std::string query_error_text(const QueryError& e, const std::string& query);
 
 /// Runs a command and turns what it throws into a logged error and the exit status: 2 for a
 /// usage or query error, 1 for any other failure (main.cc, serve_main.cc).

@@ -161,13 +161,14 @@ std::string parameter_message(std::string m) {
 
 // The parameters of /api/search, as `newsdex search` takes them (docs/http.md).
 SearchRequest search_request(const Params& p, const ServeArgs& args) {
-  static const std::vector<std::string> known = {
-      "q", "limit", "offset", "facets", "facet_size", "match", "date_bucket", "sample", "sort"};
+  static const std::vector<std::string> known = {"q",          "limit",      "offset", "facets",
+                                                 "facet_size", "match",      "sample", "sort",
+                                                 "collapse",   "date_bucket"};
   for (const auto& [name, value] : p) {
     if (std::find(known.begin(), known.end(), name) == known.end())
       throw HttpError(400, "unknown parameter '" + name +
                                "' (q, limit, offset, facets, facet_size, match, date_bucket, "
-                               "sample, sort)");
+                               "sample, sort, collapse)");
     if (p.count(name) > 1) throw HttpError(400, "parameter '" + name + "' given more than once");
   }
   auto get = [&](const std::string& name, const std::string& fallback) {
@@ -189,10 +190,14 @@ SearchRequest search_request(const Params& p, const ServeArgs& args) {
   sp.facets = get("facets", "");
   sp.date_bucket = get("date_bucket", "month");
   sp.sort = get("sort", "relevance");
-  const std::string sample = get("sample", "0");
-  if (sample != "0" && sample != "1" && sample != "true" && sample != "false")
-    throw HttpError(400, "sample: '" + sample + "' is not one of 0, 1, true, false");
-  sp.sample = sample == "1" || sample == "true";
+  auto flag = [&](const std::string& name, const char* fallback) {
+    const std::string v = get(name, fallback);
+    if (v != "0" && v != "1" && v != "true" && v != "false")
+      throw HttpError(400, name + ": '" + v + "' is not one of 0, 1, true, false");
+    return v == "1" || v == "true";
+  };
+  sp.sample = flag("sample", "0");
+  sp.no_collapse = !flag("collapse", "1");  // collapse=0: `newsdex search --no-collapse`
   try {
     apply_search_params(req, sp);
   } catch (const ConfigError& e) {

@@ -363,6 +363,8 @@ std::string hits_html(const PageState& st, const SearchResults& r) {
     meta += (meta.empty() ? "" : " · ") +
             ("<a class=\"id\" href=\"/documents/" + html_escape(url_encode(h.id)) + "\">" +
              html_escape(h.id) + "</a>");
+    if (h.duplicates)  // the other copies of the story (collapsed: docs/duplicates.md)
+      meta += " · <span class=\"copies\">" + std::to_string(h.duplicates + 1) + " copies</span>";
     out += meta + "</div><p class=\"snip\">" + snippet_html(h) + "</p></li>";
   }
   out += "</ol>";

@@ -3,10 +3,12 @@
 /// public API (newsdex::Searcher), one process per run.
 ///
 ///   newsdex_run DB QUERIES.tsv CORPUS [--match best|all|any] [--k N] [--name NAME]
+///               [--no-collapse]
 ///
 /// QUERIES.tsv: `qid <TAB> corpus <TAB> query`; only the lines whose corpus is CORPUS are
 /// run, as typed, in the newsdex query language. Prints a TREC run, one line per hit:
-/// `qid Q0 docid rank score NAME` (NAME: `newsdex-<match>` unless given).
+/// `qid Q0 docid rank score NAME` (NAME: `newsdex-<match>` unless given). Hits are stories
+/// (docs/duplicates.md) unless --no-collapse.
 
 #include <cstdio>
 #include <cstdlib>
@@ -23,7 +25,7 @@ namespace {
 [[noreturn]] void usage() {
   std::fprintf(stderr,
                "usage: newsdex_run DB QUERIES.tsv CORPUS [--match best|all|any] [--k N] "
-               "[--name NAME]\n");
+               "[--name NAME] [--no-collapse]\n");
   std::exit(2);
 }
 
@@ -33,6 +35,7 @@ int main(int argc, char** argv) {
   std::vector<std::string> pos;
   std::string match = "best", name;
   std::size_t k = 100;
+  bool collapse = true;
   for (int i = 1; i < argc; ++i) {
     const bool has_value = i + 1 < argc;
     if (std::strcmp(argv[i], "--match") == 0 && has_value)
@@ -41,6 +44,8 @@ int main(int argc, char** argv) {
       k = std::strtoul(argv[++i], nullptr, 10);
     else if (std::strcmp(argv[i], "--name") == 0 && has_value)
       name = argv[++i];
+    else if (std::strcmp(argv[i], "--no-collapse") == 0)
+      collapse = false;
     else if (argv[i][0] == '-')
       usage();
     else
@@ -50,6 +55,7 @@ int main(int argc, char** argv) {
   newsdex::SearchRequest proto;
   proto.limit = k;
   proto.snippet_bytes = 0;
+  proto.collapse = collapse;
   if (match == "best")
     proto.match = newsdex::DefaultMatch::best;
   else if (match == "all")

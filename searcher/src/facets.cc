@@ -11,6 +11,8 @@ void FacetIndex::reset() {
   for (auto& k : kinds_) k = Kind{};
   dates_.clear();
   dates_loaded_ = false;
+  stories_.clear();
+  stories_loaded_ = false;
 }
 
 namespace {
@@ -110,22 +112,85 @@ const std::vector<std::uint32_t>& FacetIndex::dates(const Xapian::Database& db) 
   return dates_;
 }
 
+const std::vector<std::uint32_t>& FacetIndex::stories(const Xapian::Database& db) {
+  if (stories_loaded_) return stories_;
+  stories_.assign(std::size_t(db.get_lastdocid()) + 1, 0);
+  FlatStringMap<std::uint32_t> ids;
+  for (auto v = db.valuestream_begin(schema::kSlotStory);
+       v != db.valuestream_end(schema::kSlotStory); ++v) {
+    if (v.get_docid() >= stories_.size()) continue;
+    const std::string key = *v;
+    const std::uint64_t h = hash_word(key);
+    std::uint32_t* id = ids.find(key, h);
+    if (!id) {
+      id = &ids.insert(key, h);
+      *id = std::uint32_t(ids.size());
+    }
+    stories_[v.get_docid()] = *id;
+  }
+  stories_loaded_ = true;
+  return stories_;
+}
+
 namespace {
 
+// Calls @p f(did, group) for every docid of @p docids, the documents of one story one after
+// another with the same group number (from 1); without @p stories (or for a document
+// without a story), each document is a group of its own.
+template <class F>
+void for_each_by_story(FacetIndex& index, const Xapian::Database& db,
+                       const std::vector<Xapian::docid>& docids, bool stories, F&& f) {
+  std::uint32_t group = 0;
+  if (!stories) {
+    for (Xapian::docid did : docids) f(did, ++group);
+    return;
+  }
+  const auto& story = index.stories(db);
+  std::vector<std::pair<std::uint64_t, Xapian::docid>> order;
+  order.reserve(docids.size());
+  for (Xapian::docid did : docids) {
+    const std::uint32_t s = did < story.size() ? story[did] : 0;
+    order.emplace_back(s ? s : (std::uint64_t(1) << 32) + did, did);
+  }
+  // group_by_story() sorts once per query, not once per kind.
+  if (!std::is_sorted(order.begin(), order.end())) std::sort(order.begin(), order.end());
+  for (std::size_t i = 0; i < order.size(); ++i) {
+    if (i == 0 || order[i].first != order[i - 1].first) ++group;
+    f(order[i].second, group);
+  }
+}
+
 FacetCounts count_dates(FacetIndex& index, const Xapian::Database& db, DateBucket bucket,
-                        const std::vector<Xapian::docid>& docids) {
+                        const std::vector<Xapian::docid>& docids, bool stories) {
   FacetCounts out;
   const auto& dates = index.dates(db);
   std::map<std::uint32_t, std::size_t> hist;
-  for (Xapian::docid did : docids) {
+  std::uint32_t last_group = 0;
+  std::vector<std::uint32_t> group_buckets;  // counted for this story already
+  for_each_by_story(index, db, docids, stories, [&](Xapian::docid did, std::uint32_t group) {
     const std::uint32_t d = did < dates.size() ? dates[did] : 0;
-    if (d) ++hist[date_bucket(d, bucket)];
-  }
+    if (!d) return;
+    if (group != last_group) group_buckets.clear();
+    last_group = group;
+    const std::uint32_t b = date_bucket(d, bucket);
+    if (std::find(group_buckets.begin(), group_buckets.end(), b) != group_buckets.end()) return;
+    group_buckets.push_back(b);
+    ++hist[b];
+  });
   add_date_counts(hist, out);
   return out;
 }
 
 }  // namespace
+
+void group_by_story(FacetIndex& index, const Xapian::Database& db,
+                    std::vector<Xapian::docid>& docids) {
+  std::vector<Xapian::docid> grouped;
+  grouped.reserve(docids.size());
+  for_each_by_story(index, db, docids, true,
+                    [&](Xapian::docid did, std::uint32_t) { grouped.push_back(did); });
+  docids = std::move(grouped);
+}
 
 namespace {
 
@@ -145,45 +210,53 @@ void resolve_keys(FacetIndex::Kind& kd, const AliasTable& aliases) {
     }
     kd.resolved_id[i] = *id;
   }
-  kd.last_doc.assign(kd.resolved_keys.size(), 0);
   kd.resolved = true;
 }
 
-// Counts @p docids' keys of @p kd into @p out; with kResolved, as they resolve (kd.resolved_*),
-// each resolved key once per document. Counts live in the index, all zero between calls: a
-// query touches only its keys (not every key of the corpus, ~40,000 people in the tech
-// corpus), and resets those.
+// Counts @p docids' keys of @p kd into @p out; with kResolved, as they resolve (kd.resolved_*).
+// A group (for_each_by_story: a document, or a story's documents) counts a key once. Counts
+// live in the index, all zero between calls: a query touches only its keys (not every key
+// of the corpus, ~40,000 people in the tech corpus), and resets those.
 template <bool kResolved>
-void tally(FacetIndex::Kind& kd, EntityKind kind, const std::vector<Xapian::docid>& docids,
-           FacetCounts& out) {
+void tally(FacetIndex& index, const Xapian::Database& db, FacetIndex::Kind& kd, EntityKind kind,
+           const std::vector<Xapian::docid>& docids, bool stories, FacetCounts& out) {
   std::vector<std::uint32_t>& counts = kd.counts;
   std::vector<std::uint32_t>& touched = kd.touched;
-  counts.resize(kResolved ? kd.resolved_keys.size() : kd.keys.size(), 0);
+  std::vector<std::uint32_t>& stamps = kd.stamps;
+  const std::size_t keys = kResolved ? kd.resolved_keys.size() : kd.keys.size();
+  counts.resize(keys, 0);
+  stamps.resize(keys, 0);
   touched.clear();
-  for (Xapian::docid did : docids) {
-    if (did + 1 >= kd.offsets.size()) continue;
+  std::uint32_t last_group = 0;
+  std::uint8_t ranges = 0;  // money: the ranges of the group's documents so far
+  auto add_ranges = [&] {
+    for (std::size_t r = 0; r < std::size(kMoneyRanges); ++r)
+      out.money_ranges[r] += (ranges >> r) & 1u;
+    ranges = 0;
+  };
+  for_each_by_story(index, db, docids, stories, [&](Xapian::docid did, std::uint32_t group) {
+    if (did + 1 >= kd.offsets.size()) return;
+    if (group != last_group) add_ranges();
+    last_group = group;
     for (std::uint32_t i = kd.offsets[did]; i < kd.offsets[did + 1]; ++i) {
       std::uint32_t id = kd.ids[i];
-      if constexpr (kResolved) {
-        id = kd.resolved_id[id];
-        if (kd.last_doc[id] == did) continue;
-        kd.last_doc[id] = did;
+      if constexpr (kResolved) id = kd.resolved_id[id];
+      // Without stories or aliases a document's keys are distinct: no stamp needed.
+      if (kResolved || stories) {
+        if (stamps[id] == group) continue;
+        stamps[id] = group;
       }
       if (counts[id]++ == 0) touched.push_back(id);
     }
-    if (kind == EntityKind::money)
-      for (std::size_t r = 0; r < std::size(kMoneyRanges); ++r)
-        out.money_ranges[r] += (kd.money_ranges[did] >> r) & 1u;
-  }
+    if (kind == EntityKind::money) ranges |= kd.money_ranges[did];
+  });
+  add_ranges();
   out.keys.reserve(touched.size());
   for (std::uint32_t id : touched) {
-    if constexpr (kResolved) {
-      out.keys.emplace_back(kd.resolved_keys[id], counts[id]);
-      kd.last_doc[id] = 0;
-    } else {
-      out.keys.emplace_back(kd.keys[id], counts[id]);
-    }
+    out.keys.emplace_back(kResolved ? kd.resolved_keys[id] : std::string_view(kd.keys[id]),
+                          counts[id]);
     counts[id] = 0;
+    stamps[id] = 0;
   }
 }
 
@@ -191,34 +264,53 @@ void tally(FacetIndex::Kind& kd, EntityKind kind, const std::vector<Xapian::doci
 
 FacetCounts count_facets(FacetIndex& index, const Xapian::Database& db, EntityKind kind,
                          DateBucket bucket, const std::vector<Xapian::docid>& docids,
-                         const AliasTable* aliases) {
-  if (kind == EntityKind::date) return count_dates(index, db, bucket, docids);
+                         const AliasTable* aliases, bool stories) {
+  if (kind == EntityKind::date) return count_dates(index, db, bucket, docids, stories);
   FacetIndex::Kind& kd = index.kind(db, kind);
   FacetCounts out;
   if (aliases && !aliases->empty() && kind == EntityKind::person) {
     resolve_keys(kd, *aliases);
-    tally<true>(kd, kind, docids, out);
+    tally<true>(index, db, kd, kind, docids, stories, out);
   } else {
-    tally<false>(kd, kind, docids, out);
+    tally<false>(index, db, kd, kind, docids, stories, out);
   }
   return out;
 }
 
 FacetSpy::FacetSpy(const std::vector<EntityKind>& kinds, DateBucket bucket,
-                   const AliasTable* aliases)
-    : bucket_(bucket), aliases_(aliases && !aliases->empty() ? aliases : nullptr) {
+                   const AliasTable* aliases, bool stories)
+    : bucket_(bucket),
+      aliases_(aliases && !aliases->empty() ? aliases : nullptr),
+      stories_(stories) {
   for (EntityKind k : kinds) {
     if (k == EntityKind::date)
       dates_ = true;
     else
-      kinds_.push_back(Kind{k, FlatStringMap<std::size_t>(256)});
+      kinds_.push_back(Kind{k, FlatStringMap<Counter>(256)});
   }
+}
+
+bool FacetSpy::counted(std::uint32_t story, std::uint32_t space, std::uint32_t what) {
+  return !counted_.insert(std::uint64_t(story) << 32 | std::uint64_t(space) << 28 | what).second;
 }
 
 void FacetSpy::operator()(const Xapian::Document& doc, double) {
   ++documents_;
-  for (Kind& k : kinds_) add_keys(k, doc.get_value(schema::facet_slot(k.kind)), 1);
-  if (dates_) add_date(doc.get_value(schema::kSlotDate), 1);
+  std::uint32_t story = 0;  // 0: counts alone
+  if (stories_) {
+    const std::string key = doc.get_value(schema::kSlotStory);
+    if (!key.empty()) {
+      const std::uint64_t h = hash_word(key);
+      std::uint32_t* id = story_ids_.find(key, h);
+      if (!id) {
+        id = &story_ids_.insert(key, h);
+        *id = std::uint32_t(story_ids_.size());
+      }
+      story = *id;
+    }
+  }
+  for (Kind& k : kinds_) add_keys(k, doc.get_value(schema::facet_slot(k.kind)), 1, story);
+  if (dates_) add_date(doc.get_value(schema::kSlotDate), 1, story);
 }
 
 void FacetSpy::add(EntityKind kind, std::string_view value, std::size_t n) {
@@ -233,7 +325,7 @@ void FacetSpy::add(EntityKind kind, std::string_view value, std::size_t n) {
 // Keys in a FacetSpy table from which its look-ups prefetch (about 200 KiB of entries).
 constexpr std::size_t kPrefetchKeys = 4096;
 
-void FacetSpy::add_keys(Kind& k, std::string_view value, std::size_t n) {
+void FacetSpy::add_keys(Kind& k, std::string_view value, std::size_t n, std::uint32_t story) {
   if (value.empty()) return;
   scratch_.clear();
   if (!schema::decode_keys(value, scratch_)) return;  // damaged: `newsdex check` says so
@@ -262,16 +354,28 @@ void FacetSpy::add_keys(Kind& k, std::string_view value, std::size_t n) {
     for (std::uint64_t h : hashes_) k.counts.prefetch_entry(h);
   }
   std::uint8_t ranges = 0;
+  const auto space = std::uint32_t(&k - kinds_.data());
   for (std::size_t i = 0; i < scratch_.size(); ++i) {
-    k.counts.find_or_insert(scratch_[i], hashes_[i]) += n;
     if (k.kind == EntityKind::money) ranges |= money_range_bits(scratch_[i]);
+    Counter* c = k.counts.find(scratch_[i], hashes_[i]);
+    if (!c) {
+      c = &k.counts.insert(scratch_[i], hashes_[i]);
+      c->id = std::uint32_t(k.counts.size());
+    }
+    // A story counts a key once, whichever of its copies have it.
+    if (story && counted(story, space, c->id)) continue;
+    c->count += n;
   }
   for (std::size_t r = 0; r < std::size(kMoneyRanges); ++r)
-    money_ranges_[r] += ((ranges >> r) & 1u) * n;
+    if ((ranges >> r) & 1u && !(story && counted(story, 14, std::uint32_t(r))))
+      money_ranges_[r] += n;
 }
 
-void FacetSpy::add_date(std::string_view value, std::size_t n) {
-  if (const std::uint32_t d = date_number(value)) date_hist_[date_bucket(d, bucket_)] += n;
+void FacetSpy::add_date(std::string_view value, std::size_t n, std::uint32_t story) {
+  if (const std::uint32_t d = date_number(value)) {
+    const std::uint32_t b = date_bucket(d, bucket_);
+    if (!(story && counted(story, 15, b))) date_hist_[b] += n;
+  }
 }
 
 FacetCounts FacetSpy::counts(EntityKind kind) const {
@@ -283,7 +387,9 @@ FacetCounts FacetSpy::counts(EntityKind kind) const {
   for (const Kind& k : kinds_) {
     if (k.kind != kind) continue;
     out.keys.reserve(k.counts.size());
-    k.counts.for_each([&](std::string_view key, std::size_t c) { out.keys.emplace_back(key, c); });
+    k.counts.for_each([&](std::string_view key, const Counter& c) {
+      if (c.count) out.keys.emplace_back(key, c.count);
+    });
     if (kind == EntityKind::money)
       std::copy(std::begin(money_ranges_), std::end(money_ranges_), std::begin(out.money_ranges));
   }

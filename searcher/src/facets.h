@@ -4,7 +4,8 @@
 // forward index loaded once per Searcher (FacetIndex: for every document, the interned ids
 // of its keys; counting a match set is then integer increments). People's keys are counted
 // as the alias table resolves them (aliases.h), as the person: filter matches them, so a
-// facet count always equals the total of the query with that key's filter.
+// facet count always equals the total of the query with that key's filter. Collapsed
+// (docs/duplicates.md), they count stories instead of documents, and the same holds.
 #include <xapian.h>
 
 #include <cstdint>
@@ -14,6 +15,7 @@
 #include <map>
 #include <string>
 #include <string_view>
+#include <unordered_set>
 #include <utility>
 #include <vector>
 
@@ -43,13 +45,14 @@ class FacetIndex {
     std::vector<std::uint32_t> ids;
     std::vector<std::uint8_t> money_ranges;  // money: docid → bit r set if an amount in range r
     std::vector<std::uint32_t> counts, touched;  // count_facets' scratch (zero between calls)
-    // With an alias table (people): id → resolved id, resolved id → key, and the last
-    // document counted for each resolved id (zero between calls), so a document naming
-    // `trump` and `donald trump` counts once for `donald trump`.
+    // The same: the last group (a document, or a story's documents) that counted each key,
+    // so a document naming `trump` and `donald trump` counts once for `donald trump`, and a
+    // story once for a key however many of its copies have it.
+    std::vector<std::uint32_t> stamps;
+    // With an alias table (people): id → resolved id, resolved id → key.
     bool resolved = false;
     std::vector<std::uint32_t> resolved_id;
     std::vector<std::string_view> resolved_keys;
-    std::vector<Xapian::docid> last_doc;
   };
 
   void reset();
@@ -57,11 +60,15 @@ class FacetIndex {
   Kind& kind(const Xapian::Database& db, EntityKind k);
   /// Published dates as YYYYMMDD integers, by docid (0: none).
   const std::vector<std::uint32_t>& dates(const Xapian::Database& db);
+  /// Story ids (interned schema::kSlotStory keys, from 1), by docid (0: none).
+  const std::vector<std::uint32_t>& stories(const Xapian::Database& db);
 
  private:
   Kind kinds_[std::size(kAllEntityKinds)];
   std::vector<std::uint32_t> dates_;
   bool dates_loaded_ = false;
+  std::vector<std::uint32_t> stories_;
+  bool stories_loaded_ = false;
 };
 
 /// Sees every document the match examines (all of them when check_at_least = doccount)
@@ -100,16 +107,21 @@ FacetCounts merge_counts(const std::vector<FacetCounts>& parts);
 /// (schema::facet_slot) and published date: no index to load first, so a process's first
 /// facet query costs what its matches cost; and a document's values are its own under a
 /// multi-database too (its docid is not: see Searcher). One per query.
+/// With stories, counts stories (schema::kSlotStory) instead of documents: a key counts
+/// once for all the matching copies of a story that have it (so a count equals the
+/// collapsed total of the query with that key's filter); documents without a story key
+/// count alone.
 class FacetSpy : public Xapian::MatchSpy {
  public:
   /// @p aliases: the people's alias table (keys counted as what they resolve to), or null.
   FacetSpy(const std::vector<EntityKind>& kinds, DateBucket bucket,
-           const AliasTable* aliases = nullptr);
+           const AliasTable* aliases = nullptr, bool stories = false);
   void operator()(const Xapian::Document& doc, double) override;
   std::string name() const override { return "newsdex::FacetSpy"; }
   /// Counts @p n documents whose value in @p kind's slot (schema::facet_slot; the date:
   /// kSlotDate) is @p value, as if each had been seen (a kind not asked for is ignored).
-  /// Counts gathered elsewhere (remote_facets.h) are summed in through this.
+  /// Counts gathered elsewhere (remote_facets.h) are summed in through this (never with
+  /// stories: those are not known there).
   void add(EntityKind kind, std::string_view value, std::size_t n);
   /// Adds @p n to documents().
   void add_documents(std::size_t n) { documents_ += n; }
@@ -119,12 +131,20 @@ class FacetSpy : public Xapian::MatchSpy {
   FacetCounts counts(EntityKind kind) const;
 
  private:
+  struct Counter {
+    std::size_t count = 0;
+    std::uint32_t id = 0;  // 1 + the key's index (stories: for counted())
+  };
   struct Kind {
     EntityKind kind;
-    FlatStringMap<std::size_t> counts;
+    FlatStringMap<Counter> counts;
   };
-  void add_keys(Kind& k, std::string_view value, std::size_t n);
-  void add_date(std::string_view value, std::size_t n);
+  // @p story: the document's story id (1 + its index), 0 to count it alone.
+  void add_keys(Kind& k, std::string_view value, std::size_t n, std::uint32_t story = 0);
+  void add_date(std::string_view value, std::size_t n, std::uint32_t story = 0);
+  // Whether (story, what) was counted already; false the first time. `what` is a key id, a
+  // money range or a date bucket, `space` tells them apart (kinds from 0, 14, 15).
+  bool counted(std::uint32_t story, std::uint32_t space, std::uint32_t what);
   std::vector<Kind> kinds_;
   bool dates_ = false;
   DateBucket bucket_;
@@ -134,14 +154,23 @@ class FacetSpy : public Xapian::MatchSpy {
   std::vector<std::string_view> scratch_, resolved_;
   std::vector<std::uint64_t> hashes_;  // add_keys' scratch
   const AliasTable* aliases_ = nullptr;
+  bool stories_ = false;
+  FlatStringMap<std::uint32_t> story_ids_;  // story key → 1 + its index
+  std::unordered_set<std::uint64_t> counted_;
 };
+
+/// Puts @p docids in the order count_facets() with stories groups them in (by story), so
+/// that several kinds counted over the same docids sort them once.
+void group_by_story(FacetIndex& index, const Xapian::Database& db,
+                    std::vector<Xapian::docid>& docids);
 
 /// Counts the keys of @p kind over @p docids (dates: by @p bucket, in time order). With
 /// @p aliases (people), each key counts as the key it resolves to, once per document; the
-/// table must stay the same (and alive) until @p index is reset().
+/// table must stay the same (and alive) until @p index is reset(). With @p stories, each
+/// story once per key (see FacetSpy).
 FacetCounts count_facets(FacetIndex& index, const Xapian::Database& db, EntityKind kind,
                          DateBucket bucket, const std::vector<Xapian::docid>& docids,
-                         const AliasTable* aliases = nullptr);
+                         const AliasTable* aliases = nullptr, bool stories = false);
 
 /// The FacetResult of @p counts: the top @p k keys by count (ties: by key), labelled by
 /// @p label; with @p buckets, the date histogram and the money buckets too.

@@ -23,7 +23,9 @@
 #include "newsdex/error.h"
 #include "query_parser.h"
 #include "remote_facets.h"
+#include "similar.h"
 #include "snippets.h"
+#include "stories.h"
 #include "stub.h"
 #include "suggest.h"
 #include "value_scan.h"
@@ -47,6 +49,8 @@ struct Searcher::Impl {
   // matched and counted alone and the counts are summed (the sum of the parts, exactly).
   std::vector<detail::FacetIndex> facets;
   std::size_t facet_queries = 0;      // searches with facets so far (see search())
+  std::size_t story_queries = 0;      // collapsed searches so far (see exact_search())
+  bool said_no_collapse = false;      // the note that remote shards are not collapsed
   std::vector<std::string> versions;  // each part's version() when opened (see reopen())
   // Some part is remote: its server runs the match spies, and knows only Xapian's own, so
   // facets are counted by ValueCountFacets (remote_facets.h) and never by docids.
@@ -84,11 +88,12 @@ struct Searcher::Impl {
   }
 
   /// Counts @p kind over the matches of @p query in every database (all documents if the
-  /// query is empty); @p exact is cleared if a database's count was sampled.
+  /// query is empty); @p exact is cleared if a database's count was sampled. With
+  /// @p stories (one database only: a story may span several), counts stories.
   FacetCounts count(EntityKind kind, DateBucket bucket,
-                    const std::vector<std::vector<Xapian::docid>>& docids) {
+                    const std::vector<std::vector<Xapian::docid>>& docids, bool stories = false) {
     const detail::AliasTable* a = kind == EntityKind::person ? &person_aliases() : nullptr;
-    if (parts.size() == 1) return count_facets(facets[0], db, kind, bucket, docids[0], a);
+    if (parts.size() == 1) return count_facets(facets[0], db, kind, bucket, docids[0], a, stories);
     std::vector<FacetCounts> per_part;
     per_part.reserve(parts.size());
     for (std::size_t i = 0; i < parts.size(); ++i)
@@ -96,9 +101,16 @@ struct Searcher::Impl {
     return detail::merge_counts(per_part);
   }
 
+  /// The query of @p req (its text and filters).
+  ParsedQuery parse(const SearchRequest& req) {
+    return detail::parse_request(*parser, req, db,
+                                 [&]() -> const detail::AliasTable& { return person_aliases(); });
+  }
+
   /// Searcher::stats() and search() on the current view; Xapian errors escape to the caller.
   DatabaseStats stats(std::size_t top_k);
-  SearchResults search(const SearchRequest& req);
+  /// With @p given, runs that query instead of parsing req.query (Searcher::similar).
+  SearchResults search(const SearchRequest& req, const ParsedQuery* given = nullptr);
 
   /// Runs @p f on the current view. A writer that committed twice since the view was
   /// opened invalidates it (Xapian's DatabaseModifiedError): reopen and run again, a few
@@ -185,16 +197,19 @@ struct Searcher::Impl {
   /// The source facet: for each source term (`XS<source>`, a few dozen in a corpus), the
   /// exact number of matches of @p query filtered by it, so a count always equals the total
   /// of the query with that `source:` filter (and no slot or schema change was needed).
+  /// Collapsed, stories are counted instead.
   void count_sources(const Xapian::Query& query, SearchResults& res) {
     const std::string prefix(schema::kSource);
     const Xapian::doccount all = db.get_doccount();
     std::vector<FacetCount> counts;
     for (auto t = db.allterms_begin(prefix); t != db.allterms_end(prefix); ++t) {
       const std::string term = *t;
+      const Xapian::Query filtered(Xapian::Query::OP_FILTER, query, Xapian::Query(term));
       Xapian::Enquire e(db);
-      e.set_query(Xapian::Query(Xapian::Query::OP_FILTER, query, Xapian::Query(term)));
+      e.set_query(filtered);
       e.set_weighting_scheme(Xapian::BoolWeight());
-      const std::size_t n = e.get_mset(0, 0, all).get_matches_estimated();
+      const std::size_t n = res.collapsed ? detail::count_stories(db, filtered)
+                                          : e.get_mset(0, 0, all).get_matches_estimated();
       if (n == 0) continue;
       // The label: the source as its first document wrote it.
       auto first = db.postlist_begin(term);
@@ -215,22 +230,30 @@ struct Searcher::Impl {
                : nullptr;
   }
 
-  /// The hits, the exact total and the exact facets of @p enquire's query.
+  /// The hits, the exact total and the exact facets of @p enquire's query; collapsed
+  /// (res.collapsed), in two passes (stories.h).
   void exact_search(Xapian::Enquire& enquire, const ParsedQuery& pq, const SearchRequest& req,
                     SearchResults& res) {
     const bool faceted = !req.facets.empty();
+    const bool stories = res.collapsed;
     // (One part that is one database: a stub Xapian opens whole interleaves its parts' docids.)
-    const bool by_index =
-        faceted && !value_counts && parts.size() == 1 && db.size() == 1 && facet_queries++ > 0;
-    // The first: the match collects docids, their values are read after it (value_scan.h).
-    const bool scan = faceted && !by_index && !value_counts && parts.size() == 1 && db.size() == 1;
+    const bool one_db = parts.size() == 1 && db.size() == 1;
+    const bool by_index = faceted && !value_counts && one_db && facet_queries++ > 0;
+    // Collapsed: each story's matching copies, counted the same way (a Searcher's first
+    // collapsed query reads the matches' story values, later ones on one database count
+    // docids).
+    const bool stories_by_index = stories && one_db && story_queries++ > 0;
+    detail::MatchStories matched(stories_by_index);
+    // The first, uncollapsed: the match collects docids, their values are read after it
+    // (value_scan.h). Collapsed, the spy reads them as the match runs: it needs each
+    // document's story with its keys.
+    const bool scan = faceted && !by_index && !value_counts && !stories && one_db;
     detail::DocidSpy docid_spy;
     std::optional<detail::FacetSpy> value_spy;
     std::optional<detail::ValueCountFacets> counted;  // remote: see remote_facets.h
-    if (by_index) {
-      enquire.add_matchspy(&docid_spy);
-    } else if (faceted) {
-      value_spy.emplace(req.facets, req.date_bucket, people_aliases(req.facets));
+    if (by_index || stories_by_index) enquire.add_matchspy(&docid_spy);
+    if (faceted && !by_index) {
+      value_spy.emplace(req.facets, req.date_bucket, people_aliases(req.facets), stories);
       if (value_counts)
         counted.emplace(req.facets).attach(enquire);
       else if (scan)
@@ -238,18 +261,39 @@ struct Searcher::Impl {
       else
         enquire.add_matchspy(&*value_spy);
     }
+    if (stories) matched.attach(enquire);
     const Xapian::doccount all = db.get_doccount();  // check them all: the total is exact
-    const Xapian::MSet mset =
-        enquire.get_mset(Xapian::doccount(req.offset), Xapian::doccount(req.limit), all);
+    const Xapian::MSet mset = enquire.get_mset(
+        Xapian::doccount(stories ? 0 : req.offset),
+        Xapian::doccount(stories ? detail::ranked_for_page(req.offset, req.limit) : req.limit),
+        all);
     if (counted) counted->add_to(*value_spy);
     if (scan) detail::scan_facet_values(db, std::move(docid_spy.docids), req.facets, *value_spy);
-    add_hits(mset, pq, req, res);
+    const std::size_t matches = mset.get_matches_estimated();
+    const bool matches_exact = mset.get_matches_lower_bound() == mset.get_matches_upper_bound();
+    if (stories) {  // stories.h
+      std::vector<Xapian::MSetIterator> page;
+      std::optional<Xapian::MSet> collapsed;
+      if (!detail::page_of_stories(mset, req.offset, req.limit, page)) {
+        collapsed = detail::collapsed_page(enquire, req.offset, req.limit);
+        page = detail::positions(*collapsed);
+      }
+      if (parts.size() == 1) matched.finish(facets[0], db, docid_spy.docids);
+      add_hit_list(page, pq, req, res);
+      matched.set_duplicates(page, res.hits);
+      res.total = matched.stories();  // cut short by the time limit: the stories seen
+      res.total_exact = matches_exact;
+    } else {
+      add_hits(mset, pq, req, res);
+    }
     if (!faceted) return;
     const std::size_t seen = by_index ? docid_spy.docids.size() : value_spy->documents();
-    const bool exact = seen >= res.total && res.total_exact;
+    const bool exact = seen >= matches && matches_exact;
+    if (by_index && stories) detail::group_by_story(facets[0], db, docid_spy.docids);
     const std::vector<std::vector<Xapian::docid>> docids{std::move(docid_spy.docids)};
     for (EntityKind kind : req.facets) {
-      FacetCounts fc = by_index ? count(kind, req.date_bucket, docids) : value_spy->counts(kind);
+      FacetCounts fc =
+          by_index ? count(kind, req.date_bucket, docids, stories) : value_spy->counts(kind);
       FacetResult fr = detail::facet_result(kind, fc, req.facet_size, true, labeler());
       fr.exact = exact;
       res.facets.push_back(std::move(fr));
@@ -264,8 +308,14 @@ struct Searcher::Impl {
     // The hits' documents in one round trip per shard, not one each. (MSet::fetch() without
     // arguments crashes in Xapian 1.4.22 when the MSet starts past the first hit.)
     if (remote && !mset.empty()) mset.fetch(mset.begin(), mset.end());
+    add_hit_list(detail::positions(mset), pq, req, res);
+  }
+
+  /// The hits of @p page (ranked from req.offset on) into @p res.
+  void add_hit_list(const std::vector<Xapian::MSetIterator>& page, const ParsedQuery& pq,
+                    const SearchRequest& req, SearchResults& res) {
     std::size_t rank = req.offset;
-    for (auto it = mset.begin(); it != mset.end(); ++it) {
+    for (const Xapian::MSetIterator& it : page) {
       Xapian::Document doc = it.get_document();
       schema::StoredFields f = schema::decode_data(doc.get_data());
       Hit h;
@@ -290,14 +340,17 @@ struct Searcher::Impl {
   /// match that stops there, apart from the ranking, which then checks no more than it needs:
   /// both are cheap however many documents match), scaled to the estimated total and marked
   /// inexact; the total is the sampler's (exact when Xapian knows it, e.g. one word). When
-  /// every match was seen, the counts are exact as usual.
+  /// every match was seen, the counts are exact as usual. Collapsed, the sample's stories
+  /// are counted, and scaled alike (the total too).
   void sampled_facets(const Xapian::Query& query, const SearchRequest& req, SearchResults& res) {
     Xapian::Enquire sampler(db);
     sampler.set_query(query);
     sampler.set_weighting_scheme(Xapian::BoolWeight());
     sampler.set_docid_order(Xapian::Enquire::ASCENDING);
-    detail::FacetSpy spy(req.facets, req.date_bucket, people_aliases(req.facets));
+    detail::FacetSpy spy(req.facets, req.date_bucket, people_aliases(req.facets), res.collapsed);
     sampler.add_matchspy(&spy);
+    detail::MatchStories matched(false);
+    if (res.collapsed) matched.attach(sampler);
     const Xapian::doccount sample = Xapian::doccount(std::max<std::size_t>(1, req.sample_size));
     const Xapian::MSet counted = sampler.get_mset(0, 0, sample);
     const std::size_t seen = spy.documents();
@@ -306,6 +359,10 @@ struct Searcher::Impl {
     const bool exact = res.total_exact && seen >= res.total;
     const double scale = seen == 0 || exact ? 1.0 : double(res.total) / double(seen);
     auto scaled = [&](std::size_t c) { return std::size_t(double(c) * scale + 0.5); };
+    if (res.collapsed) {  // the sample's stories, scaled: exact only if every match was seen
+      res.total = scaled(matched.stories());
+      res.total_exact = exact;
+    }
     for (EntityKind kind : req.facets) {
       FacetCounts fc = spy.counts(kind);
       for (auto& kc : fc.keys) kc.second = scaled(kc.second);
@@ -585,13 +642,41 @@ SearchResults Searcher::search(const SearchRequest& req) {
   return impl_->with_retry("search", [&] { return impl_->search(req); });
 }
 
-SearchResults Searcher::Impl::search(const SearchRequest& req) {
+SearchResults Searcher::similar(const std::string& id, const SearchRequest& req) {
+  return impl_->with_retry("similar", [&] {
+    Impl& d = *impl_;
+    // The document with the id (a long id's term is its hash: the stored id must match).
+    Xapian::docid did = 0;
+    const std::string idt = schema::id_term(id);
+    for (auto pl = d.db.postlist_begin(idt); pl != d.db.postlist_end(idt) && !did; ++pl)
+      if (schema::decode_data(d.db.get_document(*pl).get_data()).id == id) did = *pl;
+    if (!did) throw IndexError(d.path + ": no document has id \"" + id + "\"");
+    std::optional<ParsedQuery> filter;
+    if (req.query.find_first_not_of(" \t\r\n") != std::string::npos || !req.filters.empty())
+      filter = d.parse(req);
+    const ParsedQuery pq = detail::more_like(d.db, did, filter);
+    SearchRequest r = req;
+    r.suggest = false;  // the query is a filter: nothing to correct
+    return d.search(r, &pq);
+  });
+}
+
+SearchResults Searcher::Impl::search(const SearchRequest& req, const ParsedQuery* given) {
   Impl& d = *this;
   auto t0 = std::chrono::steady_clock::now();
   SearchResults res;
   res.query = req.query;
-  ParsedQuery pq = detail::parse_request(
-      *d.parser, req, d.db, [&]() -> const detail::AliasTable& { return d.person_aliases(); });
+  // Collapsed unless asked not to, or over remote shards: their servers run Xapian's own
+  // match spies only, which cannot count stories (docs/duplicates.md). Said, not hidden.
+  res.collapsed = req.collapse && !d.value_counts;
+  if (req.collapse && d.value_counts && !d.said_no_collapse) {
+    spdlog::info(
+        "{}: not collapsing copies of a story over remote shards (their totals and facets "
+        "could not count stories exactly): every copy is a hit and counts",
+        d.path);
+    d.said_no_collapse = true;
+  }
+  const ParsedQuery pq = given ? *given : d.parse(req);
   {
     Xapian::Enquire enquire(d.db);
     enquire.set_query(pq.query);
@@ -610,7 +695,7 @@ SearchResults Searcher::Impl::search(const SearchRequest& req) {
     enquire.set_docid_order(Xapian::Enquire::ASCENDING);  // ties: input order
     // A query without words scores every match 0: its only useful order is by date (newest
     // first, unless oldest first was asked for).
-    const bool unscored = pq.highlight.empty() && pq.highlight_prefixes.empty();
+    const bool unscored = !given && pq.highlight.empty() && pq.highlight_prefixes.empty();
     res.sort = unscored && req.sort == SortOrder::relevance ? SortOrder::date : req.sort;
     if (res.sort != SortOrder::relevance)
       enquire.set_sort_by_value_then_relevance(schema::kSlotDate, res.sort == SortOrder::date);
@@ -626,12 +711,19 @@ SearchResults Searcher::Impl::search(const SearchRequest& req) {
     std::optional<Xapian::MSet> ranked;
     // A remote server knows no FacetSpy to sample with: over remote shards, always exact.
     if (!req.facets.empty() && !req.exact_facets && !d.value_counts) {
+      if (res.collapsed) enquire.set_collapse_key(schema::kSlotStory);
       ranked = enquire.get_mset(Xapian::doccount(req.offset), Xapian::doccount(req.limit),
                                 Xapian::doccount(0));
+      enquire.set_collapse_key(Xapian::BAD_VALUENO);
       if (ranked->get_matches_estimated() <= req.sample_size) ranked.reset();
     }
     if (ranked) {
       d.add_hits(*ranked, pq, req, res);
+      // Sampled: the copies Xapian collapsed into each hit as it ranked (at least that many).
+      std::size_t i = 0;
+      if (res.collapsed)
+        for (auto it = ranked->begin(); it != ranked->end(); ++it)
+          res.hits[i++].duplicates = it.get_collapse_count();
       d.sampled_facets(pq.query, req, res);
     } else {
       d.exact_search(enquire, pq, req, res);

@@ -77,6 +77,9 @@ same "offset, match any" "q=quokka%20softbank&match=any&offset=1&limit=2" \
 same "filters, day buckets" "q=company%3Amsft%20money%3A%3E%3D1e9&facets=all&date_bucket=day" \
   --facets all --date-bucket day 'company:msft money:>=1e9'
 same "sort by date, oldest first" "q=softbank&sort=date%3Aasc" softbank --sort date:asc
+same "collapse=0 (--no-collapse)" "q=microsoft&collapse=0&facets=company" --no-collapse \
+  --facets company microsoft
+expect "bad collapse" 400 "$base/api/search?q=x&collapse=maybe"
 same "phrase" "q=%22right%20of%20first%20refusal%22&facets=person" \
   --facets person '"right of first refusal"'
 

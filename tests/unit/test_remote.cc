@@ -348,9 +348,15 @@ TEST_CASE("newsdex search and stats print the same for remote shards as for the 
     const std::vector<std::string> search = {"search", "--facets", "all", "--limit", "20", q};
     auto remote = search, local = search;
     remote.insert(remote.begin() + 1, {"--db", a.url, "--db", b.url});
-    local.insert(local.begin() + 1, {"--db", s.dir / "a.db", "--db", s.dir / "b.db"});
+    // Remote shards are not collapsed (docs/duplicates.md), and say so: the same as local
+    // shards with --no-collapse.
+    local.insert(local.begin() + 1,
+                 {"--db", s.dir / "a.db", "--db", s.dir / "b.db", "--no-collapse"});
     nlohmann::json r = cli_json(remote), l = cli_json(local);
     CHECK(r["total"].get<std::size_t>() > 0);
+    CHECK(r["collapsed"] == false);
+    CHECK(r.value("collapse_off", "").find("remote shards") == 0);
+    r.erase("collapse_off");
     if (l["weighting"] == "lm") {  // see check_same_ranking: the same hits, in any order
       for (nlohmann::json* j : {&r, &l}) {
         std::set<std::string> ids;

@@ -20,7 +20,9 @@ namespace newsdex::schema {
 //    digit terms (XMD<d>:<digits>, XMC<CUR>:<d>:<digits>): a money range is an OR of a few
 //    dozen terms whose postings are what it matches, at any bound.
 // 6: percent decade and digit terms (XPD<d>, XPD<d>:<digits>), as for money: a percent range
-//    is an OR of a few dozen terms, no longer of every percentage in it.
+//    is an OR of a few dozen terms, no longer of every percentage in it. Story key and
+//    content fingerprint in value slots 7 and 8 (near-duplicate collapse, docs/duplicates.md;
+//    a database without them collapses nothing: each document is a story of its own).
 inline constexpr std::string_view kVersion = "6";
 inline constexpr std::string_view kMetaSchema = "newsdex:schema";      // = kVersion
 inline constexpr std::string_view kMetaLanguage = "newsdex:language";  // stemming language
@@ -98,6 +100,12 @@ void append_entity_terms(EntityKind kind, std::string_view key, std::vector<std:
 inline constexpr unsigned kSlotDate = 0;   // published date "YYYYMMDD" (sortable string)
 inline constexpr unsigned kSlotHash = 1;   // content hash (16 hex digits)
 inline constexpr unsigned kSlotBody = 10;  // the body, for snippets (encode_body)
+/// The story key (8 bytes): copies and near-copies of one article share it, and search
+/// collapses on it (indexer/src/index/story.h; docs/duplicates.md).
+inline constexpr unsigned kSlotStory = 7;
+/// The content fingerprint (16 bytes: body simhash, exact word hash) the story keys of later
+/// articles are found from.
+inline constexpr unsigned kSlotFingerprint = 8;
 
 /// The value slot holding a document's keys of @p kind (encode_keys): 2 company, 3 person,
 /// 4 product, 5 money, 6 percent. Facets are counted from these: a value stream is read in

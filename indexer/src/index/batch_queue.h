@@ -42,6 +42,8 @@ struct Batch {
   std::size_t index = 0;  ///< dispatch order: shards are merged in this order
   std::vector<Article> articles;
   std::vector<std::string> hashes;
+  std::vector<std::string> stories;       ///< story keys (schema::kSlotStory)
+  std::vector<std::string> fingerprints;  ///< schema::kSlotFingerprint values
   std::size_t bytes = 0;  ///< of the articles' titles and bodies (IndexOptions::shard_max_bytes)
 };
 

@@ -63,6 +63,7 @@ IndexSummary IndexRun::run() {
   db.commit();  // what add() wrote: the view reads what is committed
   view_.emplace(writer_.path());
   db_docs_ = db.get_doccount();
+  stories_.load(db);
 
   try {
     start_workers();
@@ -78,6 +79,9 @@ IndexSummary IndexRun::run() {
   }
   stop_workers();
   summary_.shards = next_batch_;
+  spdlog::info("stories: {} articles joined an earlier story ({} exact copies, {} near)",
+               stories_.exact_joins() + stories_.near_joins(), stories_.exact_joins(),
+               stories_.near_joins());
 
   if (options_.prune) prune();
   Xapian::WritableDatabase& w = writer_.writable();
@@ -140,9 +144,10 @@ void IndexRun::worker(unsigned w) {
           pending_bytes = 0;
         };
         for (std::size_t i = 0; i < batch.articles.size(); ++i) {
-          Article& a = batch.articles[i];
-          if (chrome_.has(a.source)) a.body = chrome_.clean(a.source, a.body);
+          Article& a = batch.articles[i];  // chrome already removed (on_article)
           BuiltDocument b = builder.build(a, batch.hashes[i]);
+          b.doc.add_value(schema::kSlotStory, batch.stories[i]);
+          b.doc.add_value(schema::kSlotFingerprint, batch.fingerprints[i]);
           write_labels(shard, b, labels);
           shard.add_document(b.doc);
           pending_bytes += a.title.size() + a.body.size();
@@ -214,6 +219,13 @@ bool IndexRun::on_article(Article&& a) {
   } else {
     ++summary_.indexed;
   }
+  // The story key, here in reading order (story.h): from the body without its chrome (the
+  // same words in many articles of a source would make them look alike), so chrome is
+  // removed here rather than in the workers.
+  if (chrome_.has(a.source)) a.body = chrome_.clean(a.source, a.body);
+  const Fingerprint fp = fingerprint(a.title, a.body);
+  current_.stories.push_back(stories_.assign(fp));
+  current_.fingerprints.push_back(encode_fingerprint(fp));
   current_.bytes += a.title.size() + a.body.size();
   current_.articles.push_back(std::move(a));
   ++docs_queued_;

@@ -30,6 +30,7 @@
 
 #include "corpus/chrome.h"
 #include "index/batch_queue.h"
+#include "index/story.h"
 #include "index/writer.h"
 #include "newsdex/corpus_reader.h"
 #include "newsdex/indexer.h"
@@ -106,6 +107,7 @@ class IndexRun {
                                               // delete_early), their new versions not yet merged
   std::unordered_set<std::string> seen_ids_;  // id terms of this run
   std::set<std::string> files_with_bad_;
+  StoryTable stories_;  // the database's story keys, then this run's (story.h)
   Batch current_;
   Clock::time_point last_progress_;
 

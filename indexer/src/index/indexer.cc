@@ -14,6 +14,7 @@
 #include "core/schema.h"
 #include "index/document_builder.h"
 #include "index/index_run.h"
+#include "index/story.h"
 #include "index/writer.h"
 #include "newsdex/analysis.h"
 #include "newsdex/entities.h"
@@ -28,6 +29,7 @@ struct Indexer::Impl {
   std::unique_ptr<Analyzer> analyzer;
   std::unique_ptr<DocumentBuilder> builder;
   std::unordered_set<std::string> labels_written;
+  std::unique_ptr<detail::StoryTable> stories;  // loaded on the first add()
 
   Impl(const std::string& path, const IndexOptions& options) : writer(path, options) {}
 
@@ -43,7 +45,15 @@ struct Indexer::Impl {
       builder = std::make_unique<DocumentBuilder>(*analyzer,
                                                   options.entities ? extractor.get() : nullptr);
     }
-    BuiltDocument b = builder->build(article, DocumentBuilder::hash_of(article));
+    const std::string hash = DocumentBuilder::hash_of(article);
+    BuiltDocument b = builder->build(article, hash);
+    if (!stories) {
+      stories = std::make_unique<detail::StoryTable>();
+      stories->load(w);
+    }
+    const detail::Fingerprint fp = detail::fingerprint(article.title, article.body);
+    b.doc.add_value(schema::kSlotStory, stories->assign(fp));
+    b.doc.add_value(schema::kSlotFingerprint, detail::encode_fingerprint(fp));
     detail::write_labels(w, b, labels_written);
     w.replace_document(b.id_term, b.doc);
   }
@@ -97,6 +107,7 @@ IndexSummary Indexer::index(const std::vector<std::string>& inputs,
   // file-system errors (temporary directories, the swap after a merge).
   try {
     impl_->writer.writable();  // open, unless a failed merge of an earlier call closed it
+    impl_->stories.reset();    // add() reloads them after this run
     detail::IndexRun run(impl_->writer, inputs, on_progress, on_bad);
     return run.run();
   } catch (const Xapian::Error& e) {

@@ -68,6 +68,9 @@ struct SearchRequest {
   /// but the total becomes an estimate (total_exact false) and the facets are counted over
   /// the matches seen so far (FacetResult::exact false). It does not cut the match short.
   double time_limit_ms = 0;
+  /// Collapse copies and near-copies of one article (one story, docs/duplicates.md) into
+  /// one hit, its best-ranked copy; total and facets then count stories.
+  bool collapse = true;
 };
 
 /// A highlighted stretch of a snippet: [begin, end) byte offsets into Hit::snippet.
@@ -90,6 +93,9 @@ struct Hit {
   double score = 0;
   std::string snippet;                ///< plain text
   std::vector<Highlight> highlights;  ///< matched words inside snippet
+  /// With SearchRequest::collapse: how many other matching copies of this story the hit
+  /// stands for (0: none); always 0 without.
+  std::size_t duplicates = 0;
 };
 
 /// A count of documents mentioning one key.
@@ -111,7 +117,7 @@ struct FacetResult {
 /// The answer to a SearchRequest.
 struct SearchResults {
   std::string query;
-  std::size_t total = 0;    ///< number of matching documents
+  std::size_t total = 0;    ///< number of matching documents (stories when collapsed)
   bool total_exact = true;  ///< false when total is an estimate
   std::vector<Hit> hits;
   std::vector<FacetResult> facets;  ///< in the order requested
@@ -130,6 +136,10 @@ struct SearchResults {
   /// written).
   /// Exact: each count is the total of the query with that `source:` filter.
   std::vector<FacetCount> sources;
+  /// Whether the hits are stories (SearchRequest::collapse): then total, facets and sources
+  /// count stories, not documents. False over remote shards, which cannot count stories
+  /// (docs/duplicates.md), even when collapse was asked for.
+  bool collapsed = false;
 };
 
 /// What a database holds (`newsdex stats`).
@@ -145,11 +155,11 @@ struct DatabaseStats {
 /// A person key that counts as another across the corpus (`newsdex aliases`): facets count
 /// it as the canonical key, and a filter on either matches both.
 struct EntityAlias {
-  std::string key;        ///< as indexed (`trump`, `vince cable`)
-  std::string canonical;  ///< what it counts as (`donald trump`, `vincent cable`)
-  std::string label;      ///< the canonical key's label
-  std::string rule;  ///< surname, surname (filter only), given-name variant, middle initial
-  std::size_t key_docs = 0;        ///< documents with the key
+  std::string key;           ///< as indexed (`trump`, `vince cable`)
+  std::string canonical;     ///< what it counts as (`donald trump`, `vincent cable`)
+  std::string label;         ///< the canonical key's label
+  std::string rule;          ///< surname, surname (filter only), given-name variant, middle initial
+  std::size_t key_docs = 0;  ///< documents with the key
   std::size_t canonical_docs = 0;  ///< documents with the full name's keys
   std::size_t rival_docs = 0;      ///< surname: documents of other full names with it
 };
@@ -188,6 +198,14 @@ class NEWSDEX_API Searcher {
 
   /// Runs a search. @throws newsdex::QueryError (with the byte offset) for a malformed query.
   SearchResults search(const SearchRequest& request);
+
+  /// More like this: the articles most like the one with id @p id (ranked by the terms that
+  /// best tell it apart from the rest of the database), itself and its copies excepted.
+  /// @p request's query, if not empty, filters them (it adds no words to rank by: `date:2024
+  /// company:openai`); its limit, offset, facets and collapse apply as in search().
+  /// @throws newsdex::QueryError for a malformed filter; newsdex::IndexError if no document
+  ///         has id @p id.
+  SearchResults similar(const std::string& id, const SearchRequest& request);
 
   /// Statistics of the whole database (all of them), with the top @p top_k keys of every
   /// entity kind.
