@@ -31,6 +31,8 @@ usage: bench/scale_bench.sh [options]
   --runs N         timed passes of the query benchmarks (default 5)
   --fresh-runs N   runs of each fresh-process search (default 7)
   --keep-db        keep each index (default: removed after its size is measured, except the last)
+  --resume         keep an index already there (an interrupted run's last checkpoint): `newsdex
+                   index` resumes it, and the row's indexing figures are this run's only
   --json FILE      JSON results (default ./scale_bench-<UTC time>.json)
 Environment: NEWSDEX_INDEX_ARGS  extra arguments for `newsdex index`
 EOF
@@ -50,6 +52,7 @@ newsdex=""
 runs=5
 fresh_runs=7
 keep_db=0
+resume=0
 json_out=""
 need() { [ $# -ge 2 ] || die "$1 needs a value"; }
 while [ $# -gt 0 ]; do
@@ -63,6 +66,7 @@ while [ $# -gt 0 ]; do
     --runs) need "$@"; runs=$2; shift 2 ;;
     --fresh-runs) need "$@"; fresh_runs=$2; shift 2 ;;
     --keep-db) keep_db=1; shift ;;
+    --resume) resume=1; shift ;;
     --json) need "$@"; json_out=$2; shift 2 ;;
     -h|--help) usage; exit 0 ;;
     *) usage >&2; exit 2 ;;
@@ -126,7 +130,11 @@ for n in ${sizes//,/ }; do
   fi
   mb=$(calc "%.1f" "$(stat -L -c %s "$corpus") / 1048576")
   db="$data/db-$n-$seed"
-  rm -rf "$db"
+  if [ "$resume" = 1 ] && [ -d "$db" ]; then
+    log "[$n] resuming $db (indexing figures below are this run's only)"
+  else
+    rm -rf "$db"
+  fi
   [ -z "$last_db" ] || [ "$keep_db" = 1 ] || rm -rf "$last_db"
   log "[$n] indexing $corpus ($mb MiB) into $db; load $(cut -d' ' -f1-3 /proc/loadavg)"
   # shellcheck disable=SC2086
