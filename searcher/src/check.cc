@@ -293,6 +293,20 @@ class Checker {
     const std::string hash = doc.get_value(schema::kSlotHash);
     if (!is_hex16(hash))
       add(Kind::data, "content hash value \"" + hash + "\" is not 16 hex digits", id, docid);
+    // Story key and fingerprint (docs/duplicates.md): both or neither (a database from before
+    // stories has neither), each of its fixed size.
+    const std::string story = doc.get_value(schema::kSlotStory);
+    const std::string print = doc.get_value(schema::kSlotFingerprint);
+    if (!story.empty() && story.size() != 8)
+      add(Kind::data, "story key value of " + std::to_string(story.size()) + " bytes, not 8", id,
+          docid);
+    if (!print.empty() && print.size() != 16)
+      add(Kind::data, "fingerprint value of " + std::to_string(print.size()) + " bytes, not 16", id,
+          docid);
+    if (story.empty() != print.empty())
+      add(Kind::data,
+          story.empty() ? "a fingerprint but no story key" : "a story key but no fingerprint", id,
+          docid);
     const std::string date = doc.get_value(schema::kSlotDate);
     const std::optional<CivilDate> published = parse_iso_date(fields_.date);
     if (published && date.empty())

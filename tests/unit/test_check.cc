@@ -239,6 +239,30 @@ TEST_CASE("check: a schema version this build does not write is reported") {
   CHECK(r.total_problems == 1);
 }
 
+TEST_CASE("check: damaged story values are named") {
+  Copy c;
+  edit_document(c.db, s0, [](Xapian::Document& d) {
+    CHECK(d.get_value(schema::kSlotStory).size() == 8);  // the indexer wrote both
+    CHECK(d.get_value(schema::kSlotFingerprint).size() == 16);
+    d.add_value(schema::kSlotStory, "abc");
+  });
+  edit_document(c.db, s1, [](Xapian::Document& d) { d.remove_value(schema::kSlotFingerprint); });
+  edit_document(c.db, s2, [](Xapian::Document& d) {
+    d.add_value(schema::kSlotFingerprint, std::string(17, 'x'));
+  });
+  CheckOptions o;
+  o.gazetteer_dir = NEWSDEX_GAZETTEER_DIR;
+  const CheckReport r = check_database(c.db, o);
+  const auto data = of_kind(r, CheckProblemKind::data);
+  REQUIRE(data.size() == 3);
+  CHECK(data[0].id == s0);
+  CHECK(data[0].what == "story key value of 3 bytes, not 8");
+  CHECK(data[1].id == s1);
+  CHECK(data[1].what == "a story key but no fingerprint");
+  CHECK(data[2].id == s2);
+  CHECK(data[2].what == "fingerprint value of 17 bytes, not 16");
+}
+
 TEST_CASE("check: damaged values and data of a document are named") {
   Copy c;
   const std::string s3 = "003_4e9636121e169030.txt";
