@@ -28,21 +28,24 @@ t1=$(date +%s.%N)
 rm -rf "$tmp/ref"
 full=$(awk -v a="$t0" -v b="$t1" 'BEGIN { printf "%.3f", b - a }')
 echo "an uninterrupted run takes ${full}s"
-for frac in 0.08 0.2 0.35 0.55 0.8; do
-  delay=$(awk -v f="$frac" -v d="$full" 'BEGIN { printf "%.3f", f * d }')
-  "$bin" index --db "$tmp/db" --shard-docs 50 --checkpoint-docs 400 "$tmp/corpus.jsonl" \
-    >/dev/null 2>&1 &
+# kill_during FRACTION FULL INPUT WHAT: SIGKILL an index run of INPUT at FRACTION of FULL
+# seconds; the database, if it exists yet, must open.
+kill_during() {
+  local delay pid
+  delay=$(awk -v f="$1" -v d="$2" 'BEGIN { printf "%.3f", f * d }')
+  "$bin" index --db "$tmp/db" --shard-docs 50 --checkpoint-docs 400 "$3" >/dev/null 2>&1 &
   pid=$!
   sleep "$delay"
   kill -9 "$pid" 2>/dev/null
   wait "$pid" 2>/dev/null
   if [ -e "$tmp/db" ] && ! "$bin" stats --db "$tmp/db" --json >"$tmp/stats" 2>"$tmp/err"; then
-    echo "FAIL database does not open after SIGKILL at ${delay}s: $(cat "$tmp/err")"
+    echo "FAIL database does not open after SIGKILL of $4 at ${delay}s: $(cat "$tmp/err")"
     fails=$((fails + 1))
   else
-    echo "ok   database opens after SIGKILL at ${delay}s ($(grep -o '"documents": [0-9]*' "$tmp/stats" 2>/dev/null))"
+    echo "ok   database opens after SIGKILL of $4 at ${delay}s ($(grep -o '"documents": [0-9]*' "$tmp/stats" 2>/dev/null))"
   fi
-done
+}
+for frac in 0.08 0.2 0.35 0.55 0.8; do kill_during "$frac" "$full" "$tmp/corpus.jsonl" "a run"; done
 out=$("$bin" index --db "$tmp/db" --json --shard-docs 50 --checkpoint-docs 400 "$tmp/corpus.jsonl")
 echo "final run: $out"
 docs=$(grep -o '"documents":[0-9]*' <<<"$out" | grep -o '[0-9]*$')
@@ -68,21 +71,7 @@ t1=$(date +%s.%N)
 rm -rf "$tmp/ref" "$tmp/ref.lock"
 full=$(awk -v a="$t0" -v b="$t1" 'BEGIN { printf "%.3f", b - a }')
 echo "an uninterrupted replacing run takes ${full}s"
-for frac in 0.15 0.4 0.7; do
-  delay=$(awk -v f="$frac" -v d="$full" 'BEGIN { printf "%.3f", f * d }')
-  "$bin" index --db "$tmp/db" --shard-docs 50 --checkpoint-docs 400 "$tmp/changed.jsonl" \
-    >/dev/null 2>&1 &
-  pid=$!
-  sleep "$delay"
-  kill -9 "$pid" 2>/dev/null
-  wait "$pid" 2>/dev/null
-  if ! "$bin" stats --db "$tmp/db" --json >"$tmp/stats" 2>"$tmp/err"; then
-    echo "FAIL database does not open after SIGKILL of a replacing run at ${delay}s: $(cat "$tmp/err")"
-    fails=$((fails + 1))
-  else
-    echo "ok   database opens after SIGKILL of a replacing run at ${delay}s ($(grep -o '"documents": [0-9]*' "$tmp/stats"))"
-  fi
-done
+for frac in 0.15 0.4 0.7; do kill_during "$frac" "$full" "$tmp/changed.jsonl" "a replacing run"; done
 out=$("$bin" index --db "$tmp/db" --json --shard-docs 50 --checkpoint-docs 400 "$tmp/changed.jsonl")
 echo "final replacing run: $out"
 docs=$(grep -o '"documents":[0-9]*' <<<"$out" | grep -o '[0-9]*$')
