@@ -14,11 +14,11 @@
 #include <cstdlib>
 #include <cstring>
 #include <exception>
-#include <fstream>
 #include <string>
 #include <vector>
 
 #include "newsdex/searcher.h"
+#include "queries.h"
 
 namespace {
 
@@ -65,31 +65,13 @@ int main(int argc, char** argv) {
   else
     usage();
   if (name.empty()) name = "newsdex-" + match;
-  std::ifstream in(pos[1]);
-  if (!in) {
-    std::fprintf(stderr, "error: %s: cannot read\n", pos[1].c_str());
-    return 1;
-  }
   try {
     newsdex::Searcher searcher(pos[0]);
-    std::string line;
-    std::size_t n = 0;
-    while (std::getline(in, line)) {
-      ++n;
-      if (line.empty() || line[0] == '#') continue;
-      const std::size_t a = line.find('\t');
-      const std::size_t b = a == std::string::npos ? a : line.find('\t', a + 1);
-      if (b == std::string::npos) {
-        std::fprintf(stderr, "error: %s:%zu: expected qid, corpus, query (tab-separated)\n",
-                     pos[1].c_str(), n);
-        return 1;
-      }
-      if (line.compare(a + 1, b - a - 1, pos[2]) != 0) continue;
+    for (const ranking::Query& q : ranking::read_queries(pos[1], pos[2])) {
       newsdex::SearchRequest req = proto;
-      req.query = line.substr(b + 1);
-      const std::string qid = line.substr(0, a);
+      req.query = q.text;
       for (const newsdex::Hit& h : searcher.search(req).hits)
-        std::printf("%s Q0 %s %zu %.6f %s\n", qid.c_str(), h.id.c_str(), h.rank, h.score,
+        std::printf("%s Q0 %s %zu %.6f %s\n", q.id.c_str(), h.id.c_str(), h.rank, h.score,
                     name.c_str());
     }
     return 0;

@@ -21,44 +21,19 @@
 #include <cstdlib>
 #include <cstring>
 #include <exception>
-#include <fstream>
 #include <string>
 #include <vector>
 
+#include "queries.h"
+
 namespace {
 
-struct Query {
-  std::string id, corpus, text;
-};
+using ranking::Query;
+using ranking::read_queries;
 
 [[noreturn]] void usage() {
   std::fprintf(stderr, "usage: peer_run xapian|fts5 DB QUERIES.tsv CORPUS [--k N]\n");
   std::exit(2);
-}
-
-std::vector<Query> read_queries(const std::string& path, const std::string& corpus) {
-  std::ifstream in(path);
-  if (!in) {
-    std::fprintf(stderr, "error: %s: cannot read\n", path.c_str());
-    std::exit(1);
-  }
-  std::vector<Query> out;
-  std::string line;
-  std::size_t n = 0;
-  while (std::getline(in, line)) {
-    ++n;
-    if (line.empty() || line[0] == '#') continue;
-    const std::size_t a = line.find('\t');
-    const std::size_t b = a == std::string::npos ? a : line.find('\t', a + 1);
-    if (b == std::string::npos) {
-      std::fprintf(stderr, "error: %s:%zu: expected qid, corpus, query (tab-separated)\n",
-                   path.c_str(), n);
-      std::exit(1);
-    }
-    Query q{line.substr(0, a), line.substr(a + 1, b - a - 1), line.substr(b + 1)};
-    if (q.corpus == corpus) out.push_back(std::move(q));
-  }
-  return out;
 }
 
 void run_xapian(const std::string& db_path, const std::vector<Query>& queries, unsigned k) {

@@ -45,11 +45,16 @@ kill_during() {
     echo "ok   database opens after SIGKILL of $4 at ${delay}s ($(grep -o '"documents": [0-9]*' "$tmp/stats" 2>/dev/null))"
   fi
 }
+# resume INPUT WHAT: an uninterrupted index run of INPUT, which must end with all $n documents.
+resume() {
+  local out docs
+  out=$("$bin" index --db "$tmp/db" --json --shard-docs 50 --checkpoint-docs 400 "$1")
+  echo "final $2: $out"
+  docs=$(grep -o '"documents":[0-9]*' <<<"$out" | grep -o '[0-9]*$')
+  if [ "$docs" = "$n" ]; then echo "ok   $n documents after resuming"; else echo "FAIL $docs documents, expected $n"; fails=$((fails + 1)); fi
+}
 for frac in 0.08 0.2 0.35 0.55 0.8; do kill_during "$frac" "$full" "$tmp/corpus.jsonl" "a run"; done
-out=$("$bin" index --db "$tmp/db" --json --shard-docs 50 --checkpoint-docs 400 "$tmp/corpus.jsonl")
-echo "final run: $out"
-docs=$(grep -o '"documents":[0-9]*' <<<"$out" | grep -o '[0-9]*$')
-if [ "$docs" = "$n" ]; then echo "ok   $n documents after resuming"; else echo "FAIL $docs documents, expected $n"; fails=$((fails + 1)); fi
+resume "$tmp/corpus.jsonl" run
 for i in 1 777 4000 7999 8000; do
   t=$("$bin" search --db "$tmp/db" --json "marker$i" | grep -m1 -o '"total": [0-9]*' | grep -o '[0-9]*$')
   if [ "$t" = 1 ]; then echo "ok   marker$i found once"; else echo "FAIL marker$i found $t times"; fails=$((fails + 1)); fi
@@ -72,10 +77,7 @@ rm -rf "$tmp/ref" "$tmp/ref.lock"
 full=$(awk -v a="$t0" -v b="$t1" 'BEGIN { printf "%.3f", b - a }')
 echo "an uninterrupted replacing run takes ${full}s"
 for frac in 0.15 0.4 0.7; do kill_during "$frac" "$full" "$tmp/changed.jsonl" "a replacing run"; done
-out=$("$bin" index --db "$tmp/db" --json --shard-docs 50 --checkpoint-docs 400 "$tmp/changed.jsonl")
-echo "final replacing run: $out"
-docs=$(grep -o '"documents":[0-9]*' <<<"$out" | grep -o '[0-9]*$')
-if [ "$docs" = "$n" ]; then echo "ok   $n documents after resuming"; else echo "FAIL $docs documents, expected $n"; fails=$((fails + 1)); fi
+resume "$tmp/changed.jsonl" "replacing run"
 for i in 1 777 4000 7999 8000; do
   t=$("$bin" search --db "$tmp/db" --json "newmark$i" | grep -m1 -o '"total": [0-9]*' | grep -o '[0-9]*$')
   o=$("$bin" search --db "$tmp/db" --json "marker$i" | grep -m1 -o '"total": [0-9]*' | grep -o '[0-9]*$')
