@@ -1,9 +1,11 @@
 #!/usr/bin/env python3
-"""Checks bench/entity-dev/gold.json against the corpora (the guidelines' checks).
+"""Checks bench/entity-dev/gold.json (or gold-fresh.json) against the corpora (the guidelines' checks).
 
     python3 bench/entity-dev/check_gold.py [GOLD] [CORPORA_DIR]
 
-- every article of pick_articles.py is in the gold set, with the split pick_articles.py gives it;
+- every article of the picker is in the gold set, with the split the picker gives it
+  (pick_fresh.py for a gold file whose documents are all of split 'fresh', else
+  pick_articles.py);
 - every surface form is a substring of the article (title + "\\n\\n" + body);
 - every money key is recomputed from its first surface form;
 - a sweep lists currency words/symbols and percent signs/words whose span no surface form
@@ -46,7 +48,9 @@ def main():
     gold_path = sys.argv[1] if len(sys.argv) > 1 else str(HERE / "gold.json")
     root = sys.argv[2] if len(sys.argv) > 2 else "/work/shared/corpora"
     gold = json.load(open(gold_path, encoding="utf-8"))["docs"]
-    sel = subprocess.run([sys.executable, str(HERE / "pick_articles.py"), root], check=True,
+    fresh = bool(gold) and all(g["split"] == "fresh" for g in gold.values())
+    picker = HERE / ("pick_fresh.py" if fresh else "pick_articles.py")
+    sel = subprocess.run([sys.executable, str(picker), root], check=True,
                          capture_output=True, text=True).stdout.split("\n")
     files = {"agnews-test": "agnews-test/agnews_test.jsonl",
              "reuters-21578": "reuters-21578/reuters21578.jsonl",
