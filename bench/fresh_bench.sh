@@ -6,11 +6,12 @@
 # wall time. Prints a Markdown table. (bench/README.md, "Fresh-process facets".)
 #
 # Usage: bench/fresh_bench.sh --db DB --a NEWSDEX_A --b NEWSDEX_B [--rounds 7]
-#          [--facets company,person,money,date] [--no-perf] [QUERY...]
-# Queries default to `cloud`, `google search`, `company:google`.
+#          [--facets company,person,money,date] [--no-perf] [--extra ARG]... [QUERY...]
+# Queries default to `cloud`, `google search`, `company:google`; --extra ARG is passed to
+# every search (e.g. --extra --no-collapse).
 set -euo pipefail
 db= a= b= rounds=7 facets=company,person,money,date perf=1
-queries=()
+queries=() extra=()
 while (($#)); do
   case $1 in
     --db) db=$2; shift 2 ;;
@@ -19,7 +20,8 @@ while (($#)); do
     --rounds) rounds=$2; shift 2 ;;
     --facets) facets=$2; shift 2 ;;
     --no-perf) perf=0; shift ;;
-    -h|--help) sed -n '2,10p' "$0"; exit 0 ;;
+    --extra) extra+=("$2"); shift 2 ;;
+    -h|--help) sed -n '2,12p' "$0"; exit 0 ;;
     *) queries+=("$1"); shift ;;
   esac
 done
@@ -47,8 +49,8 @@ for q in "${queries[@]}"; do
   for ((r = 0; r < rounds; r++)); do
     for build in a b; do
       bin=${!build}
-      w[$build-plain]+="$(wall_ms "$bin" search --db "$db" -n 10 "$q") "
-      w[$build-facets]+="$(wall_ms "$bin" search --db "$db" -n 10 --facets "$facets" "$q") "
+      w[$build-plain]+="$(wall_ms "$bin" search --db "$db" "${extra[@]}" -n 10 "$q") "
+      w[$build-facets]+="$(wall_ms "$bin" search --db "$db" "${extra[@]}" -n 10 --facets "$facets" "$q") "
     done
   done
   for build in a b; do
@@ -57,8 +59,8 @@ for q in "${queries[@]}"; do
     fw=$(tr ' ' '\n' <<<"${w[$build-facets]}" | grep . | median)
     pc=- fc=- cr=-
     if ((perf)); then
-      pc=$(cpu_ms "$bin" search --db "$db" -n 10 "$q")
-      fc=$(cpu_ms "$bin" search --db "$db" -n 10 --facets "$facets" "$q")
+      pc=$(cpu_ms "$bin" search --db "$db" "${extra[@]}" -n 10 "$q")
+      fc=$(cpu_ms "$bin" search --db "$db" "${extra[@]}" -n 10 --facets "$facets" "$q")
       cr=$(echo "scale=2; $fc / $pc" | bc)
     fi
     printf '| `%s` | %s | %s | %s | %s | %s | %s | %s |\n' "$q" "$build" "$pw" "$fw" \
