@@ -207,11 +207,13 @@ TEST_CASE("a facet file of an earlier revision is ignored; commits write a new o
   Corpus c;
   const std::string old_file = read_all(c.file());
   const std::vector<Answer> before = fresh_answers(c.db);
+  c.dir.write("db/newsdex-facets.tmp-999999", "a writer killed while writing");
   {
     Indexer ix(c.db, test_index_options());
     CHECK(ix.remove("r4"));
     ix.commit();  // writes the file of the new revision
   }
+  CHECK(!fs::exists(c.dir / "db/newsdex-facets.tmp-999999"));  // the killed writer's file
   const Xapian::Database db(c.db);
   std::string why;
   CHECK(detail::FacetFile::open(c.db, db, why));

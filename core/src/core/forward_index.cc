@@ -9,12 +9,15 @@
 #include <array>
 #include <cerrno>
 #include <cstring>
+#include <filesystem>
 #include <stdexcept>
 
 #include "core/flat_map.h"
 #include "core/schema.h"
 
 namespace newsdex::detail {
+
+namespace fs = std::filesystem;
 
 namespace {
 
@@ -248,6 +251,12 @@ std::uint64_t write_facet_file(const std::string& db_dir) {
 
   const std::string path = facet_file_path(db_dir);
   const std::string tmp = path + ".tmp-" + std::to_string(::getpid());
+  // Temporary files of writers killed while writing (the caller holds the database's write
+  // lock: no other writer is at work).
+  std::error_code ec;
+  const std::string stem = fs::path(path).filename().string() + ".tmp-";
+  for (const auto& e : fs::directory_iterator(db_dir, ec))
+    if (e.path().filename().string().rfind(stem, 0) == 0) fs::remove(e.path(), ec);
   try {
     Writer w(tmp);
     w.at(padded(header_bytes));

@@ -74,8 +74,10 @@ std::string facet_file_path(const std::string& db_dir);
 
 /// Builds the forward index of every kind, the dates and the stories from the database at
 /// @p db_dir as it is committed now, and writes them with its identity to
-/// facet_file_path(@p db_dir) (a temporary file, synced, then renamed over it). Returns the
-/// bytes written. @throws Xapian::Error, std::runtime_error (a file that cannot be written).
+/// facet_file_path(@p db_dir) (a temporary file, synced, then renamed over it; temporary
+/// files of killed writers are removed first: call it holding the database's write lock).
+/// Returns the bytes written. @throws Xapian::Error, std::runtime_error (a file that cannot
+/// be written).
 std::uint64_t write_facet_file(const std::string& db_dir);
 
 /// A facet file mapped read-only, checked against one open database.
