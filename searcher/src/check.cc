@@ -12,6 +12,7 @@
 #include <optional>
 #include <sstream>
 
+#include "core/forward_index.h"
 #include "core/schema.h"
 #include "newsdex/entities.h"
 
@@ -97,6 +98,7 @@ class Checker {
       if (check_schema()) {
         check_documents();
         check_id_terms();
+        check_facet_file();
       }
     } catch (const Xapian::DatabaseModifiedError& e) {
       add(Kind::open, "the database changed during the check (an index run?); check again (" +
@@ -175,6 +177,48 @@ class Checker {
                        : " that was killed") +
               "; the next `newsdex index` deletes it");
     }
+  }
+
+  // The facet file (core/forward_index.h), when it names this revision: every section whole
+  // and sound, and equal to what the value streams build now. A stale file is no problem:
+  // searches ignore it, and the next commit writes the file again.
+  void check_facet_file() {
+    std::error_code ec;
+    if (!fs::is_regular_file(detail::facet_file_path(path_), ec)) return;
+    std::string why;
+    const auto file = detail::FacetFile::open(path_, db_, why);
+    const std::string fix = " (searches ignore it; the next `newsdex index` writes it again)";
+    if (!file) {
+      if (why.find("stale") == std::string::npos) add(Kind::data, "facet file: " + why + fix);
+      return;
+    }
+    auto same = [](auto a, const auto& b) {
+      return std::equal(a.begin(), a.end(), b.begin(), b.end());
+    };
+    for (EntityKind kind : kAllEntityKinds) {
+      if (!schema::has_facet_slot(kind)) continue;
+      const std::optional<detail::ForwardKeys> got = file->keys(kind, why);
+      if (!got) {
+        add(Kind::data, "facet file: " + why + fix);
+        continue;
+      }
+      const detail::ForwardKeysData built = detail::build_forward_keys(db_, kind);
+      if (!same(got->offsets, built.offsets) || !same(got->ids, built.ids) ||
+          !same(got->key_offsets, built.key_offsets) || got->key_bytes != built.key_bytes ||
+          !same(got->money_ranges, built.money_ranges))
+        add(Kind::data, "facet file: the " + std::string(to_string(kind)) +
+                            " keys differ from the value streams'" + fix);
+    }
+    const auto dates = file->dates(why);
+    if (!dates)
+      add(Kind::data, "facet file: " + why + fix);
+    else if (!same(*dates, detail::build_dates(db_)))
+      add(Kind::data, "facet file: the dates differ from the date values" + fix);
+    const auto stories = file->stories(why);
+    if (!stories)
+      add(Kind::data, "facet file: " + why + fix);
+    else if (!same(*stories, detail::build_stories(db_)))
+      add(Kind::data, "facet file: the story ids differ from the story values" + fix);
   }
 
   // Xapian's own check of every table (xapian-check's), its output kept, not printed.

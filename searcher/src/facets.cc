@@ -1,51 +1,47 @@
 #include "facets.h"
 
+#include <spdlog/spdlog.h>
+
 #include <algorithm>
+#include <chrono>
 #include <map>
 
 #include "core/schema.h"
 
 namespace newsdex::detail {
 
+namespace {
+double ms_since(std::chrono::steady_clock::time_point t0) {
+  return std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - t0).count();
+}
+}  // namespace
+
 void FacetIndex::reset() {
   for (auto& k : kinds_) k = Kind{};
-  dates_.clear();
-  dates_loaded_ = false;
-  stories_.clear();
-  stories_loaded_ = false;
+  file_.reset();
+  file_checked_ = false;
+  dates_built_.clear();
+  stories_built_.clear();
+  dates_ = stories_ = {};
+  dates_loaded_ = stories_loaded_ = false;
+}
+
+const FacetFile* FacetIndex::file(const Xapian::Database& db) {
+  if (!file_checked_ && !file_dir_.empty()) {
+    file_checked_ = true;
+    std::string why;
+    const auto t0 = std::chrono::steady_clock::now();
+    file_ = FacetFile::open(file_dir_, db, why);
+    if (file_)
+      spdlog::debug("{}: facet file of {} bytes, opened in {:.2f} ms", file_dir_, file_->size(),
+                    ms_since(t0));
+    else
+      spdlog::debug("facet file not used ({}): facets from the value streams", why);
+  }
+  return file_.get();
 }
 
 namespace {
-
-// The amount of a money key for its range: a plain one (`USD:618000`, `EUR:2.5`) by its
-// integer part, which falls in the same range as the amount since the bounds are whole
-// numbers; others (an exponent, a sign) by strtod. Counting a fresh process's money facet
-// read every occurrence of every key, and strtod was a tenth of it.
-double range_amount(std::string_view key) {
-  const std::size_t colon = key.rfind(':');
-  double whole = 0;
-  std::size_t i = colon == std::string_view::npos ? key.size() : colon + 1;
-  const std::size_t start = i;
-  for (; i < key.size() && key[i] >= '0' && key[i] <= '9'; ++i) whole = whole * 10 + (key[i] - '0');
-  if (i > start && i < key.size() && key[i] == '.')
-    for (++i; i < key.size() && key[i] >= '0' && key[i] <= '9';) ++i;
-  return i > start && i == key.size() ? whole : schema::money_amount(key);
-}
-
-// The money ranges an amount key falls in, as bits.
-std::uint8_t money_range_bits(std::string_view key) {
-  const double amount = range_amount(key);
-  std::uint8_t bits = 0;
-  for (std::size_t r = 0; r < std::size(kMoneyRanges); ++r)
-    if (amount >= kMoneyRanges[r].lo && amount < kMoneyRanges[r].hi) bits |= std::uint8_t(1u << r);
-  return bits;
-}
-
-// YYYYMMDD as a number, 0 if the value is not a date.
-std::uint32_t date_number(std::string_view value) {
-  const auto d = schema::parse_date_value(value);
-  return d ? std::uint32_t(d->year * 10000 + d->month * 100 + d->day) : 0;
-}
 
 // The histogram bucket of a YYYYMMDD date: its year, month or day (as precise as it is).
 std::uint32_t date_bucket(std::uint32_t d, DateBucket bucket) {
@@ -68,66 +64,49 @@ void add_date_counts(const std::map<std::uint32_t, std::size_t>& hist, FacetCoun
 FacetIndex::Kind& FacetIndex::kind(const Xapian::Database& db, EntityKind k) {
   Kind& kd = kinds_[unsigned(k)];
   if (kd.loaded) return kd;
-  const Xapian::docid last = db.get_lastdocid();
-  kd.offsets.assign(std::size_t(last) + 2, 0);
-  if (k == EntityKind::money) kd.money_ranges.assign(std::size_t(last) + 1, 0);
-  // One pass over the kind's value stream, in docid order: each document's keys interned,
-  // their ids appended (so per-document counts, summed, are the documents' offsets).
-  FlatStringMap<std::uint32_t> ids;
-  std::vector<std::uint8_t> key_ranges;  // money: each key's range bits
-  std::vector<std::string_view> keys;
-  const unsigned slot = schema::facet_slot(k);
-  for (auto v = db.valuestream_begin(slot); v != db.valuestream_end(slot); ++v) {
-    const Xapian::docid did = v.get_docid();
-    if (did > last) continue;
-    const std::string value = *v;
-    keys.clear();
-    if (!schema::decode_keys(value, keys)) continue;  // damaged: `newsdex check` says so
-    for (std::string_view key : keys) {
-      const std::uint64_t h = hash_word(key);
-      std::uint32_t* id = ids.find(key, h);
-      if (!id) {
-        id = &ids.insert(key, h);
-        *id = std::uint32_t(kd.keys.size());
-        kd.keys.emplace_back(key);
-        if (k == EntityKind::money) key_ranges.push_back(money_range_bits(key));
-      }
-      kd.ids.push_back(*id);
-      ++kd.offsets[did + 1];
-      if (k == EntityKind::money) kd.money_ranges[did] |= key_ranges[*id];
-    }
-  }
-  for (std::size_t d = 1; d < kd.offsets.size(); ++d) kd.offsets[d] += kd.offsets[d - 1];
   kd.loaded = true;
+  if (const FacetFile* f = file(db)) {
+    std::string why;
+    const auto t0 = std::chrono::steady_clock::now();
+    if (std::optional<ForwardKeys> fwd = f->keys(k, why)) {
+      kd.fwd = *fwd;
+      spdlog::debug("{} facet: {} keys from the facet file in {:.2f} ms", to_string(k),
+                    kd.fwd.key_count(), ms_since(t0));
+      return kd;
+    }
+    spdlog::debug("{}: facet file not used for {} ({}): from the value stream", file_dir_,
+                  to_string(k), why);
+  }
+  kd.built = build_forward_keys(db, k);
+  kd.fwd = kd.built.view();
   return kd;
 }
 
-const std::vector<std::uint32_t>& FacetIndex::dates(const Xapian::Database& db) {
-  if (dates_loaded_) return dates_;
-  dates_.assign(std::size_t(db.get_lastdocid()) + 1, 0);
-  for (auto v = db.valuestream_begin(schema::kSlotDate); v != db.valuestream_end(schema::kSlotDate);
-       ++v)
-    dates_[v.get_docid()] = date_number(*v);
+std::span<const std::uint32_t> FacetIndex::docid_array(
+    const Xapian::Database& db,
+    std::optional<std::span<const std::uint32_t>> (FacetFile::*from)(std::string&) const,
+    std::vector<std::uint32_t> (*build)(const Xapian::Database&), const char* what,
+    std::vector<std::uint32_t>& built) {
+  if (const FacetFile* f = file(db)) {
+    std::string why;
+    if (auto a = (f->*from)(why)) return *a;
+    spdlog::debug("{}: facet file not used for {} ({}): from the value stream", file_dir_, what,
+                  why);
+  }
+  built = build(db);
+  return built;
+}
+
+std::span<const std::uint32_t> FacetIndex::dates(const Xapian::Database& db) {
+  if (!dates_loaded_)
+    dates_ = docid_array(db, &FacetFile::dates, &build_dates, "dates", dates_built_);
   dates_loaded_ = true;
   return dates_;
 }
 
-const std::vector<std::uint32_t>& FacetIndex::stories(const Xapian::Database& db) {
-  if (stories_loaded_) return stories_;
-  stories_.assign(std::size_t(db.get_lastdocid()) + 1, 0);
-  FlatStringMap<std::uint32_t> ids;
-  for (auto v = db.valuestream_begin(schema::kSlotStory);
-       v != db.valuestream_end(schema::kSlotStory); ++v) {
-    if (v.get_docid() >= stories_.size()) continue;
-    const std::string key = *v;
-    const std::uint64_t h = hash_word(key);
-    std::uint32_t* id = ids.find(key, h);
-    if (!id) {
-      id = &ids.insert(key, h);
-      *id = std::uint32_t(ids.size());
-    }
-    stories_[v.get_docid()] = *id;
-  }
+std::span<const std::uint32_t> FacetIndex::stories(const Xapian::Database& db) {
+  if (!stories_loaded_)
+    stories_ = docid_array(db, &FacetFile::stories, &build_stories, "stories", stories_built_);
   stories_loaded_ = true;
   return stories_;
 }
@@ -145,7 +124,7 @@ void for_each_by_story(FacetIndex& index, const Xapian::Database& db,
     for (Xapian::docid did : docids) f(did, ++group);
     return;
   }
-  const auto& story = index.stories(db);
+  const std::span<const std::uint32_t> story = index.stories(db);
   std::vector<std::pair<std::uint64_t, Xapian::docid>> order;
   order.reserve(docids.size());
   for (Xapian::docid did : docids) {
@@ -163,7 +142,7 @@ void for_each_by_story(FacetIndex& index, const Xapian::Database& db,
 FacetCounts count_dates(FacetIndex& index, const Xapian::Database& db, DateBucket bucket,
                         const std::vector<Xapian::docid>& docids, bool stories) {
   FacetCounts out;
-  const auto& dates = index.dates(db);
+  const std::span<const std::uint32_t> dates = index.dates(db);
   std::map<std::uint32_t, std::size_t> hist;
   std::uint32_t last_group = 0;
   std::vector<std::uint32_t> group_buckets;  // counted for this story already
@@ -198,9 +177,11 @@ namespace {
 void resolve_keys(FacetIndex::Kind& kd, const AliasTable& aliases) {
   if (kd.resolved) return;
   FlatStringMap<std::uint32_t> ids;
-  kd.resolved_id.resize(kd.keys.size());
-  for (std::size_t i = 0; i < kd.keys.size(); ++i) {
-    const std::string_view r = aliases.resolve(kd.keys[i]);  // views into kd.keys or aliases
+  const std::size_t n = kd.fwd.key_count();
+  kd.resolved_id.resize(n);
+  for (std::size_t i = 0; i < n; ++i) {
+    // Views into the keys (the index's or the file's) or into the aliases.
+    const std::string_view r = aliases.resolve(kd.fwd.key(std::uint32_t(i)));
     const std::uint64_t h = hash_word(r);
     std::uint32_t* id = ids.find(r, h);
     if (!id) {
@@ -223,7 +204,8 @@ void tally(FacetIndex& index, const Xapian::Database& db, FacetIndex::Kind& kd, 
   std::vector<std::uint32_t>& counts = kd.counts;
   std::vector<std::uint32_t>& touched = kd.touched;
   std::vector<std::uint32_t>& stamps = kd.stamps;
-  const std::size_t keys = kResolved ? kd.resolved_keys.size() : kd.keys.size();
+  const ForwardKeys& fwd = kd.fwd;
+  const std::size_t keys = kResolved ? kd.resolved_keys.size() : fwd.key_count();
   counts.resize(keys, 0);
   stamps.resize(keys, 0);
   touched.clear();
@@ -235,11 +217,11 @@ void tally(FacetIndex& index, const Xapian::Database& db, FacetIndex::Kind& kd, 
     ranges = 0;
   };
   for_each_by_story(index, db, docids, stories, [&](Xapian::docid did, std::uint32_t group) {
-    if (did + 1 >= kd.offsets.size()) return;
+    if (did + 1 >= fwd.offsets.size()) return;
     if (group != last_group) add_ranges();
     last_group = group;
-    for (std::uint32_t i = kd.offsets[did]; i < kd.offsets[did + 1]; ++i) {
-      std::uint32_t id = kd.ids[i];
+    for (std::uint32_t i = fwd.offsets[did]; i < fwd.offsets[did + 1]; ++i) {
+      std::uint32_t id = fwd.ids[i];
       if constexpr (kResolved) id = kd.resolved_id[id];
       // Without stories or aliases a document's keys are distinct: no stamp needed.
       if (kResolved || stories) {
@@ -248,13 +230,12 @@ void tally(FacetIndex& index, const Xapian::Database& db, FacetIndex::Kind& kd, 
       }
       if (counts[id]++ == 0) touched.push_back(id);
     }
-    if (kind == EntityKind::money) ranges |= kd.money_ranges[did];
+    if (kind == EntityKind::money) ranges |= fwd.money_ranges[did];
   });
   add_ranges();
   out.keys.reserve(touched.size());
   for (std::uint32_t id : touched) {
-    out.keys.emplace_back(kResolved ? kd.resolved_keys[id] : std::string_view(kd.keys[id]),
-                          counts[id]);
+    out.keys.emplace_back(kResolved ? kd.resolved_keys[id] : fwd.key(id), counts[id]);
     counts[id] = 0;
     stamps[id] = 0;
   }

@@ -1,10 +1,11 @@
 #pragma once
 // Exact multi-valued facet counts, from each document's keys in its facet value slot (the
 // same keys as its entity filter terms): counted as the match runs (FacetSpy), or from a
-// forward index loaded once per Searcher (FacetIndex: for every document, the interned ids
-// of its keys; counting a match set is then integer increments). People's keys are counted
-// as the alias table resolves them (aliases.h), as the person: filter matches them, so a
-// facet count always equals the total of the query with that key's filter. Collapsed
+// forward index (FacetIndex: for every document, the interned ids of its keys; counting a
+// match set is then integer increments), mapped from the database's facet file when that
+// was written for the revision open (core/forward_index.h), else built once per Searcher. People's
+// keys are counted as the alias table resolves them (aliases.h), as the person: filter matches
+// them, so a facet count always equals the total of the query with that key's filter. Collapsed
 // (docs/duplicates.md), they count stories instead of documents, and the same holds.
 #include <xapian.h>
 
@@ -13,6 +14,9 @@
 #include <functional>
 #include <iterator>
 #include <map>
+#include <memory>
+#include <optional>
+#include <span>
 #include <string>
 #include <string_view>
 #include <unordered_set>
@@ -21,29 +25,22 @@
 
 #include "core/aliases.h"
 #include "core/flat_map.h"
+#include "core/forward_index.h"
 #include "newsdex/entity_kind.h"
 #include "newsdex/searcher.h"
 
 namespace newsdex::detail {
 
-/// The money facet's amount buckets.
-struct MoneyRange {
-  const char* key;
-  double lo, hi;  // [lo, hi)
-};
-inline constexpr MoneyRange kMoneyRanges[] = {
-    {"<1M", 0, 1e6}, {"1M-1B", 1e6, 1e9}, {"1B-100B", 1e9, 1e11}, {">=100B", 1e11, 1e300}};
-
-/// Per kind, document → its keys, built on first use from the database's entity terms; the
-/// published dates from the date value slot. reset() after the database is reopened.
+/// Per kind, document → its keys (interned ids); the published dates and story ids by
+/// docid. Each is read on first use from the database's facet file (forward_index.h) when
+/// use_file() named one written for the database as it is open, else built from the value
+/// streams. reset() after the database is reopened.
 class FacetIndex {
  public:
   struct Kind {
     bool loaded = false;
-    std::vector<std::string> keys;       // id → key
-    std::vector<std::uint32_t> offsets;  // docid → first index into ids (size lastdocid + 2)
-    std::vector<std::uint32_t> ids;
-    std::vector<std::uint8_t> money_ranges;  // money: docid → bit r set if an amount in range r
+    ForwardKeys fwd;                             // views: into `built`, or into the facet file
+    ForwardKeysData built;                       // without a file
     std::vector<std::uint32_t> counts, touched;  // count_facets' scratch (zero between calls)
     // The same: the last group (a document, or a story's documents) that counted each key,
     // so a document naming `trump` and `donald trump` counts once for `donald trump`, and a
@@ -55,20 +52,35 @@ class FacetIndex {
     std::vector<std::string_view> resolved_keys;
   };
 
+  /// Forgets what was loaded (the facet file's directory stays named).
   void reset();
+  /// Reads from the facet file of the database directory @p db_dir when it is there and
+  /// was written for the database as it is open (a local database only).
+  void use_file(std::string db_dir) { file_dir_ = std::move(db_dir); }
+  /// Whether a facet file written for @p db is there (checked once until reset()).
+  bool has_file(const Xapian::Database& db) { return file(db) != nullptr; }
   /// The forward index of @p k, loaded from @p db on first use.
   Kind& kind(const Xapian::Database& db, EntityKind k);
   /// Published dates as YYYYMMDD integers, by docid (0: none).
-  const std::vector<std::uint32_t>& dates(const Xapian::Database& db);
+  std::span<const std::uint32_t> dates(const Xapian::Database& db);
   /// Story ids (interned schema::kSlotStory keys, from 1), by docid (0: none).
-  const std::vector<std::uint32_t>& stories(const Xapian::Database& db);
+  std::span<const std::uint32_t> stories(const Xapian::Database& db);
 
  private:
+  const FacetFile* file(const Xapian::Database& db);
+  // The file's section in @p from if it is sound, else (logged) what @p build builds.
+  std::span<const std::uint32_t> docid_array(
+      const Xapian::Database& db,
+      std::optional<std::span<const std::uint32_t>> (FacetFile::*from)(std::string&) const,
+      std::vector<std::uint32_t> (*build)(const Xapian::Database&), const char* what,
+      std::vector<std::uint32_t>& built);
   Kind kinds_[std::size(kAllEntityKinds)];
-  std::vector<std::uint32_t> dates_;
-  bool dates_loaded_ = false;
-  std::vector<std::uint32_t> stories_;
-  bool stories_loaded_ = false;
+  std::string file_dir_;
+  std::shared_ptr<const FacetFile> file_;
+  bool file_checked_ = false;
+  std::vector<std::uint32_t> dates_built_, stories_built_;
+  std::span<const std::uint32_t> dates_, stories_;
+  bool dates_loaded_ = false, stories_loaded_ = false;
 };
 
 /// Sees every document the match examines (all of them when check_at_least = doccount)

@@ -238,11 +238,14 @@ struct Searcher::Impl {
     const bool stories = res.collapsed;
     // (One part that is one database: a stub Xapian opens whole interleaves its parts' docids.)
     const bool one_db = parts.size() == 1 && db.size() == 1;
-    const bool by_index = faceted && !value_counts && one_db && facet_queries++ > 0;
+    // A facet file written for this revision (core/forward_index.h) holds the forward index
+    // already: then the first query counts docids too.
+    const bool stored = (faceted || stories) && !value_counts && one_db && facets[0].has_file(db);
+    const bool by_index = faceted && !value_counts && one_db && (facet_queries++ > 0 || stored);
     // Collapsed: each story's matching copies, counted the same way (a Searcher's first
     // collapsed query reads the matches' story values, later ones on one database count
     // docids).
-    const bool stories_by_index = stories && one_db && story_queries++ > 0;
+    const bool stories_by_index = stories && one_db && (story_queries++ > 0 || stored);
     detail::MatchStories matched(stories_by_index);
     // The first, uncollapsed: the match collects docids, their values are read after it
     // (value_scan.h). Collapsed, the spy reads them as the match runs: it needs each
@@ -483,6 +486,10 @@ Searcher::Searcher(const std::vector<std::string>& given_paths, const SearcherOp
   d.paths = db_paths;
   d.value_counts = d.remote || detail::g_value_count_facets;
   d.facets.resize(db_paths.size());
+  // Each local database's facet file (core/forward_index.h), read if it was written for
+  // the revision open (else ignored, and facets come from the value streams).
+  for (std::size_t i = 0; i < db_paths.size(); ++i)
+    if (!detail::is_remote_path(db_paths[i])) d.facets[i].use_file(db_paths[i]);
   d.path = given_paths.size() == 1
                ? given_paths[0]
                : given_paths[0] + " (+" + std::to_string(given_paths.size() - 1) + ")";
@@ -699,10 +706,11 @@ SearchResults Searcher::Impl::search(const SearchRequest& req, const ParsedQuery
     res.sort = unscored && req.sort == SortOrder::relevance ? SortOrder::date : req.sort;
     if (res.sort != SortOrder::relevance)
       enquire.set_sort_by_value_then_relevance(schema::kSlotDate, res.sort == SortOrder::date);
-    // Facets: the first facet query of a Searcher counts from the matches' facet values
-    // as the match runs (nothing to load: a command-line process pays for its matches
-    // only); later ones, on one database, count docids into the forward index, loaded once
-    // from the value streams (integer increments: a long-lived Searcher's fast path). A
+    // Facets: on one database with a current facet file, every facet query counts docids
+    // into the forward index mapped from it (integer increments). Without one, the first
+    // facet query of a Searcher counts from the matches' facet values (nothing to load);
+    // later ones, on one database, count docids into the forward index, built once from the
+    // value streams. A
     // multi-database's spy sees each document under its own database's docid, so it always
     // counts values.
     // Counts over a sample only when the matches outnumber it (Xapian's estimate from a

@@ -54,7 +54,7 @@ class StoryCounts {
   std::size_t copies(Xapian::docid did) const;
 
  private:
-  const std::vector<std::uint32_t>& story_;
+  std::span<const std::uint32_t> story_;
   std::unordered_map<std::uint32_t, std::uint32_t> copies_;  // story id → documents
   std::size_t loose_ = 0;
 };

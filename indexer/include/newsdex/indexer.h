@@ -81,8 +81,9 @@ class NEWSDEX_API Indexer {
   Indexer& operator=(Indexer&&) noexcept;
 
   /// Indexes every input (files, directories); unchanged documents are skipped.
-  /// Commits at checkpoints and at the end. @p on_progress is called about twice a second;
-  /// @p on_bad for each bad record as it is found.
+  /// Commits at checkpoints and at the end, then writes the facet file (see commit()).
+  /// @p on_progress is called about twice a second; @p on_bad for each bad record as it
+  /// is found.
   /// @throws newsdex::CorpusError if an input does not exist.
   IndexSummary index(const std::vector<std::string>& inputs,
                      const std::function<void(const IndexProgress&)>& on_progress = {},
@@ -96,7 +97,9 @@ class NEWSDEX_API Indexer {
   /// searchers after commit(). @throws newsdex::IndexError if the database cannot be written.
   bool remove(const std::string& id);
 
-  /// Commits what add() and remove() wrote.
+  /// Commits what add() and remove() wrote. Like index(), then writes the database's facet
+  /// file for the new revision (docs/schema.md, "The facet file": one pass over the facet
+  /// values, 0.2 s at 100,000 documents), so that a new search process counts facets from it.
   void commit();
 
  private:

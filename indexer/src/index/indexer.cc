@@ -3,14 +3,18 @@
 // (index_run.h); add() builds a document on this thread and replaces it in place.
 #include "newsdex/indexer.h"
 
+#include <spdlog/spdlog.h>
+#include <unistd.h>
 #include <xapian.h>
 
+#include <chrono>
 #include <filesystem>
 #include <memory>
 #include <new>
 #include <system_error>
 #include <unordered_set>
 
+#include "core/forward_index.h"
 #include "core/schema.h"
 #include "index/document_builder.h"
 #include "index/index_run.h"
@@ -32,6 +36,26 @@ struct Indexer::Impl {
   std::unique_ptr<detail::StoryTable> stories;  // loaded on the first add()
 
   Impl(const std::string& path, const IndexOptions& options) : writer(path, options) {}
+
+  // The facet file (core/forward_index.h) of the database as now committed, which a fresh
+  // search process maps instead of hashing every key of its matches. A cache: if it cannot
+  // be written, searches count from the value streams (and ignore an older file, which
+  // names an older revision); that costs speed, never a wrong count, so it is a warning.
+  void write_facet_file() {
+    const auto t0 = std::chrono::steady_clock::now();
+    try {
+      const std::uint64_t bytes = detail::write_facet_file(writer.path());
+      spdlog::debug("{}: facet file written, {:.1f} MiB in {:.2f} s", writer.path(),
+                    double(bytes) / (1 << 20),
+                    std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count());
+    } catch (const std::exception& e) {
+      ::unlink(detail::facet_file_path(writer.path()).c_str());
+      spdlog::warn(
+          "{}: the facet file was not written ({}): searches count facets from the "
+          "value streams",
+          writer.path(), e.what());
+    }
+  }
 
   // Builds the document and replaces any document of the same id.
   void add_article(Xapian::WritableDatabase& w, const Article& article) {
@@ -97,6 +121,7 @@ void Indexer::commit() {
   } catch (const Xapian::Error& e) {
     throw IndexError(d.writer.path() + ": commit failed: " + e.get_description());
   }
+  d.write_facet_file();
 }
 
 IndexSummary Indexer::index(const std::vector<std::string>& inputs,
@@ -109,7 +134,9 @@ IndexSummary Indexer::index(const std::vector<std::string>& inputs,
     impl_->writer.writable();  // open, unless a failed merge of an earlier call closed it
     impl_->stories.reset();    // add() reloads them after this run
     detail::IndexRun run(impl_->writer, inputs, on_progress, on_bad);
-    return run.run();
+    IndexSummary summary = run.run();
+    impl_->write_facet_file();
+    return summary;
   } catch (const Xapian::Error& e) {
     throw IndexError(impl_->writer.path() + ": " + e.get_description());
   } catch (const std::filesystem::filesystem_error& e) {  // temporary directories, the swap
