@@ -128,7 +128,10 @@ bool Scan::legal_word(std::size_t i) const {
 
 bool Scan::public_name(std::size_t b, std::size_t e) const {
   for (std::size_t k = b; k < e; ++k)
-    if (word(k) && in(kPublicWords, tx(k))) return true;
+    if (word(k) && in(kPublicWords, tx(k)) &&
+        !(tx(k) == "Department" && k + 1 < t_.size() &&
+          (tx(k + 1) == "Stores" || tx(k + 1) == "Store")))  // "Federated Department Stores"
+      return true;
   return false;
 }
 
@@ -477,8 +480,9 @@ bool Scan::rule_dotcom(std::size_t i) {
 bool Scan::rule_source_cue(std::size_t i) {
   if (!capw(i) || covered_[i]) return false;
   std::size_t b = i, e = i + 1;
-  // Names with dots or slashes: "CBS.MW", "Re/code", "SPACE.com".
-  while (e + 1 < t_.size() && glued(e) && (punct(e, '.') || punct(e, '/')) && glued(e + 1) &&
+  // Names with dots, slashes or hyphens: "CBS.MW", "Re/code", "SPACE.com", "Itar-Tass".
+  while (e + 1 < t_.size() && glued(e) &&
+         (punct(e, '.') || punct(e, '/') || (punct(e, '-') && capw(e + 1))) && glued(e + 1) &&
          word(e + 1))
     e += 2;
   bool cue = false;
@@ -491,9 +495,18 @@ bool Scan::rule_source_cue(std::size_t i) {
   if (b > 0 && punct(b - 1, '(') && e < t_.size() && punct(e, ')') && glued(e)) {
     // "(Reuters)" at the end of a line, or after an all-caps dateline and before a dash.
     const bool line_end = e + 1 >= t_.size() || has(e + 1, kNewlineBefore);
+    // The dateline's place in capitals, right before or at the line's start ("MOSCOW,
+    // October 28 (Itar-Tass) -").
+    bool caps_place = b >= 2 && capw(b - 2) && !has(b - 2, kHasLower);
+    for (std::size_t k = b - 1, s = 0; !caps_place && k > 0 && s < 6; ++s) {
+      --k;
+      if (has(k, kNewlineBefore) || k == 0) {
+        caps_place = capw(k) && !has(k, kHasLower) && t_[k].end - t_[k].begin >= 3;
+        break;
+      }
+    }
     const bool dateline = e + 1 < t_.size() && has(e + 1, kPunct) &&
-                          (is_dash(t_[e + 1].cp) || t_[e + 1].cp == 0x2014) && b >= 2 &&
-                          capw(b - 2) && !has(b - 2, kHasLower);
+                          (is_dash(t_[e + 1].cp) || t_[e + 1].cp == 0x2014) && caps_place;
     // At a title's end, an outlet looks like one: dotted ("SPACE.com"), all capitals
     // ("AP"), or a known company ("Reuters"); not a time zone ("(PDT)").
     bool outlet_like = e > b + 1 || (!has(b, kHasLower) && t_[b].end - t_[b].begin >= 2) ||

@@ -249,7 +249,10 @@ bool Scan::rule_legal_suffix(std::size_t i) {
   bool strong = false;
   for (std::size_t k = b; k < j; ++k)
     if (capw(k) && !common(k)) strong = true;
-  if (!strong && (weak_suffix || has(b, kSentenceStart))) return false;
+  // "Energy Development Partners Ltd said": an organisation word before the suffix makes a
+  // name of ordinary words at a sentence start too.
+  const bool org_before = !weak_suffix && j - b >= 2 && org_word(j - 1);
+  if (!strong && (weak_suffix || (has(b, kSentenceStart) && !org_before))) return false;
   if (weak_suffix && noisy(i)) return false;
   // Extend over "Inc." / "Co., Ltd." / "Holdings Inc".
   std::size_t e = i + 1;
@@ -556,6 +559,7 @@ void Scan::rules_pass() {
     if (!covered_[i] && titlew(i)) rule_first_name(i);
   for (std::uint32_t i : caps)
     if (!covered_[i]) rule_company_cues(i);
+  org_cues_late();
   list_members();
 
   // Words of rule-found names that also occur in lower case are ordinary words; surnames

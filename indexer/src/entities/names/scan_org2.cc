@@ -1,0 +1,241 @@
+// Companies that no list holds, from the deal and news-wire language around them (issue 11,
+// third round): the object of a deal ("the acquisition of X", "agreed to buy X", "a unit of
+// X", "merger with X"), a name and its listing ("X (Nasdaq: XYZ)"), an appositive ("X, the
+// VoIP upstart", "X, a unit of Y"), a news agency ("Yonhap news agency said") and an outlet
+// glued to a known name in a dateline ("NEW YORK (CBS.MW) --"). Every cue is a bounded look
+// at the tokens next to the name, so the pass stays linear.
+
+#include <cstddef>
+#include <cstdint>
+#include <string>
+#include <string_view>
+#include <utility>
+#include <vector>
+
+#include "entities/names.h"
+#include "entities/names/chars.h"
+#include "entities/names/lexicon.h"
+#include "entities/names/scan.h"
+
+namespace newsdex::detail::names {
+namespace {
+
+bool in_set(const ViewSet& s, std::string_view w) { return s.find(w) != s.end(); }
+
+// "the acquisition of X", "a unit of X": nouns before "of" whose object is a company.
+const ViewSet kDealOf = {"acquisition", "takeover",  "buyout",       "subsidiary",   "unit",
+                         "division",    "affiliate", "shareholders", "stockholders", "shareholder"};
+
+// "merger with X", "merge with X".
+const ViewSet kDealWith = {"merger", "merge", "merged", "merging", "merges"};
+
+// "acquired by X", "bought by X", "owned by X".
+const ViewSet kDealBy = {"acquired", "bought", "owned", "purchased", "controlled"};
+
+// Verbs whose object is a company: "agreed to acquire X", "is buying X".
+const ViewSet kDealVerbs = {"acquire", "acquires", "acquiring", "buys",
+                            "buying",  "bought",   "acquired"};
+
+// Lower-case words that may follow a company name that is the object of a cue; any other
+// lower-case word means the capitalised word was a modifier ("bought Manhattan apartments").
+const ViewSet kAfterObject = {"for",   "in",    "from",  "and",   "said", "says",   "on",
+                              "at",    "to",    "which", "that",  "with", "last",   "earlier",
+                              "this",  "after", "by",    "as",    "or",   "would",  "will",
+                              "could", "has",   "had",   "is",    "was",  "shares", "stock",
+                              "were",  "are",   "have",  "did",   "may",  "can",    "because",
+                              "but",   "when",  "if",    "while", "amid", "over"};
+
+// Nouns that, after a modifier, introduce a company: "equipment giant X", "VoIP upstart X".
+const ViewSet kDescriptors = {
+    "giant",      "specialist",  "upstart",      "startup",   "maker",        "chipmaker",
+    "retailer",   "carrier",     "airline",      "insurer",   "lender",       "operator",
+    "provider",   "developer",   "vendor",       "publisher", "conglomerate", "firm",
+    "bank",       "brokerage",   "manufacturer", "supplier",  "distributor",  "chain",
+    "producer",   "homebuilder", "automaker",    "carmaker",  "outfit",       "rival",
+    "steelmaker", "drugmaker",   "broker"};
+
+// Words before such a noun that are no modifier of it ("central bank X", "the firm X" is
+// rule_company_cues').
+const ViewSet kNotModifiers = {"the",     "a",     "an",    "this",   "that",    "its",
+                               "their",   "his",   "her",   "our",    "central", "said",
+                               "another", "which", "whose", "and",    "or",      "of",
+                               "to",      "by",    "as",    "former", "state",   "state-owned"};
+
+// Words after "news" that make "X news agency" the outlet of a report.
+const ViewSet kAgencyWords = {"newswire", "wire", "agency"};
+
+}  // namespace
+
+// True if the capitalised run [i, e) may be the object of a deal cue: what follows it is
+// punctuation, the end, a legal suffix, a possessive or one of kAfterObject.
+bool Scan::object_end_ok(std::size_t e) const {
+  if (e >= t_.size() || has(e, kNewlineBefore)) return true;
+  if (has(e, kPunct)) return !punct(e, '-') || !glued(e);
+  if (!word(e)) return false;
+  if (capw(e)) return is(e, kLxLegal);
+  return in_set(kAfterObject, lower(e));
+}
+
+// Length of a company name at i for a cue: company_name_at(), or a one-letter head joined
+// by a hyphen ("P-Cube", "E-Trade"), which namey() refuses on its own.
+std::size_t Scan::cue_name_at(std::size_t i, std::size_t max_words) const {
+  if (capw(i) && !covered_[i] && !has(i, kHasLower) && t_[i].end - t_[i].begin == 1 &&
+      i + 2 < t_.size() && has(i + 1, kPunct) && is_dash(t_[i + 1].cp) && glued(i + 1) &&
+      glued(i + 2) && titlew(i + 2) && !covered_[i + 2])
+    return 3;
+  return company_name_at(i, max_words);
+}
+
+// Shared checks of a cue's name, then the rule's candidate.
+bool Scan::add_cued_company(std::size_t i, std::size_t len) {
+  const std::size_t e = i + len;
+  if (len >= 2 && first_name(i)) return false;  // "bought by Jane Doe": the person rules'
+  bool strong = false;
+  for (std::size_t q = i; q < e; ++q) strong |= word(q) && (!common(q) || !has(q, kHasLower));
+  if (!strong || public_name(i, e)) return false;
+  // "a unit of Britain's BP": a place's possessive is no company.
+  if (e + 1 < t_.size() && has(e, kPunct) && is_apostrophe(t_[e].cp) && lower_is(e + 1, "s") &&
+      e + 2 < t_.size() && capw(e + 2))
+    return false;
+  add_rule(EntityKind::company, i, e, e, gaz_or_key(i, e), false);
+  return true;
+}
+
+// "the acquisition of X", "a unit of X", "merger with X", "acquired by X", "agreed to buy
+// X", "is acquiring X": the object of the deal is a company.
+bool Scan::rule_deal_cue(std::size_t i) {
+  if (!capw(i) || covered_[i] || noisy(i) || !spaced(i) || i < 2 || has(i, kSentenceStart))
+    return false;
+  const std::size_t p = i - 1;
+  if (!word(p) || has(p, kHasUpper)) return false;
+  const std::string_view prev = lower(p);
+  const std::string_view prev2 = word(p - 1) ? lower(p - 1) : std::string_view();
+  bool cue = false;
+  if (prev == "of")
+    cue = in_set(kDealOf, prev2);
+  else if (prev == "with")
+    cue = in_set(kDealWith, prev2);
+  else if (prev == "by")
+    cue = in_set(kDealBy, prev2);
+  else if (prev == "buy" || prev == "acquire" || prev == "purchase")
+    cue = prev2 == "to";  // "agreed to buy X", not "buy American"
+  else if (in_set(kDealVerbs, prev))
+    cue = !(prev == "acquired" && lower_is(i, "by"));
+  if (!cue) return false;
+  // "acquired Benchmark-backed Metaweb": the backer and the company backed.
+  if (i + 3 < t_.size() && has(i + 1, kPunct) && is_dash(t_[i + 1].cp) && glued(i + 1) &&
+      glued(i + 2) &&
+      (lower_is(i + 2, "backed") || lower_is(i + 2, "owned") || lower_is(i + 2, "funded")) &&
+      spaced(i + 3) && capw(i + 3) && !covered_[i + 3]) {
+    const std::size_t len = cue_name_at(i + 3, 3);
+    if (len == 0 || !object_end_ok(i + 3 + len)) return false;
+    if (!common(i) && has(i, kHasLower)) add_cued_company(i, 1);
+    return add_cued_company(i + 3, len);
+  }
+  const std::size_t len = cue_name_at(i, 3);
+  if (len == 0 || !object_end_ok(i + len)) return false;
+  return add_cued_company(i, len);
+}
+
+// "X (Nasdaq: XYZ)", "X, the VoIP upstart", "X, a unit of Y", "Yonhap news agency said".
+bool Scan::rule_name_context(std::size_t i) {
+  if (!capw(i) || covered_[i] || noisy(i)) return false;
+  // The name starts here: not the second word of a longer capitalised run.
+  if (i > 0 && spaced(i) && capw(i - 1) && !has(i, kSentenceStart)) return false;
+  const std::size_t len = cue_name_at(i, 3);
+  if (len == 0) return false;
+  const std::size_t e = i + len;
+  // "X (Nasdaq: XYZ)", "X (NYSE: ABC)": a listing.
+  const bool listing = e + 3 < t_.size() && punct(e, '(') && spaced(e) && word(e + 1) &&
+                       is(e + 1, kLxExchange) && punct(e + 2, ':');
+  bool cue = listing;
+  // "network equipment giant X", "IP platform specialist X": a company noun after a
+  // modifier (a lower-case word or an acronym) introduces the name.
+  if (!cue && i >= 2 && spaced(i) && !has(i, kSentenceStart) && word(i - 1) &&
+      !has(i - 1, kHasUpper) && in_set(kDescriptors, lower(i - 1)) && spaced(i - 1) &&
+      word(i - 2) && !in_set(kNotModifiers, lower(i - 2)) &&
+      (!has(i - 2, kHasLower) || !has(i - 2, kHasUpper)))
+    cue = true;
+  // "X news agency", "X newswire", "X wire service".
+  if (!cue && e < t_.size() && spaced(e) && word(e) && !has(e, kHasUpper)) {
+    if (lower_is(e, "news") && e + 1 < t_.size() && word(e + 1) &&
+        in_set(kAgencyWords, lower(e + 1)))
+      cue = true;
+    if (lower_is(e, "newswire") ||
+        (lower_is(e, "wire") && e + 1 < t_.size() && lower_is(e + 1, "service")))
+      cue = true;
+  }
+  // Appositives: "X, the VoIP upstart", "X, a unit of Y", "X, the nation's largest lender".
+  if (!cue && e + 2 < t_.size() && punct(e, ',') && glued(e) &&
+      (lower_is(e + 1, "the") || lower_is(e + 1, "a") || lower_is(e + 1, "an"))) {
+    std::size_t k = e + 2;
+    if ((lower_is(k, "unit") || lower_is(k, "division") || lower_is(k, "subsidiary") ||
+         lower_is(k, "affiliate")) &&
+        lower_is(k + 1, "of"))
+      cue = true;
+    // "the ... NOUN" with only lower-case words before the noun (a "'s" allowed once).
+    for (std::size_t s = 0; !cue && s < 6 && k < t_.size(); ++s, ++k) {
+      if (has(k, kNewlineBefore)) break;
+      if (has(k, kPunct)) {
+        if (is_apostrophe(t_[k].cp) && lower_is(k + 1, "s")) {
+          ++k;
+          continue;
+        }
+        if (is_dash(t_[k].cp) && glued(k)) continue;  // "seventh-largest"
+        break;
+      }
+      if (!word(k) || has(k, kHasUpper)) break;
+      if (is(k, kLxCompanyNoun) || lower_is(k, "upstart") || lower_is(k, "airline") ||
+          lower_is(k, "carrier") || lower_is(k, "insurer") || lower_is(k, "lender")) {
+        // "Smith, the company's founder": the noun owns what follows.
+        const bool owner = k + 1 < t_.size() && has(k + 1, kPunct) && is_apostrophe(t_[k + 1].cp);
+        cue = !owner && s > 0;
+        break;
+      }
+    }
+  }
+  if (!cue) return false;
+  // A lone given name ("Jack, the upstart's founder") is a person's, unless listed.
+  if (first_name(i) && len == 1 && !listing) return false;
+  return add_cued_company(i, len);
+}
+
+// "NEW YORK (CBS.MW) --", "(Forbes.com)": an outlet in brackets whose first part the
+// gazetteer knows is the dotted name, not the company.
+bool Scan::rule_dotted_outlet(std::size_t lp) {
+  if (!punct(lp, '(') || lp + 4 >= t_.size()) return false;
+  const std::size_t b = lp + 1;
+  if (!covered_[b] || !capw(b) || !glued(b)) return false;
+  std::size_t e = b + 1;
+  bool dotted = false;
+  while (e + 1 < t_.size() && glued(e) && punct(e, '.') && glued(e + 1) && word(e + 1) &&
+         !has(e + 1, kHasLower)) {
+    e += 2;
+    dotted = true;
+  }
+  if (!dotted || e >= t_.size() || !punct(e, ')') || !glued(e)) return false;
+  // A dateline's outlet: a dash follows.
+  if (!(e + 1 < t_.size() && has(e + 1, kPunct) &&
+        (is_dash(t_[e + 1].cp) || t_[e + 1].cp == 0x2014)))
+    return false;
+  const std::vector<std::int32_t>& owner = owners();
+  const std::int32_t oi = owner[b];
+  if (oi < 0) return false;
+  const Cand& o = cands_[static_cast<std::size_t>(oi)];
+  if (o.kind != EntityKind::company || o.tb != b || o.te != b + 1) return false;
+  kill_covered(b, b + 1, owner);
+  add_rule(EntityKind::company, b, e, e,
+           lower_utf8(text_.substr(t_[b].begin, t_[e - 1].end - t_[b].begin)), false);
+  return true;
+}
+
+void Scan::org_cues_late() {
+  for (std::size_t k = 0; k + 4 < t_.size(); ++k)
+    if (punct(k, '(')) rule_dotted_outlet(k);
+  for (std::uint32_t i : caps_all_)
+    if (!covered_[i]) rule_deal_cue(i);
+  for (std::uint32_t i : caps_all_)
+    if (!covered_[i]) rule_name_context(i);
+}
+
+}  // namespace newsdex::detail::names

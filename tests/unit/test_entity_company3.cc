@@ -1,0 +1,75 @@
+// Company recognition from the language around a name no list holds (issue 11, third
+// round): deal objects, listings, appositives, descriptors, news agencies, dateline outlets,
+// and names of ordinary words before an organisation word and a legal suffix. Every
+// sentence and every company name is made up for the test; each rule has positive and
+// negative cases.
+
+#include <doctest/doctest.h>
+
+#include <string>
+
+#include "entity_keys.h"
+
+using newsdex::EntityKind;
+using newsdex::test::keys_found;
+
+namespace {
+
+std::string companies(const std::string& text) { return keys_found(text, EntityKind::company); }
+
+}  // namespace
+
+TEST_CASE("company3: the object of a deal is a company") {
+  CHECK(companies("The board approved the acquisition of Quillmore for cash.") == "quillmore");
+  CHECK(companies("Profits fell at Dravenport, a unit of Halvex.") == "dravenport | halvex");
+  CHECK(companies("Shares rose after talks on a merger with Tessaly were dropped.") == "tessaly");
+  CHECK(companies("The plant was acquired by Brundell in March.") == "brundell");
+  CHECK(companies("Ostrava Mills agreed to buy Pelmark for 40 mln dlrs.") == "pelmark");
+  CHECK(companies("The group is acquiring Corvana, it said.") == "corvana");
+  // A backer and the company it backs.
+  CHECK(companies("The search firm has acquired Vantory-backed Glimmet to grow.") ==
+        "vantory | glimmet");
+  // A one-letter head joined by a hyphen.
+  CHECK(companies("The maker is buying Q-Stellar for 200 mln dlrs.") == "q-stellar");
+  // Not a company: a modifier of a common noun, a place's possessive, a person, a public body.
+  CHECK(companies("The couple bought Manhattan apartments last year.").empty());
+  CHECK(companies("It is a unit of Britain's largest retailer.").empty());
+  CHECK(companies("The painting was bought by Jane Hollis at auction.").empty());
+  CHECK(companies("The stake was acquired by Treasury officials.").empty());
+  CHECK(companies("They want to buy American goods.").empty());
+}
+
+TEST_CASE("company3: a listing, a descriptor, an appositive, a news agency") {
+  CHECK(companies("Shares of Brellin (Nasdaq: BRLN) jumped on the news.") == "brellin");
+  CHECK(companies("Network equipment giant Tarvick is buying a rival.") == "tarvick");
+  CHECK(companies("Internet phone upstart Pollux has raised more money.") == "pollux");
+  CHECK(companies("Orvane, the nation's seventh-largest airline, filed for bankruptcy.") ==
+        "orvane");
+  CHECK(companies("Kestrow, a division of a larger group, said sales rose.") == "kestrow");
+  CHECK(companies("The plan was drafted, Yomtak news agency said.") == "yomtak");
+  // Not a company: a central bank, a person's role, a lone given name, no modifier.
+  CHECK(companies("The central bank Altavia kept rates unchanged.").empty());
+  CHECK(companies("Helen, the company's founder, declined to comment.").empty());
+  CHECK(companies("Brellin (born 1950) jumped on the news.").empty());
+}
+
+TEST_CASE("company3: a dateline's outlet, dotted or hyphenated") {
+  CHECK(companies("Eclipse tonight\n\nMOSCOW, October 28 (Vostok-Press) - People will see it.") ==
+        "vostok-press");
+  // A known name glued to the outlet's suffix is the outlet, not the company.
+  CHECK(companies("Prices fell\n\nNEW YORK (CBS.MW) -- Prices fell 0.1 percent.") == "cbs.mw");
+  // Not in a dateline: a ticker in brackets stays the company's.
+  CHECK(companies("Shares of IBM (IBM.N) rose today.") == "ibm");
+}
+
+TEST_CASE("company3: ordinary words, an organisation word and a legal suffix") {
+  CHECK(companies("PROFIT\n\nHarbor Energy Partners Ltd said it had a loss.") ==
+        "harbor energy partners");
+  CHECK(companies("Results\n\nNorth West Airlines Inc said traffic fell.") ==
+        "north west airlines");
+  CHECK(companies("All regional Hollister Department Stores will change names.") ==
+        "hollister department stores");
+  // Ordinary words and a suffix alone at a sentence start stay ambiguous.
+  CHECK(companies("Results\n\nNorth West Co said traffic fell.").empty());
+  CHECK(companies("The Commerce Department Stores data were revised.").empty());
+}
