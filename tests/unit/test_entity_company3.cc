@@ -73,3 +73,34 @@ TEST_CASE("company3: ordinary words, an organisation word and a legal suffix") {
   CHECK(companies("Results\n\nNorth West Co said traffic fell.").empty());
   CHECK(companies("The Commerce Department Stores data were revised.").empty());
 }
+
+TEST_CASE("company3: the guards of the cues") {
+  // People own companies: "owned by" is no cue.
+  CHECK(companies("The fund, which is owned by Issam Qadri, bought shares.").empty());
+  // A place and its state after a deal verb.
+  CHECK(companies("It acquired Falworth, Maine-based Tolley Shoes, in 1978.").find("falworth") ==
+        std::string::npos);
+  // A nationality before "news agency"; the end of "Central Bank of X".
+  CHECK(companies("His Moravian counterpart spoke to the official Moravian news agency.").empty());
+  CHECK(companies("He headed the Central Bank of Veloria, the nation's central bank.")
+            .find("veloria") == std::string::npos);
+  // The initials of a legal form are no part of the key.
+  CHECK(companies("Pittmore agreed to acquire Drexo International N.V. in a swap.") ==
+        "drexo international");
+  // Countries that produce oil are no companies.
+  CHECK(companies("Kuwait, along with the much smaller producer Ostravia, pumped more.").empty());
+}
+
+TEST_CASE("company3: possessives and lists") {
+  CHECK(companies("Bugs were found in Veritoss' backup software; Veritoss' shares fell.") ==
+        "veritoss");
+  CHECK(companies("Quorvane's executives met on Monday.") == "quorvane");
+  // A list of strong names with one company and nothing else: all companies.
+  CHECK(companies("Steel shares rose, with Tarnell, Allegheny Technologies and Nucrest up.") ==
+        "tarnell | allegheny technologies | nucrest");
+  // Places of a list of addresses are no companies.
+  CHECK(companies("Deposits of Farmers State Bank, Hart, Tex., were assumed by Hale Bank.")
+            .find("hart") == std::string::npos);
+  // Without a company among them, a list of names stays unknown.
+  CHECK(companies("Visitors came from Ostravia, Veloria and Moravia.").empty());
+}

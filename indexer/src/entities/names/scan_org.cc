@@ -70,11 +70,12 @@ const ViewSet kListNouns = {"companies",  "firms",       "stocks",    "rivals", 
                             "publishers", "outlets",     "clients",   "customers",     "investors"};
 
 // After "X's": the noun marks X as a company.
-const ViewSet kOwnedByCompany = {"shares",       "stock",       "board",    "subsidiary",
-                                 "unit",         "division",    "earnings", "revenue",
-                                 "revenues",     "profit",      "profits",  "shareholders",
-                                 "stockholders", "chairman",    "ceo",      "headquarters",
-                                 "products",     "acquisition", "quarterly"};
+const ViewSet kOwnedByCompany = {
+    "shares",       "stock",        "board",     "subsidiary",   "unit",     "division",
+    "earnings",     "revenue",      "revenues",  "profit",       "profits",  "shareholders",
+    "stockholders", "chairman",     "ceo",       "headquarters", "products", "acquisition",
+    "quarterly",    "executives",   "employees", "ipo",          "merger",   "takeover",
+    "shareholder",  "subsidiaries", "units",     "brands"};
 
 // Nouns after a name that make it a creative work, a place or an event, not a person.
 const ViewSet kWorkNouns = {"book",    "books",  "film",      "films",     "movie",   "movies",
@@ -570,9 +571,12 @@ bool Scan::rule_org_cues(std::size_t i) {
   }
   // "X's shares / chief executive / board"
   std::size_t k = e;
+  // (Or "Veritas' shares": a bare apostrophe after a final "s".)
+  const bool bare = k + 1 < t_.size() && has(k, kPunct) && is_apostrophe(t_[k].cp) &&
+                    ends_with(lower(k - 1), "s") && word(k + 1) && !lower_is(k + 1, "s");
   if (!cue && k + 2 < t_.size() && has(k, kPunct) && is_apostrophe(t_[k].cp) &&
-      lower_is(k + 1, "s")) {
-    const std::size_t n = k + 2;
+      (lower_is(k + 1, "s") || bare)) {
+    const std::size_t n = bare ? k + 1 : k + 2;
     if (n < t_.size() && word(n) &&
         (in(kOwnedByCompany, lower(n)) ||
          (lower_is(n, "chief") && n + 1 < t_.size() &&
@@ -669,8 +673,19 @@ void Scan::list_members() {
     }
     // Without a company noun before it, a list of companies holds few products or people
     // ("applications like Google Apps, Slack, Jira and Zendesk" is not one).
-    const bool list = introduced || (members.size() >= 3 && companies * 2 >= members.size() &&
-                                     others * 5 <= members.size());
+    // A list of three or more strong names, one of them a company and none anything else
+    // ("US Steel, Allegheny Technologies and Nucor").
+    bool all_strong = members.size() >= 3 && companies >= 1 && others == 0;
+    for (const Member& m : members)
+      all_strong &=
+          m.company ||
+          (m.e - m.b <= 2 && !first_name(m.b) && (!common(m.e - 1) || !has(m.e - 1, kHasLower)) &&
+           // "Hart, Tex.", "West Hartford, Conn.": places.
+           !(m.e < n && punct(m.e, '.') && glued(m.e) && has(m.e - 1, kHasLower) &&
+             t_[m.e - 1].end - t_[m.e - 1].begin <= 5));
+    const bool list =
+        introduced || all_strong ||
+        (members.size() >= 3 && companies * 2 >= members.size() && others * 5 <= members.size());
     if (!list) {
       s = std::max(s, members.back().e - 1);
       continue;

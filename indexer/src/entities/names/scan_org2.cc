@@ -29,8 +29,8 @@ const ViewSet kDealOf = {"acquisition", "takeover",  "buyout",       "subsidiary
 // "merger with X", "merge with X".
 const ViewSet kDealWith = {"merger", "merge", "merged", "merging", "merges"};
 
-// "acquired by X", "bought by X", "owned by X".
-const ViewSet kDealBy = {"acquired", "bought", "owned", "purchased", "controlled"};
+// "acquired by X", "bought by X" (not "owned by": people own companies).
+const ViewSet kDealBy = {"acquired", "bought", "purchased"};
 
 // Verbs whose object is a company: "agreed to acquire X", "is buying X".
 const ViewSet kDealVerbs = {"acquire", "acquires", "acquiring", "buys",
@@ -47,12 +47,12 @@ const ViewSet kAfterObject = {"for",   "in",    "from",  "and",   "said", "says"
 
 // Nouns that, after a modifier, introduce a company: "equipment giant X", "VoIP upstart X".
 const ViewSet kDescriptors = {
-    "giant",      "specialist",  "upstart",      "startup",   "maker",        "chipmaker",
-    "retailer",   "carrier",     "airline",      "insurer",   "lender",       "operator",
-    "provider",   "developer",   "vendor",       "publisher", "conglomerate", "firm",
-    "bank",       "brokerage",   "manufacturer", "supplier",  "distributor",  "chain",
-    "producer",   "homebuilder", "automaker",    "carmaker",  "outfit",       "rival",
-    "steelmaker", "drugmaker",   "broker"};
+    "giant",       "specialist", "upstart",      "startup",   "maker",        "chipmaker",
+    "retailer",    "carrier",    "airline",      "insurer",   "lender",       "operator",
+    "provider",    "developer",  "vendor",       "publisher", "conglomerate", "firm",
+    "bank",        "brokerage",  "manufacturer", "supplier",  "distributor",  "chain",
+    "homebuilder", "automaker",  "carmaker",     "outfit",    "rival",        "steelmaker",
+    "drugmaker",   "broker"};
 
 // Words before such a noun that are no modifier of it ("central bank X", "the firm X" is
 // rule_company_cues').
@@ -88,7 +88,16 @@ std::size_t Scan::cue_name_at(std::size_t i, std::size_t max_words) const {
 
 // Shared checks of a cue's name, then the rule's candidate.
 bool Scan::add_cued_company(std::size_t i, std::size_t len) {
+  // "WTC International N.V.": the initials of a legal form are no part of the name.
+  if (len >= 2 && !has(i + len - 1, kHasLower) &&
+      t_[i + len - 1].end - t_[i + len - 1].begin == 1 && i + len < t_.size() &&
+      punct(i + len, '.') && glued(i + len))
+    --len;
   const std::size_t e = i + len;
+  // "acquired Falmouth, Maine-based ...", "Falmouth, Mass.": a place and its state.
+  if (e + 2 < t_.size() && punct(e, ',') && capw(e + 1) && glued(e + 2) &&
+      (punct(e + 2, '.') || (has(e + 2, kPunct) && is_dash(t_[e + 2].cp))))
+    return false;
   if (len >= 2 && first_name(i)) return false;  // "bought by Jane Doe": the person rules'
   bool strong = false;
   for (std::size_t q = i; q < e; ++q) strong |= word(q) && (!common(q) || !has(q, kHasLower));
@@ -140,8 +149,10 @@ bool Scan::rule_deal_cue(std::size_t i) {
 // "X (Nasdaq: XYZ)", "X, the VoIP upstart", "X, a unit of Y", "Yonhap news agency said".
 bool Scan::rule_name_context(std::size_t i) {
   if (!capw(i) || covered_[i] || noisy(i)) return false;
-  // The name starts here: not the second word of a longer capitalised run.
+  // The name starts here: not the second word of a longer capitalised run, nor the end of
+  // "Central Bank of Ceylon".
   if (i > 0 && spaced(i) && capw(i - 1) && !has(i, kSentenceStart)) return false;
+  if (i >= 2 && lower_is(i - 1, "of") && capw(i - 2)) return false;
   const std::size_t len = cue_name_at(i, 3);
   if (len == 0) return false;
   const std::size_t e = i + len;
@@ -158,8 +169,12 @@ bool Scan::rule_name_context(std::size_t i) {
     cue = true;
   // "X news agency", "X newswire", "X wire service".
   if (!cue && e < t_.size() && spaced(e) && word(e) && !has(e, kHasUpper)) {
+    // (Not "the official Algerian news agency": a nationality.)
+    const std::string_view last = lower(e - 1);
+    const bool demonym =
+        len == 1 && (ends_with(last, "ian") || ends_with(last, "ese") || ends_with(last, "ish"));
     if (lower_is(e, "news") && e + 1 < t_.size() && word(e + 1) &&
-        in_set(kAgencyWords, lower(e + 1)))
+        in_set(kAgencyWords, lower(e + 1)) && !demonym)
       cue = true;
     if (lower_is(e, "newswire") ||
         (lower_is(e, "wire") && e + 1 < t_.size() && lower_is(e + 1, "service")))
@@ -189,7 +204,7 @@ bool Scan::rule_name_context(std::size_t i) {
           lower_is(k, "carrier") || lower_is(k, "insurer") || lower_is(k, "lender")) {
         // "Smith, the company's founder": the noun owns what follows.
         const bool owner = k + 1 < t_.size() && has(k + 1, kPunct) && is_apostrophe(t_[k + 1].cp);
-        cue = !owner && s > 0;
+        cue = !owner && s > 0 && !(lower_is(k, "bank") && lower_is(k - 1, "central"));
         break;
       }
     }
