@@ -104,3 +104,23 @@ TEST_CASE("company3: possessives and lists") {
   // Without a company among them, a list of names stays unknown.
   CHECK(companies("Visitors came from Ostravia, Veloria and Moravia.").empty());
 }
+
+TEST_CASE("company3: units and legal names after 'of'") {
+  CHECK(companies("Orders at its Halverd Graphics subsidiary rose.") == "halverd graphics");
+  CHECK(companies("Orders at its Quarnby unit rose.") == "quarnby");
+  CHECK(companies("Its Quarnby plans were dropped.").empty());
+  // A name with a legal suffix after a lower-case word and "of".
+  CHECK(companies("It downgraded 110 mln dlrs of debt of Tolland General Corp.") ==
+        "tolland general");
+  // A person before "of", or a name that goes on after the suffix: not this rule's.
+  CHECK(companies("said Jon Orwell of Breton Data Inc.").find("orwell") == std::string::npos);
+  CHECK(companies("TRE, since December a unit of Vorlan Co of Ostravia, was contacted.")
+            .find("vorlan") == std::string::npos);
+  // Two names joined by "and" before a suffix, at a sentence start.
+  CHECK(companies("DEBT CUT\n\nStandish and Moore Corp said it cut the rating.") ==
+        "standish and moore");
+  CHECK(companies("DEBT CUT\n\nStandard Corp said it cut the rating.").empty());
+  // Two words after a possessive are the name, not the owner's.
+  CHECK(companies("It sold control of Halden's North Ridge Coal Corp to a group.") ==
+        "north ridge coal");
+}

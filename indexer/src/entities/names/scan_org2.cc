@@ -61,6 +61,10 @@ const ViewSet kNotModifiers = {"the",     "a",     "an",    "this",   "that",   
                                "another", "which", "whose", "and",    "or",      "of",
                                "to",      "by",    "as",    "former", "state",   "state-owned"};
 
+// Nouns after "its X" that make X a unit of a company.
+const ViewSet kUnitNouns = {"unit",  "subsidiary",   "division", "affiliate",
+                            "units", "subsidiaries", "divisions"};
+
 // Words after "news" that make "X news agency" the outlet of a report.
 const ViewSet kAgencyWords = {"newswire", "wire", "agency"};
 
@@ -166,6 +170,10 @@ bool Scan::rule_name_context(std::size_t i) {
       !has(i - 1, kHasUpper) && in_set(kDescriptors, lower(i - 1)) && spaced(i - 1) &&
       word(i - 2) && !in_set(kNotModifiers, lower(i - 2)) &&
       (!has(i - 2, kHasLower) || !has(i - 2, kHasUpper)))
+    cue = true;
+  // "its Harris Graphics subsidiary", "their Seneca unit": a unit of the company spoken of.
+  if (!cue && i >= 1 && spaced(i) && (lower_is(i - 1, "its") || lower_is(i - 1, "their")) &&
+      e < t_.size() && spaced(e) && word(e) && !has(e, kHasUpper) && in_set(kUnitNouns, lower(e)))
     cue = true;
   // "X news agency", "X newswire", "X wire service".
   if (!cue && e < t_.size() && spaced(e) && word(e) && !has(e, kHasUpper)) {
