@@ -124,3 +124,11 @@ TEST_CASE("company3: units and legal names after 'of'") {
   CHECK(companies("It sold control of Halden's North Ridge Coal Corp to a group.") ==
         "north ridge coal");
 }
+
+TEST_CASE("company3: a known name and its unit words inside a long capitalised run") {
+  CHECK(companies("It is led by Goldman Sachs Inc and Merrill Lynch Capital Markets.") ==
+        "goldman sachs | merrill lynch capital markets");
+  // Other capitalised words after the name: a title, not the unit's name.
+  CHECK(companies("It is led by Goldman Sachs Inc and Merrill Lynch Capital Research Report.")
+            .find("merrill lynch capital") == std::string::npos);
+}

@@ -192,9 +192,12 @@ void Scan::extend_gazetteer() {
   for (std::size_t ci = 0; ci < ncands; ++ci) {
     Cand& c = cands_[ci];
     if (c.dead || c.kind != EntityKind::company || c.entry < 0 || c.rule) continue;
-    if (noisy(c.tb)) continue;
+    // In a long capitalised run ("Goldman Sachs Inc and Merrill Lynch Capital Markets") only
+    // unit words extend a name.
+    if (has(c.tb, kHeading)) continue;
+    const bool title_run = has(c.tb, kTitleRun);
     std::size_t k = c.te, last_unit = 0, suffix_end = 0;
-    bool other_words = false;
+    bool other_words = false, non_unit = false;
     for (std::size_t steps = 0; k < t_.size() && steps < 5; ++steps) {
       if (!(spaced(k) || wrapped(k)) || !capw(k)) break;
       if (covered_[k]) {
@@ -219,12 +222,16 @@ void Scan::extend_gazetteer() {
         suffix_end = q;
         break;
       }
-      if (in(kUnitWords, tx(k))) last_unit = k + 1;
+      if (in(kUnitWords, tx(k)))
+        last_unit = k + 1;
+      else
+        non_unit = true;
       if (!has(k, kHasLower) && t_[k].end - t_[k].begin < 2) break;
       other_words = true;
       ++k;
     }
     std::size_t name_end = 0, end = 0;
+    if (title_run && (suffix_end || !last_unit || non_unit)) continue;
     if (suffix_end && !other_words && !last_unit) {
       // "McDonnell Douglas Corp": the suffix belongs to the name found.
       c.te = static_cast<std::uint32_t>(suffix_end);
