@@ -132,3 +132,14 @@ TEST_CASE("company3: a known name and its unit words inside a long capitalised r
   CHECK(companies("It is led by Goldman Sachs Inc and Merrill Lynch Capital Research Report.")
             .find("merrill lynch capital") == std::string::npos);
 }
+
+TEST_CASE("company3: what companies do: make things, report results") {
+  CHECK(companies("Steel stocks rose, led by Nucrest, which makes flat-rolled steel.") ==
+        "nucrest");
+  CHECK(companies("In London, Cable Wireless posted its first net profit in three years.") ==
+        "cable wireless");
+  CHECK(companies("Tarvell reported a 12 pct rise in quarterly profit.") == "tarvell");
+  // Places produce; people report news; a country reports a surplus.
+  CHECK(companies("In the oil patch, Kern Valley, which produces oil, is busy.").empty());
+  CHECK(companies("Ostravia reported a trade surplus in May.").empty());
+}

@@ -65,6 +65,18 @@ const ViewSet kNotModifiers = {"the",     "a",     "an",    "this",   "that",   
 const ViewSet kUnitNouns = {"unit",  "subsidiary",   "division", "affiliate",
                             "units", "subsidiaries", "divisions"};
 
+// "X, which makes ...": verbs of a company's trade (not "produces": "Kern County, which
+// produces two-thirds of the state's oil").
+const ViewSet kMakesVerbs = {"makes",       "sells",   "manufactures", "develops", "publishes",
+                             "distributes", "markets", "designs",      "supplies", "licenses"};
+
+// "X reported a profit": verbs and the results a company reports.
+const ViewSet kReportVerbs = {"reported", "posted", "reports", "posts", "booked"};
+const ViewSet kResults = {
+    "profit",        "profits",   "earnings",  "revenue",        "revenues",      "net",
+    "loss",          "losses",    "quarterly", "fourth-quarter", "third-quarter", "second-quarter",
+    "first-quarter", "operating", "pretax",    "pre-tax"};
+
 // Words after "news" that make "X news agency" the outlet of a report.
 const ViewSet kAgencyWords = {"newswire", "wire", "agency"};
 
@@ -175,6 +187,22 @@ bool Scan::rule_name_context(std::size_t i) {
   if (!cue && i >= 1 && spaced(i) && (lower_is(i - 1, "its") || lower_is(i - 1, "their")) &&
       e < t_.size() && spaced(e) && word(e) && !has(e, kHasUpper) && in_set(kUnitNouns, lower(e)))
     cue = true;
+  // "X, which makes ...", "X posted a fourth-quarter profit": what companies do.
+  if (!cue && e + 1 < t_.size()) {
+    std::size_t k = e;
+    if (punct(k, ',') || punct(k, '(')) {
+      if (lower_is(k + 1, "which") && k + 2 < t_.size() && word(k + 2) &&
+          in_set(kMakesVerbs, lower(k + 2)))
+        cue = true;
+    } else if (spaced(k) && word(k) && in_set(kReportVerbs, lower(k))) {
+      // Up to six words to the result: "reported a 12 pct rise in quarterly profit".
+      for (std::size_t q = k + 1, s = 0; !cue && q < t_.size() && s < 7; ++q, ++s) {
+        if (has(q, kNewlineBefore) || (has(q, kPunct) && !is_dash(t_[q].cp))) break;
+        if (word(q) && has(q, kHasUpper)) break;
+        cue = word(q) && in_set(kResults, lower(q));
+      }
+    }
+  }
   // "X news agency", "X newswire", "X wire service".
   if (!cue && e < t_.size() && spaced(e) && word(e) && !has(e, kHasUpper)) {
     // (Not "the official Algerian news agency": a nationality.)
