@@ -143,3 +143,21 @@ TEST_CASE("company3: what companies do: make things, report results") {
   CHECK(companies("In the oil patch, Kern Valley, which produces oil, is busy.").empty());
   CHECK(companies("Ostravia reported a trade surplus in May.").empty());
 }
+
+TEST_CASE("company3: guards read on tech news") {
+  // Universities and people in a list with one company, outside talk of shares or trade.
+  CHECK(companies("Researchers at IBM, HP, Merton, Purlow, and Stanvale hope to build it.") ==
+        "ibm | hp");
+  // A sentence adverb, a plural acronym, a field's acronym, a place of birth.
+  CHECK(companies("Secondly, the real value of the startup is talent.").empty());
+  CHECK(companies("It reportedly required more than 10,000 GPUs to train.").empty());
+  CHECK(companies("He has the option of merging with AI in the future.").empty());
+  CHECK(companies("It grew with the acquisition of Tunisia-born Dravex by a rival.") == "dravex");
+  // People buy companies; a given name alone is a person's; an academic division.
+  CHECK(companies("Taylor Commercial was eventually bought by Marla and Perrin.").empty());
+  CHECK(companies("Rivals wanted to buy David's patents.").empty());
+  CHECK(companies("He is chief of the Division of Pain Medicine at the university.").empty());
+  // An appositive that is a clause, not a noun phrase.
+  CHECK(companies("After they left Nervi, the family founded a demolition company.").empty());
+  CHECK(companies("Embra, the mug company, hired him.") == "embra");
+}

@@ -683,6 +683,17 @@ void Scan::list_members() {
     // A list of three or more strong names, one of them a company and none anything else
     // ("US Steel, Allegheny Technologies and Nucor").
     bool all_strong = members.size() >= 3 && companies >= 1 && others == 0;
+    // ... in a sentence about companies' shares or trade ("steelmakers' shares rose, with
+    // US Steel, ..."), not "researchers at IBM, HP, MIT, Purdue and Stanford".
+    if (all_strong) {
+      bool about = false;
+      for (std::size_t q = start, steps = 0; q-- > 0 && steps < 16 && !about; ++steps) {
+        if (punct(q, '.') || has(q + 1, kNewlineBefore)) break;
+        about = word(q) && !has(q, kHasUpper) &&
+                (in(kListNouns, lower(q)) || ends_with(lower(q), "makers"));
+      }
+      all_strong = about;
+    }
     for (const Member& m : members)
       all_strong &=
           m.company ||

@@ -22,6 +22,14 @@ namespace {
 
 bool in_set(const ViewSet& s, std::string_view w) { return s.find(w) != s.end(); }
 
+// "GPUs", "APIs": capitals and a final "s".
+bool plural_acronym(std::string_view w) {
+  if (w.size() < 3 || w.size() > 7 || w.back() != 's') return false;
+  for (std::size_t k = 0; k + 1 < w.size(); ++k)
+    if (!(w[k] >= 'A' && w[k] <= 'Z')) return false;
+  return true;
+}
+
 // "the acquisition of X", "a unit of X": nouns before "of" whose object is a company.
 const ViewSet kDealOf = {"acquisition", "takeover",  "buyout",       "subsidiary",   "unit",
                          "division",    "affiliate", "shareholders", "stockholders", "shareholder"};
@@ -29,8 +37,8 @@ const ViewSet kDealOf = {"acquisition", "takeover",  "buyout",       "subsidiary
 // "merger with X", "merge with X".
 const ViewSet kDealWith = {"merger", "merge", "merged", "merging", "merges"};
 
-// "acquired by X", "bought by X" (not "owned by": people own companies).
-const ViewSet kDealBy = {"acquired", "bought", "purchased"};
+// "acquired by X" (not "owned by" nor "bought by": people own and buy companies).
+const ViewSet kDealBy = {"acquired", "purchased"};
 
 // Verbs whose object is a company: "agreed to acquire X", "is buying X".
 const ViewSet kDealVerbs = {"acquire", "acquires", "acquiring", "buys",
@@ -61,14 +69,23 @@ const ViewSet kNotModifiers = {"the",     "a",     "an",    "this",   "that",   
                                "another", "which", "whose", "and",    "or",      "of",
                                "to",      "by",    "as",    "former", "state",   "state-owned"};
 
+// Words that may follow the noun of an appositive ("X, a startup that ...").
+const ViewSet kAfterAppositive = {"that", "which", "whose", "based", "in",   "with",
+                                  "of",   "known", "said",  "and",   "from", "for"};
+
+// Acronyms of fields and things, not names ("responsible AI", "in IT, which makes").
+const ViewSet kFieldAcronyms = {"AI",  "ML",  "IT", "VR",  "AR",  "XR",  "API", "IoT", "SaaS",
+                                "GPU", "CPU", "TV", "PC",  "UI",  "UX",  "AGI", "LLM", "NLP",
+                                "HR",  "PR",  "QA", "ERP", "CRM", "B2B", "B2C", "EV",  "5G"};
+
 // Nouns after "its X" that make X a unit of a company.
 const ViewSet kUnitNouns = {"unit",  "subsidiary",   "division", "affiliate",
                             "units", "subsidiaries", "divisions"};
 
 // "X, which makes ...": verbs of a company's trade (not "produces": "Kern County, which
 // produces two-thirds of the state's oil").
-const ViewSet kMakesVerbs = {"makes",       "sells",   "manufactures", "develops", "publishes",
-                             "distributes", "markets", "designs",      "supplies", "licenses"};
+const ViewSet kMakesVerbs = {"makes",   "manufactures", "develops", "publishes", "distributes",
+                             "markets", "designs",      "supplies", "licenses"};
 
 // "X reported a profit": verbs and the results a company reports.
 const ViewSet kReportVerbs = {"reported", "posted", "reports", "posts", "booked"};
@@ -110,6 +127,14 @@ bool Scan::add_cued_company(std::size_t i, std::size_t len) {
       punct(i + len, '.') && glued(i + len))
     --len;
   const std::size_t e = i + len;
+  // "Secondly, the ...", "Clearly, the giant ...": a sentence adverb; "10,000 GPUs": a plural.
+  if (len == 1 && ends_with(lower(i), "ly") && has(i, kSentenceStart)) return false;
+  if (len == 1 && plural_acronym(tx(i))) return false;
+  // "to buy David's patents": a lone given name is a person's.
+  if (len == 1 && first_name(i)) return false;
+  // "merging with AI", "in AI, which makes": a field's acronym; a known product.
+  if (len == 1 && in_set(kFieldAcronyms, tx(i))) return false;
+  if (g_.find_name(EntityKind::product, tx(i)) >= 0 && len == 1) return false;
   // "acquired Falmouth, Maine-based ...", "Falmouth, Mass.": a place and its state.
   if (e + 2 < t_.size() && punct(e, ',') && capw(e + 1) && glued(e + 2) &&
       (punct(e + 2, '.') || (has(e + 2, kPunct) && is_dash(t_[e + 2].cp))))
@@ -134,7 +159,9 @@ bool Scan::rule_deal_cue(std::size_t i) {
   const std::size_t p = i - 1;
   if (!word(p) || has(p, kHasUpper)) return false;
   const std::string_view prev = lower(p);
-  const std::string_view prev2 = word(p - 1) ? lower(p - 1) : std::string_view();
+  // (Case-exact: "the Division of Pain Medicine" is no unit of a company.)
+  const std::string_view prev2 =
+      word(p - 1) && !has(p - 1, kHasUpper) ? lower(p - 1) : std::string_view();
   bool cue = false;
   if (prev == "of")
     cue = in_set(kDealOf, prev2);
@@ -150,11 +177,14 @@ bool Scan::rule_deal_cue(std::size_t i) {
   // "acquired Benchmark-backed Metaweb": the backer and the company backed.
   if (i + 3 < t_.size() && has(i + 1, kPunct) && is_dash(t_[i + 1].cp) && glued(i + 1) &&
       glued(i + 2) &&
-      (lower_is(i + 2, "backed") || lower_is(i + 2, "owned") || lower_is(i + 2, "funded")) &&
+      (lower_is(i + 2, "backed") || lower_is(i + 2, "owned") || lower_is(i + 2, "funded") ||
+       lower_is(i + 2, "born") || lower_is(i + 2, "based")) &&
       spaced(i + 3) && capw(i + 3) && !covered_[i + 3]) {
     const std::size_t len = cue_name_at(i + 3, 3);
     if (len == 0 || !object_end_ok(i + 3 + len)) return false;
-    if (!common(i) && has(i, kHasLower)) add_cued_company(i, 1);
+    // The backer too; not the place of "Tunisia-born X", "Paris-based X".
+    if (!common(i) && has(i, kHasLower) && !lower_is(i + 2, "born") && !lower_is(i + 2, "based"))
+      add_cued_company(i, 1);
     return add_cued_company(i + 3, len);
   }
   const std::size_t len = cue_name_at(i, 3);
@@ -235,12 +265,16 @@ bool Scan::rule_name_context(std::size_t i) {
         if (is_dash(t_[k].cp) && glued(k)) continue;  // "seventh-largest"
         break;
       }
-      if (!word(k) || has(k, kHasUpper)) break;
+      if (!word(k) || has(k, kHasUpper) || lower_is(k, "a") || lower_is(k, "an") ||
+          lower_is(k, "the"))
+        break;  // ("Naples, the family founded a demolition company": a clause)
       if (is(k, kLxCompanyNoun) || lower_is(k, "upstart") || lower_is(k, "airline") ||
           lower_is(k, "carrier") || lower_is(k, "insurer") || lower_is(k, "lender")) {
         // "Smith, the company's founder": the noun owns what follows.
         const bool owner = k + 1 < t_.size() && has(k + 1, kPunct) && is_apostrophe(t_[k + 1].cp);
-        cue = !owner && s > 0 && !(lower_is(k, "bank") && lower_is(k - 1, "central"));
+        const bool closes = k + 1 >= t_.size() || has(k + 1, kPunct) ||
+                            (word(k + 1) && in_set(kAfterAppositive, lower(k + 1)));
+        cue = !owner && closes && s > 0 && !(lower_is(k, "bank") && lower_is(k - 1, "central"));
         break;
       }
     }
