@@ -161,3 +161,11 @@ TEST_CASE("company3: guards read on tech news") {
   CHECK(companies("After they left Nervi, the family founded a demolition company.").empty());
   CHECK(companies("Embra, the mug company, hired him.") == "embra");
 }
+
+TEST_CASE("company3: an exchange as a market counts as a company") {
+  CHECK(companies("Pelmark will trade on NASDAQ under the symbol <PLMK>.") == "nasdaq");
+  CHECK(companies("It plans an initial public offering on the NYSE next month.") == "nyse");
+  // A listing, an index.
+  CHECK(companies("Shares of the firm (NYSE: XYZ) rose.").find("nyse") == std::string::npos);
+  CHECK(companies("Stocks fell on the Nasdaq composite index.").empty());
+}

@@ -193,6 +193,7 @@ class Scan {
   bool rule_deal_cue(std::size_t i);
   bool rule_name_context(std::size_t i);
   bool rule_dotted_outlet(std::size_t lp);
+  bool rule_exchange_name(std::size_t i);
   // names/scan_context.cc: line wraps, Romance organisation heads, headline names.
   bool wrapped(std::size_t i) const;
   bool rule_org_head(std::size_t i);

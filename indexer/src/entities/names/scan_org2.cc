@@ -314,6 +314,21 @@ bool Scan::rule_dotted_outlet(std::size_t lp) {
   return true;
 }
 
+// "will trade on NASDAQ", "listed on the NYSE": an exchange as a market, which the
+// guidelines count as a company (not "(Nasdaq: EBAY)", nor "the Nasdaq composite").
+bool Scan::rule_exchange_name(std::size_t i) {
+  if (!capw(i) || covered_[i] || noisy(i) || !is(i, kLxExchange) || !spaced(i)) return false;
+  std::size_t p = i - 1;
+  if (lower_is(p, "the") && p >= 1) --p;
+  if (!lower_is(p, "on")) return false;
+  const std::size_t e = i + 1;
+  if (e < t_.size() && (punct(e, ':') || (word(e) && (lower_is(e, "composite") ||
+                                                      lower_is(e, "index") || has(e, kHasDigit)))))
+    return false;
+  add_rule(EntityKind::company, i, e, e, std::string(lower(i)), false);
+  return true;
+}
+
 void Scan::org_cues_late() {
   for (std::size_t k = 0; k + 4 < t_.size(); ++k)
     if (punct(k, '(')) rule_dotted_outlet(k);
@@ -321,6 +336,8 @@ void Scan::org_cues_late() {
     if (!covered_[i]) rule_deal_cue(i);
   for (std::uint32_t i : caps_all_)
     if (!covered_[i]) rule_name_context(i);
+  for (std::uint32_t i : caps_all_)
+    if (!covered_[i] && i > 0) rule_exchange_name(i);
 }
 
 }  // namespace newsdex::detail::names
