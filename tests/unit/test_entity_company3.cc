@@ -43,6 +43,9 @@ TEST_CASE("company3: a listing, a descriptor, an appositive, a news agency") {
   CHECK(companies("Shares of Brellin (Nasdaq: BRLN) jumped on the news.") == "brellin");
   CHECK(companies("Network equipment giant Tarvick is buying a rival.") == "tarvick");
   CHECK(companies("Internet phone upstart Pollux has raised more money.") == "pollux");
+  CHECK(companies("The official news agency Tanvug said talks ended.") == "tanvug");
+  CHECK(companies("The account moved to ad agency Brellowkite last week.") == "brellowkite");
+  CHECK(companies("The space agency Orbitra launched a probe.").empty());
   CHECK(companies("Orvane, the nation's seventh-largest airline, filed for bankruptcy.") ==
         "orvane");
   CHECK(companies("Kestrow, a division of a larger group, said sales rose.") == "kestrow");

@@ -62,6 +62,11 @@ const ViewSet kDescriptors = {
     "homebuilder", "automaker",  "carmaker",     "outfit",    "rival",        "steelmaker",
     "drugmaker",   "broker"};
 
+// Agencies that are companies: "ad agency X", "news agency X" (not "space agency NASA").
+const ViewSet kAgencyKinds = {"ad",       "advertising",   "news",        "marketing", "media",
+                              "creative", "digital",       "talent",      "travel",    "ratings",
+                              "rating",   "credit-rating", "recruitment", "staffing",  "pr"};
+
 // Words before such a noun that are no modifier of it ("central bank X", "the firm X" is
 // rule_company_cues').
 const ViewSet kNotModifiers = {"the",     "a",     "an",    "this",   "that",    "its",
@@ -209,8 +214,10 @@ bool Scan::rule_name_context(std::size_t i) {
   // "network equipment giant X", "IP platform specialist X": a company noun after a
   // modifier (a lower-case word or an acronym) introduces the name.
   if (!cue && i >= 2 && spaced(i) && !has(i, kSentenceStart) && word(i - 1) &&
-      !has(i - 1, kHasUpper) && in_set(kDescriptors, lower(i - 1)) && spaced(i - 1) &&
-      word(i - 2) && !in_set(kNotModifiers, lower(i - 2)) &&
+      !has(i - 1, kHasUpper) &&
+      (in_set(kDescriptors, lower(i - 1)) ||
+       (lower_is(i - 1, "agency") && word(i - 2) && in_set(kAgencyKinds, lower(i - 2)))) &&
+      spaced(i - 1) && word(i - 2) && !in_set(kNotModifiers, lower(i - 2)) &&
       (!has(i - 2, kHasLower) || !has(i - 2, kHasUpper)))
     cue = true;
   // "its Harris Graphics subsidiary", "their Seneca unit": a unit of the company spoken of.
