@@ -172,3 +172,11 @@ TEST_CASE("company3: an exchange as a market counts as a company") {
   CHECK(companies("Shares of the firm (NYSE: XYZ) rose.").find("nyse") == std::string::npos);
   CHECK(companies("Stocks fell on the Nasdaq composite index.").empty());
 }
+
+TEST_CASE("company3: 'and' stands for a gazetteer alias's '&'") {
+  // The gazetteer lists "Standard & Poor's" (key s&p global) and "Johnson & Johnson".
+  CHECK(companies("Standard and Poor's Corp said it cut the rating.") == "s&p global");
+  CHECK(companies("It bought a unit of Johnson and Johnson last year.") == "johnson & johnson");
+  // Not a name of ordinary words joined by "and".
+  CHECK(companies("Research and Development spending rose.").empty());
+}
