@@ -180,3 +180,13 @@ TEST_CASE("company3: 'and' stands for a gazetteer alias's '&'") {
   // Not a name of ordinary words joined by "and".
   CHECK(companies("Research and Development spending rose.").empty());
 }
+
+TEST_CASE("company3: a lead manager of a bond issue, a bank 'of' a place") {
+  CHECK(companies("The bond was priced at par, said lead manager Verdal Bank of Ostravia.") ==
+        "verdal bank of ostravia");
+  CHECK(companies("The notes were priced by lead manager Union Bank of Switzerland.") ==
+        "union bank of switzerland");
+  CHECK(companies("He was named general manager Tom Verdal last week.").empty());
+  // A public body stays one.
+  CHECK(companies("It was led by network giant Central Bank of Ostravia.").empty());
+}

@@ -121,7 +121,20 @@ std::size_t Scan::cue_name_at(std::size_t i, std::size_t max_words) const {
       i + 2 < t_.size() && has(i + 1, kPunct) && is_dash(t_[i + 1].cp) && glued(i + 1) &&
       glued(i + 2) && titlew(i + 2) && !covered_[i + 2])
     return 3;
-  return company_name_at(i, max_words);
+  std::size_t len = company_name_at(i, max_words);
+  // "Union Bank of ...": an ordinary first word before a head that takes "of".
+  if (len == 0 && titlew(i) && !covered_[i] && i + 2 < t_.size() && spaced(i + 1) && word(i + 1) &&
+      kOfHeads.count(tx(i + 1)) && !covered_[i + 1] && lower_is(i + 2, "of"))
+    len = 2;
+  // "Union Bank of Switzerland", "Bank of New York": a head that takes "of" and a place.
+  std::size_t e = i + len;
+  if (len > 0 && word(e - 1) && kOfHeads.count(tx(e - 1)) && e + 1 < t_.size() && spaced(e) &&
+      lower_is(e, "of") && spaced(e + 1) && capw(e + 1) && !covered_[e + 1]) {
+    e += 2;
+    if (e < t_.size() && spaced(e) && capw(e) && !covered_[e] && !is(e, kLxLegal)) ++e;
+    len = e - i;
+  }
+  return len;
 }
 
 // Shared checks of a cue's name, then the rule's candidate.
@@ -147,6 +160,8 @@ bool Scan::add_cued_company(std::size_t i, std::size_t len) {
   if (len >= 2 && first_name(i)) return false;  // "bought by Jane Doe": the person rules'
   bool strong = false;
   for (std::size_t q = i; q < e; ++q) strong |= word(q) && (!common(q) || !has(q, kHasLower));
+  // "Union Bank of Switzerland": a head and "of" make a name of ordinary words.
+  strong |= len >= 4 && lower_is(i + 2, "of") && kOfHeads.count(tx(i + 1)) > 0;
   if (!strong || public_name(i, e)) return false;
   // "a unit of Britain's BP": a place's possessive is no company.
   if (e + 1 < t_.size() && has(e, kPunct) && is_apostrophe(t_[e].cp) && lower_is(e + 1, "s") &&
@@ -216,6 +231,8 @@ bool Scan::rule_name_context(std::size_t i) {
   if (!cue && i >= 2 && spaced(i) && !has(i, kSentenceStart) && word(i - 1) &&
       !has(i - 1, kHasUpper) &&
       (in_set(kDescriptors, lower(i - 1)) ||
+       // "lead manager Union Bank of Switzerland" (bond issues)
+       (lower_is(i - 1, "manager") && (lower_is(i - 2, "lead") || lower_is(i - 2, "co-lead"))) ||
        (lower_is(i - 1, "agency") && word(i - 2) && in_set(kAgencyKinds, lower(i - 2)))) &&
       spaced(i - 1) && word(i - 2) && !in_set(kNotModifiers, lower(i - 2)) &&
       (!has(i - 2, kHasLower) || !has(i - 2, kHasUpper)))
