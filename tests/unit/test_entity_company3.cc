@@ -46,6 +46,10 @@ TEST_CASE("company3: a listing, a descriptor, an appositive, a news agency") {
   CHECK(companies("The official news agency Tanvug said talks ended.") == "tanvug");
   CHECK(companies("The account moved to ad agency Brellowkite last week.") == "brellowkite");
   CHECK(companies("The space agency Orbitra launched a probe.").empty());
+  CHECK(companies("Volvo works with its Chinese parent company Zhelun on new cars.") ==
+        "volvo | zhelun");
+  CHECK(companies("TDK invests in electric air mobility company Aviora Share") == "aviora");
+  CHECK(companies("It is a new company Tom said nothing about.").empty());
   CHECK(companies("Orvane, the nation's seventh-largest airline, filed for bankruptcy.") ==
         "orvane");
   CHECK(companies("Kestrow, a division of a larger group, said sales rose.") == "kestrow");

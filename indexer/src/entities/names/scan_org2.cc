@@ -60,7 +60,7 @@ const ViewSet kDescriptors = {
     "provider",    "developer",  "vendor",       "publisher", "conglomerate", "firm",
     "bank",        "brokerage",  "manufacturer", "supplier",  "distributor",  "chain",
     "homebuilder", "automaker",  "carmaker",     "outfit",    "rival",        "steelmaker",
-    "drugmaker",   "broker"};
+    "drugmaker",   "broker",     "company"};
 
 // Agencies that are companies: "ad agency X", "news agency X" (not "space agency NASA").
 const ViewSet kAgencyKinds = {"ad",       "advertising",   "news",        "marketing", "media",
@@ -144,7 +144,11 @@ bool Scan::add_cued_company(std::size_t i, std::size_t len) {
       t_[i + len - 1].end - t_[i + len - 1].begin == 1 && i + len < t_.size() &&
       punct(i + len, '.') && glued(i + len))
     --len;
+  // "AutoFlightX Share": a share button glued to a headline.
+  if (len >= 2 && tx(i + len - 1) == "Share") --len;
   const std::size_t e = i + len;
+  // "company PT Tambang Timah": the name goes on into another name.
+  if (e < t_.size() && spaced(e) && capw(e) && covered_[e]) return false;
   // "Secondly, the ...", "Clearly, the giant ...": a sentence adverb; "10,000 GPUs": a plural.
   if (len == 1 && ends_with(lower(i), "ly") && has(i, kSentenceStart)) return false;
   if (len == 1 && plural_acronym(tx(i))) return false;
