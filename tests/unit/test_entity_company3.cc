@@ -194,3 +194,12 @@ TEST_CASE("company3: a lead manager of a bond issue, a bank 'of' a place") {
   // A public body stays one.
   CHECK(companies("It was led by network giant Central Bank of Ostravia.").empty());
 }
+
+TEST_CASE("company3: press-release phrasing") {
+  CHECK(companies("Testalon today announced a new testing service.") == "testalon");
+  CHECK(companies("San Mateo-based Cyrava announced today that it raised funds.") == "cyrava");
+  // Not a foundation, nor the tail of a name with a lower-case word inside.
+  CHECK(companies("The Quillon Foundation today announced new grants.").empty());
+  CHECK(companies("Then Papers with Quill today announced a partnership.").find("quill") ==
+        std::string::npos);
+}

@@ -78,6 +78,11 @@ const ViewSet kNotModifiers = {"the",     "a",     "an",    "this",   "that",   
 const ViewSet kAfterAppositive = {"that", "which", "whose", "based", "in",   "with",
                                   "of",   "known", "said",  "and",   "from", "for"};
 
+// Last words of organisations that are not companies.
+const ViewSet kNonCompanyHeads = {"Foundation", "Institute", "University", "Association",
+                                  "Council",    "Society",   "College",    "School",
+                                  "Center",     "Centre",    "Alliance",   "Consortium"};
+
 // Acronyms of fields and things, not names ("responsible AI", "in IT, which makes").
 const ViewSet kFieldAcronyms = {"AI",  "ML",  "IT", "VR",  "AR",  "XR",  "API", "IoT", "SaaS",
                                 "GPU", "CPU", "TV", "PC",  "UI",  "UX",  "AGI", "LLM", "NLP",
@@ -261,6 +266,16 @@ bool Scan::rule_name_context(std::size_t i) {
       }
     }
   }
+  // "X today announced", "X announced today": press-release phrasing for a company (not for
+  // "the Linux Foundation" or a university).
+  if (!cue && e + 1 < t_.size() && spaced(e) &&
+      ((lower_is(e, "today") && lower_is(e + 1, "announced")) ||
+       (lower_is(e, "announced") && lower_is(e + 1, "today"))) &&
+      !(word(e - 1) && in_set(kNonCompanyHeads, tx(e - 1))) &&
+      // ("Papers with Code today announced": the name started before "with".)
+      !(i >= 2 && word(i - 1) && !has(i - 1, kHasUpper) && t_[i - 1].end - t_[i - 1].begin <= 4 &&
+        capw(i - 2) && !has(i, kSentenceStart)))
+    cue = true;
   // "X news agency", "X newswire", "X wire service".
   if (!cue && e < t_.size() && spaced(e) && word(e) && !has(e, kHasUpper)) {
     // (Not "the official Algerian news agency": a nationality.)
