@@ -203,3 +203,14 @@ TEST_CASE("company3: press-release phrasing") {
   CHECK(companies("Then Papers with Quill today announced a partnership.").find("quill") ==
         std::string::npos);
 }
+
+TEST_CASE("company3: guards read on BBC news") {
+  // "rival" after a preposition; not after a verb, nor a nationality before a person.
+  CHECK(companies("Fares fell under pressure from rival Quantair last year.") == "quantair");
+  CHECK(companies("The country wants to emulate rival Ostravia, which grew cocoa.").empty());
+  // A place before "-based" is no part of a unit's name.
+  CHECK(companies("It might sell its Vaduz-based Clearmont unit.") == "clearmont");
+  // An exchange word that starts a longer name; a plural at a headline's start.
+  CHECK(companies("The stock trades on the OTC Bulletin Board.").find("otc") == std::string::npos);
+  CHECK(companies("Brewers' profits lose their fizz").empty());
+}

@@ -580,7 +580,8 @@ bool Scan::rule_org_cues(std::size_t i) {
   std::size_t k = e;
   // (Or "Veritas' shares": a bare apostrophe after a final "s".)
   const bool bare = k + 1 < t_.size() && has(k, kPunct) && is_apostrophe(t_[k].cp) &&
-                    ends_with(lower(k - 1), "s") && word(k + 1) && !lower_is(k + 1, "s");
+                    ends_with(lower(k - 1), "s") && word(k + 1) && !lower_is(k + 1, "s") &&
+                    !has(i, kSentenceStart);  // ("Brewers' profits lose their fizz")
   if (!cue && k + 2 < t_.size() && has(k, kPunct) && is_apostrophe(t_[k].cp) &&
       (lower_is(k + 1, "s") || bare)) {
     const std::size_t n = bare ? k + 1 : k + 2;

@@ -59,13 +59,18 @@ const ViewSet kDescriptors = {
     "retailer",    "carrier",    "airline",      "insurer",   "lender",       "operator",
     "provider",    "developer",  "vendor",       "publisher", "conglomerate", "firm",
     "bank",        "brokerage",  "manufacturer", "supplier",  "distributor",  "chain",
-    "homebuilder", "automaker",  "carmaker",     "outfit",    "rival",        "steelmaker",
-    "drugmaker",   "broker",     "company"};
+    "homebuilder", "automaker",  "carmaker",     "outfit",    "steelmaker",   "drugmaker",
+    "broker",      "company"};
 
 // Agencies that are companies: "ad agency X", "news agency X" (not "space agency NASA").
 const ViewSet kAgencyKinds = {"ad",       "advertising",   "news",        "marketing", "media",
                               "creative", "digital",       "talent",      "travel",    "ratings",
                               "rating",   "credit-rating", "recruitment", "staffing",  "pr"};
+
+// Words before "rival X" that leave the name a company's ("from rival X", "and rival X"; not
+// "Russian rival Svetlana ...", "its rival SteamVR": people and products have rivals too).
+const ViewSet kRivalBefore = {"from", "at",  "after", "with", "to",
+                              "by",   "and", "than",  "over", "against"};
 
 // Words before such a noun that are no modifier of it ("central bank X", "the firm X" is
 // rule_company_cues').
@@ -149,6 +154,12 @@ bool Scan::add_cued_company(std::size_t i, std::size_t len) {
       t_[i + len - 1].end - t_[i + len - 1].begin == 1 && i + len < t_.size() &&
       punct(i + len, '.') && glued(i + len))
     --len;
+  // "its Luxembourg-based Clearstream unit": the place is no part of the name.
+  if (len >= 4 && has(i + 1, kPunct) && is_dash(t_[i + 1].cp) && glued(i + 1) && glued(i + 2) &&
+      (lower_is(i + 2, "based") || lower_is(i + 2, "born") || lower_is(i + 2, "headquartered"))) {
+    i += 3;
+    len -= 3;
+  }
   // "AutoFlightX Share": a share button glued to a headline.
   if (len >= 2 && tx(i + len - 1) == "Share") --len;
   const std::size_t e = i + len;
@@ -238,14 +249,18 @@ bool Scan::rule_name_context(std::size_t i) {
   // "network equipment giant X", "IP platform specialist X": a company noun after a
   // modifier (a lower-case word or an acronym) introduces the name.
   if (!cue && i >= 2 && spaced(i) && !has(i, kSentenceStart) && word(i - 1) &&
-      !has(i - 1, kHasUpper) &&
-      (in_set(kDescriptors, lower(i - 1)) ||
-       // "lead manager Union Bank of Switzerland" (bond issues)
-       (lower_is(i - 1, "manager") && (lower_is(i - 2, "lead") || lower_is(i - 2, "co-lead"))) ||
-       (lower_is(i - 1, "agency") && word(i - 2) && in_set(kAgencyKinds, lower(i - 2)))) &&
-      spaced(i - 1) && word(i - 2) && !in_set(kNotModifiers, lower(i - 2)) &&
-      (!has(i - 2, kHasLower) || !has(i - 2, kHasUpper)))
-    cue = true;
+      !has(i - 1, kHasUpper) && spaced(i - 1) && word(i - 2)) {
+    const bool modifier =
+        !in_set(kNotModifiers, lower(i - 2)) && (!has(i - 2, kHasLower) || !has(i - 2, kHasUpper));
+    cue =
+        (modifier &&
+         (in_set(kDescriptors, lower(i - 1)) ||
+          // "lead manager Union Bank of Switzerland" (bond issues)
+          (lower_is(i - 1, "manager") && (lower_is(i - 2, "lead") || lower_is(i - 2, "co-lead"))) ||
+          (lower_is(i - 1, "agency") && in_set(kAgencyKinds, lower(i - 2))))) ||
+        // "pressure from rival Jetstar" (not "to emulate rival Ghana")
+        (lower_is(i - 1, "rival") && !has(i - 2, kHasUpper) && in_set(kRivalBefore, lower(i - 2)));
+  }
   // "its Harris Graphics subsidiary", "their Seneca unit": a unit of the company spoken of.
   if (!cue && i >= 1 && spaced(i) && (lower_is(i - 1, "its") || lower_is(i - 1, "their")) &&
       e < t_.size() && spaced(e) && word(e) && !has(e, kHasUpper) && in_set(kUnitNouns, lower(e)))
@@ -365,6 +380,7 @@ bool Scan::rule_exchange_name(std::size_t i) {
   if (lower_is(p, "the") && p >= 1) --p;
   if (!lower_is(p, "on")) return false;
   const std::size_t e = i + 1;
+  if (e < t_.size() && spaced(e) && capw(e)) return false;  // "the OTC Bulletin Board"
   if (e < t_.size() && (punct(e, ':') || (word(e) && (lower_is(e, "composite") ||
                                                       lower_is(e, "index") || has(e, kHasDigit)))))
     return false;
