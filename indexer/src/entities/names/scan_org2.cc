@@ -1,9 +1,14 @@
 // Companies that no list holds, from the deal and news-wire language around them (issue 11,
 // third round): the object of a deal ("the acquisition of X", "agreed to buy X", "a unit of
-// X", "merger with X"), a name and its listing ("X (Nasdaq: XYZ)"), an appositive ("X, the
-// VoIP upstart", "X, a unit of Y"), a news agency ("Yonhap news agency said") and an outlet
-// glued to a known name in a dateline ("NEW YORK (CBS.MW) --"). Every cue is a bounded look
-// at the tokens next to the name, so the pass stays linear.
+// X", "merger with X", "acquired Benchmark-backed X"), a name and its listing ("X (Nasdaq:
+// XYZ)"), a descriptor after a modifier ("network equipment giant X", "parent company X",
+// "ad agency X", "lead manager X", "from rival X"), an appositive ("X, the VoIP upstart", "X,
+// a unit of Y"), what companies do ("X, which makes ...", "X posted a quarterly profit", "X
+// today announced"), "its X subsidiary", a news agency ("Yonhap news agency said"), an
+// exchange as a market ("trade on NASDAQ") and an outlet glued to a known name in a dateline
+// ("NEW YORK (CBS.MW) --"). Each cue was read on samples of four corpora and carries the
+// guards that reading asked for. Every cue is a bounded look at the tokens next to the name,
+// so the pass stays linear.
 
 #include <cstddef>
 #include <cstdint>
