@@ -12,6 +12,7 @@
 
 #include "entities/names.h"
 #include "entities/numeric.h"
+#include "entity_keys.h"
 #include "index/source_aware.h"
 #include "newsdex/entities.h"
 
@@ -61,19 +62,7 @@ TEST_CASE("money: vague amounts in words are skipped") {
 
 namespace {
 
-const newsdex::EntityExtractor& ex() {
-  static const newsdex::EntityExtractor e(newsdex::EntityOptions{NEWSDEX_GAZETTEER_DIR});
-  return e;
-}
-
-/// The distinct keys of @p kind found, in order of first mention, " | "-separated.
-std::string keys_found(const std::string& text, EntityKind kind) {
-  std::string out;
-  std::set<std::string> seen;
-  for (const Entity& e : ex().extract(text))
-    if (e.kind == kind && seen.insert(e.key).second) out += (out.empty() ? "" : " | ") + e.key;
-  return out;
-}
+using newsdex::test::keys_found;
 
 std::string companies(const std::string& text) { return keys_found(text, EntityKind::company); }
 std::string people_found(const std::string& text) { return keys_found(text, EntityKind::person); }
@@ -112,7 +101,7 @@ TEST_CASE("companies: a headline name of ordinary words the story gives with a s
 
 TEST_CASE("bylines: a writer's role after By, an Authors list") {
   auto people = [](const std::string& text) {
-    std::vector<Entity> ents = ex().extract(text);
+    std::vector<Entity> ents = newsdex::test::gazetteer_extractor().extract(text);
     newsdex::detail::drop_source_entities(text, {}, ents);
     std::string out;
     std::set<std::string> seen;
@@ -143,7 +132,7 @@ TEST_CASE("bylines: a writer's role after By, an Authors list") {
   // Prose: "By late afternoon" is no byline.
   const std::string prose =
       "Talks\n\nBy late afternoon Mr. Tomas Brandt had left, said Helen Okafor.";
-  REQUIRE(ex().extract(prose).size() >= 2);
+  REQUIRE(newsdex::test::gazetteer_extractor().extract(prose).size() >= 2);
   CHECK(people(prose) == "tomas brandt | helen okafor");
 }
 
@@ -165,9 +154,10 @@ TEST_CASE("companies: a heading word the story writes only in lower case is no n
 }
 
 TEST_CASE("publisher keys: the outlet as the extractor keys its credit") {
-  const auto ap = newsdex::detail::publisher_keys(ex(), "AP");
+  const auto ap = newsdex::detail::publisher_keys(newsdex::test::gazetteer_extractor(), "AP");
   CHECK(std::find(ap.begin(), ap.end(), "associated press") != ap.end());
-  std::vector<Entity> ents = ex().extract("Storm news (AP)\n\nAP - The storm hit Ohio.");
+  std::vector<Entity> ents =
+      newsdex::test::gazetteer_extractor().extract("Storm news (AP)\n\nAP - The storm hit Ohio.");
   newsdex::detail::drop_source_entities("Storm news (AP)\n\nAP - The storm hit Ohio.", ap, ents);
   for (const Entity& e : ents) CHECK(e.kind != EntityKind::company);
 }

@@ -347,6 +347,14 @@ std::int64_t Gazetteer::find_name(EntityKind kind, std::string_view name) const 
   const auto& m = by_name_[static_cast<unsigned>(kind)];
   auto it = m.find(normalise_name(s));
   if (it != m.end()) return it->second;
+  // "Standard and Poor's" for the alias "Standard & Poor's" (the scanner matches so too).
+  if (kind == EntityKind::company && s.find(" and ") != std::string_view::npos) {
+    std::string amp(s);
+    for (std::size_t at = amp.find(" and "); at != std::string::npos; at = amp.find(" and ", at))
+      amp.replace(at, 5, " & ");
+    it = m.find(normalise_name(amp));
+    if (it != m.end()) return it->second;
+  }
   return -1;
 }
 

@@ -185,6 +185,15 @@ class Scan {
   bool rule_org_cues(std::size_t i);
   bool rule_party_cue(std::size_t i);
   void list_members();
+  // names/scan_org2.cc: deal objects, listings, appositives, agencies, dotted outlets.
+  void org_cues_late();
+  bool object_end_ok(std::size_t e) const;
+  std::size_t cue_name_at(std::size_t i, std::size_t max_words) const;
+  bool add_cued_company(std::size_t i, std::size_t len);
+  bool rule_deal_cue(std::size_t i);
+  bool rule_name_context(std::size_t i);
+  bool rule_dotted_outlet(std::size_t lp);
+  bool rule_exchange_name(std::size_t i);
   // names/scan_context.cc: line wraps, Romance organisation heads, headline names.
   bool wrapped(std::size_t i) const;
   bool rule_org_head(std::size_t i);

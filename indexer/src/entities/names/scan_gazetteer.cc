@@ -111,6 +111,8 @@ bool Scan::match_alias(const Alias& a, std::size_t i, std::size_t& end) const {
     if (covered_[i + k]) return false;
     std::string_view s = tx(i + k);
     if (at.mode == AliasMode::punct) {
+      // "Standard and Poor's", "Procter and Gamble": "and" stands for an alias's "&".
+      if (at.text == "&" && (t.flags & kWord) && s == "and") continue;
       if (!(t.flags & kPunct)) return false;
       if (s == at.text) continue;
       std::uint32_t acp = 0;

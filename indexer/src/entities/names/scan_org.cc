@@ -70,11 +70,12 @@ const ViewSet kListNouns = {"companies",  "firms",       "stocks",    "rivals", 
                             "publishers", "outlets",     "clients",   "customers",     "investors"};
 
 // After "X's": the noun marks X as a company.
-const ViewSet kOwnedByCompany = {"shares",       "stock",       "board",    "subsidiary",
-                                 "unit",         "division",    "earnings", "revenue",
-                                 "revenues",     "profit",      "profits",  "shareholders",
-                                 "stockholders", "chairman",    "ceo",      "headquarters",
-                                 "products",     "acquisition", "quarterly"};
+const ViewSet kOwnedByCompany = {
+    "shares",       "stock",        "board",     "subsidiary",   "unit",     "division",
+    "earnings",     "revenue",      "revenues",  "profit",       "profits",  "shareholders",
+    "stockholders", "chairman",     "ceo",       "headquarters", "products", "acquisition",
+    "quarterly",    "executives",   "employees", "ipo",          "merger",   "takeover",
+    "shareholder",  "subsidiaries", "units",     "brands"};
 
 // Nouns after a name that make it a creative work, a place or an event, not a person.
 const ViewSet kWorkNouns = {"book",    "books",  "film",      "films",     "movie",   "movies",
@@ -128,7 +129,10 @@ bool Scan::legal_word(std::size_t i) const {
 
 bool Scan::public_name(std::size_t b, std::size_t e) const {
   for (std::size_t k = b; k < e; ++k)
-    if (word(k) && in(kPublicWords, tx(k))) return true;
+    if (word(k) && in(kPublicWords, tx(k)) &&
+        !(tx(k) == "Department" && k + 1 < t_.size() &&
+          (tx(k + 1) == "Stores" || tx(k + 1) == "Store")))  // "Federated Department Stores"
+      return true;
   return false;
 }
 
@@ -188,9 +192,12 @@ void Scan::extend_gazetteer() {
   for (std::size_t ci = 0; ci < ncands; ++ci) {
     Cand& c = cands_[ci];
     if (c.dead || c.kind != EntityKind::company || c.entry < 0 || c.rule) continue;
-    if (noisy(c.tb)) continue;
+    // In a long capitalised run ("Goldman Sachs Inc and Merrill Lynch Capital Markets") only
+    // unit words extend a name.
+    if (has(c.tb, kHeading)) continue;
+    const bool title_run = has(c.tb, kTitleRun);
     std::size_t k = c.te, last_unit = 0, suffix_end = 0;
-    bool other_words = false;
+    bool other_words = false, non_unit = false;
     for (std::size_t steps = 0; k < t_.size() && steps < 5; ++steps) {
       if (!(spaced(k) || wrapped(k)) || !capw(k)) break;
       if (covered_[k]) {
@@ -215,12 +222,16 @@ void Scan::extend_gazetteer() {
         suffix_end = q;
         break;
       }
-      if (in(kUnitWords, tx(k))) last_unit = k + 1;
+      if (in(kUnitWords, tx(k)))
+        last_unit = k + 1;
+      else
+        non_unit = true;
       if (!has(k, kHasLower) && t_[k].end - t_[k].begin < 2) break;
       other_words = true;
       ++k;
     }
     std::size_t name_end = 0, end = 0;
+    if (title_run && (suffix_end || !last_unit || non_unit)) continue;
     if (suffix_end && !other_words && !last_unit) {
       // "McDonnell Douglas Corp": the suffix belongs to the name found.
       c.te = static_cast<std::uint32_t>(suffix_end);
@@ -477,8 +488,9 @@ bool Scan::rule_dotcom(std::size_t i) {
 bool Scan::rule_source_cue(std::size_t i) {
   if (!capw(i) || covered_[i]) return false;
   std::size_t b = i, e = i + 1;
-  // Names with dots or slashes: "CBS.MW", "Re/code", "SPACE.com".
-  while (e + 1 < t_.size() && glued(e) && (punct(e, '.') || punct(e, '/')) && glued(e + 1) &&
+  // Names with dots, slashes or hyphens: "CBS.MW", "Re/code", "SPACE.com", "Itar-Tass".
+  while (e + 1 < t_.size() && glued(e) &&
+         (punct(e, '.') || punct(e, '/') || (punct(e, '-') && capw(e + 1))) && glued(e + 1) &&
          word(e + 1))
     e += 2;
   bool cue = false;
@@ -491,9 +503,18 @@ bool Scan::rule_source_cue(std::size_t i) {
   if (b > 0 && punct(b - 1, '(') && e < t_.size() && punct(e, ')') && glued(e)) {
     // "(Reuters)" at the end of a line, or after an all-caps dateline and before a dash.
     const bool line_end = e + 1 >= t_.size() || has(e + 1, kNewlineBefore);
+    // The dateline's place in capitals, right before or at the line's start ("MOSCOW,
+    // October 28 (Itar-Tass) -").
+    bool caps_place = b >= 2 && capw(b - 2) && !has(b - 2, kHasLower);
+    for (std::size_t k = b - 1, s = 0; !caps_place && k > 0 && s < 6; ++s) {
+      --k;
+      if (has(k, kNewlineBefore) || k == 0) {
+        caps_place = capw(k) && !has(k, kHasLower) && t_[k].end - t_[k].begin >= 3;
+        break;
+      }
+    }
     const bool dateline = e + 1 < t_.size() && has(e + 1, kPunct) &&
-                          (is_dash(t_[e + 1].cp) || t_[e + 1].cp == 0x2014) && b >= 2 &&
-                          capw(b - 2) && !has(b - 2, kHasLower);
+                          (is_dash(t_[e + 1].cp) || t_[e + 1].cp == 0x2014) && caps_place;
     // At a title's end, an outlet looks like one: dotted ("SPACE.com"), all capitals
     // ("AP"), or a known company ("Reuters"); not a time zone ("(PDT)").
     bool outlet_like = e > b + 1 || (!has(b, kHasLower) && t_[b].end - t_[b].begin >= 2) ||
@@ -557,9 +578,13 @@ bool Scan::rule_org_cues(std::size_t i) {
   }
   // "X's shares / chief executive / board"
   std::size_t k = e;
+  // (Or "Veritas' shares": a bare apostrophe after a final "s".)
+  const bool bare = k + 1 < t_.size() && has(k, kPunct) && is_apostrophe(t_[k].cp) &&
+                    ends_with(lower(k - 1), "s") && word(k + 1) && !lower_is(k + 1, "s") &&
+                    !has(i, kSentenceStart);  // ("Brewers' profits lose their fizz")
   if (!cue && k + 2 < t_.size() && has(k, kPunct) && is_apostrophe(t_[k].cp) &&
-      lower_is(k + 1, "s")) {
-    const std::size_t n = k + 2;
+      (lower_is(k + 1, "s") || bare)) {
+    const std::size_t n = bare ? k + 1 : k + 2;
     if (n < t_.size() && word(n) &&
         (in(kOwnedByCompany, lower(n)) ||
          (lower_is(n, "chief") && n + 1 < t_.size() &&
@@ -656,8 +681,30 @@ void Scan::list_members() {
     }
     // Without a company noun before it, a list of companies holds few products or people
     // ("applications like Google Apps, Slack, Jira and Zendesk" is not one).
-    const bool list = introduced || (members.size() >= 3 && companies * 2 >= members.size() &&
-                                     others * 5 <= members.size());
+    // A list of three or more strong names, one of them a company and none anything else
+    // ("US Steel, Allegheny Technologies and Nucor").
+    bool all_strong = members.size() >= 3 && companies >= 1 && others == 0;
+    // ... in a sentence about companies' shares or trade ("steelmakers' shares rose, with
+    // US Steel, ..."), not "researchers at IBM, HP, MIT, Purdue and Stanford".
+    if (all_strong) {
+      bool about = false;
+      for (std::size_t q = start, steps = 0; q-- > 0 && steps < 16 && !about; ++steps) {
+        if (punct(q, '.') || has(q + 1, kNewlineBefore)) break;
+        about = word(q) && !has(q, kHasUpper) &&
+                (in(kListNouns, lower(q)) || ends_with(lower(q), "makers"));
+      }
+      all_strong = about;
+    }
+    for (const Member& m : members)
+      all_strong &=
+          m.company ||
+          (m.e - m.b <= 2 && !first_name(m.b) && (!common(m.e - 1) || !has(m.e - 1, kHasLower)) &&
+           // "Hart, Tex.", "West Hartford, Conn.": places.
+           !(m.e < n && punct(m.e, '.') && glued(m.e) && has(m.e - 1, kHasLower) &&
+             t_[m.e - 1].end - t_[m.e - 1].begin <= 5));
+    const bool list =
+        introduced || all_strong ||
+        (members.size() >= 3 && companies * 2 >= members.size() && others * 5 <= members.size());
     if (!list) {
       s = std::max(s, members.back().e - 1);
       continue;

@@ -200,6 +200,7 @@ bool Scan::rule_legal_suffix(std::size_t i) {
   // Walk back over the name.
   std::size_t b = j, words_n = 0;
   bool mixed_case = false;  // a word with lower-case letters seen
+  bool joined = false;      // "Standard and Poor's Corp": two names joined
   while (b > 0 && words_n < 5) {
     const std::size_t k = b - 1;
     if (covered_[k]) break;
@@ -219,6 +220,8 @@ bool Scan::rule_legal_suffix(std::size_t i) {
     if (lower_is(k, "s") && glued(k) && k >= 2 && has(k - 1, kPunct) &&
         is_apostrophe(t_[k - 1].cp) && glued(k - 1) && capw(k - 2) && !covered_[k - 2] &&
         !is(k - 2, kLxLegal) && words_n > 0) {
+      // "NACCO's North American Coal Corp": two words after the possessive are the name.
+      if (words_n >= 2) break;
       b = k - 2;
       ++words_n;
       continue;
@@ -227,11 +230,18 @@ bool Scan::rule_legal_suffix(std::size_t i) {
          (lower_is(k, "of") && k >= 1 && word(k - 1) && kOfHeads.count(tx(k - 1)))) &&
         k >= 1 && capw(k - 1) && !covered_[k - 1] && words_n > 0) {
       b = k;
+      joined |= punct(k, '&') || lower_is(k, "and");
       continue;
     }
     // "General Motors of Canada Ltd", "David Wyss of Data Resources Inc": the name goes on
-    // before "of", or a person precedes it. Either way, not this rule's business.
-    if (lower_is(k, "of") && words_n > 0) return false;
+    // before "of", or a person precedes it. Either way, not this rule's business; after a
+    // lower-case word ("debt of Michigan General Corp") the name starts after "of".
+    if (lower_is(k, "of") && words_n > 0) {
+      // (Not "a unit of Aluminum Co of America": the name goes on after the suffix.)
+      if (k >= 1 && word(k - 1) && !has(k - 1, kHasUpper) && spaced(k) && !lower_is(i + 1, "of"))
+        break;
+      return false;
+    }
     if ((punct(k, '.') || punct(k, '/') || (has(k, kPunct) && is_dash(t_[k].cp))) && glued(k) &&
         glued(k + 1) && k >= 1 && word(k - 1) && words_n > 0) {  // "WGM/Eastman Inc"
       b = k;
@@ -249,7 +259,10 @@ bool Scan::rule_legal_suffix(std::size_t i) {
   bool strong = false;
   for (std::size_t k = b; k < j; ++k)
     if (capw(k) && !common(k)) strong = true;
-  if (!strong && (weak_suffix || has(b, kSentenceStart))) return false;
+  // "Energy Development Partners Ltd said": an organisation word before the suffix makes a
+  // name of ordinary words at a sentence start too.
+  const bool org_before = !weak_suffix && j - b >= 2 && (org_word(j - 1) || joined);
+  if (!strong && (weak_suffix || (has(b, kSentenceStart) && !org_before))) return false;
   if (weak_suffix && noisy(i)) return false;
   // Extend over "Inc." / "Co., Ltd." / "Holdings Inc".
   std::size_t e = i + 1;
@@ -556,6 +569,7 @@ void Scan::rules_pass() {
     if (!covered_[i] && titlew(i)) rule_first_name(i);
   for (std::uint32_t i : caps)
     if (!covered_[i]) rule_company_cues(i);
+  org_cues_late();
   list_members();
 
   // Words of rule-found names that also occur in lower case are ordinary words; surnames

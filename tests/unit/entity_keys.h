@@ -1,0 +1,27 @@
+#pragma once
+// The entity tests' view of the extractor with the repository's gazetteer: the distinct keys
+// of one kind that a text gives, in order of first mention.
+
+#include <set>
+#include <string>
+
+#include "newsdex/entities.h"
+
+namespace newsdex::test {
+
+/// One extractor over corpus/gazetteer for every test of the runner.
+inline const EntityExtractor& gazetteer_extractor() {
+  static const EntityExtractor e(EntityOptions{NEWSDEX_GAZETTEER_DIR});
+  return e;
+}
+
+/// The distinct keys of @p kind found in @p text, in order of first mention, " | "-separated.
+inline std::string keys_found(const std::string& text, EntityKind kind) {
+  std::string out;
+  std::set<std::string> seen;
+  for (const Entity& e : gazetteer_extractor().extract(text))
+    if (e.kind == kind && seen.insert(e.key).second) out += (out.empty() ? "" : " | ") + e.key;
+  return out;
+}
+
+}  // namespace newsdex::test
