@@ -133,3 +133,26 @@ TEST_CASE("person: a name wrapped over a line break keeps its initial") {
       "    Baileyson Holdings was not mentioned.";
   CHECK(people(paragraph).find("baileyson") == std::string::npos);
 }
+
+TEST_CASE("person: a caption's name, role and company") {
+  expect({
+      {"Above: Dave Kettering, Plexora Mike Tannahill, CEO, Plexora Labs — Tannahill took over.",
+       "mike tannahill"},
+      // No given name: an office and a company in a caption are no person.
+      {"Speakers: Vice President, Prescient Design, Genentech Contributing Writer, Daily.", ""},
+  });
+}
+
+TEST_CASE("person: a name no cue marked, whose surname speaks alone elsewhere") {
+  expect({
+      {"The team called in Timo Glennock as a replacement. German Glennock would race on "
+       "Sunday.",
+       "timo glennock"},
+      {"We met Ramesh Vantakar in his lab. \"It works,\" Vantakar said. Vantakar smiled.",
+       "ramesh vantakar"},
+      // A nationality before a noun that no person does is no evidence.
+      {"Trade with the Czech Republic grew. The Czech Republic is a member.", ""},
+      // Without lone evidence, a capitalised pair stays unclaimed.
+      {"The team called in Timo Glennock as a replacement.", ""},
+  });
+}

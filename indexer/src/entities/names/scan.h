@@ -215,9 +215,12 @@ class Scan {
   bool soft_cue_refused(std::size_t c) const;
   bool soft_apposition_refused(std::size_t c, std::size_t i) const;
   bool age_apposition(std::size_t e) const;
+  bool role_caption(std::size_t e) const;
   bool speech_after(std::size_t e) const;
   bool rule_name_over_company(std::size_t i);
   void late_person_rules();
+  bool lone_person_evidence(std::size_t i) const;
+  void surname_evidence_names();
   bool rule_lone_honorific(std::size_t i);
   bool rule_quoted_speaker(std::size_t i);
   void add_late_person(std::size_t tb, std::size_t te, std::string key);

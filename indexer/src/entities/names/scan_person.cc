@@ -155,6 +155,19 @@ bool Scan::age_apposition(std::size_t e) const {
   return punct(a + 1, ',') && glued(a + 1) && a + 2 < t_.size() && spaced(a + 2);
 }
 
+// "Julie Ask, Principal Analyst, Forrester", "Mike Ghaffary, CEO, Yelp": a caption's
+// name, a comma, one to three capitalised words ending in a role, a comma or a dash.
+bool Scan::role_caption(std::size_t e) const {
+  if (e >= t_.size() || !punct(e, ',') || !glued(e)) return false;
+  for (std::size_t k = e + 1; k < t_.size() && k <= e + 3; ++k) {
+    if (!spaced(k) || !capw(k)) return false;
+    if (is(k, kLxPersonRole))
+      return k + 1 < t_.size() &&
+             (punct(k + 1, ',') || (has(k + 1, kPunct) && is_dash(t_[k + 1].cp)));
+  }
+  return false;
+}
+
 // "said", "says", "told", "added" at e, or after one adverb ("once said").
 bool Scan::speech_after(std::size_t e) const {
   auto verb = [&](std::size_t k) {
@@ -283,8 +296,67 @@ bool Scan::rule_quoted_speaker(std::size_t i) {
   return false;
 }
 
+// One capitalised word standing alone with person evidence: after a nationality ("German
+// Glock would race"), after a lower-case role ("captain Glock"), or before a speech verb
+// ("Glock said").
+bool Scan::lone_person_evidence(std::size_t i) const {
+  if (!titlew(i) || covered_[i] || common(i) || lower_seen(i) || noisy(i)) return false;
+  if (is(i, kLxLegal | kLxDesc) || one_word_alias(i)) return false;
+  if (i + 1 < t_.size() && spaced(i + 1) && capw(i + 1)) return false;
+  // After a nationality only before a verb a person does ("German Glock would race"):
+  // "Czech Republic", "Greek Orthodox", "Thai Farmers" are no people.
+  if (i >= 1 && spaced(i) && capw(i - 1))
+    return demonym(i - 1) && i + 1 < t_.size() && spaced(i + 1) &&
+           (lower_is(i + 1, "would") || lower_is(i + 1, "said") || lower_is(i + 1, "says") ||
+            lower_is(i + 1, "won") || lower_is(i + 1, "beat") || lower_is(i + 1, "scored") ||
+            lower_is(i + 1, "finished"));
+  if (i >= 1 && spaced(i) && word(i - 1) && !has(i - 1, kHasUpper) && is(i - 1, kLxPersonCue) &&
+      !lower_is(i - 1, "by") && !lower_is(i - 1, "said") && !lower_is(i - 1, "says") &&
+      !lower_is(i - 1, "told"))
+    return true;
+  return i + 1 < t_.size() && spaced(i + 1) && word(i + 1) && !has(i + 1, kHasUpper) &&
+         (lower_is(i + 1, "said") || lower_is(i + 1, "says") || lower_is(i + 1, "told"));
+}
+
+// "called in Timo Glock as a replacement ... German Glock would race": a two-word name no
+// cue marked, whose last word has person evidence alone elsewhere in the document; then
+// every lone mention of that word takes the name's key (one decision per document).
+void Scan::surname_evidence_names() {
+  StringSet evidence;
+  for (std::uint32_t i : caps_all_)
+    if (lone_person_evidence(i)) evidence.emplace(lower(i));
+  if (evidence.empty()) return;
+  StringMap<std::string> keys;  // surname -> key ("" = two names share it)
+  const std::size_t n = t_.size();
+  for (std::uint32_t i : caps_all_) {
+    const std::size_t j = i + 1;
+    if (covered_[i] || !titlew(i) || common(i) || noisy(i) || j >= n || !spaced(j) || covered_[j] ||
+        !titlew(j) || common(j) || evidence.find(lower(j)) == evidence.end())
+      continue;
+    if (i >= 1 && spaced(i) && capw(i - 1) && !demonym(i - 1)) continue;
+    if (j + 1 < n && spaced(j + 1) && capw(j + 1)) continue;
+    if (has(i, kSentenceStart) && (lower_seen(i) || starts_name(i))) continue;
+    std::string key = lower_utf8(tx(i)) + " " + lower_utf8(tx(j));
+    auto it = keys.find(lower(j));
+    if (it == keys.end())
+      keys.emplace(std::string(lower(j)), key);
+    else if (it->second != key)
+      it->second.clear();
+    add_late_person(i, j + 1, std::move(key));
+  }
+  for (std::uint32_t i : caps_all_) {
+    if (covered_[i] || !titlew(i)) continue;
+    auto it = keys.find(lower(i));
+    if (it == keys.end() || it->second.empty()) continue;
+    if (i + 1 < n && spaced(i + 1) && capw(i + 1)) continue;
+    if (i >= 1 && spaced(i) && capw(i - 1) && !demonym(i - 1) && !is(i - 1, kLxTitle)) continue;
+    add_late_person(i, i + 1, it->second);
+  }
+}
+
 // After propagate(): what is still unclaimed and has one-word person evidence.
 void Scan::late_person_rules() {
+  surname_evidence_names();
   for (std::uint32_t i : caps_all_) {
     if (covered_[i] || !titlew(i)) continue;
     if (!rule_lone_honorific(i)) rule_quoted_speaker(i);

@@ -347,8 +347,9 @@ bool Scan::rule_person_cues(std::size_t i) {
   if (!titlew(i) || covered_[i]) return false;
   // Inside a long capitalised run (menus, tag clouds) only after a title and before "said":
   // "Deputy Prime Minister and Finance-Economy Minister Lee Hun-jai said".
+  // Or as a caption's "Name, Role, Company" (role_caption()).
   const bool in_run = has(i, kTitleRun);
-  if (in_run && !(i >= 1 && spaced(i) && is(i - 1, kLxTitle))) return false;
+  const bool title_before = i >= 1 && spaced(i) && is(i - 1, kLxTitle);
   // Pre-cue.
   bool cue = false;
   if (i >= 1 && spaced(i)) {
@@ -374,8 +375,10 @@ bool Scan::rule_person_cues(std::size_t i) {
   std::size_t len = person_name_at(i, false);
   if (len == 0) return false;
   const std::size_t e = i + len;
-  if (in_run &&
-      !(e < t_.size() && (lower_is(e, "said") || lower_is(e, "says")) && !has(e, kHasUpper)))
+  const bool caption = first_name(i) && role_caption(e);
+  if (in_run && !caption &&
+      !(title_before && e < t_.size() && (lower_is(e, "said") || lower_is(e, "says")) &&
+        !has(e, kHasUpper)))
     return false;
   bool post = false, role_company = false;
   if (!cue) {
@@ -414,9 +417,11 @@ bool Scan::rule_person_cues(std::size_t i) {
     }
   }
   if (!cue && !post) post = age_apposition(e);  // "Jane Doe, 45, said"
+  if (!cue && !post) post = caption;
   if (!cue && !post) return false;
-  // "LVMH Moet Hennessy Louis said": the name goes on a company's name.
-  if (!cue) {
+  // "LVMH Moet Hennessy Louis said": the name goes on a company's name (not in a caption,
+  // where "Yelp Eat24 Mike Ghaffary, CEO," follows the previous picture's company).
+  if (!cue && !caption) {
     std::size_t k = i;
     while (k > 0 && i - k < 3 && spaced(k) && capw(k - 1) && !covered_[k - 1]) --k;
     if (k > 0 && k < i + 1 && spaced(k) && covered_[k - 1] && capw(k - 1))
@@ -431,7 +436,7 @@ bool Scan::rule_person_cues(std::size_t i) {
     return false;
   std::string key =
       lower_utf8(collapse_space(text_.substr(t_[i].begin, t_[e - 1].end - t_[i].begin)));
-  add_rule(EntityKind::person, i, e, e, std::move(key), !cue);
+  add_rule(EntityKind::person, i, e, e, std::move(key), !cue && !caption);
   if (role_company) company_after_role(e);
   return true;
 }
