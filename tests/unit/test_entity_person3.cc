@@ -156,3 +156,13 @@ TEST_CASE("person: a name no cue marked, whose surname speaks alone elsewhere") 
       {"The team called in Timo Glennock as a replacement.", ""},
   });
 }
+
+TEST_CASE("person: a relative pronoun only people take") {
+  expect({
+      {"The deal was blessed by Dibor Attanasio, who chairs the fund.", "dibor attanasio"},
+      // Not taken from the middle of a longer capitalised run (three words, no given name).
+      {"Retired Admiral Jorvik Poindexteer, who led the program, spoke.", ""},
+      // A company takes "which".
+      {"The order went to Dibor Attanasio, which makes valves.", ""},
+  });
+}

@@ -417,6 +417,12 @@ bool Scan::rule_person_cues(std::size_t i) {
     }
   }
   if (!cue && !post) post = age_apposition(e);  // "Jane Doe, 45, said"
+  // "Jane Doe, who chairs the committee": a relative pronoun only people take; the name
+  // starts here ("Admiral John Poindexter, who" is John Poindexter's).
+  if (!cue && !post && e + 1 < t_.size() && punct(e, ',') && glued(e) &&
+      (lower_is(e + 1, "who") || lower_is(e + 1, "whose")) && !has(e + 1, kHasUpper))
+    post = (len == 2 || first_name(i)) &&
+           !(i >= 1 && spaced(i) && capw(i - 1) && !(has(i - 1, kSentenceStart) && common(i - 1)));
   if (!cue && !post) post = caption;
   if (!cue && !post) return false;
   // "LVMH Moet Hennessy Louis said": the name goes on a company's name (not in a caption,
