@@ -217,6 +217,7 @@ class Scan {
   bool age_apposition(std::size_t e) const;
   bool role_caption(std::size_t e) const;
   bool speech_after(std::size_t e) const;
+  bool person_verb(std::size_t k, bool deeds) const;
   bool rule_name_over_company(std::size_t i);
   void late_person_rules();
   bool lone_person_evidence(std::size_t i) const;

@@ -54,8 +54,9 @@ const ViewSet kOfficeTitles = {
     "deputy",    "mayor",        "vp",         "premier"};
 
 // Family nouns: "his wife Barbara", "her brother Ken" (with a possessive and a given name).
-const ViewSet kFamily = {"wife",   "husband", "widow",  "son",     "daughter", "brother",
-                         "sister", "mother",  "father", "fiancee", "fiance",   "partner"};
+// (Each is a person cue of lexicon.cc, which rule_lone_honorific() tests first.)
+const ViewSet kFamily = {"wife",    "husband", "widow",  "son",    "daughter",
+                         "brother", "sister",  "mother", "father", "partner"};
 
 // Adverbs between a name and its speech verb ("Henry Ford once said").
 const ViewSet kSpeechAdverbs = {"once",     "also",  "later", "then", "previously", "recently",
@@ -71,6 +72,12 @@ bool quote_cp(std::uint32_t cp) {
 // word, "of", one to three capitalised words (an "and" between them), then the name at i.
 bool Scan::title_phrase_before(std::size_t i) const {
   if (i < 3 || !spaced(i)) return false;
+  // Cheap test first: "of" two to four tokens before the name.
+  auto of_at = [&](std::size_t k) {
+    return t_[k].end - t_[k].begin == 2 && lower_text_[t_[k].begin] == 'o' &&
+           lower_text_[t_[k].begin + 1] == 'f';
+  };
+  if (!of_at(i - 2) && !of_at(i - 3) && !(i >= 4 && of_at(i - 4))) return false;
   std::size_t k = i, words_n = 0;
   while (k > 0 && words_n < 4 && spaced(k)) {
     const std::size_t p = k - 1;
@@ -168,6 +175,27 @@ bool Scan::role_caption(std::size_t e) const {
   return false;
 }
 
+// "said", "says", "told" at k (lower case); with @p deeds also "would", "won", "beat",
+// "scored", "finished". One switch on the first letter: called for most capitalised words.
+bool Scan::person_verb(std::size_t k, bool deeds) const {
+  if (!word(k) || has(k, kHasUpper)) return false;
+  const std::string_view w = lower(k);
+  switch (w[0]) {
+    case 's':
+      return w == "said" || w == "says" || (deeds && w == "scored");
+    case 't':
+      return w == "told";
+    case 'w':
+      return deeds && (w == "would" || w == "won");
+    case 'b':
+      return deeds && w == "beat";
+    case 'f':
+      return deeds && w == "finished";
+    default:
+      return false;
+  }
+}
+
 // "said", "says", "told", "added" at e, or after one adverb ("once said").
 bool Scan::speech_after(std::size_t e) const {
   auto verb = [&](std::size_t k) {
@@ -184,11 +212,11 @@ bool Scan::speech_after(std::size_t e) const {
 // gazetteer knows as a one-word company name (matched there or refused after the given
 // name), with a person cue before it or a speech verb after it.
 bool Scan::rule_name_over_company(std::size_t i) {
-  if (!titlew(i) || covered_[i] || noisy(i) || !first_name(i)) return false;
-  if (has(i, kSentenceStart) && common(i)) return false;
+  if (!titlew(i) || covered_[i] || noisy(i)) return false;
   const std::size_t j = i + 1;
   if (j >= t_.size() || !spaced(j) || !titlew(j)) return false;
   if (j + 1 < t_.size() && spaced(j + 1) && capw(j + 1)) return false;
+  if (!first_name(i) || (has(i, kSentenceStart) && common(i))) return false;
   // "Charlie Blackwell-Thompson": the surname goes on after a hyphen.
   if (j + 1 < t_.size() && glued(j + 1) && has(j + 1, kPunct) && is_dash(t_[j + 1].cp))
     return false;
@@ -235,6 +263,13 @@ void Scan::add_late_person(std::size_t tb, std::size_t te, std::string key) {
 // "Mr Berlusconi", "Sir Richard said", "Judge (Harold) Greene", "his wife Barbara said".
 bool Scan::rule_lone_honorific(std::size_t i) {
   if (!titlew(i) || covered_[i] || has(i, kTitleRun) || i < 1 || !spaced(i)) return false;
+  // The cheap test first: the word before is a title or a role noun (cached list bits;
+  // every honorific and family noun below is one), or a bracket.
+  {
+    std::size_t c = i - 1;
+    if (punct(c, '.') && glued(c) && c >= 1) --c;
+    if (!punct(i - 1, ')') && !is(c, kLxTitle | kLxPersonCue)) return false;
+  }
   // One word only: a capitalised word after it makes a longer name, the cue rules' business.
   if (i + 1 < t_.size() && spaced(i + 1) && capw(i + 1)) return false;
   if (i + 1 < t_.size() && glued(i + 1) && has(i + 1, kPunct) && is_dash(t_[i + 1].cp))
@@ -277,9 +312,9 @@ bool Scan::rule_lone_honorific(std::size_t i) {
 // pronoun in the next few words.
 bool Scan::rule_quoted_speaker(std::size_t i) {
   if (!titlew(i) || covered_[i] || noisy(i) || i < 2) return false;
-  if (common(i) || lower_seen(i)) return false;
   const std::size_t q = i - 1;
   if (!has(q, kPunct) || !quote_cp(t_[q].cp)) return false;
+  if (common(i) || lower_seen(i)) return false;
   if (!(punct(q - 1, ',') || punct(q - 1, '?') || punct(q - 1, '!'))) return false;
   const std::size_t v = i + 1;
   if (v >= t_.size() || !spaced(v) || !word(v) || has(v, kHasUpper) ||
@@ -300,22 +335,21 @@ bool Scan::rule_quoted_speaker(std::size_t i) {
 // Glock would race"), after a lower-case role ("captain Glock"), or before a speech verb
 // ("Glock said").
 bool Scan::lone_person_evidence(std::size_t i) const {
-  if (!titlew(i) || covered_[i] || common(i) || lower_seen(i) || noisy(i)) return false;
-  if (is(i, kLxLegal | kLxDesc) || one_word_alias(i)) return false;
-  if (i + 1 < t_.size() && spaced(i + 1) && capw(i + 1)) return false;
+  // The cheap tests first: flags, a verb after it, then a lower-case role before it.
+  if (!titlew(i) || covered_[i] || noisy(i)) return false;
+  const std::size_t v = i + 1;
+  const bool spaced_v = v < t_.size() && spaced(v);
+  const bool verb = spaced_v && person_verb(v, true);
+  const bool role = !verb && i >= 1 && spaced(i) && word(i - 1) && !has(i - 1, kHasUpper) &&
+                    is(i - 1, kLxPersonCue) && !person_verb(i - 1, false) && !lower_is(i - 1, "by");
+  if (!verb && !role) return false;
+  if (spaced_v && capw(v)) return false;
+  if (common(i) || lower_seen(i) || is(i, kLxLegal | kLxDesc) || one_word_alias(i)) return false;
   // After a nationality only before a verb a person does ("German Glock would race"):
   // "Czech Republic", "Greek Orthodox", "Thai Farmers" are no people.
-  if (i >= 1 && spaced(i) && capw(i - 1))
-    return demonym(i - 1) && i + 1 < t_.size() && spaced(i + 1) &&
-           (lower_is(i + 1, "would") || lower_is(i + 1, "said") || lower_is(i + 1, "says") ||
-            lower_is(i + 1, "won") || lower_is(i + 1, "beat") || lower_is(i + 1, "scored") ||
-            lower_is(i + 1, "finished"));
-  if (i >= 1 && spaced(i) && word(i - 1) && !has(i - 1, kHasUpper) && is(i - 1, kLxPersonCue) &&
-      !lower_is(i - 1, "by") && !lower_is(i - 1, "said") && !lower_is(i - 1, "says") &&
-      !lower_is(i - 1, "told"))
-    return true;
-  return i + 1 < t_.size() && spaced(i + 1) && word(i + 1) && !has(i + 1, kHasUpper) &&
-         (lower_is(i + 1, "said") || lower_is(i + 1, "says") || lower_is(i + 1, "told"));
+  if (i >= 1 && spaced(i) && capw(i - 1)) return verb && demonym(i - 1);
+  // Alone, a role before it or a speech verb after it ("Glock said").
+  return role || (verb && person_verb(v, false));
 }
 
 // "called in Timo Glock as a replacement ... German Glock would race": a two-word name no
@@ -324,7 +358,7 @@ bool Scan::lone_person_evidence(std::size_t i) const {
 void Scan::surname_evidence_names() {
   StringSet evidence;
   for (std::uint32_t i : caps_all_)
-    if (lone_person_evidence(i)) evidence.emplace(lower(i));
+    if (!covered_[i] && lone_person_evidence(i)) evidence.emplace(lower(i));
   if (evidence.empty()) return;
   StringMap<std::string> keys;  // surname -> key ("" = two names share it)
   const std::size_t n = t_.size();
@@ -358,8 +392,14 @@ void Scan::surname_evidence_names() {
 void Scan::late_person_rules() {
   surname_evidence_names();
   for (std::uint32_t i : caps_all_) {
-    if (covered_[i] || !titlew(i)) continue;
-    if (!rule_lone_honorific(i)) rule_quoted_speaker(i);
+    if (i == 0 || covered_[i] || !titlew(i)) continue;
+    // The word before decides which rule may apply: punctuation (a title's dot, a bracket,
+    // a quote) or a title or role word (cached list bits).
+    if (has(i - 1, kPunct)) {
+      if (!rule_lone_honorific(i)) rule_quoted_speaker(i);
+    } else if (is(i - 1, kLxTitle | kLxPersonCue)) {
+      rule_lone_honorific(i);
+    }
   }
 }
 

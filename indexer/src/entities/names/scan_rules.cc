@@ -370,7 +370,7 @@ bool Scan::rule_person_cues(std::size_t i) {
       cue = !soft_apposition_refused(c - 1, i);
     }
     // "Secretary of State Colin Powell"
-    if (!cue) cue = title_phrase_before(i);
+    if (!cue && i >= 3 && capw(i - 1)) cue = title_phrase_before(i);
   }
   std::size_t len = person_name_at(i, false);
   if (len == 0) return false;
