@@ -117,6 +117,8 @@ TEST_CASE("person: one word after an honorific, a family noun or a quote") {
       {"Illustration: Ms Tech | Stockphotos", ""},
       {"The \"Dr. Phosphor\" story ran on Venus day.", ""},
       {"The film starred Mr Big as himself.", ""},
+      {"Cadbury, the maker of Dr Pepper, said results would be weak.", ""},
+      {"The cleric, Grand Ayatollah Ali al-Sistani, said violence must end.", ""},
       {"\"Prices will rise,\" Quorvant said on Monday.", ""},
       {"A wife Barbara never met was mentioned.", ""},
   });

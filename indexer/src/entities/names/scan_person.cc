@@ -281,6 +281,15 @@ bool Scan::rule_lone_honorific(std::size_t i) {
     add_late_person(i, i + 1, lower_utf8(tx(i - 2)) + " " + lower_utf8(tx(i)));
     return true;
   }
+  // The name goes on: "Ayatollah Ali al-Sistani", Dr Thamsanqa "Wilkie" Kambule.
+  if (i + 1 < t_.size() && spaced(i + 1)) {
+    const std::size_t k = i + 1;
+    if (has(k, kPunct) && quote_cp(t_[k].cp)) return false;
+    if (word(k) && !has(k, kHasUpper) &&
+        (lower_is(k, "al") || lower_is(k, "bin") || lower_is(k, "ibn") || lower_is(k, "van") ||
+         lower_is(k, "von") || lower_is(k, "de") || lower_is(k, "da") || lower_is(k, "el")))
+      return false;
+  }
   // "Ms Tech | Unsplash": a photo credit.
   if (i + 1 < t_.size() && punct(i + 1, '|')) return false;
   std::size_t c = i - 1;
@@ -288,6 +297,8 @@ bool Scan::rule_lone_honorific(std::size_t i) {
   if (dot) --c;  // "Gov. Schwarzenegger"
   bool honorific = word(c) && capw(c) && kHonorifics.count(tx(c));
   if (honorific && tx(c) == "Gen" && !dot) honorific = false;  // "13th Gen CPUs"
+  // "the maker of Dr Pepper": a brand after a company noun and "of".
+  if (honorific && c >= 2 && lower_is(c - 1, "of") && is(c - 2, kLxCompanyNoun)) return false;
   // A nickname in quotes ("Dr. Phosphine").
   if (honorific && c >= 1 && glued(c) && has(c - 1, kPunct) && quote_cp(t_[c - 1].cp) &&
       i + 1 < t_.size() && glued(i + 1) && has(i + 1, kPunct) && quote_cp(t_[i + 1].cp))
