@@ -119,6 +119,7 @@ TEST_CASE("person: one word after an honorific, a family noun or a quote") {
       {"The film starred Mr Big as himself.", ""},
       {"Cadbury, the maker of Dr Pepper, said results would be weak.", ""},
       {"The cleric, Grand Ayatollah Ali al-Sistani, said violence must end.", ""},
+      {"In a letter, EC President Jos&#233; wrote nothing.", ""},
       {"\"Prices will rise,\" Quorvant said on Monday.", ""},
       {"A wife Barbara never met was mentioned.", ""},
   });

@@ -290,6 +290,8 @@ bool Scan::rule_lone_honorific(std::size_t i) {
          lower_is(k, "von") || lower_is(k, "de") || lower_is(k, "da") || lower_is(k, "el")))
       return false;
   }
+  // "President Jos&#233; Manuel Barroso": an HTML entity cuts the word.
+  if (i + 1 < t_.size() && glued(i + 1) && punct(i + 1, '&')) return false;
   // "Ms Tech | Unsplash": a photo credit.
   if (i + 1 < t_.size() && punct(i + 1, '|')) return false;
   std::size_t c = i - 1;
