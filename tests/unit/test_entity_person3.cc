@@ -169,3 +169,14 @@ TEST_CASE("person: a relative pronoun only people take") {
       {"The order went to Dibor Attanasio, which makes valves.", ""},
   });
 }
+
+TEST_CASE("person: wire copy in capitals") {
+  expect({
+      {"NIGERIA PUTS SUBSIDY AT 85 PCT\n\nNIGERIAN OIL MINISTER DAWODU OKEKANMI SAID\nTODAY THE "
+       "SUBSIDY HAD RISEN.\n    OKEKANMI TOLD REPORTERS PRICES WERE STUDIED.",
+       "dawodu okekanmi"},
+      // No role word before the name: no person.
+      {"THE NIGERIAN OIL FIRMS SAID PRICES WOULD RISE.", ""},
+      {"SHARES OF ACME DRILLING SAID NOTHING.", ""},
+  });
+}

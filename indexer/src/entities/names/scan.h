@@ -224,6 +224,8 @@ class Scan {
   void surname_evidence_names();
   bool rule_lone_honorific(std::size_t i);
   bool rule_quoted_speaker(std::size_t i);
+  bool caps_word(std::size_t i) const;
+  void caps_speakers();
   void add_late_person(std::size_t tb, std::size_t te, std::string key);
 
   void claim(const Cand& c) {

@@ -401,9 +401,44 @@ void Scan::surname_evidence_names() {
   }
 }
 
+// An all-capital word of two letters or more that is no common word, unclaimed.
+bool Scan::caps_word(std::size_t i) const {
+  return i < t_.size() && word(i) && has(i, kUpperFirst) && !has(i, kHasLower) &&
+         !has(i, kHasDigit) && t_[i].end - t_[i].begin >= 2 && !covered_[i] && !common(i);
+}
+
+// Text in capitals (old wire copy): "OIL MINISTER RILWANU LUKMAN SAID", then "LUKMAN TOLD
+// REPORTERS". A role word, two unknown capital words and a speech verb; the surname alone
+// before a speech verb later takes the same key.
+void Scan::caps_speakers() {
+  const std::size_t n = t_.size();
+  auto speech = [&](std::size_t k) {
+    return k < n && spaced(k) &&
+           (lower_is(k, "said") || lower_is(k, "says") || lower_is(k, "told"));
+  };
+  std::string surname, key;
+  for (std::uint32_t i : caps_all_) {
+    if (i == 0 || !caps_word(i)) continue;
+    const std::size_t j = i + 1;
+    if (!spaced(i) || !spaced(j) || !caps_word(j) || !speech(j + 1)) continue;
+    const std::size_t c = i - 1;
+    if (!word(c) || has(c, kHasLower) || !is(c, kLxPersonCue) || lower_is(c, "by")) continue;
+    if (one_word_alias(i) || one_word_alias(j)) continue;
+    key = lower_utf8(tx(i)) + " " + lower_utf8(tx(j));
+    surname = std::string(lower(j));
+    add_late_person(i, j + 1, key);
+  }
+  if (surname.empty()) return;
+  for (std::uint32_t i : caps_all_)
+    if (caps_word(i) && lower(i) == surname && speech(i + 1) &&
+        !(i >= 1 && spaced(i) && capw(i - 1)))
+      add_late_person(i, i + 1, key);
+}
+
 // After propagate(): what is still unclaimed and has one-word person evidence.
 void Scan::late_person_rules() {
   surname_evidence_names();
+  caps_speakers();
   for (std::uint32_t i : caps_all_) {
     if (i == 0 || covered_[i] || !titlew(i)) continue;
     // The word before decides which rule may apply: punctuation (a title's dot, a bracket,
