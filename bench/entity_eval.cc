@@ -20,9 +20,10 @@
 // corpus file removes (index/chrome_pass.h), and the extractor's entities less the
 // record's publisher and the article's bylines (document_builder.cc, source_aware.h).
 // --raw scores the extractor on the record's text as read, before those steps. --resolve-keys
-// compares each gold company key as the search filter resolves it when the gazetteer lists the name
-// (EntityExtractor:: canonical_key): the gazetteer's key for a fuller name it holds as an alias
-// ("Cisco Systems" -> cisco).
+// compares each gold company key (and each full person name) as the search filter resolves it
+// when the gazetteer lists the name (EntityExtractor::canonical_key): the gazetteer's key for
+// a fuller name or a variant it holds as an alias ("Cisco Systems" -> cisco, "Joseph Biden" ->
+// joe biden).
 //
 // Exit status: 77 if GOLD.json (or a corpus file it needs) does not exist (skip), 2 on a
 // usage or input error, 1 if a kind listed in --kinds is below --min-f1 over all
@@ -173,12 +174,15 @@ void score(const std::string& id, const nlohmann::json& gold,
     const std::string name(newsdex::to_string(kind));
     if (!gold.contains(name) || !gold[name].is_object()) continue;
     std::set<std::string> want;
-    // --resolve-keys: a gold company compared as a filter resolves it when the gazetteer
-    // lists it (`cisco systems` is the gazetteer's `cisco`): the key convention of the
-    // index rather than of the annotation.
+    // --resolve-keys: a gold company or person compared as a filter resolves it when the
+    // gazetteer lists it (`cisco systems` is the gazetteer's `cisco`, `joseph biden` its
+    // `joe biden`): the key convention of the index rather than of the annotation.
     for (auto g = gold[name].begin(); g != gold[name].end(); ++g) {
       std::string key = g.key();
-      if (resolve && kind == newsdex::EntityKind::company) {
+      // A lone surname (`trump`) stays: the extractor keys it per document, the index maps it.
+      const bool full_name =
+          kind == newsdex::EntityKind::person && key.find(' ') != std::string::npos;
+      if (resolve && (kind == newsdex::EntityKind::company || full_name)) {
         std::string canon = resolve->canonical_key(kind, key);
         if (!resolve->label(kind, canon).empty()) key = std::move(canon);
       }

@@ -309,6 +309,19 @@ constexpr const char* kPersonCues[] = {"ceo",
                                        "blogger",
                                        "by"};
 
+// Third round (issue 11): titles of sport and state that are cues wherever they stand
+// ("Captain James Cook", "coach Pete Carroll", "envoy Jan Pronk")...
+constexpr const char* kPersonCues3[] = {"captain",  "coach", "envoy", "ambassador", "prince",
+                                        "princess", "sir",   "pope",  "sheikh",     "ayatollah"};
+// ...and role nouns that are cues only in lower case or at a sentence start (a capitalised
+// "Star" or "Driver" inside a sentence is part of a title): Scan::soft_cue_refused().
+constexpr const char* kSoftPersonCues[] = {
+    "striker",  "midfielder", "defender", "goalkeeper", "winger",   "quarterback", "pitcher",
+    "batsman",  "bowler",     "paceman",  "trainer",    "driver",   "star",        "champion",
+    "teammate", "skipper",    "golfer",   "boxer",      "sprinter", "cyclist",     "prosecutor",
+    "aide",     "wife",       "husband",  "widow",      "brother",  "sister",      "daughter",
+    "son",      "mother",     "father"};
+
 // Role nouns that make "Name, a/the ... ROLE" or "Name is ... ROLE" a person.
 constexpr const char* kPersonRoles[] = {
     "ceo",        "cto",          "cfo",        "coo",         "cio",          "ciso",
@@ -410,6 +423,11 @@ WordSets::WordSets() {
     i = j;
   }
   for (const char* w : kPersonCues) person_cues.insert(w);
+  for (const char* w : kPersonCues3) person_cues.insert(w);
+  for (const char* w : kSoftPersonCues) {
+    person_cues.insert(w);
+    soft_person_cues.insert(w);
+  }
   for (const char* w : kPersonRoles) person_roles.insert(w);
   for (const char* w : kCompanyRoles) company_roles.insert(w);
   for (const char* w : kCompanyNouns) company_nouns.insert(w);

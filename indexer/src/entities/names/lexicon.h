@@ -40,6 +40,7 @@ struct WordSets {
   std::unordered_map<std::string_view, std::uint32_t, SvHash> exact_bits, lower_bits;
   ViewSet common, person_cues, person_roles, company_roles, company_nouns, company_intro,
       chrome_verbs, title_words, abbreviations, exchanges, legal, desc, leading;
+  ViewSet soft_person_cues;  ///< person cues only in lower case or at a sentence start
   WordSets();
   /// Bit (first byte, lower-cased, & 31) of lex_shapes[n]: some word of exact_bits or
   /// lower_bits has n bytes and starts so. A cheap test before a look-up.

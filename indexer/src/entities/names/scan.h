@@ -216,6 +216,27 @@ class Scan {
   void propagate();
   void resolve(std::vector<Entity>& out);
 
+  // names/scan_person.cc (issue 11, third round): evidence for people no list holds.
+  bool title_phrase_before(std::size_t i) const;
+  bool name_wrap(std::size_t k) const;
+  bool demonym(std::size_t i) const;
+  bool one_word_alias(std::size_t i) const;
+  bool soft_cue_refused(std::size_t c) const;
+  bool soft_apposition_refused(std::size_t c, std::size_t i) const;
+  bool age_apposition(std::size_t e) const;
+  bool role_caption(std::size_t e) const;
+  bool speech_after(std::size_t e) const;
+  bool person_verb(std::size_t k, bool deeds) const;
+  bool rule_name_over_company(std::size_t i);
+  void late_person_rules();
+  bool lone_person_evidence(std::size_t i) const;
+  void surname_evidence_names();
+  bool rule_lone_honorific(std::size_t i);
+  bool rule_quoted_speaker(std::size_t i);
+  bool caps_word(std::size_t i) const;
+  void caps_speakers();
+  void add_late_person(std::size_t tb, std::size_t te, std::string key);
+
   void claim(const Cand& c) {
     for (std::uint32_t k = c.tb; k < c.te; ++k) covered_[k] = 1;
   }

@@ -229,6 +229,7 @@ void Scan::run(std::vector<Entity>& out) {
   extend_gazetteer();
   rules_pass();
   propagate();
+  late_person_rules();
   document_decisions();
   drop_heading_words();
   resolve(out);

@@ -85,7 +85,8 @@ std::size_t Scan::person_name_at(std::size_t i, bool need_first_name) const {
     k += 2;
   }
   while (k < t_.size() && words_n < 4) {
-    if (!spaced(k) || covered_[k]) break;
+    // "Glenn W.\n    Bailey": a wrapped line inside the name (not a new paragraph).
+    if (!(spaced(k) || name_wrap(k)) || covered_[k]) break;
     // middle initial "F."
     if (capw(k) && t_[k].end - t_[k].begin == 1 && k + 1 < t_.size() && punct(k + 1, '.') &&
         glued(k + 1)) {
@@ -108,6 +109,9 @@ std::size_t Scan::person_name_at(std::size_t i, bool need_first_name) const {
       continue;
     }
     if (!titlew(k) || common(k) || is(k, kLxLegal) || is(k, kLxDesc)) break;
+    // "Virginia Coach Al Groh", "Security Advisor Henry Kissinger": a role word between
+    // capitalised words introduces the name after it.
+    if (is(k, kLxPersonCue) && k + 1 < t_.size() && spaced(k + 1) && titlew(k + 1)) break;
     if (words_n >= 2 && first_name(k) && !first_name(last)) {
       split = true;  // "Sara Morrison Alex Murdaugh": two names side by side
       break;
@@ -144,7 +148,9 @@ std::size_t Scan::person_name_at(std::size_t i, bool need_first_name) const {
     if (last == i) return 0;
   }
   const std::string_view ln = tx(last);
-  if (starts_name(last)) return 0;  // "Will Apple ..."
+  // "Will Apple ...": the last word is a one-word gazetteer name that did not match here.
+  // A word that only starts longer names ("Fox" of "Fox Corporation") may end a person's.
+  if (starts_name(last) && one_word_alias(last)) return 0;
   if (ln.size() < 2) return 0;
   return last + 1 - i;
 }
@@ -354,14 +360,15 @@ bool Scan::rule_person_cues(std::size_t i) {
   if (!titlew(i) || covered_[i]) return false;
   // Inside a long capitalised run (menus, tag clouds) only after a title and before "said":
   // "Deputy Prime Minister and Finance-Economy Minister Lee Hun-jai said".
+  // Or as a caption's "Name, Role, Company" (role_caption()).
   const bool in_run = has(i, kTitleRun);
-  if (in_run && !(i >= 1 && spaced(i) && is(i - 1, kLxTitle))) return false;
+  const bool title_before = i >= 1 && spaced(i) && is(i - 1, kLxTitle);
   // Pre-cue.
   bool cue = false;
   if (i >= 1 && spaced(i)) {
     std::size_t c = i - 1;
     if (punct(c, '.') && c >= 1 && glued(c)) --c;  // "Dr. Jane Doe"
-    if (is(c, kLxPersonCue) && !has(c + 1, kNewlineBefore)) {
+    if (is(c, kLxPersonCue) && !has(c + 1, kNewlineBefore) && !soft_cue_refused(c)) {
       cue = true;
       // "by" introduces bylines and authors, but also titles ("Seen by Contemporary
       // Observers"): only with a known given name.
@@ -371,16 +378,20 @@ bool Scan::rule_person_cues(std::size_t i) {
       cue = true;
     } else if (punct(c, ',') && glued(c) && c >= 1 && word(c - 1) && !has(c - 1, kHasUpper) &&
                is(c - 1, kLxPersonCue) && !lower_is(c - 1, "said") && !lower_is(c - 1, "says") &&
-               !lower_is(c - 1, "told") && !lower_is(c - 1, "by")) {
+               !lower_is(c - 1, "told") && !lower_is(c - 1, "by") && !soft_cue_refused(c - 1)) {
       // "the oil minister, Rilwanu Lukman, said": a role, a comma, the name.
-      cue = true;
+      cue = !soft_apposition_refused(c - 1, i);
     }
+    // "Secretary of State Colin Powell"
+    if (!cue && i >= 3 && capw(i - 1)) cue = title_phrase_before(i);
   }
   std::size_t len = person_name_at(i, false);
   if (len == 0) return false;
   const std::size_t e = i + len;
-  if (in_run &&
-      !(e < t_.size() && (lower_is(e, "said") || lower_is(e, "says")) && !has(e, kHasUpper)))
+  const bool caption = first_name(i) && role_caption(e);
+  if (in_run && !caption &&
+      !(title_before && e < t_.size() && (lower_is(e, "said") || lower_is(e, "says")) &&
+        !has(e, kHasUpper)))
     return false;
   bool post = false, role_company = false;
   if (!cue) {
@@ -418,9 +429,18 @@ bool Scan::rule_person_cues(std::size_t i) {
       }
     }
   }
+  if (!cue && !post) post = age_apposition(e);  // "Jane Doe, 45, said"
+  // "Jane Doe, who chairs the committee": a relative pronoun only people take; the name
+  // starts here ("Admiral John Poindexter, who" is John Poindexter's).
+  if (!cue && !post && e + 1 < t_.size() && punct(e, ',') && glued(e) &&
+      (lower_is(e + 1, "who") || lower_is(e + 1, "whose")) && !has(e + 1, kHasUpper))
+    post = (len == 2 || first_name(i)) &&
+           !(i >= 1 && spaced(i) && capw(i - 1) && !(has(i - 1, kSentenceStart) && common(i - 1)));
+  if (!cue && !post) post = caption;
   if (!cue && !post) return false;
-  // "LVMH Moet Hennessy Louis said": the name goes on a company's name.
-  if (!cue) {
+  // "LVMH Moet Hennessy Louis said": the name goes on a company's name (not in a caption,
+  // where "Yelp Eat24 Mike Ghaffary, CEO," follows the previous picture's company).
+  if (!cue && !caption) {
     std::size_t k = i;
     while (k > 0 && i - k < 3 && spaced(k) && capw(k - 1) && !covered_[k - 1]) --k;
     if (k > 0 && k < i + 1 && spaced(k) && covered_[k - 1] && capw(k - 1))
@@ -435,7 +455,7 @@ bool Scan::rule_person_cues(std::size_t i) {
     return false;
   std::string key =
       lower_utf8(collapse_space(text_.substr(t_[i].begin, t_[e - 1].end - t_[i].begin)));
-  add_rule(EntityKind::person, i, e, e, std::move(key), !cue);
+  add_rule(EntityKind::person, i, e, e, std::move(key), !cue && !caption);
   if (role_company) company_after_role(e);
   return true;
 }
@@ -451,8 +471,9 @@ bool Scan::rule_first_name(std::size_t i) {
     return false;
   // A capitalised word before it makes it part of something longer ("Grace Hopper
   // Celebration" is caught by the run check; "Rhode Island Jane"?).
+  // A nationality is no part of the name ("American Andy Roddick").
   if (i >= 1 && spaced(i) && capw(i - 1) && !covered_[i - 1] && !is(i - 1, kLxTitle) &&
-      !(has(i - 1, kSentenceStart) && common(i - 1)))
+      !(has(i - 1, kSentenceStart) && common(i - 1)) && !demonym(i - 1))
     return false;
   const std::size_t len = person_name_at(i, true);
   if (len == 0) return false;
@@ -563,6 +584,8 @@ void Scan::rules_pass() {
     if (!covered_[i]) rule_desc_suffix(i);
   for (std::uint32_t i : caps)
     if (!covered_[i] && titlew(i)) rule_party_cue(i);
+  for (std::uint32_t i : caps)
+    if (!covered_[i] && titlew(i)) rule_name_over_company(i);
   for (std::uint32_t i : caps)
     if (!covered_[i] && titlew(i)) rule_person_cues(i);
   for (std::uint32_t i : caps)
