@@ -9,6 +9,7 @@
 #include <utility>
 #include <vector>
 
+#include "entity_keys.h"
 #include "newsdex/entities.h"
 
 using newsdex::Entity;
@@ -16,10 +17,7 @@ using newsdex::EntityKind;
 
 namespace {
 
-const newsdex::EntityExtractor& ex() {
-  static const newsdex::EntityExtractor e(newsdex::EntityOptions{NEWSDEX_GAZETTEER_DIR});
-  return e;
-}
+const newsdex::EntityExtractor& ex() { return newsdex::test::gazetteer_extractor(); }
 
 /// The distinct keys of @p kind found, "|"-separated (people by default).
 std::string people(const std::string& text, EntityKind kind = EntityKind::person) {

@@ -244,7 +244,7 @@ TEST_CASE("a truncated or damaged facet file is ignored, with no crash and no wr
   std::size_t keyed = 0;
   for (const Answer& a : expected)
     for (const auto& [kind, keys] : a.facets) keyed += keys.size();
-  CHECK(keyed > 40);  // counts to get wrong
+  CHECK(keyed > 40);                                         // counts to get wrong
   std::vector<std::pair<std::string, std::string>> damaged;  // what, content
   for (std::size_t n :
        {std::size_t(0), std::size_t(7), std::size_t(100), good.size() / 2, good.size() - 1})

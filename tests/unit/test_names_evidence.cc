@@ -10,6 +10,7 @@
 #include <vector>
 
 #include "entities/numeric.h"
+#include "entity_keys.h"
 #include "newsdex/entities.h"
 
 using newsdex::Entity;
@@ -17,10 +18,7 @@ using newsdex::EntityKind;
 
 namespace {
 
-const newsdex::EntityExtractor& ex() {
-  static const newsdex::EntityExtractor e(newsdex::EntityOptions{NEWSDEX_GAZETTEER_DIR});
-  return e;
-}
+const newsdex::EntityExtractor& ex() { return newsdex::test::gazetteer_extractor(); }
 
 /// The distinct "kind:key" of the companies and people found, in order of first mention.
 std::string found(const std::string& text) {
