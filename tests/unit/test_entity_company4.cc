@@ -77,3 +77,26 @@ TEST_CASE("company4: a tag list under an article names no company") {
             .empty());
   CHECK(companies("Topics of the talk included OpenAI and its rivals.") == "openai");
 }
+
+TEST_CASE("company4: a startup called X") {
+  CHECK(companies("He built a startup called Vorlix in 2011, then sold it.") == "vorlix");
+  CHECK(companies("A company named Quellspire pools the data.") == "quellspire");
+  // Not a company: a person called so, a name that goes on ("Planwise 5D").
+  CHECK(companies("It was founded by a comedian called Dario Venn.").find("dario") ==
+        std::string::npos);
+  CHECK(companies("Files were taken from a company called Planwise 5D last year.").empty());
+}
+
+TEST_CASE("company4: a funding headline") {
+  CHECK(companies("Trevolta raises $12 million for crop sensors") == "trevolta");
+  CHECK(companies("Meanwhile, Ohio-based Brankle raised $7.5 million for its app.") == "brankle");
+  CHECK(companies("And Swarvo Mobile raised $3.5 million for its shops.") == "swarvo mobile");
+  // In a run of menu words only a distinctive last word: "Test Management Languages
+  // GridQuell raises".
+  CHECK(companies("Test Management Development Languages GridQuell raises $5M for chips") ==
+        "gridquell");
+  CHECK(companies("Test Management Development Languages Vendral raises $5M for chips").empty());
+  // Not a name: the end of another teaser, a pronoun, a glued name part.
+  CHECK(companies("a cable that connects Europe with Africa Kelvane raises $15 million").empty());
+  CHECK(companies("It raises $20 million a year.").empty());
+}

@@ -205,6 +205,9 @@ class Scan {
   void cut_roles_in_runs();
   bool described_at(std::size_t e) const;
   void drop_topic_tags();
+  bool loose_end_ok(std::size_t e) const;
+  bool rule_called(std::size_t i);
+  bool rule_raises(std::size_t r);
   // names/scan_context.cc: line wraps, Romance organisation heads, headline names.
   bool wrapped(std::size_t i) const;
   bool rule_org_head(std::size_t i);

@@ -46,6 +46,18 @@ bool nationality_shape(std::string_view w) {
          ends_with(w, "ch") || w == "Swiss" || w == "Thai" || w == "Iraqi" || w == "Saudi";
 }
 
+// "a startup called X", "a company named X".
+const ViewSet kCalledNouns = {"startup", "start-up", "company", "firm", "outfit", "maker"};
+
+// Funding headlines: "X raises $5M", "X closes $20 million round".
+const ViewSet kRaiseVerbs = {"raises", "raised", "closes", "secures", "lands", "nabs"};
+
+// Sentence openers before a funding headline's name ("And Swarm Mobile raised ...").
+const ViewSet kOpeners = {"And", "But", "Or", "So", "Then", "While", "Meanwhile", "Also"};
+
+// Lower-case words after which a run of capitalised words may hold the end of another title.
+const ViewSet kNotBeforeRun = {"with", "in", "of", "s", "for", "to", "from", "at", "on", "by"};
+
 // Top-level domains of startups' names ("Josh.ai", "Move.ai", "Replit.io").
 const ViewSet kStartupDomains = {"ai", "io"};
 
@@ -167,13 +179,57 @@ bool Scan::rule_national_noun(std::size_t i) {
   if (!word(i - 1) || has(i - 1, kHasUpper) || !in_set(kNationalNouns, lower(i - 1))) return false;
   if (!spaced(i - 1) || !titlew(i - 2) || covered_[i - 2] || !nationality_shape(tx(i - 2)))
     return false;
-  // (Any lower-case word may follow: "Estonian startup Jobbatical closed a round".)
   const std::size_t len = cue_name_at(i, 3);
-  if (len == 0) return false;
-  const std::size_t e = i + len;
-  if (e < t_.size() && !has(e, kNewlineBefore) && word(e) && capw(e)) return false;
-  if (e < t_.size() && has(e, kPunct) && is_dash(t_[e].cp) && glued(e)) return false;
+  if (len == 0 || !loose_end_ok(i + len)) return false;
   return add_tech_company(i, len);
+}
+
+// After a strong cue any lower-case word may follow the name ("Estonian startup Tallvero
+// closed a round"), but not another capitalised word nor a hyphen.
+bool Scan::loose_end_ok(std::size_t e) const {
+  if (e >= t_.size() || has(e, kNewlineBefore)) return true;
+  if (word(e) && (capw(e) || has(e, kHasDigit))) return false;  // "called Planner 5D"
+  return !(has(e, kPunct) && is_dash(t_[e].cp) && glued(e));
+}
+
+// "a startup called Replika", "a company named Sightful".
+bool Scan::rule_called(std::size_t i) {
+  if (!capw(i) || covered_[i] || noisy(i) || !spaced(i) || i < 2) return false;
+  if (!(lower_is(i - 1, "called") || lower_is(i - 1, "named")) || has(i - 1, kHasUpper))
+    return false;
+  if (!word(i - 2) || has(i - 2, kHasUpper) || !in_set(kCalledNouns, lower(i - 2))) return false;
+  const std::size_t len = cue_name_at(i, 3);
+  if (len == 0 || !loose_end_ok(i + len)) return false;
+  return add_tech_company(i, len);
+}
+
+// "Quadric raises $5M", "New York-based Jopwell raises $7 million": a funding headline. A run
+// of up to three capitalised words that starts a sentence or follows a lower-case word is the
+// name; inside a longer run (a menu before the headline) only a last word of mixed case or
+// with a digit ("HiddenLayer", "OctoML").
+bool Scan::rule_raises(std::size_t r) {
+  if (!word(r) || has(r, kHasUpper) || !in_set(kRaiseVerbs, lower(r)) || r < 1) return false;
+  if (r + 1 >= t_.size() || !spaced(r + 1) || !has(r + 1, kPunct) || t_[r + 1].cp != '$')
+    return false;
+  std::size_t b = r;
+  while (b > 0 && r - b < 4 && capw(b - 1) && !covered_[b - 1] &&
+         (b == r ? spaced(r) : spaced(b)) && !has(b, kNewlineBefore))
+    --b;
+  // "And Swarm Mobile raised": a conjunction opening the sentence is no part of the name.
+  const bool opener = b + 1 < r && has(b, kSentenceStart) && in_set(kOpeners, tx(b));
+  if (opener) ++b;
+  if (b == r || (b > 0 && !spaced(b) && !has(b, kNewlineBefore))) return false;  // "Rocket.Chat"
+  // After a lower-case word, but not after a preposition or a possessive's "s" (teaser lists:
+  // "a cable that connects Europe with Africa NowSecure raises", "Assassin's Creed Atlas").
+  const bool after_lower = b > 0 && word(b - 1) && !has(b - 1, kHasUpper) &&
+                           (r - b == 1 || !in_set(kNotBeforeRun, lower(b - 1)));
+  const bool clean =
+      r - b <= 3 && (opener || has(b, kSentenceStart) || has(b, kNewlineBefore) || after_lower);
+  if (clean) return add_tech_company(b, r - b);
+  const std::string_view last = tx(r - 1);
+  bool distinctive = has(r - 1, kHasDigit);
+  for (std::size_t k = 1; k < last.size(); ++k) distinctive |= last[k] >= 'A' && last[k] <= 'Z';
+  return distinctive && has(r - 1, kHasLower) && add_tech_company(r - 1, 1);
 }
 
 // "Linet Kwamboka Founder and CEO DataScience Ltd": a rule's run holding a role keeps only
@@ -239,6 +295,10 @@ void Scan::org_cues_tech() {
     if (punct(k, '.') && !covered_[k - 1]) rule_startup_domain(k - 1);
   for (std::uint32_t i : caps_all_)
     if (!covered_[i]) rule_national_noun(i);
+  for (std::uint32_t i : caps_all_)
+    if (!covered_[i]) rule_called(i);
+  for (std::size_t r = 1; r + 1 < t_.size(); ++r)
+    if (punct(r + 1, '$')) rule_raises(r);
 }
 
 }  // namespace newsdex::detail::names
