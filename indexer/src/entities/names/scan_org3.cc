@@ -124,6 +124,11 @@ bool Scan::rule_role_of(std::size_t i) {
 bool Scan::rule_possessive_role(std::size_t i) {
   if (!capw(i) || covered_[i] || noisy(i)) return false;
   if (i > 0 && spaced(i) && capw(i - 1) && !has(i, kSentenceStart)) return false;
+  // A possessive within the name's three words, before the costlier look at the name.
+  bool apostrophe = false;
+  for (std::size_t q = i + 1; q <= i + 3 && q < t_.size() && !apostrophe; ++q)
+    apostrophe = has(q, kPunct) && is_apostrophe(t_[q].cp);
+  if (!apostrophe) return false;
   const std::size_t len = cue_name_at(i, 3);
   if (len == 0) return false;
   const std::size_t e = i + len;
@@ -176,8 +181,8 @@ bool Scan::described_at(std::size_t e) const {
 // "Estonian startup Jobbatical", "Swiss company Typewise": a nationality, a company noun.
 bool Scan::rule_national_noun(std::size_t i) {
   if (!capw(i) || covered_[i] || noisy(i) || !spaced(i) || i < 2) return false;
-  if (!word(i - 1) || has(i - 1, kHasUpper) || !in_set(kNationalNouns, lower(i - 1))) return false;
-  if (!spaced(i - 1) || !titlew(i - 2) || covered_[i - 2] || !nationality_shape(tx(i - 2)))
+  if (!word(i - 1) || has(i - 1, kHasUpper) || !spaced(i - 1) || !titlew(i - 2) ||
+      covered_[i - 2] || !nationality_shape(tx(i - 2)) || !in_set(kNationalNouns, lower(i - 1)))
     return false;
   const std::size_t len = cue_name_at(i, 3);
   if (len == 0 || !loose_end_ok(i + len)) return false;
@@ -259,8 +264,10 @@ void Scan::drop_topic_tags() {
   static const ViewSet kFunctionWords = {"the", "a",  "an",  "of",   "to",  "is",   "are", "was",
                                          "in",  "on", "for", "with", "and", "that", "by",  "as"};
   constexpr std::size_t kSpan = 14;
-  for (std::size_t k = 0; k + 2 < t_.size(); ++k) {
-    if (!word(k) || tx(k) != "Topics" || !spaced(k + 1) || !capw(k + 1)) continue;
+  for (std::uint32_t k : caps_all_) {
+    if (t_[k].end - t_[k].begin != 6 || k + 2 >= t_.size() || tx(k) != "Topics" || !spaced(k + 1) ||
+        !capw(k + 1))
+      continue;
     std::size_t r = k + 1;
     bool sentence = false;
     for (; r < t_.size() && r < k + 1 + kSpan && !has(r, kNewlineBefore); ++r) {
@@ -280,25 +287,26 @@ void Scan::drop_topic_tags() {
         c.dead = true;
         for (std::uint32_t q = c.tb; q < c.te; ++q) covered_[q] = 1;
       }
-    k = r;
   }
 }
 
 void Scan::org_cues_tech() {
   drop_topic_tags();
   cut_roles_in_runs();
-  for (std::uint32_t i : caps_all_)
-    if (!covered_[i]) rule_role_of(i);
-  for (std::uint32_t i : caps_all_)
-    if (!covered_[i]) rule_possessive_role(i);
-  for (std::size_t k = 1; k + 1 < t_.size(); ++k)
-    if (punct(k, '.') && !covered_[k - 1]) rule_startup_domain(k - 1);
-  for (std::uint32_t i : caps_all_)
-    if (!covered_[i]) rule_national_noun(i);
-  for (std::uint32_t i : caps_all_)
-    if (!covered_[i]) rule_called(i);
-  for (std::size_t r = 1; r + 1 < t_.size(); ++r)
-    if (punct(r + 1, '$')) rule_raises(r);
+  // One pass over the capitalised words, one over the punctuation (rules are tried in turn;
+  // a name one of them claims is not tried again).
+  for (std::uint32_t i : caps_all_) {
+    if (covered_[i] || noisy(i)) continue;
+    if (rule_role_of(i) || rule_possessive_role(i) || rule_national_noun(i)) continue;
+    rule_called(i);
+  }
+  for (std::size_t k = 1; k + 1 < t_.size(); ++k) {
+    if (!has(k, kPunct)) continue;
+    if (t_[k].cp == '.' && !covered_[k - 1])
+      rule_startup_domain(k - 1);
+    else if (t_[k].cp == '$')
+      rule_raises(k - 1);
+  }
 }
 
 }  // namespace newsdex::detail::names
