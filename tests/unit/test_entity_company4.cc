@@ -36,6 +36,10 @@ TEST_CASE("company4: a role held at a company") {
   CHECK(companies("He is chief technology officer of Ciena\nGameswire's creed is passion.")
             .find("gameswire") == std::string::npos);
   CHECK(companies("He is a founder of Zorba's weekly meetup.").empty());
+  // An appositive that names another kind of organisation.
+  CHECK(companies("He was a cofounder of HackRing, the elite group of hackers.").empty());
+  CHECK(companies("said the founder of Quilter Hub , a community forum.").empty());
+  CHECK(companies("said the founder of Quilter, a software company.") == "quilter");
 }
 
 TEST_CASE("company4: the company's people and its new model") {

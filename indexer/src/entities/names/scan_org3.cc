@@ -67,6 +67,11 @@ const ViewSet kNotCompanyLast = {"Foundation", "Institute", "University", "Assoc
                                  "Center",     "Centre",    "Alliance",   "Consortium",
                                  "Party",      "Committee", "Department", "Ministry"};
 
+// What an appositive calls an organisation that is not a company.
+const ViewSet kNotCompanyNouns = {
+    "group",      "collective", "forum",      "community", "conference", "festival", "nonprofit",
+    "non-profit", "charity",    "initiative", "coalition", "movement",   "campaign", "club"};
+
 }  // namespace
 
 // Token k ends a company role: "CEO", "co-founder", "chief executive", "chief technology
@@ -91,6 +96,12 @@ bool Scan::add_tech_company(std::size_t i, std::size_t len) {
   if (len == 0) return false;
   const std::size_t e = i + len;
   if (word(e - 1) && in_set(kNotCompanyLast, tx(e - 1))) return false;
+  // "cofounder of LulzSec, the elite group of hackers", "founder of Turker Nation , a
+  // community forum": the appositive says what it is.
+  if (e + 2 < t_.size() && punct(e, ',') &&
+      (lower_is(e + 1, "a") || lower_is(e + 1, "an") || lower_is(e + 1, "the")))
+    for (std::size_t k = e + 2; k < t_.size() && k <= e + 5 && word(k) && !has(k, kUpperFirst); ++k)
+      if (in_set(kNotCompanyNouns, lower(k))) return false;
   return add_cued_company(i, len);
 }
 
