@@ -5,7 +5,7 @@
 
 - every article of the picker is in the gold set, with the split the picker gives it
   (pick_fresh.py for a gold file whose documents are all of split 'fresh', else
-  pick_articles.py);
+  pick_articles.py and pick_tech4.py);
 - every surface form is a substring of the article (title + "\\n\\n" + body);
 - every money key is recomputed from its first surface form;
 - a sweep lists currency words/symbols and percent signs/words whose span no surface form
@@ -49,16 +49,18 @@ def main():
     root = sys.argv[2] if len(sys.argv) > 2 else "/work/shared/corpora"
     gold = json.load(open(gold_path, encoding="utf-8"))["docs"]
     fresh = bool(gold) and all(g["split"] == "fresh" for g in gold.values())
-    picker = HERE / ("pick_fresh.py" if fresh else "pick_articles.py")
-    sel = subprocess.run([sys.executable, str(picker), root], check=True,
-                         capture_output=True, text=True).stdout.split("\n")
+    pickers = ["pick_fresh.py"] if fresh else ["pick_articles.py", "pick_tech4.py"]
+    sel = []
+    for picker in pickers:
+        sel += subprocess.run([sys.executable, str(HERE / picker), root], check=True,
+                              capture_output=True, text=True).stdout.split("\n")
     files = {"agnews-test": "agnews-test/agnews_test.jsonl",
              "reuters-21578": "reuters-21578/reuters21578.jsonl",
              "tech-articles": "tech-articles/tech_articles.jsonl"}
     want = {}
     for line in sel:
         if line:
-            corpus, doc_id, split, _ = line.split()
+            corpus, doc_id, split = line.split()[:3]
             want[doc_id] = (corpus, split)
     texts = {}
     for corpus, rel in files.items():

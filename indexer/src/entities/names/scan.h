@@ -194,6 +194,20 @@ class Scan {
   bool rule_name_context(std::size_t i);
   bool rule_dotted_outlet(std::size_t lp);
   bool rule_exchange_name(std::size_t i);
+  // names/scan_org3.cc: tech news: roles at a company, possessives, startup domains.
+  void org_cues_tech();
+  bool company_role_at(std::size_t k) const;
+  bool add_tech_company(std::size_t i, std::size_t len);
+  bool rule_role_of(std::size_t i);
+  bool rule_possessive_role(std::size_t i);
+  bool rule_startup_domain(std::size_t i);
+  bool rule_national_noun(std::size_t i);
+  void cut_roles_in_runs();
+  bool described_at(std::size_t e) const;
+  void drop_topic_tags();
+  bool loose_end_ok(std::size_t e) const;
+  bool rule_called(std::size_t i);
+  bool rule_raises(std::size_t r);
   // names/scan_context.cc: line wraps, Romance organisation heads, headline names.
   bool wrapped(std::size_t i) const;
   bool rule_org_head(std::size_t i);

@@ -402,6 +402,7 @@ void Scan::org_cues_late() {
     if (!covered_[i]) rule_name_context(i);
   for (std::uint32_t i : caps_all_)
     if (!covered_[i] && i > 0) rule_exchange_name(i);
+  org_cues_tech();
 }
 
 }  // namespace newsdex::detail::names

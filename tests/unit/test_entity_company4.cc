@@ -1,0 +1,106 @@
+// Company recognition in tech news (issue 11, fourth round): a role held at a company, the
+// company's people or new model, a startup's domain name, a nationality before a company
+// noun, a profile heading cut after its role, and tag lists under an article. Every
+// sentence and every company name is made up for the test (OpenAI stands for a name the
+// gazetteer knows); each rule has positive and negative cases.
+
+#include <doctest/doctest.h>
+
+#include <string>
+
+#include "entity_keys.h"
+
+using newsdex::EntityKind;
+using newsdex::test::keys_found;
+
+namespace {
+
+std::string companies(const std::string& text) { return keys_found(text, EntityKind::company); }
+
+}  // namespace
+
+TEST_CASE("company4: a role held at a company") {
+  CHECK(companies("The CEO of Vennaro said demand grew.") == "vennaro");
+  CHECK(companies("He was a co-founder of Plumlake in 2019.") == "plumlake");
+  CHECK(companies("She is chief executive at Dorrant, which sells sensors.") == "dorrant");
+  CHECK(companies("The chief technology officer of Kivvon said sales rose.") == "kivvon");
+  CHECK(companies("He is the founder and CEO of Move.io and a keen sailor.") == "move.io");
+  // Not a company: a non-company organisation, a role of countries, a modifier of a company
+  // noun, a product of the company named next, a line break, a possessive.
+  CHECK(companies("He is co-founder of Brightwell Foundation.").empty());
+  CHECK(companies("The CEO of Harwick University spoke.").empty());
+  CHECK(companies("She was president of Corvania for ten years.").empty());
+  CHECK(companies("He is co-founder of CDX and web security startup Qorvex.") == "qorvex");
+  CHECK(companies("said Ana Ruiz, the CTO of Lumo at Brackwell.").find("lumo") ==
+        std::string::npos);
+  CHECK(companies("He is chief technology officer of Ciena\nGameswire's creed is passion.")
+            .find("gameswire") == std::string::npos);
+  CHECK(companies("He is a founder of Zorba's weekly meetup.").empty());
+  // An appositive that names another kind of organisation.
+  CHECK(companies("He was a cofounder of HackRing, the elite group of hackers.").empty());
+  CHECK(companies("said the founder of Quilter Hub , a community forum.").empty());
+  CHECK(companies("said the founder of Quilter, a software company.") == "quilter");
+}
+
+TEST_CASE("company4: the company's people and its new model") {
+  CHECK(companies("Zephlin's CEO said the round closed.") == "zephlin");
+  CHECK(companies("Tovaro's co-founder left in May.") == "tovaro");
+  CHECK(companies("Quorbit's new model beats rivals on reasoning.") == "quorbit");
+  CHECK(companies("Analysts said Marvane's investors were pleased.") == "marvane");
+  // Not a company: a given name, a university, an ordinary possessive.
+  CHECK(companies("Sarah's CEO friend called.").empty());
+  CHECK(companies("Harwick University's founders met.").empty());
+  CHECK(companies("Zephlin's dog barked at the window.").empty());
+}
+
+TEST_CASE("company4: a startup's domain name") {
+  CHECK(companies("Trellis.ai raised 5 million dollars.") == "trellis.ai");
+  CHECK(companies("We partnered with lablab.ai , a hackathon community.") == "lablab.ai");
+  CHECK(companies("Then lablab.ai is an organization that hosts events.") == "lablab.ai");
+  // Not a company: a bare lower-case host, a path, part of an address.
+  CHECK(companies("Visit trellis.ai to sign up.").empty());
+  CHECK(companies("Read Trellis.ai/blog for details.").empty());
+  CHECK(companies("Write to team@Trellis.ai today.").empty());
+}
+
+TEST_CASE("company4: a nationality before a company noun") {
+  CHECK(companies("French company Idemo's algorithms scan faces.") == "idemo");
+  CHECK(companies("The Swiss company Typewise makes keyboards.") == "typewise");
+  // Not a company: no name after the noun, a name that goes on into another name.
+  CHECK(companies("Many Estonian startup founders met in May.").empty());
+  CHECK(companies("The pair met at a Finnish company picnic.").empty());
+}
+
+TEST_CASE("company4: a profile heading keeps the company after the role") {
+  CHECK(companies("Amara Otieno Founder and CEO Brightloom Ltd\nShe builds data tools.") ==
+        "brightloom");
+}
+
+TEST_CASE("company4: a tag list under an article names no company") {
+  CHECK(companies("Sales rose.\nTopics Artificial intelligence (AI) OpenAI Computing US World")
+            .empty());
+  CHECK(companies("Topics of the talk included OpenAI and its rivals.") == "openai");
+}
+
+TEST_CASE("company4: a startup called X") {
+  CHECK(companies("He built a startup called Vorlix in 2011, then sold it.") == "vorlix");
+  CHECK(companies("A company named Quellspire pools the data.") == "quellspire");
+  // Not a company: a person called so, a name that goes on ("Planwise 5D").
+  CHECK(companies("It was founded by a comedian called Dario Venn.").find("dario") ==
+        std::string::npos);
+  CHECK(companies("Files were taken from a company called Planwise 5D last year.").empty());
+}
+
+TEST_CASE("company4: a funding headline") {
+  CHECK(companies("Trevolta raises $12 million for crop sensors") == "trevolta");
+  CHECK(companies("Meanwhile, Ohio-based Brankle raised $7.5 million for its app.") == "brankle");
+  CHECK(companies("And Swarvo Mobile raised $3.5 million for its shops.") == "swarvo mobile");
+  // In a run of menu words only a distinctive last word: "Test Management Languages
+  // GridQuell raises".
+  CHECK(companies("Test Management Development Languages GridQuell raises $5M for chips") ==
+        "gridquell");
+  CHECK(companies("Test Management Development Languages Vendral raises $5M for chips").empty());
+  // Not a name: the end of another teaser, a pronoun, a glued name part.
+  CHECK(companies("a cable that connects Europe with Africa Kelvane raises $15 million").empty());
+  CHECK(companies("It raises $20 million a year.").empty());
+}
