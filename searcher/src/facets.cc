@@ -277,30 +277,29 @@ bool FacetSpy::counted(std::uint32_t story, std::uint32_t space, std::uint32_t w
 
 void FacetSpy::operator()(const Xapian::Document& doc, double) {
   ++documents_;
-  std::uint32_t story = 0;  // 0: counts alone
-  if (stories_) {
-    const std::string key = doc.get_value(schema::kSlotStory);
-    if (!key.empty()) {
-      const std::uint64_t h = hash_word(key);
-      std::uint32_t* id = story_ids_.find(key, h);
-      if (!id) {
-        id = &story_ids_.insert(key, h);
-        *id = std::uint32_t(story_ids_.size());
-      }
-      story = *id;
-    }
-  }
+  const std::uint32_t story = stories_ ? story_id(doc.get_value(schema::kSlotStory)) : 0;
   for (Kind& k : kinds_) add_keys(k, doc.get_value(schema::facet_slot(k.kind)), 1, story);
   if (dates_) add_date(doc.get_value(schema::kSlotDate), 1, story);
 }
 
-void FacetSpy::add(EntityKind kind, std::string_view value, std::size_t n) {
+std::uint32_t FacetSpy::story_id(std::string_view key) {
+  if (key.empty()) return 0;
+  const std::uint64_t h = hash_word(key);
+  std::uint32_t* id = story_ids_.find(key, h);
+  if (!id) {
+    id = &story_ids_.insert(key, h);
+    *id = std::uint32_t(story_ids_.size());
+  }
+  return *id;
+}
+
+void FacetSpy::add(EntityKind kind, std::string_view value, std::size_t n, std::uint32_t story) {
   if (kind == EntityKind::date) {
-    if (dates_) add_date(value, n);
+    if (dates_) add_date(value, n, story);
     return;
   }
   for (Kind& k : kinds_)
-    if (k.kind == kind) add_keys(k, value, n);
+    if (k.kind == kind) add_keys(k, value, n, story);
 }
 
 // Keys in a FacetSpy table from which its look-ups prefetch (about 200 KiB of entries).

@@ -133,8 +133,12 @@ class FacetSpy : public Xapian::MatchSpy {
   /// Counts @p n documents whose value in @p kind's slot (schema::facet_slot; the date:
   /// kSlotDate) is @p value, as if each had been seen (a kind not asked for is ignored).
   /// Counts gathered elsewhere (remote_facets.h) are summed in through this (never with
-  /// stories: those are not known there).
-  void add(EntityKind kind, std::string_view value, std::size_t n);
+  /// stories: those are not known there). @p story: the document's story_id(), with stories
+  /// (value_scan.h reads them along the story slot's stream).
+  void add(EntityKind kind, std::string_view value, std::size_t n, std::uint32_t story = 0);
+  /// The id of story key @p key (schema::kSlotStory) in this spy, from 1; 0 for an empty
+  /// key (a document counted alone). Equal keys, from any database, get the same id.
+  std::uint32_t story_id(std::string_view key);
   /// Adds @p n to documents().
   void add_documents(std::size_t n) { documents_ += n; }
   /// Documents seen.
