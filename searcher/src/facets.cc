@@ -376,16 +376,28 @@ FacetCounts FacetSpy::counts(EntityKind kind) const {
   return out;
 }
 
-FacetCounts merge_counts(const std::vector<FacetCounts>& parts) {
+FacetCounts merge_counts(std::vector<FacetCounts>& parts, bool ordered) {
   FacetCounts out;
-  std::map<std::string_view, std::size_t> sum;  // views into the parts, which outlive this
-  for (const FacetCounts& part : parts) {
-    for (const auto& [key, count] : part.keys) sum[key] += count;
+  // Summed by hash (a std::map of every money amount of two halves of 100k documents took
+  // half a fresh process's time); the keys stay views into the parts' indexes, or into
+  // their own strings, which `kept` keeps where they are (a moved deque's elements stay).
+  FlatStringMap<std::uint32_t> at(1024);  // key → 1 + its index in out.keys
+  out.kept.reserve(parts.size());         // (so the deques are never moved again)
+  for (FacetCounts& part : parts) {
+    for (const auto& [key, count] : part.keys) {
+      const std::uint64_t h = hash_word(key);
+      if (std::uint32_t* i = at.find(key, h)) {
+        out.keys[*i - 1].second += count;
+      } else {
+        out.keys.emplace_back(key, count);
+        at.insert(key, h) = std::uint32_t(out.keys.size());
+      }
+    }
     for (std::size_t r = 0; r < std::size(kMoneyRanges); ++r)
       out.money_ranges[r] += part.money_ranges[r];
+    out.kept.push_back(std::move(part.owned));
   }
-  out.keys.reserve(sum.size());
-  for (const auto& [key, count] : sum) out.keys.emplace_back(out.owned.emplace_back(key), count);
+  if (ordered) std::sort(out.keys.begin(), out.keys.end());
   return out;
 }
 

@@ -109,11 +109,13 @@ struct FacetCounts {
   std::vector<std::pair<std::string_view, std::size_t>> keys;
   std::size_t money_ranges[std::size(kMoneyRanges)] = {};
   std::deque<std::string> owned;  // date bucket names, merged keys (a deque: views stay valid)
+  std::vector<std::deque<std::string>> kept;  // merge_counts(): the parts' `owned`
 };
 
-/// The counts of several databases' documents as one (their sum, key by key; keys in
-/// ascending order, so a date histogram stays in time order).
-FacetCounts merge_counts(const std::vector<FacetCounts>& parts);
+/// The counts of several databases' documents as one (their sum, key by key), taking over
+/// what the parts own; with @p ordered, keys in ascending order (a date histogram: time
+/// order), else in no particular order (facet_result() ranks them).
+FacetCounts merge_counts(std::vector<FacetCounts>& parts, bool ordered);
 
 /// Counts facets while the match runs, from each matching document's facet values
 /// (schema::facet_slot) and published date: no index to load first, so a process's first

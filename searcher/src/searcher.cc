@@ -98,7 +98,7 @@ struct Searcher::Impl {
     per_part.reserve(parts.size());
     for (std::size_t i = 0; i < parts.size(); ++i)
       per_part.push_back(count_facets(facets[i], parts[i], kind, bucket, docids[i], a));
-    return detail::merge_counts(per_part);
+    return detail::merge_counts(per_part, kind == EntityKind::date);
   }
 
   /// Whether every part has a facet file written for it as it is open.
