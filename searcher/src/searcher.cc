@@ -295,14 +295,11 @@ struct Searcher::Impl {
     if (counted) counted->add_to(*value_spy);
     std::vector<std::vector<Xapian::docid>> split;  // several parts: each one's docids
     if ((scan || by_index) && !one_db) split = part_docids(enquire.get_query(), docid_spy.docids);
-    if (scan && one_db)
-      detail::scan_facet_values(db,
-                                stories_by_index ? docid_spy.docids  // a copy: counted below
-                                                 : std::move(docid_spy.docids),
-                                req.facets, *value_spy, stories);
-    else if (scan)  // each part's streams, into one spy (keys and stories by string: the sum)
-      for (std::size_t i = 0; auto& part : split)
-        detail::scan_facet_values(parts[i++], std::move(part), req.facets, *value_spy, stories);
+    if (one_db && scan)                             // (its one part's docids are the whole's)
+      split = {stories_by_index ? docid_spy.docids  // a copy: counted below
+                                : std::move(docid_spy.docids)};
+    // Each part's streams into one spy (keys and stories by string: the sum).
+    if (scan) detail::scan_facet_values(parts, std::move(split), req.facets, *value_spy, stories);
     const std::size_t matches = mset.get_matches_estimated();
     const bool matches_exact = mset.get_matches_lower_bound() == mset.get_matches_upper_bound();
     if (stories) {  // stories.h

@@ -65,25 +65,40 @@ void walk(const Xapian::Database& db, Xapian::valueno slot,
 
 }  // namespace
 
-void scan_facet_values(const Xapian::Database& db, std::vector<Xapian::docid> docids,
+void scan_facet_values(const std::vector<Xapian::Database>& dbs,
+                       std::vector<std::vector<Xapian::docid>> docids,
                        const std::vector<EntityKind>& kinds, FacetSpy& spy, bool stories) {
-  if (!std::is_sorted(docids.begin(), docids.end())) std::sort(docids.begin(), docids.end());
-  spy.add_documents(docids.size());
-  if (docids.empty()) return;
-  // With stories, each document's story id first (0: none, counted alone).
-  std::vector<std::uint32_t> story;
+  for (auto& part : docids) {
+    if (!std::is_sorted(part.begin(), part.end())) std::sort(part.begin(), part.end());
+    spy.add_documents(part.size());
+  }
+  // With stories, each document's story id first (0: none, counted alone), in every part
+  // (a story may span them); then a story matched by one document only counts alone too:
+  // its keys are distinct already, and the spy's per-story set is spared their inserts.
+  std::vector<std::vector<std::uint32_t>> story(docids.size());
   if (stories) {
-    story.resize(docids.size());
-    walk(db, schema::kSlotStory, docids,
-         [&](std::size_t i, const std::string& key) { story[i] = spy.story_id(key); });
+    std::vector<std::uint32_t> matched;  // story id → matching documents
+    for (std::size_t p = 0; p < dbs.size(); ++p) {
+      story[p].resize(docids[p].size());
+      walk(dbs[p], schema::kSlotStory, docids[p], [&](std::size_t i, const std::string& key) {
+        const std::uint32_t id = spy.story_id(key);
+        if (id >= matched.size()) matched.resize(std::size_t(id) * 2 + 1);
+        ++matched[id];
+        story[p][i] = id;
+      });
+    }
+    for (auto& ids : story)
+      for (std::uint32_t& id : ids)
+        if (matched[id] < 2) id = 0;
   }
-  for (EntityKind kind : kinds) {
-    const Xapian::valueno slot =
-        kind == EntityKind::date ? schema::kSlotDate : schema::facet_slot(kind);
-    walk(db, slot, docids, [&](std::size_t i, const std::string& value) {
-      spy.add(kind, value, 1, stories ? story[i] : 0);
-    });
-  }
+  for (std::size_t p = 0; p < dbs.size(); ++p)
+    for (EntityKind kind : kinds) {
+      const Xapian::valueno slot =
+          kind == EntityKind::date ? schema::kSlotDate : schema::facet_slot(kind);
+      walk(dbs[p], slot, docids[p], [&](std::size_t i, const std::string& value) {
+        spy.add(kind, value, 1, stories ? story[p][i] : 0);
+      });
+    }
 }
 
 }  // namespace newsdex::detail

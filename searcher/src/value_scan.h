@@ -17,13 +17,14 @@
 
 namespace newsdex::detail {
 
-/// Adds to @p spy, for each of @p docids (documents of @p db, one local database; any order,
-/// each once) and each kind in @p kinds, the document's value of that kind's facet slot
-/// (schema::facet_slot; the date: kSlotDate), as if the spy had seen the document during the
-/// match; and adds docids.size() to its documents(). With @p stories (a spy counting
-/// stories), each document's story key is read first, along the story slot's stream, and
-/// its keys count once per story (FacetSpy::story_id(): across the databases of one spy).
-void scan_facet_values(const Xapian::Database& db, std::vector<Xapian::docid> docids,
+/// Adds to @p spy, for each docid of docids[p] (documents of dbs[p], one local database
+/// each; any order, each once) and each kind in @p kinds, the document's value of that
+/// kind's facet slot (schema::facet_slot; the date: kSlotDate), as if the spy had seen the
+/// document during the match; and adds the documents to its documents(). With @p stories (a
+/// spy counting stories), each document's story key is read first, along the story slot's
+/// stream, and its keys count once per story (FacetSpy::story_id(): across the parts).
+void scan_facet_values(const std::vector<Xapian::Database>& dbs,
+                       std::vector<std::vector<Xapian::docid>> docids,
                        const std::vector<EntityKind>& kinds, FacetSpy& spy, bool stories = false);
 
 /// The docids a DocidSpy saw on a multi-database of @p n local parts, as each part's: a match
