@@ -5,16 +5,16 @@
 # -e task-clock` of each (CPU ms, mean of 5), which the machine's load moves far less than
 # wall time. Prints a Markdown table. (bench/README.md, "Fresh-process facets".)
 #
-# Usage: bench/fresh_bench.sh --db DB --a NEWSDEX_A --b NEWSDEX_B [--rounds 7]
+# Usage: bench/fresh_bench.sh --db DB [--db DB2]... --a NEWSDEX_A --b NEWSDEX_B [--rounds 7]
 #          [--facets company,person,money,date] [--no-perf] [--extra ARG]... [QUERY...]
 # Queries default to `cloud`, `google search`, `company:google`; --extra ARG is passed to
-# every search (e.g. --extra --no-collapse).
+# every search (e.g. --extra --no-collapse). Several --db: searched as one (each is passed).
 set -euo pipefail
-db= a= b= rounds=7 facets=company,person,money,date perf=1
+dbs=() a= b= rounds=7 facets=company,person,money,date perf=1
 queries=() extra=()
 while (($#)); do
   case $1 in
-    --db) db=$2; shift 2 ;;
+    --db) dbs+=(--db "$2"); shift 2 ;;
     --a) a=$2; shift 2 ;;
     --b) b=$2; shift 2 ;;
     --rounds) rounds=$2; shift 2 ;;
@@ -25,7 +25,7 @@ while (($#)); do
     *) queries+=("$1"); shift ;;
   esac
 done
-[[ -n $db && -n $a && -n $b ]] || { echo "usage: $0 --db DB --a NEWSDEX_A --b NEWSDEX_B [QUERY...]" >&2; exit 2; }
+[[ ${#dbs[@]} -gt 0 && -n $a && -n $b ]] || { echo "usage: $0 --db DB --a NEWSDEX_A --b NEWSDEX_B [QUERY...]" >&2; exit 2; }
 ((${#queries[@]})) || queries=(cloud "google search" company:google)
 
 median() { sort -n | awk '{v[NR]=$1} END {if (NR % 2) print v[(NR+1)/2]; else print (v[NR/2]+v[NR/2+1])/2}'; }
@@ -49,8 +49,8 @@ for q in "${queries[@]}"; do
   for ((r = 0; r < rounds; r++)); do
     for build in a b; do
       bin=${!build}
-      w[$build-plain]+="$(wall_ms "$bin" search --db "$db" "${extra[@]}" -n 10 "$q") "
-      w[$build-facets]+="$(wall_ms "$bin" search --db "$db" "${extra[@]}" -n 10 --facets "$facets" "$q") "
+      w[$build-plain]+="$(wall_ms "$bin" search "${dbs[@]}" "${extra[@]}" -n 10 "$q") "
+      w[$build-facets]+="$(wall_ms "$bin" search "${dbs[@]}" "${extra[@]}" -n 10 --facets "$facets" "$q") "
     done
   done
   for build in a b; do
@@ -59,8 +59,8 @@ for q in "${queries[@]}"; do
     fw=$(tr ' ' '\n' <<<"${w[$build-facets]}" | grep . | median)
     pc=- fc=- cr=-
     if ((perf)); then
-      pc=$(cpu_ms "$bin" search --db "$db" "${extra[@]}" -n 10 "$q")
-      fc=$(cpu_ms "$bin" search --db "$db" "${extra[@]}" -n 10 --facets "$facets" "$q")
+      pc=$(cpu_ms "$bin" search "${dbs[@]}" "${extra[@]}" -n 10 "$q")
+      fc=$(cpu_ms "$bin" search "${dbs[@]}" "${extra[@]}" -n 10 --facets "$facets" "$q")
       cr=$(echo "scale=2; $fc / $pc" | bc)
     fi
     printf '| `%s` | %s | %s | %s | %s | %s | %s | %s |\n' "$q" "$build" "$pw" "$fw" \

@@ -277,30 +277,29 @@ bool FacetSpy::counted(std::uint32_t story, std::uint32_t space, std::uint32_t w
 
 void FacetSpy::operator()(const Xapian::Document& doc, double) {
   ++documents_;
-  std::uint32_t story = 0;  // 0: counts alone
-  if (stories_) {
-    const std::string key = doc.get_value(schema::kSlotStory);
-    if (!key.empty()) {
-      const std::uint64_t h = hash_word(key);
-      std::uint32_t* id = story_ids_.find(key, h);
-      if (!id) {
-        id = &story_ids_.insert(key, h);
-        *id = std::uint32_t(story_ids_.size());
-      }
-      story = *id;
-    }
-  }
+  const std::uint32_t story = stories_ ? story_id(doc.get_value(schema::kSlotStory)) : 0;
   for (Kind& k : kinds_) add_keys(k, doc.get_value(schema::facet_slot(k.kind)), 1, story);
   if (dates_) add_date(doc.get_value(schema::kSlotDate), 1, story);
 }
 
-void FacetSpy::add(EntityKind kind, std::string_view value, std::size_t n) {
+std::uint32_t FacetSpy::story_id(std::string_view key) {
+  if (key.empty()) return 0;
+  const std::uint64_t h = hash_word(key);
+  std::uint32_t* id = story_ids_.find(key, h);
+  if (!id) {
+    id = &story_ids_.insert(key, h);
+    *id = std::uint32_t(story_ids_.size());
+  }
+  return *id;
+}
+
+void FacetSpy::add(EntityKind kind, std::string_view value, std::size_t n, std::uint32_t story) {
   if (kind == EntityKind::date) {
-    if (dates_) add_date(value, n);
+    if (dates_) add_date(value, n, story);
     return;
   }
   for (Kind& k : kinds_)
-    if (k.kind == kind) add_keys(k, value, n);
+    if (k.kind == kind) add_keys(k, value, n, story);
 }
 
 // Keys in a FacetSpy table from which its look-ups prefetch (about 200 KiB of entries).
@@ -377,16 +376,28 @@ FacetCounts FacetSpy::counts(EntityKind kind) const {
   return out;
 }
 
-FacetCounts merge_counts(const std::vector<FacetCounts>& parts) {
+FacetCounts merge_counts(std::vector<FacetCounts>& parts, bool ordered) {
   FacetCounts out;
-  std::map<std::string_view, std::size_t> sum;  // views into the parts, which outlive this
-  for (const FacetCounts& part : parts) {
-    for (const auto& [key, count] : part.keys) sum[key] += count;
+  // Summed by hash (a std::map of every money amount of two halves of 100k documents took
+  // half a fresh process's time); the keys stay views into the parts' indexes, or into
+  // their own strings, which `kept` keeps where they are (a moved deque's elements stay).
+  FlatStringMap<std::uint32_t> at(1024);  // key → 1 + its index in out.keys
+  out.kept.reserve(parts.size());         // (so the deques are never moved again)
+  for (FacetCounts& part : parts) {
+    for (const auto& [key, count] : part.keys) {
+      const std::uint64_t h = hash_word(key);
+      if (std::uint32_t* i = at.find(key, h)) {
+        out.keys[*i - 1].second += count;
+      } else {
+        out.keys.emplace_back(key, count);
+        at.insert(key, h) = std::uint32_t(out.keys.size());
+      }
+    }
     for (std::size_t r = 0; r < std::size(kMoneyRanges); ++r)
       out.money_ranges[r] += part.money_ranges[r];
+    out.kept.push_back(std::move(part.owned));
   }
-  out.keys.reserve(sum.size());
-  for (const auto& [key, count] : sum) out.keys.emplace_back(out.owned.emplace_back(key), count);
+  if (ordered) std::sort(out.keys.begin(), out.keys.end());
   return out;
 }
 

@@ -109,11 +109,13 @@ struct FacetCounts {
   std::vector<std::pair<std::string_view, std::size_t>> keys;
   std::size_t money_ranges[std::size(kMoneyRanges)] = {};
   std::deque<std::string> owned;  // date bucket names, merged keys (a deque: views stay valid)
+  std::vector<std::deque<std::string>> kept;  // merge_counts(): the parts' `owned`
 };
 
-/// The counts of several databases' documents as one (their sum, key by key; keys in
-/// ascending order, so a date histogram stays in time order).
-FacetCounts merge_counts(const std::vector<FacetCounts>& parts);
+/// The counts of several databases' documents as one (their sum, key by key), taking over
+/// what the parts own; with @p ordered, keys in ascending order (a date histogram: time
+/// order), else in no particular order (facet_result() ranks them).
+FacetCounts merge_counts(std::vector<FacetCounts>& parts, bool ordered);
 
 /// Counts facets while the match runs, from each matching document's facet values
 /// (schema::facet_slot) and published date: no index to load first, so a process's first
@@ -133,8 +135,12 @@ class FacetSpy : public Xapian::MatchSpy {
   /// Counts @p n documents whose value in @p kind's slot (schema::facet_slot; the date:
   /// kSlotDate) is @p value, as if each had been seen (a kind not asked for is ignored).
   /// Counts gathered elsewhere (remote_facets.h) are summed in through this (never with
-  /// stories: those are not known there).
-  void add(EntityKind kind, std::string_view value, std::size_t n);
+  /// stories: those are not known there). @p story: the document's story_id(), with stories
+  /// (value_scan.h reads them along the story slot's stream).
+  void add(EntityKind kind, std::string_view value, std::size_t n, std::uint32_t story = 0);
+  /// The id of story key @p key (schema::kSlotStory) in this spy, from 1; 0 for an empty
+  /// key (a document counted alone). Equal keys, from any database, get the same id.
+  std::uint32_t story_id(std::string_view key);
   /// Adds @p n to documents().
   void add_documents(std::size_t n) { documents_ += n; }
   /// Documents seen.

@@ -98,7 +98,22 @@ struct Searcher::Impl {
     per_part.reserve(parts.size());
     for (std::size_t i = 0; i < parts.size(); ++i)
       per_part.push_back(count_facets(facets[i], parts[i], kind, bucket, docids[i], a));
-    return detail::merge_counts(per_part);
+    return detail::merge_counts(per_part, kind == EntityKind::date);
+  }
+
+  /// Whether every part has a facet file written for it as it is open.
+  bool all_files() {
+    for (std::size_t i = 0; i < parts.size(); ++i)
+      if (!facets[i].has_file(parts[i])) return false;
+    return true;
+  }
+
+  /// Each part's docids among @p seen (what a DocidSpy saw on the whole: value_scan.h), or
+  /// when those cannot be told apart, each part's matches of @p query.
+  std::vector<std::vector<Xapian::docid>> part_docids(const Xapian::Query& query,
+                                                      const std::vector<Xapian::docid>& seen) {
+    if (auto runs = detail::split_runs(seen, parts.size())) return std::move(*runs);
+    return detail::match_per_part(parts, query);
   }
 
   /// The query of @p req (its text and filters).
@@ -238,19 +253,26 @@ struct Searcher::Impl {
     const bool stories = res.collapsed;
     // (One part that is one database: a stub Xapian opens whole interleaves its parts' docids.)
     const bool one_db = parts.size() == 1 && db.size() == 1;
+    // Several local databases, each one Xapian database: the whole interleaves their docids
+    // (value_scan.h: split_runs()), so each part's matches are counted on its own
+    // FacetIndex and the counts summed. Not collapsed: a story may span parts, and each
+    // part's facet file knows its own story ids only (then the scan below, by story key).
+    const bool local_parts = !value_counts && parts.size() > 1 && db.size() == parts.size();
+    const bool per_part = one_db || local_parts;
     // A facet file written for this revision (core/forward_index.h) holds the forward index
-    // already: then the first query counts docids too.
-    const bool stored = (faceted || stories) && !value_counts && one_db && facets[0].has_file(db);
-    const bool by_index = faceted && !value_counts && one_db && (facet_queries++ > 0 || stored);
+    // already (every part's, for several): then the first query counts docids too.
+    const bool stored = (faceted || stories) && !value_counts && per_part && all_files();
+    const bool by_index = faceted && !value_counts && (one_db || (local_parts && !stories)) &&
+                          (facet_queries++ > 0 || stored);
     // Collapsed: each story's matching copies, counted the same way (a Searcher's first
     // collapsed query reads the matches' story values, later ones on one database count
     // docids).
     const bool stories_by_index = stories && one_db && (story_queries++ > 0 || stored);
     detail::MatchStories matched(stories_by_index);
-    // The first, uncollapsed: the match collects docids, their values are read after it
-    // (value_scan.h). Collapsed, the spy reads them as the match runs: it needs each
-    // document's story with its keys.
-    const bool scan = faceted && !by_index && !value_counts && !stories && one_db;
+    // Otherwise the match collects docids and their values are read after it, along each
+    // slot's stream (value_scan.h); collapsed, the story slot's first, so each document's
+    // keys count once per story (by story key: across parts too).
+    const bool scan = faceted && !by_index && !value_counts && per_part;
     detail::DocidSpy docid_spy;
     std::optional<detail::FacetSpy> value_spy;
     std::optional<detail::ValueCountFacets> counted;  // remote: see remote_facets.h
@@ -259,7 +281,7 @@ struct Searcher::Impl {
       value_spy.emplace(req.facets, req.date_bucket, people_aliases(req.facets), stories);
       if (value_counts)
         counted.emplace(req.facets).attach(enquire);
-      else if (scan)
+      else if (scan && !stories_by_index)  // (else added above)
         enquire.add_matchspy(&docid_spy);
       else
         enquire.add_matchspy(&*value_spy);
@@ -271,7 +293,13 @@ struct Searcher::Impl {
         Xapian::doccount(stories ? detail::ranked_for_page(req.offset, req.limit) : req.limit),
         all);
     if (counted) counted->add_to(*value_spy);
-    if (scan) detail::scan_facet_values(db, std::move(docid_spy.docids), req.facets, *value_spy);
+    std::vector<std::vector<Xapian::docid>> split;  // several parts: each one's docids
+    if ((scan || by_index) && !one_db) split = part_docids(enquire.get_query(), docid_spy.docids);
+    if (one_db && scan)                             // (its one part's docids are the whole's)
+      split = {stories_by_index ? docid_spy.docids  // a copy: counted below
+                                : std::move(docid_spy.docids)};
+    // Each part's streams into one spy (keys and stories by string: the sum).
+    if (scan) detail::scan_facet_values(parts, std::move(split), req.facets, *value_spy, stories);
     const std::size_t matches = mset.get_matches_estimated();
     const bool matches_exact = mset.get_matches_lower_bound() == mset.get_matches_upper_bound();
     if (stories) {  // stories.h
@@ -293,7 +321,9 @@ struct Searcher::Impl {
     const std::size_t seen = by_index ? docid_spy.docids.size() : value_spy->documents();
     const bool exact = seen >= matches && matches_exact;
     if (by_index && stories) detail::group_by_story(facets[0], db, docid_spy.docids);
-    const std::vector<std::vector<Xapian::docid>> docids{std::move(docid_spy.docids)};
+    const std::vector<std::vector<Xapian::docid>> docids =
+        one_db ? std::vector<std::vector<Xapian::docid>>{std::move(docid_spy.docids)}
+               : std::move(split);
     for (EntityKind kind : req.facets) {
       FacetCounts fc =
           by_index ? count(kind, req.date_bucket, docids, stories) : value_spy->counts(kind);
@@ -710,9 +740,8 @@ SearchResults Searcher::Impl::search(const SearchRequest& req, const ParsedQuery
     // into the forward index mapped from it (integer increments). Without one, the first
     // facet query of a Searcher counts from the matches' facet values (nothing to load);
     // later ones, on one database, count docids into the forward index, built once from the
-    // value streams. A
-    // multi-database's spy sees each document under its own database's docid, so it always
-    // counts values.
+    // value streams. Several local databases count alike, each part on its own (uncollapsed;
+    // collapsed, a story may span parts and the spy counts values).
     // Counts over a sample only when the matches outnumber it (Xapian's estimate from a
     // ranking that checks no more than it needs); else exact, which is then as cheap.
     if (req.time_limit_ms > 0) enquire.set_time_limit(req.time_limit_ms / 1000.0);

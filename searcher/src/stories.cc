@@ -3,6 +3,7 @@
 #include <unordered_set>
 
 #include "core/schema.h"
+#include "value_scan.h"
 
 namespace newsdex::detail {
 
@@ -89,12 +90,8 @@ Xapian::MSet collapsed_page(Xapian::Enquire& enquire, std::size_t offset, std::s
 }
 
 std::size_t count_stories(const Xapian::Database& db, const Xapian::Query& query) {
-  Xapian::Enquire e(db);
-  e.set_query(query);
-  e.set_weighting_scheme(Xapian::BoolWeight());
   StorySpy spy;
-  e.add_matchspy(&spy);
-  e.get_mset(0, 0, db.get_doccount());
+  spy_every_match(db, query, spy);
   return spy.stories();
 }
 
