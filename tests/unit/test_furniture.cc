@@ -104,6 +104,20 @@ TEST_CASE("furniture: runs of headlines, not lists in prose") {
             .starts_with("Home News"));
 }
 
+TEST_CASE("furniture: a byline's bio line") {
+  const std::string verge =
+      "Chatbot ends\n\nBy Tom Wirral , a senior editor covering Orbitrix, games, and tech. He "
+      "founded OrbNews before joining Gadgetry in 2012.\n| Share this story Orbitrix said so.";
+  CHECK(spans(verge) ==
+        "By Tom Wirral , a senior editor covering Orbitrix, games, and tech. He founded OrbNews "
+        "before joining Gadgetry in 2012.");
+  CHECK(spans("Title\n\nBy Ana Pell, an investigations editor covering chips.\nText.") ==
+        "By Ana Pell, an investigations editor covering chips.");
+  // A byline without a bio, and a sentence that starts with `By`.
+  CHECK(spans("Title\n\nBy Ana Pell\nOrbitrix, a chip maker, grew.") == "");
+  CHECK(spans("Title\n\nBy March, a reporter at Orbitrix had quit.") == "");
+}
+
 TEST_CASE("furniture: sign-up forms and the mentions drop_furniture removes") {
   const std::string text =
       "Orbitrix grew.\nFollow us I accept Orbitrix's Terms and Conditions and Orbitrix's "

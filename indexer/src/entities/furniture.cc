@@ -205,6 +205,35 @@ void legal_forms(std::string_view text, std::vector<Span>& out) {
   }
 }
 
+// A byline's bio line: `By Jo Marr , a senior editor covering Orbitrix, chips, and games.
+// She joined ...` up to the line's end: `By`, two to four capitalised words, `, a|an`, a
+// writer's role within the next eight words; at most 500 bytes.
+void byline_bios(std::string_view text, std::vector<Span>& out) {
+  for (std::size_t p = 0; p < text.size();) {
+    std::size_t eol = text.find('\n', p);
+    if (eol == std::string_view::npos) eol = text.size();
+    // (A bio is a line or two: a longer `line` is a flattened page, its article after.)
+    if (text.substr(p, 3) == "By " && eol - p <= 500) {
+      const std::vector<Word> ws = words_of(text, p + 3, std::min(eol, p + 400));
+      auto word = [&](std::size_t k) { return text.substr(ws[k].begin, ws[k].end - ws[k].begin); };
+      std::size_t k = 0;
+      bool comma = false;  // the name's last word ends with the comma (`By Jo Marr, a`)
+      while (k < ws.size() && k < 4 && upper(word(k)[0]) && !comma) comma = word(k++).back() == ',';
+      const std::size_t names = k;
+      if (k > 0 && !comma && k < ws.size() && word(k) == ",") comma = true, ++k;
+      if (comma && names >= 2 && k < ws.size() && (word(k) == "a" || word(k) == "an")) {
+        bool role = false;
+        for (std::size_t r = k + 1; r < ws.size() && r <= k + 8 && !role; ++r)
+          for (std::string_view name : {"editor", "reporter", "writer", "correspondent",
+                                        "journalist", "columnist", "contributor", "producer"})
+            role = role || word(r).starts_with(name);
+        if (role) out.emplace_back(p, eol);
+      }
+    }
+    p = eol + 1;
+  }
+}
+
 }  // namespace
 
 std::vector<Span> furniture_spans(std::string_view text) {
@@ -212,6 +241,7 @@ std::vector<Span> furniture_spans(std::string_view text) {
   credits(text, out);
   headline_runs(text, out);
   legal_forms(text, out);
+  byline_bios(text, out);
   std::sort(out.begin(), out.end());
   return out;
 }

@@ -7,6 +7,7 @@
 //    capitalised words in a row, with only short function words, all-capital words and
 //    numbers between, few commas, no lower-case word, within one line.
 //  - Sign-up forms: a name before `'s Privacy Policy` or `'s Terms`.
+//  - A byline's bio line: `By Jo Marr , a senior editor covering Orbitrix and chips.`
 // Found from shape and cue words, never from the names themselves.
 #include <cstddef>
 #include <string_view>
