@@ -100,8 +100,19 @@ TEST_CASE("furniture: runs of headlines, not lists in prose") {
               "THE OUTPUT CEILING AND THE PRICE OF CRUDE") == "");
   // A run stops at a line break: the title above the page's menu keeps its names.
   CHECK(spans("Orbitrix Buys Kelvane\n\nHome News Gear Science Security Culture Ideas Business "
-              "Podcasts Video Events Jobs Coupons Newsletters Magazine Store")
-            .starts_with("Home News"));
+              "Podcasts Video Events Jobs Coupons Newsletters Magazine Store Deals Reviews Games "
+              "Health Travel Money Sports") ==
+        "Home News Gear Science Security Culture Ideas "
+        "Business Podcasts Video Events Jobs Coupons "
+        "Newsletters Magazine Store Deals Reviews Games "
+        "Health Travel Money Sports");
+  // Prose with many capitalised words: a semicolon or a sentence's end ends a run.
+  CHECK(spans("Others include Ann Lee of Sugar Foods; Tom Ray of Harbour Seafood Processors and "
+              "First Choice Foods; Ed Pike of Commodity Manager and Private Label Distribution; "
+              "Bo Tran of Basic American Foods and Al Moss.") == "");
+  CHECK(spans("Talks were held in Edinburgh, Wales Secretary Peter Hale and Welsh First Minister "
+              "Rhod Morgan in Cardiff and Northern Ireland Minister Jon Sprat in Belfast. The "
+              "Government Said Nothing More About It") == "");
 }
 
 TEST_CASE("furniture: a byline's bio line") {

@@ -72,34 +72,36 @@ void headline_runs(std::string_view text, std::vector<Span>& out) {
     words_of(text, line, eol, ws);
     std::size_t i = 0;
     while (i < ws.size()) {
-      std::size_t j = i, caps = 0, commas = 0;
+      // The run is ws[i, j); the next one starts at `next`.
+      std::size_t j = i, caps = 0, commas = 0, next = 0;
       for (; j < ws.size(); ++j) {
         const std::string_view w = text.substr(ws[j].begin, ws[j].end - ws[j].begin);
         // Prose, the common case: a lower-case word before any capitalised one (a run's
         // leading function words hold no names).
         if (caps == 0 && lower(w[0])) break;
-        if (capitalised(w))
-          ++caps;
-        else if (!neutral(w))
+        if (!capitalised(w) && !neutral(w)) break;
+        // A semicolon ends a run (`Ann Lee of Sugar Foods; Tom Ray of ...`: a list in
+        // prose), and so do two commas within six words (`CEO Adam Selipsky, OpenAI
+        // President Greg Brockman, ...`).
+        bool list = w.back() == ';';
+        for (std::size_t k = j + 1; w.back() == ',' && k < ws.size() && k <= j + 6 && !list; ++k)
+          list = text[ws[k].end - 1] == ',' || text[ws[k].end - 1] == ';';
+        if (list) break;
+        caps += capitalised(w);
+        commas += w.back() == ',';
+        // A sentence's end, a full stop after a lower-case letter (`... in Belfast. The`;
+        // not `U.S.`, `Jr.`), ends the run after it.
+        if (w.size() >= 4 && w.back() == '.' && lower(w[w.size() - 2])) {
+          next = ++j;
           break;
-        if (w.back() == ',' || w.back() == ';') {
-          // Two commas (or semicolons) within six words: a list in prose (`CEO Adam Selipsky,
-          // OpenAI President Greg Brockman, ...`) starts here; it ends the run.
-          bool list = false;
-          for (std::size_t k = j + 1; k < ws.size() && k <= j + 6 && !list; ++k)
-            list = text[ws[k].end - 1] == ',' || text[ws[k].end - 1] == ';';
-          if (list) {
-            if (capitalised(w)) --caps;
-            break;
-          }
-          ++commas;
         }
       }
+      if (next == 0) next = j + 1;
       // A list in prose (`Bill Gates, Satya Nadella, ... and Tim Cook`) has a comma every
       // few names; headlines rarely have one.
       if (caps >= kMinHeadlineWords && commas * 6 < caps)
         out.emplace_back(ws[i].begin, ws[j - 1].end);
-      i = j + 1;
+      i = next;
     }
     line = eol + 1;
   }

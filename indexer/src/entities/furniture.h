@@ -19,7 +19,7 @@
 namespace newsdex::detail {
 
 /// Capitalised words a run of headlines needs at least.
-inline constexpr std::size_t kMinHeadlineWords = 15;
+inline constexpr std::size_t kMinHeadlineWords = 20;
 
 /// The furniture spans [begin, end) of @p text, sorted by begin (they may overlap).
 std::vector<std::pair<std::size_t, std::size_t>> furniture_spans(std::string_view text);
