@@ -164,10 +164,9 @@ void credits(std::string_view text, std::vector<Span>& out) {
       std::size_t end = from, last_agency = 0;
       for (std::size_t k = 0; k < ws.size() && k < 12; ++k) {
         const std::string_view w = text.substr(ws[k].begin, ws[k].end - ws[k].begin);
-        if (text.substr(ws[k - (k > 0)].end, ws[k].begin - ws[k - (k > 0)].end).find('\n') !=
-                std::string_view::npos &&
-            k > 0)
-          break;
+        if (k > 0 && text.substr(ws[k - 1].end, ws[k].begin - ws[k - 1].end).find('\n') !=
+                         std::string_view::npos)
+          break;  // a credit ends with its line
         const bool joint = w == "/" || w == "via" || w == "for" || w == "and" || w == "&" ||
                            w == "of" || w == "," || w == ";";
         if (!joint && !upper(w[0])) break;
