@@ -5,7 +5,8 @@
 //    Getty Images`, `Photo by Jane Roe`, `Jane Roe via Getty Images`.
 //  - Runs of headlines (related videos or stories, menus): at least kMinHeadlineWords
 //    capitalised words in a row, with only short function words, all-capital words and
-//    numbers between, few commas, no lower-case word, within one line.
+//    numbers between, within one line, no lower-case word; a semicolon, a sentence's end
+//    or two commas within six words end a run (lists of names in prose).
 //  - Sign-up forms: a name before `'s Privacy Policy` or `'s Terms`.
 //  - A byline's bio line: `By Jo Marr , a senior editor covering Orbitrix and chips.`
 // Found from shape and cue words, never from the names themselves.
