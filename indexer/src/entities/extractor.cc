@@ -10,6 +10,7 @@
 #include <utility>
 
 #include "analysis/fold.h"
+#include "entities/furniture.h"
 #include "entities/names.h"
 #include "entities/numeric.h"
 #include "newsdex/entities.h"
@@ -124,6 +125,8 @@ std::vector<Entity> EntityExtractor::extract(std::string_view text,
     // generale`), so a filter typed with or without them finds the same documents.
     if (is_name_kind(e.kind)) e.key = detail::fold_accents(e.key);
   }
+  // Credits, runs of headlines, sign-up forms: page furniture, no entities (furniture.h).
+  detail::drop_furniture(text, out);
   return out;
 }
 

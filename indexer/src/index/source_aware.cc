@@ -81,6 +81,54 @@ bool after_stamp(std::string_view text, const Entity& e) {
   return false;
 }
 
+// Whether @p e lies in an author list: after an `Authors`, `Author`, `Contributors` or
+// `Written by` heading at a line's start, with only capitalised words (the other names)
+// between (`Authors Rachel Fong Josh Tobin Jack Clark`: the names the extractor does not
+// know break no chain).
+bool in_author_block(std::string_view text, const Entity& e) {
+  std::size_t p = e.begin;
+  for (int words = 0; words < 40; ++words) {
+    while (p > 0 && space(text[p - 1])) --p;
+    if (p == 0 || text[p - 1] == '\n') return false;
+    for (std::string_view h : {"Authors", "Author", "Contributors", "Written by"})
+      if (ends_with_word(text, p, h, true)) return true;
+    std::size_t b = p;
+    while (b > 0 && !space(text[b - 1]) && text[b - 1] != '\n') --b;
+    if (!std::isupper(static_cast<unsigned char>(text[b])) && text.substr(b, p - b) != "&")
+      return false;
+    p = b;
+  }
+  return false;
+}
+
+// Whether @p e is the subject of an author's bio: `Jane Roe is a senior writer at WIRED
+// covering ...`: `is a|an`, up to three words, a writer's role, `at|for|with`, and the
+// publisher (the company mention @p next, when its key is one of @p publisher).
+bool bio_subject(std::string_view text, const Entity& e, const Entity* next,
+                 const std::vector<std::string>& publisher) {
+  if (!next || next->kind != EntityKind::company ||
+      std::find(publisher.begin(), publisher.end(), next->key) == publisher.end())
+    return false;
+  std::string_view rest = text.substr(e.end, next->begin > e.end ? next->begin - e.end : 0);
+  if (rest.size() > 90) return false;
+  if (rest.substr(0, 6) == " is a ")
+    rest.remove_prefix(6);
+  else if (rest.substr(0, 7) == " is an ")
+    rest.remove_prefix(7);
+  else
+    return false;
+  // At most five words: `a senior staff writer at`; a clause (`a freelance writer who
+  // covers mutual funds for Reuters`) is the article's own text, as the dev gold reads it.
+  if (std::count(rest.begin(), rest.end(), ' ') > 5) return false;
+  bool role = false;
+  for (std::string_view r : {"writer", "editor", "reporter", "correspondent", "journalist",
+                             "columnist", "contributor", "producer", "critic"})
+    role = role || rest.find(r) != std::string_view::npos;
+  if (!role) return false;
+  while (!rest.empty() && space(rest.back())) rest.remove_suffix(1);
+  return rest.ends_with(" at") || rest.ends_with(" for") || rest.ends_with(" with");
+}
+
 // Whether only a list separator (`, `, ` and `, ` & `) lies between two mentions.
 bool list_gap(std::string_view gap) {
   std::size_t i = 0;
@@ -127,8 +175,10 @@ void drop_source_entities(std::string_view text, const std::vector<std::string>&
     const Entity& e = ents[i];
     if (e.kind != EntityKind::person || e.end > text.size()) continue;
     const bool stamp = after_stamp(text, e);
+    const Entity* next = i + 1 < ents.size() ? &ents[i + 1] : nullptr;
     const bool byline =
-        after_by(text, e) || before_share_bar(text, e) ||
+        after_by(text, e) || before_share_bar(text, e) || in_author_block(text, e) ||
+        bio_subject(text, e, next, publisher) ||
         (prev && prev->end <= e.begin && list_gap(text.substr(prev->end, e.begin - prev->end)));
     prev = byline || stamp ? &e : nullptr;
     if (byline) bylined.insert(e.key);

@@ -8,6 +8,9 @@
 //    before the page's share bar (`Kim-Mai Cutler Share on Facebook`), and every other
 //    mention of them in the same article, are no people of the article; nor is the author
 //    a live blog names after an entry's stamp (`Nov 18 Jay Peters`; that mention only).
+//    An `Authors` list holds every capitalised name up to its end (names no list knows
+//    break no chain), and the subject of an author's bio (`Jane Roe is a senior writer at
+//    WIRED`, where the company after is the publisher) is a byline too.
 // (Labels: schema::clean_label.)
 #include <string>
 #include <string_view>
