@@ -18,6 +18,9 @@ namespace newsdex::detail::names {
 
 using ViewSet = std::unordered_set<std::string_view, SvHash>;
 
+/// Whether @p w is one of @p s (the rule files' word lists).
+inline bool in_set(const ViewSet& s, std::string_view w) { return s.find(w) != s.end(); }
+
 /// What the scanner's word lists say of a word: bits of WordInfo::exact_bits (case-exact
 /// lists) and WordInfo::lower_bits (lower-case lists); kLxDone marks a token's cached bits.
 enum LexBit : std::uint32_t {

@@ -33,8 +33,6 @@ const ViewSet kOrgJoins = {"de", "du", "des", "et", "del", "della", "di", "do", 
 // The shortest line a fixed-width wrap leaves (newswire copy is wrapped near 70 columns).
 constexpr std::size_t kMinWrappedLine = 50;
 
-bool in_set(const ViewSet& s, std::string_view w) { return s.find(w) != s.end(); }
-
 }  // namespace
 
 bool Scan::wrapped(std::size_t i) const {

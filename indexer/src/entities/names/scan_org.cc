@@ -109,11 +109,9 @@ const ViewSet kNotInPersonNames = {"Securities", "Holdings", "Exchange",   "Airl
                                    "Systems",    "Group",    "Capital",    "Media",
                                    "Research",   "Partners", "Financial"};
 
-bool in(const ViewSet& s, std::string_view w) { return s.find(w) != s.end(); }
-
 }  // namespace
 
-bool Scan::org_word(std::size_t i) const { return capw(i) && in(kOrgWords, tx(i)); }
+bool Scan::org_word(std::size_t i) const { return capw(i) && in_set(kOrgWords, tx(i)); }
 
 bool Scan::legal_word(std::size_t i) const {
   if (!capw(i)) return false;
@@ -129,7 +127,7 @@ bool Scan::legal_word(std::size_t i) const {
 
 bool Scan::public_name(std::size_t b, std::size_t e) const {
   for (std::size_t k = b; k < e; ++k)
-    if (word(k) && in(kPublicWords, tx(k)) &&
+    if (word(k) && in_set(kPublicWords, tx(k)) &&
         !(tx(k) == "Department" && k + 1 < t_.size() &&
           (tx(k + 1) == "Stores" || tx(k + 1) == "Store")))  // "Federated Department Stores"
       return true;
@@ -222,7 +220,7 @@ void Scan::extend_gazetteer() {
         suffix_end = q;
         break;
       }
-      if (in(kUnitWords, tx(k)))
+      if (in_set(kUnitWords, tx(k)))
         last_unit = k + 1;
       else
         non_unit = true;
@@ -383,7 +381,7 @@ bool Scan::rule_org_word(std::size_t i) {
   if (!org_word(i) || covered_[i] || noisy(i) || !spaced(i)) return false;
   // The run must end here (or at unit words right after).
   std::size_t e = i + 1;
-  while (e < t_.size() && spaced(e) && capw(e) && !covered_[e] && in(kUnitWords, tx(e)) &&
+  while (e < t_.size() && spaced(e) && capw(e) && !covered_[e] && in_set(kUnitWords, tx(e)) &&
          e < i + 3)
     ++e;
   if (e < t_.size() && spaced(e) && (capw(e) || lower_is(e, "of"))) return false;
@@ -413,14 +411,15 @@ bool Scan::rule_org_word(std::size_t i) {
   static const ViewSet kLeadIns = {"Press",    "Release",  "Guest",   "Sponsored", "Exclusive",
                                    "Breaking", "Analysis", "Opinion", "Update",    "Watch",
                                    "Video",    "Podcast",  "Report",  "Review",    "Interview"};
-  while (b < i && (has(b, kPunct) || is(b, kLxLeading) || in(kLeadIns, tx(b)))) ++b;
+  while (b < i && (has(b, kPunct) || is(b, kLxLeading) || in_set(kLeadIns, tx(b)))) ++b;
   if (b >= i) return false;
   // A capitalised word right before, glued to a gazetteer name ("Microsoft Research"), is
   // extend_gazetteer's; a covered word before means the run started earlier.
   if (b > 0 && spaced(b) && covered_[b - 1] && capw(b - 1)) return false;
   bool strong = false;
   for (std::size_t k = b; k < e; ++k)
-    if (word(k) && capw(k) && !common(k) && !org_word(k) && !in(kUnitWords, tx(k))) strong = true;
+    if (word(k) && capw(k) && !common(k) && !org_word(k) && !in_set(kUnitWords, tx(k)))
+      strong = true;
   // "British Airways", "General Motors", "United Airlines": a few organisation words make a
   // name of ordinary words, inside a sentence.
   static const ViewSet kStrongOrgWords = {
@@ -432,7 +431,7 @@ bool Scan::rule_org_word(std::size_t i) {
   const bool acronym =
       !has(b, kHasLower) && t_[b].end - t_[b].begin >= 2 && t_[b].end - t_[b].begin <= 4 && b < i;
   bool strong_word = false;
-  for (std::size_t k = b; k <= i; ++k) strong_word |= in(kStrongOrgWords, tx(k));
+  for (std::size_t k = b; k <= i; ++k) strong_word |= in_set(kStrongOrgWords, tx(k));
   if (!strong && strong_word && (!has(b, kSentenceStart) || acronym) && i - b <= 2) strong = true;
   if (!strong) return false;
   // "Mary Smith Research": a person's name before the word is not this rule's business.
@@ -533,12 +532,12 @@ bool Scan::rule_source_cue(std::size_t i) {
     if (line_end && !dateline && b >= 1 && !has(b - 1, kSpaceBefore)) cue = false;
     static const ViewSet kZones = {"PDT", "PST", "EDT", "EST",  "CDT", "CST", "MDT", "MST", "GMT",
                                    "UTC", "BST", "CET", "CEST", "IST", "JST", "ET",  "PT"};
-    if (e == b + 1 && in(kZones, tx(b))) cue = false;
+    if (e == b + 1 && in_set(kZones, tx(b))) cue = false;
   } else if (b >= 2 && punct(b - 1, ':') && glued(b - 1) &&
              (lower_is(b - 2, "source") || lower_is(b - 2, "via"))) {
     cue = true;
     while (e < t_.size() && e < i + 3 && spaced(e) && capw(e) && !has(e, kNewlineBefore) &&
-           !covered_[e] && (org_word(e) || in(kUnitWords, tx(e))))
+           !covered_[e] && (org_word(e) || in_set(kUnitWords, tx(e))))
       ++e;
   } else if (b >= 3 && lower_is(b - 1, "to") && lower_is(b - 2, "tip") && lower_is(b - 3, "hat")) {
     cue = true;
@@ -586,7 +585,7 @@ bool Scan::rule_org_cues(std::size_t i) {
       (lower_is(k + 1, "s") || bare)) {
     const std::size_t n = bare ? k + 1 : k + 2;
     if (n < t_.size() && word(n) &&
-        (in(kOwnedByCompany, lower(n)) ||
+        (in_set(kOwnedByCompany, lower(n)) ||
          (lower_is(n, "chief") && n + 1 < t_.size() &&
           (lower_is(n + 1, "executive") || lower_is(n + 1, "financial")))))
       cue = !first_name(i);
@@ -620,16 +619,16 @@ void Scan::list_members() {
     bool introduced = false;
     std::size_t start = s;
     if ((lower_is(s, "as") && s >= 2 && lower_is(s - 1, "such") && word(s - 2) &&
-         in(kListNouns, lower(s - 2))) ||
+         in_set(kListNouns, lower(s - 2))) ||
         ((lower_is(s, "including") || lower_is(s, "like")) && s >= 1 &&
-         ((word(s - 1) && in(kListNouns, lower(s - 1))) ||
+         ((word(s - 1) && in_set(kListNouns, lower(s - 1))) ||
           // "the mobile giants, including Google, Uber and Amazon"
           (lower_is(s, "including") && s >= 2 && punct(s - 1, ',') && word(s - 2) &&
-           in(kListNouns, lower(s - 2)))))) {
+           in_set(kListNouns, lower(s - 2)))))) {
       introduced = true;
       start = s + 1;
     } else if (capw(s) && s >= 1 && spaced(s) && word(s - 1) && !has(s - 1, kHasUpper) &&
-               in(kListNouns, lower(s - 1))) {
+               in_set(kListNouns, lower(s - 1))) {
       introduced = true;  // "French companies Snecma and Sagem", "competitors Unilever and ..."
     } else if (!(capw(s) && (s == 0 || punct(s - 1, ',') || !capw(s - 1)))) {
       continue;
@@ -691,7 +690,7 @@ void Scan::list_members() {
       for (std::size_t q = start, steps = 0; q-- > 0 && steps < 16 && !about; ++steps) {
         if (punct(q, '.') || has(q + 1, kNewlineBefore)) break;
         about = word(q) && !has(q, kHasUpper) &&
-                (in(kListNouns, lower(q)) || ends_with(lower(q), "makers"));
+                (in_set(kListNouns, lower(q)) || ends_with(lower(q), "makers"));
       }
       all_strong = about;
     }
@@ -806,15 +805,15 @@ void Scan::document_decisions() {
       const std::string_view name = text_.substr(c.b, c.e - c.b);
       bool not_person = false;
       for (std::uint32_t k = c.tb; k < c.te; ++k)
-        if (word(k) && (in(kForeignOrgWords, tx(k)) || in(kNotInPersonNames, tx(k)) ||
-                        in(kPublicWords, tx(k))))
+        if (word(k) && (in_set(kForeignOrgWords, tx(k)) || in_set(kNotInPersonNames, tx(k)) ||
+                        in_set(kPublicWords, tx(k))))
           not_person = true;  // "Deutsche Boerse", "Cleveland Fed"
       // "Ellis Island", "Kings Cross Street": a place word ends the name.
       static const ViewSet kPlaceEnds = {"Island",  "Islands", "Bay",     "Park",   "Street",
                                          "Avenue",  "Valley",  "Beach",   "Hill",   "Hills",
                                          "Springs", "Falls",   "Heights", "Harbor", "Harbour",
                                          "Square",  "Road",    "Airport", "County", "Canyon"};
-      if (word(c.te - 1) && in(kPlaceEnds, tx(c.te - 1))) not_person = true;
+      if (word(c.te - 1) && in_set(kPlaceEnds, tx(c.te - 1))) not_person = true;
       // "Mitchell Hutchins said" after "Mitchell Hutchins Asset Management Inc": the short
       // name of a company in this document.
       for (std::string_view k : company_keys)
@@ -842,7 +841,7 @@ void Scan::document_decisions() {
         std::size_t w = q;
         while (w < text_.size() && (std::isalpha(static_cast<unsigned char>(text_[w])) != 0)) ++w;
         std::string next = lower_utf8(text_.substr(q, w - q));
-        if (in(kWorkNouns, next)) not_person = true;
+        if (in_set(kWorkNouns, next)) not_person = true;
         // "Tony Hawk Pro Skater 5": capitalised words and a number go on: a title.
         if (q > at + name.size() && w > q && std::isupper(static_cast<unsigned char>(text_[q]))) {
           std::size_t r = w;
@@ -864,7 +863,7 @@ void Scan::document_decisions() {
           while (s < text_.size() && text_[s] == ' ') ++s;
           std::size_t t = s;
           while (t < text_.size() && std::isalpha(static_cast<unsigned char>(text_[t])) != 0) ++t;
-          if (t > s && in(kStates, text_.substr(s, t - s))) not_person = true;
+          if (t > s && in_set(kStates, text_.substr(s, t - s))) not_person = true;
         }
       }
       verdicts.emplace(std::string(name), not_person);

@@ -25,8 +25,6 @@
 namespace newsdex::detail::names {
 namespace {
 
-bool in_set(const ViewSet& s, std::string_view w) { return s.find(w) != s.end(); }
-
 // "GPUs", "APIs": capitals and a final "s".
 bool plural_acronym(std::string_view w) {
   if (w.size() < 3 || w.size() > 7 || w.back() != 's') return false;

@@ -19,8 +19,6 @@
 namespace newsdex::detail::names {
 namespace {
 
-bool in_set(const ViewSet& s, std::string_view w) { return s.find(w) != s.end(); }
-
 // Roles held at a company ("CEO of X"; not "president of", "head of": countries and
 // departments have them too).
 const ViewSet kCompanyRoles = {"ceo",       "cto",      "cfo",        "coo",        "founder",
