@@ -15,13 +15,20 @@ inline const EntityExtractor& gazetteer_extractor() {
   return e;
 }
 
-/// The distinct keys of @p kind found in @p text, in order of first mention, " | "-separated.
-inline std::string keys_found(const std::string& text, EntityKind kind) {
+/// The distinct keys of @p kind found in @p text, in order of first mention, separated by
+/// @p sep.
+inline std::string keys_found(const std::string& text, EntityKind kind,
+                              const std::string& sep = " | ") {
   std::string out;
   std::set<std::string> seen;
   for (const Entity& e : gazetteer_extractor().extract(text))
-    if (e.kind == kind && seen.insert(e.key).second) out += (out.empty() ? "" : " | ") + e.key;
+    if (e.kind == kind && seen.insert(e.key).second) out += (out.empty() ? "" : sep) + e.key;
   return out;
+}
+
+/// The distinct company keys found in @p text, " | "-separated.
+inline std::string companies(const std::string& text) {
+  return keys_found(text, EntityKind::company);
 }
 
 }  // namespace newsdex::test

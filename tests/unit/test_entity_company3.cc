@@ -10,14 +10,7 @@
 
 #include "entity_keys.h"
 
-using newsdex::EntityKind;
-using newsdex::test::keys_found;
-
-namespace {
-
-std::string companies(const std::string& text) { return keys_found(text, EntityKind::company); }
-
-}  // namespace
+using newsdex::test::companies;
 
 TEST_CASE("company3: the object of a deal is a company") {
   CHECK(companies("The board approved the acquisition of Quillmore for cash.") == "quillmore");

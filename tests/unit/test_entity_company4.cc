@@ -10,14 +10,7 @@
 
 #include "entity_keys.h"
 
-using newsdex::EntityKind;
-using newsdex::test::keys_found;
-
-namespace {
-
-std::string companies(const std::string& text) { return keys_found(text, EntityKind::company); }
-
-}  // namespace
+using newsdex::test::companies;
 
 TEST_CASE("company4: a role held at a company") {
   CHECK(companies("The CEO of Vennaro said demand grew.") == "vennaro");

@@ -62,9 +62,9 @@ TEST_CASE("money: vague amounts in words are skipped") {
 
 namespace {
 
+using newsdex::test::companies;
 using newsdex::test::keys_found;
 
-std::string companies(const std::string& text) { return keys_found(text, EntityKind::company); }
 std::string people_found(const std::string& text) { return keys_found(text, EntityKind::person); }
 
 }  // namespace

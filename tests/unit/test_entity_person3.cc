@@ -4,7 +4,6 @@
 
 #include <doctest/doctest.h>
 
-#include <set>
 #include <string>
 #include <utility>
 #include <vector>
@@ -12,20 +11,13 @@
 #include "entity_keys.h"
 #include "newsdex/entities.h"
 
-using newsdex::Entity;
 using newsdex::EntityKind;
 
 namespace {
 
-const newsdex::EntityExtractor& ex() { return newsdex::test::gazetteer_extractor(); }
-
 /// The distinct keys of @p kind found, "|"-separated (people by default).
 std::string people(const std::string& text, EntityKind kind = EntityKind::person) {
-  std::set<std::string> seen;
-  std::string out;
-  for (const Entity& e : ex().extract(text))
-    if (e.kind == kind && seen.insert(e.key).second) out += (out.empty() ? "" : "|") + e.key;
-  return out;
+  return newsdex::test::keys_found(text, kind, "|");
 }
 
 void expect(const std::vector<std::pair<std::string, std::string>>& cases) {
