@@ -108,6 +108,13 @@ std::size_t Scan::person_name_at(std::size_t i, bool need_first_name) const {
       ++k;
       continue;
     }
+    // "O'Neill", "d'Arsonval", "al-Sadr": a surname particle glued to the next word.
+    if (const std::size_t q = surname_particle(k); q != 0) {
+      last = k + 2;
+      ++words_n;
+      k += 3;
+      continue;
+    }
     if (!titlew(k) || common(k) || is(k, kLxLegal) || is(k, kLxDesc)) break;
     // "Virginia Coach Al Groh", "Security Advisor Henry Kissinger": a role word between
     // capitalised words introduces the name after it.
@@ -385,6 +392,10 @@ bool Scan::rule_person_cues(std::size_t i) {
     // "Secretary of State Colin Powell"
     if (!cue && i >= 3 && capw(i - 1)) cue = title_phrase_before(i);
   }
+  // "an Oklahoma Republican, asked the COO": after an indefinite article, a description.
+  if (!cue && i >= 1 && spaced(i) && (lower_is(i - 1, "an") || lower_is(i - 1, "a")) &&
+      !has(i - 1, kHasUpper))
+    return false;
   std::size_t len = person_name_at(i, false);
   if (len == 0) return false;
   const std::size_t e = i + len;
@@ -588,6 +599,7 @@ void Scan::rules_pass() {
     if (!covered_[i] && titlew(i)) rule_name_over_company(i);
   for (std::uint32_t i : caps)
     if (!covered_[i] && titlew(i)) rule_person_cues(i);
+  person_rules4();
   for (std::uint32_t i : caps)
     if (!covered_[i] && titlew(i)) rule_first_name(i);
   for (std::uint32_t i : caps)
@@ -607,7 +619,9 @@ void Scan::rules_pass() {
   for (Cand& c : cands_) {
     if (!c.rule || !c.check_lower) continue;
     for (std::uint32_t k = c.tb; k < c.name_te; ++k)
-      if (word(k) && has(k, kHasLower) && !first_name(k) && lower_seen(k)) {
+      if (word(k) && has(k, kHasLower) && !first_name(k) && lower_seen(k) &&
+          // A person's lower-case particle ("al-Sadr", "van Gogh") is no ordinary word.
+          (c.kind != EntityKind::person || has(k, kUpperFirst))) {
         c.dead = true;
         break;
       }

@@ -1,0 +1,270 @@
+// The scanner's sixth-round person evidence (issue 11): cues that the earlier rounds'
+// lists do not hold, each a category rather than a name.
+// * Role nouns of science, faith, the arts, politics, the military and sport, in lower
+//   case before a full name ("Hungarian mathematician Ilona Varga", "defensive tackle
+//   Gerard Warren", "cleric Moqtada al-Sadr"), or before it after a comma when the name
+//   ends its phrase ("the deputy speaker, Dalhar Omar, said").
+// * Plural titles and roles before a list of names ("Sens. Angus King and James Lankford",
+//   "coaches Bill Parcells and Joe Gibbs"): every name of the list.
+// * A name set off by commas as the subject of a speech verb ("The deputy speaker of the
+//   parliament, Dalhar Omar, said").
+//
+// Every rule looks at a bounded window of tokens around one capitalised word; the cheap
+// test (the word before, a cached look-up) comes first.
+
+#include <cstddef>
+#include <string>
+#include <string_view>
+
+#include "entities/names.h"
+#include "entities/names/chars.h"
+#include "entities/names/lexicon.h"
+#include "entities/names/scan.h"
+
+namespace newsdex::detail::names {
+
+namespace {
+
+// Role nouns that none of lexicon.cc's person cues holds; lower case (or a sentence's first
+// word) right before a full name. Words that also name companies' trades ("broker",
+// "producer", "publisher", "owner", "partner") are left out: "broker Merrill Lynch".
+const ViewSet kRoles4 = {
+    // science and learning
+    "scholar", "mathematician", "physicist", "chemist", "historian", "philosopher", "psychologist",
+    "sociologist", "anthropologist", "linguist", "geneticist", "neuroscientist", "epidemiologist",
+    "virologist", "astronaut", "inventor", "academic",
+    // politics and state
+    "speaker", "diplomat", "negotiator", "official", "candidate", "challenger", "nominee",
+    "incumbent", "legislator", "politician", "dissident", "premier", "deputy", "regulator",
+    // faith
+    "cleric", "rabbi", "imam", "bishop", "archbishop", "priest", "reverend", "preacher",
+    // military and police
+    "colonel", "lieutenant", "sergeant", "commander", "admiral", "marshal", "detective",
+    // arts and trades
+    "photographer", "artist", "painter", "poet", "playwright", "composer", "comedian", "rapper",
+    "chef", "pilot", "surgeon", "doctor", "nurse", "teacher", "student", "banker", "trader",
+    "financier", "tycoon", "magnate", "mogul", "heir", "heiress", "designer", "director",
+    // sport
+    "player", "forward", "outfielder", "shortstop", "catcher", "infielder", "linebacker",
+    "receiver", "tailback", "cornerback", "tackle", "runner", "swimmer", "skater", "jockey",
+    "rider", "opener", "spinner", "all-rounder", "allrounder", "wicketkeeper", "umpire", "referee",
+    "rookie", "medallist", "medalist", "compatriot", "countryman", "opponent", "runner-up",
+    "hurdler", "gymnast", "wrestler", "fighter", "playmaker", "centre-back", "full-back",
+    "fullback", "racer", "veteran",
+    // law and crime
+    "defendant", "hostage", "plaintiff"};
+
+// Plural titles and roles that introduce a list of people ("Sens. X and Y").
+const ViewSet kPluralTitles = {"Sens", "Senators", "Reps", "Drs", "Messrs", "Mmes"};
+const ViewSet kPluralRoles = {
+    "senators",    "coaches",     "players",    "ministers",  "officials",   "executives",
+    "co-founders", "cofounders",  "founders",   "brothers",   "sisters",     "drivers",
+    "strikers",    "researchers", "scientists", "authors",    "actors",      "presidents",
+    "candidates",  "lawmakers",   "judges",     "analysts",   "economists",  "singers",
+    "musicians",   "teammates",   "leaders",    "professors", "journalists", "lawyers",
+    "defenders",   "midfielders", "pitchers",   "golfers",    "quarterbacks"};
+
+}  // namespace
+
+// A name of two to four words at i, not a company's or an organisation's ("Deputy Prime
+// Minister" is no name; neither is "Labor Party").
+std::size_t Scan::role4_name_at(std::size_t i) const {
+  if (!titlew(i) || covered_[i] || has(i, kTitleRun)) return 0;
+  std::size_t len = person_name_at(i, false);
+  if (len == 0) len = common_surname_at(i);
+  if (len == 0) return 0;
+  for (std::size_t k = i; k < i + len; ++k)
+    if (org_word(k) || is(k, kLxTitle | kLxLegal | kLxDesc)) return 0;
+  return len;
+}
+
+// A known given name and a surname spelt like a common word ("Angus King", "Tom Cruise"),
+// which person_name_at() refuses: two words, nothing capitalised after them.
+std::size_t Scan::common_surname_at(std::size_t i) const {
+  const std::size_t j = i + 1;
+  if (!first_name(i) || common(i) || j >= t_.size() || !spaced(j) || covered_[j] || !titlew(j) ||
+      !common(j) || has(j, kHasDigit))
+    return 0;
+  if (org_word(j) || is(j, kLxTitle | kLxLegal | kLxDesc | kLxPersonCue)) return 0;
+  if (j + 1 < t_.size() && spaced(j + 1) && capw(j + 1)) return 0;
+  return 2;
+}
+
+// "O'Neill", "O’Brien", "d'Arsonval", "al-Sadr", "el-Baradei", "bin-Laden" at k: a
+// particle, an apostrophe or a hyphen, then a capitalised word, all glued and not claimed.
+// Returns 3 (the tokens of the surname) or 0. Called by person_name_at() for the words
+// after the first.
+std::size_t Scan::surname_particle(std::size_t k) const {
+  if (k + 2 >= t_.size() || !word(k) || !glued(k + 1) || !glued(k + 2) || !has(k + 1, kPunct) ||
+      !titlew(k + 2) || covered_[k] || covered_[k + 1] || covered_[k + 2])
+    return 0;
+  const std::string_view w = tx(k);
+  const std::uint32_t cp = t_[k + 1].cp;
+  if (is_apostrophe(cp)) return (w == "O" || w == "D" || w == "d") ? 3 : 0;
+  if (!is_dash(cp)) return 0;
+  return (w == "al" || w == "el" || w == "Al" || w == "El" || w == "bin" || w == "ibn" ||
+          w == "abu" || w == "Abu")
+             ? 3
+             : 0;
+}
+
+// "J.P. Smith said", "analyst R. J. Dunne": one or two initials, then one or two
+// capitalised words that are no common words, with a person cue before them or a speech
+// verb after them.
+bool Scan::rule_initials(std::size_t i) {
+  auto initial = [&](std::size_t k) {
+    return k + 1 < t_.size() && word(k) && has(k, kUpperFirst) && t_[k].end - t_[k].begin == 1 &&
+           punct(k + 1, '.') && glued(k + 1) && !covered_[k];
+  };
+  if (!initial(i) || noisy(i)) return false;
+  std::size_t k = i + 2;
+  if (initial(k) && (glued(k) || spaced(k))) k += 2;
+  if (k >= t_.size() || !spaced(k)) return false;
+  const std::size_t nb = k;
+  std::size_t words_n = 0;
+  while (k < t_.size() && words_n < 2 && (k == nb || spaced(k)) && titlew(k) && !covered_[k] &&
+         !common(k) && !is(k, kLxLegal | kLxDesc | kLxTitle) && !org_word(k)) {
+    ++k;
+    ++words_n;
+  }
+  if (words_n == 0 || (k < t_.size() && spaced(k) && capw(k))) return false;
+  if (k < t_.size() && has(k, kPunct) && is_apostrophe(t_[k].cp) && glued(k) && k + 1 < t_.size() &&
+      lower_is(k + 1, "s") && one_word_alias(k - 1))
+    return false;
+  // Nothing capitalised right before ("U.S. Steel"-like runs start elsewhere), and the
+  // first initial is not a country's ("U.S.", "U.K.").
+  if (i >= 1 && spaced(i) && capw(i - 1) && !is(i - 1, kLxTitle | kLxPersonCue) &&
+      !(has(i - 1, kSentenceStart) && common(i - 1)))
+    return false;
+  // The second initial of "J.P." is the first one's business.
+  if (i >= 2 && punct(i - 1, '.') && (glued(i) || spaced(i)) && word(i - 2) &&
+      t_[i - 2].end - t_[i - 2].begin == 1 && has(i - 2, kUpperFirst))
+    return false;
+  if (tx(i) == "U" || (words_n == 1 && one_word_alias(k - 1))) return false;
+  // Two initials that abbreviate a place or a postscript: "N.Y. Telephone", "P.S. Deepfakes".
+  if (nb == i + 4) {
+    const char a = text_[t_[i].begin], b = text_[t_[i + 2].begin];
+    static constexpr const char* kPairs[] = {"NY", "NJ", "UK", "DC", "LA", "SF", "PS",
+                                             "EU", "UN", "NZ", "HK", "SA", "BC", "AD"};
+    for (const char* pr : kPairs)
+      if (pr[0] == a && pr[1] == b) return false;
+  }
+  const bool cue = i >= 1 && spaced(i) && word(i - 1) &&
+                   (is(i - 1, kLxPersonCue | kLxTitle) || role4_at(i - 1)) &&
+                   !lower_is(i - 1, "by");
+  if (!cue && !speech_after(k)) return false;
+  add_person4(i, k - i, false);
+  return true;
+}
+
+// The lower-case role noun of kRoles4 at c ("physicist"), or one at a sentence start.
+bool Scan::role4_at(std::size_t c) const {
+  if (!word(c) || has(c, kHasDigit)) return false;
+  if (has(c, kHasUpper) && !(has(c, kSentenceStart) && has(c, kHasLower) && !noisy(c)))
+    return false;
+  return in_set(kRoles4, lower(c));
+}
+
+void Scan::add_person4(std::size_t i, std::size_t len, bool check_lower) {
+  std::string key =
+      lower_utf8(collapse_space(text_.substr(t_[i].begin, t_[i + len - 1].end - t_[i].begin)));
+  add_rule(EntityKind::person, i, i + len, i + len, std::move(key), check_lower);
+}
+
+// The name's phrase ends at e: a comma, a full stop, a bracket, "and", "who", a speech
+// verb, or a lower-case verb ("scholar Ilona Varga aims to").
+bool Scan::phrase_end4(std::size_t e) const {
+  if (e >= t_.size()) return true;
+  if (has(e, kPunct)) return !punct(e, '&') && !(is_apostrophe(t_[e].cp) && glued(e));
+  return word(e) && !has(e, kUpperFirst);
+}
+
+// "mathematician Ilona Varga", "tackle Gerard Warren", "the deputy speaker, Dalhar Omar,".
+bool Scan::rule_role4(std::size_t i) {
+  if (i == 0 || !spaced(i)) return false;
+  std::size_t c = i - 1;
+  bool comma = false;
+  if (punct(c, ',') && glued(c) && c >= 1) {
+    comma = true;
+    --c;
+  }
+  if (!role4_at(c)) return false;
+  const std::size_t len = role4_name_at(i);
+  if (len == 0) return false;
+  const std::size_t e = i + len;
+  if (!phrase_end4(e)) return false;
+  // After a comma the name must close the apposition: "the speaker, Dalhar Omar, said".
+  if (comma &&
+      !(e < t_.size() && (punct(e, ',') || punct(e, '.') || lower_is(e, "who") || speech_after(e))))
+    return false;
+  add_person4(i, len, true);
+  return true;
+}
+
+// "Sens. Angus King and James Lankford", "coaches Bill Parcells and Joe Gibbs": a plural
+// title or role, then names joined by commas and "and" (an apposition of lower-case words
+// between them is skipped: "Angus King, a Maine independent, and James Lankford").
+bool Scan::rule_plural_role(std::size_t i) {
+  if (i == 0 || !spaced(i)) return false;
+  std::size_t c = i - 1;
+  const bool dot = punct(c, '.') && glued(c) && c >= 1;
+  if (dot) --c;
+  const bool title = capw(c) && in_set(kPluralTitles, tx(c));
+  const bool role = !dot && word(c) && !has(c, kHasUpper) && in_set(kPluralRoles, lower(c));
+  if (!title && !role) return false;
+  std::size_t len = role4_name_at(i);
+  if (len == 0) return false;
+  add_person4(i, len, !title);
+  std::size_t k = i + len;
+  for (int names = 1; names < 6 && k < t_.size(); ++names) {
+    // ", a Maine independent," between two names: at most six lower-case or capitalised
+    // words after the comma, up to the next comma.
+    if (punct(k, ',') && k + 1 < t_.size() && (lower_is(k + 1, "a") || lower_is(k + 1, "an"))) {
+      std::size_t q = k + 2;
+      while (q < t_.size() && q < k + 8 && word(q)) ++q;
+      if (!(q < t_.size() && punct(q, ','))) break;
+      k = q;
+    }
+    if (punct(k, ',')) ++k;
+    if (k < t_.size() && lower_is(k, "and")) ++k;
+    if (k >= t_.size() || k == i + len || !spaced(k)) break;
+    const std::size_t n = role4_name_at(k);
+    if (n == 0 || !phrase_end4(k + n)) break;
+    add_person4(k, n, !title);
+    len = n;
+    i = k;
+    k += n;
+  }
+  return true;
+}
+
+// "The deputy speaker of the transitional parliament, Dalhar Omar, said": a name between
+// commas right before a speech verb, after a lower-case word (not inside a list of
+// capitalised names: "Acme, Widget Works, said").
+bool Scan::rule_comma_speaker(std::size_t i) {
+  if (i < 2 || !spaced(i) || !punct(i - 1, ',') || !glued(i - 1)) return false;
+  const std::size_t b = i - 2;
+  if (!word(b) || has(b, kUpperFirst) || has(b, kHasDigit)) return false;
+  const std::size_t len = role4_name_at(i);
+  if (len == 0) return false;
+  const std::size_t e = i + len;
+  if (!(e + 1 < t_.size() && punct(e, ',') && glued(e) && speech_after(e + 1))) return false;
+  add_person4(i, len, true);
+  return true;
+}
+
+void Scan::person_rules4() {
+  for (std::uint32_t i : caps_) {
+    if (covered_[i] || i == 0) continue;
+    if (!titlew(i)) {
+      rule_initials(i);
+      continue;
+    }
+    // The word before decides: a role noun, a plural title or role, or a comma.
+    if (rule_role4(i)) continue;
+    if (rule_plural_role(i)) continue;
+    rule_comma_speaker(i);
+  }
+}
+
+}  // namespace newsdex::detail::names

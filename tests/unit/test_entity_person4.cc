@@ -1,0 +1,118 @@
+// People after cues of issue 11's sixth round (entities/names/scan_person4.cc): role nouns
+// of science, faith, the arts, politics and sport; plural titles and roles before a list
+// of names; a name set off by commas before a speech verb; a surname spelt like a common
+// word after such a cue. Every sentence is made up for the test; each rule has positive
+// and negative cases.
+
+#include <doctest/doctest.h>
+
+#include <string>
+#include <utility>
+#include <vector>
+
+#include "entity_keys.h"
+#include "newsdex/entities.h"
+
+using newsdex::EntityKind;
+
+namespace {
+
+std::string people(const std::string& text) {
+  return newsdex::test::keys_found(text, EntityKind::person, "|");
+}
+
+void expect(const std::vector<std::pair<std::string, std::string>>& cases) {
+  for (const auto& [text, want] : cases) {
+    CAPTURE(text);
+    CHECK(people(text) == want);
+  }
+}
+
+}  // namespace
+
+TEST_CASE("person4: a role noun of learning, faith, the arts or sport before a full name") {
+  expect({
+      {"The prize went to Dutch mathematician Wiebke Tarrant for her proof.", "wiebke tarrant"},
+      {"Shia cleric Haider Qasimi called for calm in the city.", "haider qasimi"},
+      {"The league fined defensive tackle Dorrell Mabry on Friday.", "dorrell mabry"},
+      {"The exhibition shows work by photographer Ines Okafor and others.", "ines okafor"},
+      // A capitalised role inside a sentence belongs to a title, and an organisation's
+      // words are no surname.
+      {"Tickets for the Player Awards Gala sold out.", ""},
+      {"The official Labor Party line did not change.", ""},
+  });
+}
+
+TEST_CASE("person4: a role, a comma and a name that closes the apposition") {
+  expect({
+      {"The chief negotiator, Tamsin Abara, said talks would resume.", "tamsin abara"},
+      {"It was a setback for the challenger, Kofi Brandt.", "kofi brandt"},
+      // The name must end its phrase: here it starts a longer one.
+      {"Ask the referee, Gorton Fields Stadium Trust will decide.", ""},
+  });
+}
+
+TEST_CASE("person4: plural titles and roles before a list of names") {
+  expect({
+      {"Sens. Orrin Vastola and Delphine Ruark asked the agency for its records.",
+       "orrin vastola|delphine ruark"},
+      {"The report praised coaches Tobin Aldane, Mirek Sova and Patrice Elund.",
+       "tobin aldane|mirek sova|patrice elund"},
+      {"Sens. Orrin Vastola, a Vermont independent, and Delphine Ruark wrote to them.",
+       "orrin vastola|delphine ruark"},
+      // Plural roles before companies or places: no people.
+      {"The ministers Grand Rapids and Lake Placid hosted nothing.", ""},
+  });
+}
+
+TEST_CASE("person4: a name set off by commas before a speech verb") {
+  expect({
+      {"The deputy speaker of the new assembly, Dahir Warsame, said 120 members voted.",
+       "dahir warsame"},
+      // Capitalised words before the comma make a list, not an apposition.
+      {"Shares of Acme, Brent Holdings, said nothing.", ""},
+      {"The firm's unit, Northgate Logistics, said profit rose.", ""},
+  });
+}
+
+TEST_CASE("person4: a surname spelt like a common word after a cue") {
+  expect({
+      {"Yesterday senators Angus King and Maria Cantwell asked for a delay.",
+       "angus king|maria cantwell"},
+      {"The studio hired director Tom Baker for the sequel.", "tom baker"},
+      // Without a cue the common word stays a word.
+      {"They ordered the Angus King burger twice.", ""},
+  });
+}
+
+TEST_CASE("person4: a name after an indefinite article is a description") {
+  expect({
+      {"Mary Quist, a Nevada Democrat, asked the CEO Dario Fennimore to testify.",
+       "mary quist|dario fennimore"},
+      {"Lev Ostrow, an Ohio Republican, wrote to the chairman Ruth Kaldane.",
+       "lev ostrow|ruth kaldane"},
+  });
+}
+
+TEST_CASE("person4: surnames with a glued particle") {
+  expect({
+      {"The fund was run by chairman Dermot O'Kelleher until May.", "dermot o'kelleher"},
+      {"Yesterday Paul O\u2019Rourke said nothing.", "paul o\u2019rourke"},
+      {"Followers of the cleric Yasin al-Hakimi marched on Friday.", "yasin al-hakimi"},
+      {"The painter Joost van Haaren said little.", "joost van haaren"},
+      {"French chemist Honore Lucien d'Estrelles described it first.", "honore lucien d'estrelles"},
+      // A glued capital after an apostrophe is no surname on its own ("Rock'N Roll").
+      {"They played Rock'N Roll all night.", ""},
+  });
+}
+
+TEST_CASE("person4: initials before a surname, with a cue or a speech verb") {
+  expect({
+      {"Yesterday T.J. Marwick said the shares were cheap.", "t.j. marwick"},
+      {"Analyst R. K. Bhandari expects a cut.", "r. k. bhandari"},
+      // Places and postscripts in initials, and initials with no evidence.
+      {"N.Y. Ferrybridge said it had hired 200 people.", ""},
+      {"P.S. Deepwater was the name of the boat.", ""},
+      {"The A.J. Hardcastle trophy was lost.", ""},
+  });
+}
