@@ -13,6 +13,7 @@
 // test (the word before, a cached look-up) comes first.
 
 #include <cstddef>
+#include <cstdint>
 #include <string>
 #include <string_view>
 
@@ -63,6 +64,22 @@ const ViewSet kPluralRoles = {
     "candidates",  "lawmakers",   "judges",     "analysts",   "economists",  "singers",
     "musicians",   "teammates",   "leaders",    "professors", "journalists", "lawyers",
     "defenders",   "midfielders", "pitchers",   "golfers",    "quarterbacks"};
+
+// A cheap filter before the hash look-ups: per first letter, the lengths of the listed
+// words (most lower-case words before a capital are no role).
+struct RoleShapes {
+  std::uint32_t len_mask[26] = {};
+  RoleShapes() {
+    for (const ViewSet* set : {&kRoles4, &kPluralRoles})
+      for (std::string_view w : *set)
+        if (w[0] >= 'a' && w[0] <= 'z' && w.size() < 32) len_mask[w[0] - 'a'] |= 1u << w.size();
+  }
+  bool maybe(std::string_view w) const {
+    return !w.empty() && w.size() < 32 && w[0] >= 'a' && w[0] <= 'z' &&
+           (len_mask[w[0] - 'a'] >> w.size() & 1u);
+  }
+};
+const RoleShapes kRoleShapes;
 
 }  // namespace
 
@@ -162,7 +179,7 @@ bool Scan::role4_at(std::size_t c) const {
   if (!word(c) || has(c, kHasDigit)) return false;
   if (has(c, kHasUpper) && !(has(c, kSentenceStart) && has(c, kHasLower) && !noisy(c)))
     return false;
-  return in_set(kRoles4, lower(c));
+  return kRoleShapes.maybe(lower(c)) && in_set(kRoles4, lower(c));
 }
 
 void Scan::add_person4(std::size_t i, std::size_t len, bool check_lower) {
@@ -210,7 +227,8 @@ bool Scan::rule_plural_role(std::size_t i) {
   const bool dot = punct(c, '.') && glued(c) && c >= 1;
   if (dot) --c;
   const bool title = capw(c) && in_set(kPluralTitles, tx(c));
-  const bool role = !dot && word(c) && !has(c, kHasUpper) && in_set(kPluralRoles, lower(c));
+  const bool role = !dot && word(c) && !has(c, kHasUpper) && kRoleShapes.maybe(lower(c)) &&
+                    in_set(kPluralRoles, lower(c));
   if (!title && !role) return false;
   std::size_t len = role4_name_at(i);
   if (len == 0) return false;
