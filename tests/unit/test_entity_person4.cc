@@ -116,3 +116,10 @@ TEST_CASE("person4: initials before a surname, with a cue or a speech verb") {
       {"The A.J. Hardcastle trophy was lost.", ""},
   });
 }
+
+TEST_CASE("person4: a label after a name is not part of it") {
+  expect({
+      {"Speakers: Rosa Menendez de Uriarte Title : Founder and CEO of a small firm.",
+       "rosa menendez de uriarte"},
+  });
+}

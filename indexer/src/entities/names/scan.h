@@ -262,6 +262,9 @@ class Scan {
   bool rule_role4(std::size_t i);
   bool rule_plural_role(std::size_t i);
   bool rule_comma_speaker(std::size_t i);
+  bool rule_caption_name(std::size_t i);
+  bool page_label(std::size_t k) const;
+  bool rule_particle_compound(std::size_t i);
 
   void claim(const Cand& c) {
     for (std::uint32_t k = c.tb; k < c.te; ++k) covered_[k] = 1;

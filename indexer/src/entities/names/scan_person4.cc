@@ -83,6 +83,16 @@ const RoleShapes kRoleShapes;
 
 }  // namespace
 
+// Labels of page furniture before a colon ("Published: 12 Sep 2023", "Title: Founder").
+bool Scan::page_label(std::size_t k) const {
+  static const ViewSet kLabels = {
+      "Published", "Updated",   "Title",     "Headquarters", "Abstract", "Subject",     "Tel",
+      "Email",     "Phone",     "Company",   "Location",     "Founded",  "Website",     "Role",
+      "Posted",    "Photo",     "Source",    "Credit",       "Design",   "Photography", "Graphics",
+      "Feature",   "Spotlight", "Flashback", "Publisher"};
+  return word(k) && in_set(kLabels, tx(k));
+}
+
 // A name of two to four words at i, not a company's or an organisation's ("Deputy Prime
 // Minister" is no name; neither is "Labor Party").
 std::size_t Scan::role4_name_at(std::size_t i) const {
@@ -230,6 +240,7 @@ bool Scan::rule_plural_role(std::size_t i) {
   const bool role = !dot && word(c) && !has(c, kHasUpper) && kRoleShapes.maybe(lower(c)) &&
                     in_set(kPluralRoles, lower(c));
   if (!title && !role) return false;
+  if (noisy(i)) return false;  // "... corporate leaders Siva Vaidhyanathan Published: 12 Sep"
   std::size_t len = role4_name_at(i);
   if (len == 0) return false;
   add_person4(i, len, !title);
@@ -271,6 +282,49 @@ bool Scan::rule_comma_speaker(std::size_t i) {
   return true;
 }
 
+// "Above: Casey Winters, Pinterest", "Pictured: Julie Ask, Forrester": a caption's cue
+// word and colon, a full name, then a comma and a capitalised word (the person's company
+// or role). The name must start with a known given name: "Above: Hearthstone
+// Battlegrounds, ..." is a game.
+bool Scan::rule_caption_name(std::size_t i) {
+  if (i < 2 || !spaced(i) || !punct(i - 1, ':') || !glued(i - 1) || !word(i - 2)) return false;
+  const std::string_view cue = tx(i - 2);
+  if (cue != "Above" && cue != "Pictured" && cue != "Below" && cue != "Left" && cue != "Right" &&
+      cue != "Top" && cue != "Bottom")
+    return false;
+  if (!first_name(i)) return false;
+  const std::size_t len = role4_name_at(i);
+  if (len == 0) return false;
+  const std::size_t e = i + len;
+  if (!(e + 1 < t_.size() && punct(e, ',') && glued(e) && spaced(e + 1) && capw(e + 1)))
+    return false;
+  add_person4(i, len, false);
+  return true;
+}
+
+// "captain Inzamam-ul-Haq", "batsman Misbah-ul-Haq": after a lower-case person cue, one
+// capitalised word joined to another by a lower-case particle and two hyphens.
+bool Scan::rule_particle_compound(std::size_t i) {
+  if (i < 1 || !spaced(i) || i + 4 >= t_.size()) return false;
+  const std::size_t c = i - 1;
+  if (!word(c) || has(c, kHasUpper) || lower_is(c, "by") || person_verb(c, false) ||
+      !(is(c, kLxPersonCue) || role4_at(c)))
+    return false;
+  if (!has(i + 1, kPunct) || !is_dash(t_[i + 1].cp) || !glued(i + 1) || !glued(i + 2) ||
+      !word(i + 2) || has(i + 2, kHasUpper) || !has(i + 3, kPunct) || !is_dash(t_[i + 3].cp) ||
+      !glued(i + 3) || !glued(i + 4) || !titlew(i + 4))
+    return false;
+  const std::string_view p = tx(i + 2);
+  if (p != "ul" && p != "ud" && p != "ur" && p != "al" && p != "el" && p != "ad" && p != "uz" &&
+      p != "us" && p != "ud-din" && p != "e")
+    return false;
+  if (i + 5 < t_.size() && spaced(i + 5) && capw(i + 5)) return false;
+  for (std::size_t k = i; k <= i + 4; ++k)
+    if (covered_[k]) return false;
+  add_person4(i, 5, false);
+  return true;
+}
+
 void Scan::person_rules4() {
   for (std::uint32_t i : caps_) {
     if (covered_[i] || i == 0) continue;
@@ -281,7 +335,9 @@ void Scan::person_rules4() {
     // The word before decides: a role noun, a plural title or role, or a comma.
     if (rule_role4(i)) continue;
     if (rule_plural_role(i)) continue;
-    rule_comma_speaker(i);
+    if (rule_comma_speaker(i)) continue;
+    if (rule_caption_name(i)) continue;
+    rule_particle_compound(i);
   }
 }
 

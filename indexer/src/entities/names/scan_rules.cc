@@ -77,7 +77,7 @@ std::size_t Scan::person_name_at(std::size_t i, bool need_first_name) const {
   if (need_first_name && !first_name(i)) return 0;
   if (!need_first_name && common(i) && !first_name(i)) return 0;
   std::size_t k = i + 1, words_n = 1, last = i;
-  bool split = false;
+  bool split = false, label = false;
   // "Jean-Francois Theodore", "Jean-Claude Juncker": a hyphenated given name.
   while (k + 1 < t_.size() && has(k, kPunct) && is_dash(t_[k].cp) && glued(k) && glued(k + 1) &&
          titlew(k + 1) && !covered_[k + 1] && k < i + 4) {
@@ -116,6 +116,11 @@ std::size_t Scan::person_name_at(std::size_t i, bool need_first_name) const {
       continue;
     }
     if (!titlew(k) || common(k) || is(k, kLxLegal) || is(k, kLxDesc)) break;
+    // "Jane Doe Title: Founder", "Jane Doe Published: 12 Sep": a page label after the name.
+    if (words_n >= 2 && k + 1 < t_.size() && punct(k + 1, ':') && page_label(k)) {
+      label = true;
+      break;
+    }
     // "Virginia Coach Al Groh", "Security Advisor Henry Kissinger": a role word between
     // capitalised words introduces the name after it.
     if (is(k, kLxPersonCue) && k + 1 < t_.size() && spaced(k + 1) && titlew(k + 1)) break;
@@ -144,7 +149,7 @@ std::size_t Scan::person_name_at(std::size_t i, bool need_first_name) const {
   }
   if (words_n < 2) return 0;
   // A longer capitalised run goes on: an organisation or a title, not a person.
-  if (!split && k < t_.size() && spaced(k) && capw(k)) return 0;
+  if (!split && !label && k < t_.size() && spaced(k) && capw(k)) return 0;
   // "Jonathan Guyer Formula 1": a number after the last word makes it a product/title.
   if (k < t_.size() && spaced(k) && word(k) && has(k, kHasDigit) && !has(k, kUpperFirst)) {
     if (words_n <= 2) return 0;
