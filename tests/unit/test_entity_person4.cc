@@ -123,3 +123,30 @@ TEST_CASE("person4: a label after a name is not part of it") {
        "rosa menendez de uriarte"},
   });
 }
+
+TEST_CASE("person4: a party member before a name") {
+  expect({
+      {"The bill was backed by Democrat Lorna Pettifer and others.", "lorna pettifer"},
+      {"Republican Davin Osterhout's plan failed.", "davin osterhout"},
+      // A capitalised party word in a heading belongs to it.
+      {"Republican Convention Opens\n\nThe hall was full.", ""},
+  });
+}
+
+TEST_CASE("person4: a caption's name and company") {
+  expect({
+      {"Growth was fast.\nAbove: Marcus Whitlow, Pinterest", "marcus whitlow"},
+      // Without a known given name, a caption names a game or a product.
+      {"Above: Hearthstone Battlegrounds, a new mode.", ""},
+      {"Above: The Pixel 8, a phone.", ""},
+  });
+}
+
+TEST_CASE("person4: a hyphenated particle name after a cue") {
+  expect({
+      {"Pakistan captain Shoaib-ul-Rashid said the pitch was dry.", "shoaib-ul-rashid"},
+      // No cue before it, or a capitalised word after it: no name.
+      {"The Shoaib-ul-Rashid stand was full.", ""},
+      {"The captain Shoaib-ul-Rashid Trophy was lost.", ""},
+  });
+}

@@ -202,7 +202,10 @@ void Scan::add_person4(std::size_t i, std::size_t len, bool check_lower) {
 // verb, or a lower-case verb ("scholar Ilona Varga aims to").
 bool Scan::phrase_end4(std::size_t e) const {
   if (e >= t_.size()) return true;
-  if (has(e, kPunct)) return !punct(e, '&') && !(is_apostrophe(t_[e].cp) && glued(e));
+  // A possessive ends it ("Democrat John Kerry's"); another glued apostrophe does not.
+  if (has(e, kPunct) && is_apostrophe(t_[e].cp) && glued(e))
+    return e + 1 < t_.size() && lower_is(e + 1, "s") && glued(e + 1);
+  if (has(e, kPunct)) return !punct(e, '&');
   return word(e) && !has(e, kUpperFirst);
 }
 
@@ -215,7 +218,10 @@ bool Scan::rule_role4(std::size_t i) {
     comma = true;
     --c;
   }
-  if (!role4_at(c)) return false;
+  // A party member is a role even capitalised: "Democrat John Kerry", "Republican Ann Moss".
+  const bool party =
+      !comma && word(c) && (tx(c) == "Democrat" || tx(c) == "Republican") && !noisy(c);
+  if (!party && !role4_at(c)) return false;
   const std::size_t len = role4_name_at(i);
   if (len == 0) return false;
   const std::size_t e = i + len;
