@@ -150,3 +150,14 @@ TEST_CASE("person4: a hyphenated particle name after a cue") {
       {"The captain Shoaib-ul-Rashid Trophy was lost.", ""},
   });
 }
+
+TEST_CASE("person4: the company after a person's role keeps a glued surname and no adjective") {
+  using newsdex::test::keys_found;
+  CHECK(keys_found("Sean O'Bryan, a partner at Baldwin O'Bryan Architects, said so.",
+                   EntityKind::company, "|") == "baldwin o'bryan architects");
+  CHECK(keys_found("Dana O'Connell, chief strategy officer at AI-powered platform Dialvox, said.",
+                   EntityKind::company, "|")
+            .find("ai-powered") == std::string::npos);
+  // A plural role before companies: no people ("key players X, Y").
+  CHECK(people("Key players Insilico Medicine, Kebotix and Atomwise lead the field.") == "");
+}

@@ -186,6 +186,14 @@ std::size_t Scan::company_name_at(std::size_t i, std::size_t max_words) const {
       end = k;
       continue;
     }
+    // "Baldwin O'Bryan Architects": an apostrophe's surname inside a company's name.
+    if (has(k, kPunct) && is_apostrophe(t_[k].cp) && glued(k) && k + 1 < t_.size() &&
+        glued(k + 1) && titlew(k + 1) && !covered_[k + 1] &&
+        (tx(k - 1) == "O" || tx(k - 1) == "D")) {
+      k += 2;
+      end = k;
+      continue;
+    }
     if ((punct(k, '.') || is_dash(t_[k].cp)) && has(k, kPunct) && glued(k) && k + 1 < t_.size() &&
         word(k + 1) && glued(k + 1) && !covered_[k + 1]) {  // "Amazon.com", "Hewlett-Packard"
       k += 2;
@@ -356,6 +364,13 @@ void Scan::company_after_role(std::size_t from) {
       if (lower_is(y, "the")) return;
       const std::size_t len = company_name_at(y, 3);
       if (len == 0 || noisy(y)) return;
+      // "officer at AI-powered customer platform X": a compound adjective, not a name.
+      {
+        const std::size_t last = y + len - 1;
+        if (last > y && word(last) && !has(last, kUpperFirst) && has(last - 1, kPunct) &&
+            is_dash(t_[last - 1].cp))
+          return;
+      }
       // Not a person ("of Jane Doe") nor a place-like common word.
       std::string name(text_.substr(t_[y].begin, t_[y + len - 1].end - t_[y].begin));
       std::string key = NameRecognizer::company_key(name);
