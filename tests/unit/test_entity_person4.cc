@@ -161,3 +161,10 @@ TEST_CASE("person4: the company after a person's role keeps a glued surname and 
   // A plural role before companies: no people ("key players X, Y").
   CHECK(people("Key players Insilico Medicine, Kebotix and Atomwise lead the field.") == "");
 }
+
+TEST_CASE("person4: places with a particle and companies named by initials") {
+  expect({
+      {"A union spokesman in Rio de Janeiro said the strike went on; rio de janeiro", ""},
+      {"Yesterday H.T. Walgrave said it would raise its dividend.", ""},
+  });
+}

@@ -264,6 +264,7 @@ class Scan {
   bool rule_comma_speaker(std::size_t i);
   bool rule_caption_name(std::size_t i);
   bool page_label(std::size_t k) const;
+  bool place_head(std::size_t k) const;
   bool rule_particle_compound(std::size_t i);
 
   void claim(const Cand& c) {

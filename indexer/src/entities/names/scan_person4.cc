@@ -84,6 +84,14 @@ const RoleShapes kRoleShapes;
 
 }  // namespace
 
+// "Rio de Janeiro", "San Juan de la Cruz": a place whose name has a particle, not a person.
+bool Scan::place_head(std::size_t k) const {
+  static const ViewSet kPlaceHeads = {"Rio",    "San",   "Santa", "Sao",    "São",
+                                      "Puerto", "Porto", "Costa", "Buenos", "Ciudad",
+                                      "Mar",    "Los",   "Las",   "Port",   "Fort"};
+  return word(k) && in_set(kPlaceHeads, tx(k));
+}
+
 // Labels of page furniture before a colon ("Published: 12 Sep 2023", "Title: Founder").
 bool Scan::page_label(std::size_t k) const {
   static const ViewSet kLabels = {
@@ -181,6 +189,8 @@ bool Scan::rule_initials(std::size_t i) {
                    (is(i - 1, kLxPersonCue | kLxTitle) || role4_at(i - 1)) &&
                    !lower_is(i - 1, "by");
   if (!cue && !speech_after(k)) return false;
+  // "W.W. Grainger said it is asking": a company named by its founder's initials.
+  if (!cue && k + 1 < t_.size() && lower_is(k + 1, "it")) return false;
   add_person4(i, k - i, false);
   return true;
 }

@@ -641,7 +641,7 @@ void Scan::rules_pass() {
     for (std::uint32_t k = c.tb; k < c.name_te; ++k)
       if (word(k) && has(k, kHasLower) && !first_name(k) && lower_seen(k) &&
           // A person's lower-case particle ("al-Sadr", "van Gogh") is no ordinary word.
-          (c.kind != EntityKind::person || has(k, kUpperFirst))) {
+          (c.kind != EntityKind::person || has(k, kUpperFirst) || place_head(c.tb))) {
         c.dead = true;
         break;
       }
