@@ -253,7 +253,8 @@ bool Scan::rule_plural_role(std::size_t i) {
   std::size_t c = i - 1;
   const bool dot = punct(c, '.') && glued(c) && c >= 1;
   if (dot) --c;
-  const bool title = capw(c) && in_set(kPluralTitles, tx(c));
+  const bool title = capw(c) && t_[c].end - t_[c].begin >= 3 && t_[c].end - t_[c].begin <= 8 &&
+                     in_set(kPluralTitles, tx(c));
   const bool role = !dot && word(c) && !has(c, kHasUpper) && kRoleShapes.maybe(lower(c)) &&
                     in_set(kPluralRoles, lower(c));
   if (!title && !role) return false;
@@ -291,6 +292,12 @@ bool Scan::rule_comma_speaker(std::size_t i) {
   if (i < 2 || !spaced(i) || !punct(i - 1, ',') || !glued(i - 1)) return false;
   const std::size_t b = i - 2;
   if (!word(b) || has(b, kUpperFirst) || has(b, kHasDigit)) return false;
+  // The cheap test first: a comma and a speech verb within five tokens.
+  {
+    std::size_t q = i + 1;
+    while (q < t_.size() && q <= i + 5 && !punct(q, ',')) ++q;
+    if (!(q < t_.size() && punct(q, ',') && speech_after(q + 1))) return false;
+  }
   const std::size_t len = role4_name_at(i);
   if (len == 0) return false;
   const std::size_t e = i + len;
