@@ -35,7 +35,7 @@ TEST_CASE("person4: a role noun of learning, faith, the arts or sport before a f
       {"The prize went to Dutch mathematician Wiebke Tarrant for her proof.", "wiebke tarrant"},
       {"Shia cleric Haider Qasimi called for calm in the city.", "haider qasimi"},
       {"The league fined defensive tackle Dorrell Mabry on Friday.", "dorrell mabry"},
-      {"The exhibition shows work by photographer Ines Okafor and others.", "ines okafor"},
+      {"The exhibition shows work by photographer Velko Ardanza and others.", "velko ardanza"},
       // A capitalised role inside a sentence belongs to a title, and an organisation's
       // words are no surname.
       {"Tickets for the Player Awards Gala sold out.", ""},
@@ -79,7 +79,7 @@ TEST_CASE("person4: a surname spelt like a common word after a cue") {
   expect({
       {"Yesterday senators Angus King and Maria Cantwell asked for a delay.",
        "angus king|maria cantwell"},
-      {"The studio hired director Tom Baker for the sequel.", "tom baker"},
+      {"The studio hired director Kevin Price for the sequel.", "kevin price"},
       // Without a cue the common word stays a word.
       {"They ordered the Angus King burger twice.", ""},
   });
