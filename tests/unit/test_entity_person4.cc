@@ -168,3 +168,10 @@ TEST_CASE("person4: places with a particle and companies named by initials") {
       {"Yesterday H.T. Walgrave said it would raise its dividend.", ""},
   });
 }
+
+TEST_CASE("person4: a page label alone is no company") {
+  using newsdex::test::keys_found;
+  const std::string page =
+      "a computer and IT specialist Published: 10 Apr 2023 Dora Quillon obituary Alex Bellos's M";
+  CHECK(keys_found(page, EntityKind::company, "|").find("published") == std::string::npos);
+}

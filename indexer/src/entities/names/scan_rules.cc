@@ -31,6 +31,8 @@ void Scan::add_rule(EntityKind kind, std::size_t tb, std::size_t te, std::size_t
   c.e = t_[te - 1].end;
   if (c.e - c.b > kMaxEntityBytes) return;
   if (key.empty() || key.size() > kMaxEntityBytes) return;
+  // A page label alone ("Published: 2 Nov 2023") names nothing.
+  if (te == tb + 1 && te < t_.size() && punct(te, ':') && page_label(tb)) return;
   c.kind = kind;
   c.key = std::move(key);
   c.rule = true;
