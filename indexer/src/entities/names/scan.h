@@ -266,6 +266,7 @@ class Scan {
   bool page_label(std::size_t k) const;
   bool place_head(std::size_t k) const;
   bool rule_particle_compound(std::size_t i);
+  bool rule_common_surname(std::size_t i);
 
   void claim(const Cand& c) {
     for (std::uint32_t k = c.tb; k < c.te; ++k) covered_[k] = 1;

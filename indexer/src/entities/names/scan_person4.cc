@@ -123,6 +123,10 @@ std::size_t Scan::common_surname_at(std::size_t i) const {
     return 0;
   if (org_word(j) || is(j, kLxTitle | kLxLegal | kLxDesc | kLxPersonCue)) return 0;
   if (j + 1 < t_.size() && spaced(j + 1) && capw(j + 1)) return 0;
+  // "Simon St.Laurent", "Nick St. Pierre", "Guillaume Saint-Jacques": the surname goes on.
+  if (j + 1 < t_.size() && glued(j + 1) && has(j + 1, kPunct) &&
+      (punct(j + 1, '.') || is_dash(t_[j + 1].cp)))
+    return 0;
   return 2;
 }
 
@@ -349,6 +353,29 @@ bool Scan::rule_particle_compound(std::size_t i) {
   return true;
 }
 
+// "Bill Hader morphs into Tom Cruise on stage": a known given name and a surname spelt like
+// a common word, with no cue, in running text (not a heading or a run of capitalised
+// words), nothing capitalised around it; dropped later if the common word also occurs in
+// lower case in the document (check_lower), as "Grace Church ... the church" would.
+bool Scan::rule_common_surname(std::size_t i) {
+  if (noisy(i) || has(i, kSentenceStart)) return false;
+  if (common_surname_at(i) != 2) return false;
+  const std::size_t j = i + 1;
+  if (noisy(j) || one_word_alias(j) || starts_name(j)) return false;
+  if (i >= 1 && spaced(i) && capw(i - 1)) return false;
+  // Institutions, places and works named after a person: "the Stanley Center", "Ross
+  // School", "Danny Boy".
+  static const ViewSet kNamedAfter = {
+      "Center",  "Centre",  "School",  "College",   "Institute", "Hospital", "Library",
+      "Museum",  "Park",    "Street",  "Avenue",    "Road",      "Square",   "Bridge",
+      "Station", "Church",  "Chapel",  "Cathedral", "Tower",     "Building", "Hotel",
+      "Theatre", "Theater", "Stadium", "Arena",     "Award",     "Prize",    "Art",
+      "Boy",     "Girl",    "Day",     "Lab",       "Labs",      "Trust",    "Fund"};
+  if (in_set(kNamedAfter, tx(j))) return false;
+  add_person4(i, 2, true);
+  return true;
+}
+
 void Scan::person_rules4() {
   for (std::uint32_t i : caps_) {
     if (covered_[i] || i == 0) continue;
@@ -361,7 +388,8 @@ void Scan::person_rules4() {
     if (rule_plural_role(i)) continue;
     if (rule_comma_speaker(i)) continue;
     if (rule_caption_name(i)) continue;
-    rule_particle_compound(i);
+    if (rule_particle_compound(i)) continue;
+    rule_common_surname(i);
   }
 }
 
