@@ -98,7 +98,7 @@ bool Scan::page_label(std::size_t k) const {
       "Published", "Updated",   "Title",     "Headquarters", "Abstract", "Subject",     "Tel",
       "Email",     "Phone",     "Company",   "Location",     "Founded",  "Website",     "Role",
       "Posted",    "Photo",     "Source",    "Credit",       "Design",   "Photography", "Graphics",
-      "Feature",   "Spotlight", "Flashback", "Publisher"};
+      "Feature",   "Spotlight", "Flashback", "Publisher",    "Plus"};
   return word(k) && in_set(kLabels, tx(k));
 }
 
