@@ -187,3 +187,9 @@ TEST_CASE("person4: a known given name and a common-word surname in running text
       {"We met at Grace Church and then left the church.", ""},
   });
 }
+
+TEST_CASE("person4: analysts before a name may be a firm") {
+  expect({
+      {"Sales doubled, according to a report by analysts Screen Digest.", ""},
+  });
+}

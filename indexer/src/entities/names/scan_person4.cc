@@ -57,14 +57,15 @@ const ViewSet kRoles4 = {
 
 // Plural titles and roles that introduce a list of people ("Sens. X and Y").
 const ViewSet kPluralTitles = {"Sens", "Senators", "Reps", "Drs", "Messrs", "Mmes"};
-// ("players" is not one: "key players Insilico Medicine, Kebotix" lists companies.)
+// ("players" and "analysts" are not: "key players Insilico Medicine, Kebotix", "analysts
+// Screen Digest" name companies.)
 const ViewSet kPluralRoles = {
-    "senators",    "coaches",    "ministers",  "officials",   "executives", "co-founders",
-    "cofounders",  "founders",   "brothers",   "sisters",     "drivers",    "strikers",
-    "researchers", "scientists", "authors",    "actors",      "presidents", "candidates",
-    "lawmakers",   "judges",     "analysts",   "economists",  "singers",    "musicians",
-    "teammates",   "leaders",    "professors", "journalists", "lawyers",    "defenders",
-    "midfielders", "pitchers",   "golfers",    "quarterbacks"};
+    "senators",    "coaches",    "ministers",   "officials", "executives", "co-founders",
+    "cofounders",  "founders",   "brothers",    "sisters",   "drivers",    "strikers",
+    "researchers", "scientists", "authors",     "actors",    "presidents", "candidates",
+    "lawmakers",   "judges",     "economists",  "singers",   "musicians",  "teammates",
+    "leaders",     "professors", "journalists", "lawyers",   "defenders",  "midfielders",
+    "pitchers",    "golfers",    "quarterbacks"};
 
 // A cheap filter before the hash look-ups: per first letter, the lengths of the listed
 // words (most lower-case words before a capital are no role).
