@@ -250,6 +250,23 @@ class Scan {
   bool caps_word(std::size_t i) const;
   void caps_speakers();
   void add_late_person(std::size_t tb, std::size_t te, std::string key);
+  // names/scan_person4.cc (issue 11, sixth round): role nouns, plural titles, lists.
+  void person_rules4();
+  std::size_t role4_name_at(std::size_t i) const;
+  std::size_t common_surname_at(std::size_t i) const;
+  std::size_t surname_particle(std::size_t k) const;
+  bool rule_initials(std::size_t i);
+  bool role4_at(std::size_t c) const;
+  bool phrase_end4(std::size_t e) const;
+  void add_person4(std::size_t i, std::size_t len, bool check_lower);
+  bool rule_role4(std::size_t i);
+  bool rule_plural_role(std::size_t i);
+  bool rule_comma_speaker(std::size_t i);
+  bool rule_caption_name(std::size_t i);
+  bool page_label(std::size_t k) const;
+  bool place_head(std::size_t k) const;
+  bool rule_particle_compound(std::size_t i);
+  bool rule_common_surname(std::size_t i);
 
   void claim(const Cand& c) {
     for (std::uint32_t k = c.tb; k < c.te; ++k) covered_[k] = 1;

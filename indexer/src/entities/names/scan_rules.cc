@@ -31,6 +31,8 @@ void Scan::add_rule(EntityKind kind, std::size_t tb, std::size_t te, std::size_t
   c.e = t_[te - 1].end;
   if (c.e - c.b > kMaxEntityBytes) return;
   if (key.empty() || key.size() > kMaxEntityBytes) return;
+  // A page label alone ("Published: 2 Nov 2023") names nothing.
+  if (te == tb + 1 && te < t_.size() && punct(te, ':') && page_label(tb)) return;
   c.kind = kind;
   c.key = std::move(key);
   c.rule = true;
@@ -77,7 +79,7 @@ std::size_t Scan::person_name_at(std::size_t i, bool need_first_name) const {
   if (need_first_name && !first_name(i)) return 0;
   if (!need_first_name && common(i) && !first_name(i)) return 0;
   std::size_t k = i + 1, words_n = 1, last = i;
-  bool split = false;
+  bool split = false, label = false;
   // "Jean-Francois Theodore", "Jean-Claude Juncker": a hyphenated given name.
   while (k + 1 < t_.size() && has(k, kPunct) && is_dash(t_[k].cp) && glued(k) && glued(k + 1) &&
          titlew(k + 1) && !covered_[k + 1] && k < i + 4) {
@@ -108,7 +110,19 @@ std::size_t Scan::person_name_at(std::size_t i, bool need_first_name) const {
       ++k;
       continue;
     }
+    // "O'Neill", "d'Arsonval", "al-Sadr": a surname particle glued to the next word.
+    if (const std::size_t q = surname_particle(k); q != 0) {
+      last = k + 2;
+      ++words_n;
+      k += 3;
+      continue;
+    }
     if (!titlew(k) || common(k) || is(k, kLxLegal) || is(k, kLxDesc)) break;
+    // "Jane Doe Title: Founder", "Jane Doe Published: 12 Sep": a page label after the name.
+    if (words_n >= 2 && k + 1 < t_.size() && punct(k + 1, ':') && page_label(k)) {
+      label = true;
+      break;
+    }
     // "Virginia Coach Al Groh", "Security Advisor Henry Kissinger": a role word between
     // capitalised words introduces the name after it.
     if (is(k, kLxPersonCue) && k + 1 < t_.size() && spaced(k + 1) && titlew(k + 1)) break;
@@ -137,7 +151,7 @@ std::size_t Scan::person_name_at(std::size_t i, bool need_first_name) const {
   }
   if (words_n < 2) return 0;
   // A longer capitalised run goes on: an organisation or a title, not a person.
-  if (!split && k < t_.size() && spaced(k) && capw(k)) return 0;
+  if (!split && !label && k < t_.size() && spaced(k) && capw(k)) return 0;
   // "Jonathan Guyer Formula 1": a number after the last word makes it a product/title.
   if (k < t_.size() && spaced(k) && word(k) && has(k, kHasDigit) && !has(k, kUpperFirst)) {
     if (words_n <= 2) return 0;
@@ -171,6 +185,14 @@ std::size_t Scan::company_name_at(std::size_t i, std::size_t max_words) const {
         !covered_[k + 1]) {
       k += 2;
       ++words_n;
+      end = k;
+      continue;
+    }
+    // "Baldwin O'Bryan Architects": an apostrophe's surname inside a company's name.
+    if (has(k, kPunct) && is_apostrophe(t_[k].cp) && glued(k) && k + 1 < t_.size() &&
+        glued(k + 1) && titlew(k + 1) && !covered_[k + 1] &&
+        (tx(k - 1) == "O" || tx(k - 1) == "D")) {
+      k += 2;
       end = k;
       continue;
     }
@@ -344,6 +366,13 @@ void Scan::company_after_role(std::size_t from) {
       if (lower_is(y, "the")) return;
       const std::size_t len = company_name_at(y, 3);
       if (len == 0 || noisy(y)) return;
+      // "officer at AI-powered customer platform X": a compound adjective, not a name.
+      {
+        const std::size_t last = y + len - 1;
+        if (last > y && word(last) && !has(last, kUpperFirst) && has(last - 1, kPunct) &&
+            is_dash(t_[last - 1].cp))
+          return;
+      }
       // Not a person ("of Jane Doe") nor a place-like common word.
       std::string name(text_.substr(t_[y].begin, t_[y + len - 1].end - t_[y].begin));
       std::string key = NameRecognizer::company_key(name);
@@ -385,6 +414,10 @@ bool Scan::rule_person_cues(std::size_t i) {
     // "Secretary of State Colin Powell"
     if (!cue && i >= 3 && capw(i - 1)) cue = title_phrase_before(i);
   }
+  // "an Oklahoma Republican, asked the COO": after an indefinite article, a description.
+  if (!cue && i >= 1 && spaced(i) && (lower_is(i - 1, "an") || lower_is(i - 1, "a")) &&
+      !has(i - 1, kHasUpper))
+    return false;
   std::size_t len = person_name_at(i, false);
   if (len == 0) return false;
   const std::size_t e = i + len;
@@ -588,6 +621,7 @@ void Scan::rules_pass() {
     if (!covered_[i] && titlew(i)) rule_name_over_company(i);
   for (std::uint32_t i : caps)
     if (!covered_[i] && titlew(i)) rule_person_cues(i);
+  person_rules4();
   for (std::uint32_t i : caps)
     if (!covered_[i] && titlew(i)) rule_first_name(i);
   for (std::uint32_t i : caps)
@@ -607,7 +641,9 @@ void Scan::rules_pass() {
   for (Cand& c : cands_) {
     if (!c.rule || !c.check_lower) continue;
     for (std::uint32_t k = c.tb; k < c.name_te; ++k)
-      if (word(k) && has(k, kHasLower) && !first_name(k) && lower_seen(k)) {
+      if (word(k) && has(k, kHasLower) && !first_name(k) && lower_seen(k) &&
+          // A person's lower-case particle ("al-Sadr", "van Gogh") is no ordinary word.
+          (c.kind != EntityKind::person || has(k, kUpperFirst) || place_head(c.tb))) {
         c.dead = true;
         break;
       }

@@ -23,10 +23,14 @@ size_t percent_at(string_view s, size_t i, std::vector<Entity>& out) {
   const Num num = parse_num(s, i);
   const size_t start = i;
   if (!num.ok || !clean_end(s, num.e)) return num.e;
-  // The unit: "%", "％", "percent", "per cent", "pct", "percentage point(s)".
-  const size_t q = skip_space(s, num.e);
+  // The unit: "%", "％", "percent", "per cent", "pct", "percentage point(s)"; glued by a
+  // hyphen as an adjective ("a 51-pct-owned unit", "a 10-percent stake").
+  size_t q = skip_space(s, num.e);
+  if (q == num.e && q + 1 < n && at(s, q) == '-' && (at(s, q + 1) | 0x20) == 'p') ++q;
   size_t end = 0;
-  if (q < n && at(s, q) == '%') {
+  if (q == num.e && ieq_at(s, q, "pc") && at(s, q) == 'p' && !word_char_at(s, q + 2)) {
+    end = q + 2;  // British "a 10pc stake", "2.5pc": glued and in lower case only
+  } else if (q < n && at(s, q) == '%') {
     if (!(q + 1 < n && is_alnum(at(s, q + 1)))) end = q + 1;  // not "%20" (URL escape)
   } else if (q + 2 < n && at(s, q) == 0xEF && at(s, q + 1) == 0xBC && at(s, q + 2) == 0x85) {
     end = q + 3;
@@ -56,8 +60,10 @@ size_t percent_at(string_view s, size_t i, std::vector<Entity>& out) {
   // A leading minus: "-2.5%", "−2.5%" (U+2212), but not the dash of "10-15%".
   size_t b = start;
   bool neg = false;
+  // Nor the dash of "3%-4%".
   if (start >= 1 && at(s, start - 1) == '-' &&
-      !(start >= 2 && (is_alnum(at(s, start - 2)) || at(s, start - 2) == '-'))) {
+      !(start >= 2 &&
+        (is_alnum(at(s, start - 2)) || at(s, start - 2) == '-' || at(s, start - 2) == '%'))) {
     b = start - 1, neg = true;
   } else if (start >= 3 && at(s, start - 3) == 0xE2 && at(s, start - 2) == 0x88 &&
              at(s, start - 1) == 0x92) {
@@ -91,11 +97,16 @@ std::string value_key(double v) {
   return k;
 }
 
-/// Length of the percent unit at @p u ("pct", "percent", "per cent"), 0 if none.
+/// Length of the percent unit at @p u ("pct", "percent", "per cent", "percentage
+/// point(s)"), 0 if none.
 size_t unit_at(string_view s, size_t u) {
   if (word_char_before(s, u)) return 0;
   size_t e = 0;
-  if (ieq_at(s, u, "percent"))
+  if (ieq_at(s, u, "percentage")) {
+    size_t v = skip_space(s, u + 10);
+    if (v == u + 10 && v < s.size() && at(s, v) == '-') ++v;
+    if (v > u + 10 && ieq_at(s, v, "point")) e = v + (ieq_at(s, v, "points") ? 6 : 5);
+  } else if (ieq_at(s, u, "percent"))
     e = u + 7;
   else if (ieq_at(s, u, "pct"))
     e = u + 3;
@@ -141,6 +152,57 @@ int number_word(string_view w) {
   return v;
 }
 
+/// "half a percentage point", "a quarter of a percent", "three-quarters of one per cent",
+/// "a half percentage point": a fraction of one percent, where [b, e) is the word before
+/// the unit. Returns where the amount starts and sets @p v, or npos.
+size_t fraction_of_unit(string_view s, size_t b, size_t e, double& v) {
+  const string_view w = s.substr(b, e - b);
+  auto word_before = [&](size_t at_b, size_t& wb) {
+    size_t k = at_b;
+    while (k > 0 && at(s, k - 1) == ' ') --k;
+    if (k == at_b || k == 0) return string_view{};
+    wb = k;
+    while (wb > 0 && (is_alpha(at(s, wb - 1)) || at(s, wb - 1) == '-')) --wb;
+    return s.substr(wb, k - wb);
+  };
+  auto fraction = [](string_view f) -> double {
+    std::string l;
+    for (char c : f) l.push_back(static_cast<char>(lower(static_cast<u8>(c))));
+    if (l == "half" || l == "one-half") return 0.5;
+    if (l == "quarter" || l == "one-quarter") return 0.25;
+    if (l == "three-quarters" || l == "three-quarter") return 0.75;
+    return -1;
+  };
+  size_t fb = 0;
+  double f = -1;
+  bool article = false;  // the amount starts at its fraction word: an "a" before it joins
+  if (ieq_at(w, 0, "a") && w.size() == 1) {
+    // "half a percentage point", "a quarter of a percent", "three-quarters of one percent"
+    string_view x = word_before(b, fb);
+    if (x.size() == 2 && ieq_at(x, 0, "of")) x = word_before(fb, fb);
+    f = fraction(x);
+    article = true;
+  } else if (w.size() == 3 && ieq_at(w, 0, "one")) {
+    string_view x = word_before(b, fb);
+    if (x.size() != 2 || !ieq_at(x, 0, "of")) return string_view::npos;
+    f = fraction(word_before(fb, fb));
+    article = true;
+  } else if (fraction(w) > 0) {
+    // "a half percentage point", "a quarter percentage point"
+    string_view x = word_before(b, fb);
+    if (x.size() == 1 && ieq_at(x, 0, "a")) f = fraction(w);
+  }
+  if (f < 0) return string_view::npos;
+  // "a quarter of a percent" starts at its article.
+  size_t ab = 0;
+  if (article) {
+    const string_view art = word_before(fb, ab);
+    if (art.size() == 1 && ieq_at(art, 0, "a")) fb = ab;
+  }
+  v = f;
+  return fb;
+}
+
 /// Percentages the digit scan leaves: number words ("five pct") and fractions
 /// ("2-1/4 pct", "1/2 pct"), found from their unit.
 void unit_percents(string_view s, std::vector<Entity>& out) {
@@ -161,7 +223,9 @@ void unit_percents(string_view s, std::vector<Entity>& out) {
     if (e - b > 24) continue;
     const string_view w = s.substr(b, e - b);
     double v = -1;
-    if (w.find('/') != string_view::npos && is_digit(at(s, b))) {
+    if (const size_t fb = fraction_of_unit(s, b, e, v); fb != string_view::npos) {
+      b = fb;  // "half a percentage point", "three-quarters of a percent"
+    } else if (w.find('/') != string_view::npos && is_digit(at(s, b))) {
       // "2-1/4", "1/2"
       long whole = 0, num = 0, den = 0;
       size_t k = b;
@@ -180,6 +244,16 @@ void unit_percents(string_view s, std::vector<Entity>& out) {
       if (!(k < e && at(s, k) == '/')) continue;
       ++k;
       if (!digits(den) || k != e || den == 0 || num >= den) continue;
+      // "5 1/2 pct": the whole number before a space (not a date's or a score's digits).
+      if (whole == 0 && b >= 2 && at(s, b - 1) == ' ' && is_digit(at(s, b - 2))) {
+        size_t wb = b - 1;
+        while (wb > 0 && is_digit(at(s, wb - 1)) && b - wb <= 3) --wb;
+        if (is_digit(at(s, wb)) && b - 1 - wb <= 2 && !word_char_before(s, wb) &&
+            !(wb > 0 && (at(s, wb - 1) == '.' || at(s, wb - 1) == '/' || at(s, wb - 1) == ','))) {
+          for (size_t d = wb; d < b - 1; ++d) whole = whole * 10 + (at(s, d) - '0');
+          b = wb;
+        }
+      }
       v = static_cast<double>(whole) + static_cast<double>(num) / static_cast<double>(den);
     } else if (is_alpha(at(s, b))) {
       const int x = number_word(w);
