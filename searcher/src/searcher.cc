@@ -193,21 +193,24 @@ struct Searcher::Impl {
     if (kind == EntityKind::money) return schema::money_label(key);
     if (kind == EntityKind::date || kind == EntityKind::percent)
       return kind == EntityKind::percent ? key + "%" : key;
-    // A multi-database reads the metadata of its first part only: ask each. Remote parts
-    // answer each question with a round trip: their labels are kept (until reopened).
+    // A multi-database reads the metadata of its first part only: ask each. Labels are kept
+    // until the view is reopened: a label is a B-tree look-up per part (remote: a round
+    // trip), and a facet query labels its top keys every time (~0.1 ms a query on the tech
+    // corpus, a tenth of what the whole query may cost).
     const std::string k = schema::label_key(kind, key);
-    if (remote)
-      if (auto it = remote_labels.find(k); it != remote_labels.end()) return it->second;
+    if (auto it = remote_labels.find(k); it != remote_labels.end()) return it->second;
     std::string found = key;
     for (const Xapian::Database& part : parts)
       if (std::string l = part.get_metadata(k); !l.empty()) {
         found = schema::clean_label(l);  // (databases of earlier builds kept line breaks)
         break;
       }
-    if (remote) remote_labels.emplace(k, found);
+    if (remote_labels.size() >= kLabelsKept) remote_labels.clear();  // (bounded)
+    remote_labels.emplace(k, found);
     return found;
   }
-  std::unordered_map<std::string, std::string> remote_labels;  // label key → label
+  static constexpr std::size_t kLabelsKept = 100000;
+  std::unordered_map<std::string, std::string> remote_labels;  // label key → label (every part)
 
   /// The source facet: for each source term (`XS<source>`, a few dozen in a corpus), the
   /// exact number of matches of @p query filtered by it, so a count always equals the total
@@ -273,25 +276,43 @@ struct Searcher::Impl {
     // slot's stream (value_scan.h); collapsed, the story slot's first, so each document's
     // keys count once per story (by story key: across parts too).
     const bool scan = faceted && !by_index && !value_counts && per_part;
+    // Ranked apart from counted: every match must be seen (for the exact total, the facets
+    // and the stories), but only the page needs a weight. Ranking with check_at_least
+    // left at 0 lets Xapian skip what cannot reach the page, and a boolean match (no weight,
+    // no document length per match) gives the spies every match: together cheaper than one
+    // match that weighs them all (bench/README.md, "Long-lived facets, facets5"). Not with a time
+    // limit (one match is cut short, as documented), a sort by date (every match is read for its
+    // date anyway) or remote shards (a second round trip).
+    const bool two_pass =
+        !value_counts && req.time_limit_ms <= 0 && res.sort == SortOrder::relevance;
+    Xapian::Enquire counter(db);
+    if (two_pass) {
+      counter.set_query(enquire.get_query());
+      counter.set_weighting_scheme(Xapian::BoolWeight());
+    }
+    Xapian::Enquire& spied = two_pass ? counter : enquire;
     detail::DocidSpy docid_spy;
     std::optional<detail::FacetSpy> value_spy;
     std::optional<detail::ValueCountFacets> counted;  // remote: see remote_facets.h
-    if (by_index || stories_by_index) enquire.add_matchspy(&docid_spy);
+    if (by_index || stories_by_index) spied.add_matchspy(&docid_spy);
     if (faceted && !by_index) {
       value_spy.emplace(req.facets, req.date_bucket, people_aliases(req.facets), stories);
       if (value_counts)
-        counted.emplace(req.facets).attach(enquire);
+        counted.emplace(req.facets).attach(spied);
       else if (scan && !stories_by_index)  // (else added above)
-        enquire.add_matchspy(&docid_spy);
+        spied.add_matchspy(&docid_spy);
       else
-        enquire.add_matchspy(&*value_spy);
+        spied.add_matchspy(&*value_spy);
     }
-    if (stories) matched.attach(enquire);
+    if (stories) matched.attach(spied);
     const Xapian::doccount all = db.get_doccount();  // check them all: the total is exact
+    std::optional<Xapian::MSet> every;  // two_pass: the boolean match of every document
+    if (two_pass) every = counter.get_mset(0, 0, all);
     const Xapian::MSet mset = enquire.get_mset(
         Xapian::doccount(stories ? 0 : req.offset),
         Xapian::doccount(stories ? detail::ranked_for_page(req.offset, req.limit) : req.limit),
-        all);
+        two_pass ? 0 : all);
+    const Xapian::MSet& whole = two_pass ? *every : mset;
     if (counted) counted->add_to(*value_spy);
     std::vector<std::vector<Xapian::docid>> split;  // several parts: each one's docids
     if ((scan || by_index) && !one_db) split = part_docids(enquire.get_query(), docid_spy.docids);
@@ -300,12 +321,16 @@ struct Searcher::Impl {
                                 : std::move(docid_spy.docids)};
     // Each part's streams into one spy (keys and stories by string: the sum).
     if (scan) detail::scan_facet_values(parts, std::move(split), req.facets, *value_spy, stories);
-    const std::size_t matches = mset.get_matches_estimated();
-    const bool matches_exact = mset.get_matches_lower_bound() == mset.get_matches_upper_bound();
+    const std::size_t matches = whole.get_matches_estimated();
+    const bool matches_exact = whole.get_matches_lower_bound() == whole.get_matches_upper_bound();
     if (stories) {  // stories.h
       std::vector<Xapian::MSetIterator> page;
       std::optional<Xapian::MSet> collapsed;
-      if (!detail::page_of_stories(mset, req.offset, req.limit, page)) {
+      // Counted by index (one database): the hits' stories are there too.
+      const std::span<const std::uint32_t> story_ids =
+          stories_by_index ? facets[0].stories(db) : std::span<const std::uint32_t>();
+      if (!detail::page_of_stories(mset, whole.get_matches_upper_bound(), req.offset, req.limit,
+                                   page, story_ids)) {
         collapsed = detail::collapsed_page(enquire, req.offset, req.limit);
         page = detail::positions(*collapsed);
       }
@@ -316,6 +341,8 @@ struct Searcher::Impl {
       res.total_exact = matches_exact;
     } else {
       add_hits(mset, pq, req, res);
+      res.total = matches;
+      res.total_exact = matches_exact;
     }
     if (!faceted) return;
     const std::size_t seen = by_index ? docid_spy.docids.size() : value_spy->documents();

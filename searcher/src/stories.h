@@ -54,8 +54,10 @@ class StoryCounts {
   std::size_t copies(Xapian::docid did) const;
 
  private:
+  FacetIndex& index_;
+  const Xapian::Database& db_;
   std::span<const std::uint32_t> story_;
-  std::unordered_map<std::uint32_t, std::uint32_t> copies_;  // story id → documents
+  std::unordered_map<std::uint32_t, std::uint32_t> copies_;  // shared story id → documents
   std::size_t loose_ = 0;
 };
 
@@ -89,9 +91,12 @@ inline std::size_t ranked_for_page(std::size_t offset, std::size_t limit) {
 /// The page [@p offset, @p offset + @p limit) of the collapsed ranking into @p page, from
 /// @p ranked (the uncollapsed ranking's first documents): each story's first document, in
 /// order. False if @p ranked holds fewer stories than the page needs while more documents
-/// match (then collapsed_page()).
-bool page_of_stories(const Xapian::MSet& ranked, std::size_t offset, std::size_t limit,
-                     std::vector<Xapian::MSetIterator>& page);
+/// match (then collapsed_page()): @p matches, at most (the exact number, or an upper bound). With
+/// @p story_ids (FacetIndex::stories of the one database), the documents' stories are read there
+/// instead of from their values.
+bool page_of_stories(const Xapian::MSet& ranked, Xapian::doccount matches, std::size_t offset,
+                     std::size_t limit, std::vector<Xapian::MSetIterator>& page,
+                     std::span<const std::uint32_t> story_ids = {});
 
 /// Every position of @p mset, in order.
 std::vector<Xapian::MSetIterator> positions(const Xapian::MSet& mset);
