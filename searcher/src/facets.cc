@@ -24,6 +24,9 @@ void FacetIndex::reset() {
   dates_built_.clear();
   stories_built_.clear();
   story_docs_.clear();
+  story_keys_built_ = {};
+  story_keys_ = {};
+  story_keys_loaded_ = false;
   dates_ = stories_ = {};
   dates_loaded_ = stories_loaded_ = false;
 }
@@ -106,11 +109,33 @@ std::span<const std::uint32_t> FacetIndex::dates(const Xapian::Database& db) {
   return dates_;
 }
 
+namespace {
+std::vector<std::uint32_t> build_story_ids(const Xapian::Database& db) { return build_stories(db); }
+}  // namespace
+
 std::span<const std::uint32_t> FacetIndex::stories(const Xapian::Database& db) {
   if (!stories_loaded_)
-    stories_ = docid_array(db, &FacetFile::stories, &build_stories, "stories", stories_built_);
+    stories_ = docid_array(db, &FacetFile::stories, &build_story_ids, "stories", stories_built_);
   stories_loaded_ = true;
   return stories_;
+}
+
+StoryKeys FacetIndex::story_keys(const Xapian::Database& db) {
+  if (story_keys_loaded_) return story_keys_;
+  story_keys_loaded_ = true;
+  stories(db);
+  std::string why;
+  if (stories_built_.empty()) {  // the ids are the file's: so are the keys, if sound
+    if (const FacetFile* f = file(db))
+      if (auto k = f->story_keys(why)) return story_keys_ = *k;
+    spdlog::debug("{}: facet file not used for story keys ({}): from the value stream", file_dir_,
+                  why);
+  }
+  // Ids and keys built together, so that they agree.
+  stories_built_ = build_stories(db, &story_keys_built_);
+  stories_ = stories_built_;
+  story_docs_.clear();
+  return story_keys_ = story_keys_built_.view();
 }
 
 bool FacetIndex::shared_story(const Xapian::Database& db, std::uint32_t story) {

@@ -65,6 +65,8 @@ class FacetIndex {
   std::span<const std::uint32_t> dates(const Xapian::Database& db);
   /// Story ids (interned schema::kSlotStory keys, from 1), by docid (0: none).
   std::span<const std::uint32_t> stories(const Xapian::Database& db);
+  /// The keys of the story ids of stories() (from the facet file, else built with them).
+  StoryKeys story_keys(const Xapian::Database& db);
   /// Whether story @p story (an id of stories()) has more than one document in the
   /// database: only such a story's matches can be collapsed together (most stories are
   /// one article: those count alone, with no grouping or look-up per query).
@@ -84,6 +86,9 @@ class FacetIndex {
   bool file_checked_ = false;
   std::vector<std::uint32_t> dates_built_, stories_built_;
   std::vector<std::uint8_t> story_docs_;  // story id → its documents (2: two or more)
+  StoryKeysData story_keys_built_;
+  StoryKeys story_keys_;
+  bool story_keys_loaded_ = false;
   std::span<const std::uint32_t> dates_, stories_;
   bool dates_loaded_ = false, stories_loaded_ = false;
 };

@@ -64,14 +64,14 @@ void MatchStories::set_duplicates(const std::vector<Xapian::MSetIterator>& page,
 
 bool page_of_stories(const Xapian::MSet& ranked, Xapian::doccount matches, std::size_t offset,
                      std::size_t limit, std::vector<Xapian::MSetIterator>& page,
-                     std::span<const std::uint32_t> story_ids) {
+                     const std::function<std::uint32_t(Xapian::docid)>& story_of) {
   page.clear();
   std::unordered_set<std::string> seen;
   std::vector<std::uint32_t> seen_ids;
   std::size_t stories = 0;
   for (auto it = ranked.begin(); it != ranked.end() && stories < offset + limit; ++it) {
-    if (!story_ids.empty()) {  // the story ids by docid: no value read per document
-      const std::uint32_t s = *it < story_ids.size() ? story_ids[*it] : 0;
+    if (story_of) {  // the story ids by docid: no value read per document
+      const std::uint32_t s = story_of(*it);
       if (s && std::find(seen_ids.begin(), seen_ids.end(), s) != seen_ids.end()) continue;
       if (s) seen_ids.push_back(s);
     } else {
