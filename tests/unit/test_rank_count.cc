@@ -4,17 +4,22 @@
 // weighted match gives. A time limit keeps the single match, so the same request with and
 // without one (never reached) must answer alike: hits, scores, order, copies, totals,
 // facets, in every matching mode, collapsed and not, on several pages. The articles are
-// the seeds' lines (real text), with copies so that stories collapse.
+// the seeds' lines (real text), with copies so that stories collapse. And several
+// databases' stories are numbered as one (part_stories.h): a copy in another database joins
+// its article's story, and the two searched as one answer as one database of both.
 #include <doctest/doctest.h>
 
+#include <map>
 #include <nlohmann/json.hpp>
 #include <sstream>
 #include <string>
 #include <vector>
 
+#include "core/schema.h"
 #include "fixtures.h"
 #include "newsdex/indexer.h"
 #include "newsdex/searcher.h"
+#include "part_stories.h"
 #include "seed_stories.h"
 #include "tmpdir.h"
 
@@ -23,8 +28,9 @@ using namespace newsdex;
 namespace {
 
 // Each line of 60 bytes or more of each seed as an article, and exact copies of every
-// seventh one (later in the file: a story of two documents apart in docid order).
-std::string line_corpus() {
+// seventh one (later in the file: a story of two documents apart in docid order). With
+// @p split, the articles in @p first and the copies after them in @p second.
+std::string line_corpus(std::string* first = nullptr) {
   std::string out, copies;
   int n = 0;
   for (const Seed& s : seeds()) {
@@ -44,6 +50,10 @@ std::string line_corpus() {
     }
   }
   REQUIRE(n > 30);
+  if (first) {
+    *first = out;
+    return copies;
+  }
   return out + copies;
 }
 
@@ -115,4 +125,79 @@ TEST_CASE("ranking apart from counting answers as one exhaustive weighted match"
   CHECK(compared == 64);
   CHECK(with_hits >= 48);       // the queries match: the comparison is not of empty answers
   CHECK(collapsed_copies > 0);  // and copies collapsed into some hits
+}
+
+TEST_CASE("several databases' stories are numbered as one through the facet files' story keys") {
+  // a.db holds the articles, b.db the copies of some of them: every copy's story spans the
+  // two databases, which only the story keys tell (each file numbers its own stories).
+  TempDir dir;
+  std::string first;
+  dir.write("b.jsonl", line_corpus(&first));
+  dir.write("a.jsonl", first);
+  dir.write("all.jsonl", first + line_corpus(&first));
+  for (const char* name : {"a", "b", "all"})
+    Indexer(dir / (std::string(name) + ".db"), test_index_options())
+        .index({dir / (std::string(name) + ".jsonl")});
+  const std::vector<Xapian::Database> parts{Xapian::Database(dir / "a.db"),
+                                            Xapian::Database(dir / "b.db")};
+  std::vector<detail::FacetIndex> facets(2);
+  facets[0].use_file(dir / "a.db");
+  facets[1].use_file(dir / "b.db");
+  detail::PartStories stories;
+  stories.load(facets, parts);
+  // Every document of b is a copy: its story is that of the document of a with its key.
+  std::map<std::string, std::uint32_t> by_key;
+  for (auto it = parts[0].postlist_begin(""); it != parts[0].postlist_end(""); ++it)
+    by_key[parts[0].get_document(*it).get_value(schema::kSlotStory)] = stories.story(0, *it);
+  std::size_t joined = 0;
+  for (auto it = parts[1].postlist_begin(""); it != parts[1].postlist_end(""); ++it) {
+    const std::string key = parts[1].get_document(*it).get_value(schema::kSlotStory);
+    REQUIRE(by_key.count(key));
+    CHECK(stories.story(1, *it) == by_key[key]);
+    CHECK(stories.story(1, *it) != 0);
+    ++joined;
+  }
+  CHECK(joined >= 5);
+  CHECK(stories.size() == by_key.size() + 1);  // ids from 1, one per key
+  // Searched as one: the same stories, copies and facets as all.db (a story's copies tie,
+  // and the tie goes to the lower docid, which interleaving makes b's copy: compared by
+  // story, an article and its copy as one).
+  Searcher both({dir / "a.db", dir / "b.db"}), all(dir / "all.db");
+  std::size_t copies = 0;
+  for (const char* q : {"microsoft", "openai cloud", "data OR center", "compute"}) {
+    SearchRequest req;
+    req.query = q;
+    req.limit = 200;
+    req.snippet_bytes = 0;
+    req.facets = {EntityKind::company, EntityKind::person, EntityKind::money, EntityKind::date};
+    req.facet_size = 1000;
+    for (int round = 0; round < 2; ++round) {  // (the second from the Searchers' indexes)
+      INFO("query ", q, ", round ", round);
+      const SearchResults x = both.search(req), y = all.search(req);
+      CHECK(x.collapsed);
+      CHECK(x.total == y.total);
+      CHECK(x.total < x.hits.size() + 1000);
+      std::map<std::string, std::size_t> dx, dy;
+      auto story = [](std::string id) {
+        if (id.size() > 5 && id.ends_with("-copy")) id.resize(id.size() - 5);
+        return id;
+      };
+      for (const Hit& h : x.hits) dx[story(h.id)] = h.duplicates;
+      for (const Hit& h : y.hits) dy[story(h.id)] = h.duplicates;
+      CHECK(dx == dy);
+      CHECK(dx.size() == x.hits.size());
+      for (const Hit& h : x.hits) copies += h.duplicates;
+      REQUIRE(x.facets.size() == y.facets.size());
+      for (std::size_t f = 0; f < x.facets.size(); ++f) {
+        std::map<std::string, std::size_t> cx, cy;
+        for (const FacetCount& c : x.facets[f].counts) cx[c.key] = c.count;
+        for (const FacetCount& c : y.facets[f].counts) cy[c.key] = c.count;
+        for (const FacetCount& c : x.facets[f].buckets) cx["bucket " + c.key] = c.count;
+        for (const FacetCount& c : y.facets[f].buckets) cy["bucket " + c.key] = c.count;
+        CHECK(cx == cy);
+        CHECK(x.facets[f].exact);
+      }
+    }
+  }
+  CHECK(copies > 0);  // stories spanning the two databases matched
 }
