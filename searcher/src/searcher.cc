@@ -36,6 +36,10 @@ namespace newsdex {
 using detail::count_facets;
 using detail::FacetCounts;
 
+namespace {
+bool positional(const Xapian::Query& query);
+}  // namespace
+
 struct Searcher::Impl {
   std::string path;                     // for messages: the first path (+ how many more)
   std::vector<std::string> paths;       // every database searched
@@ -291,9 +295,10 @@ struct Searcher::Impl {
     // no document length per match) gives the spies every match: together cheaper than one
     // match that weighs them all (bench/README.md, "Long-lived facets, facets5"). Not with a time
     // limit (one match is cut short, as documented), a sort by date (every match is read for its
-    // date anyway) or remote shards (a second round trip).
-    const bool two_pass =
-        !value_counts && req.time_limit_ms <= 0 && res.sort == SortOrder::relevance;
+    // date anyway), a phrase or NEAR (positions would be read twice) or remote shards (a
+    // second round trip).
+    const bool two_pass = !value_counts && req.time_limit_ms <= 0 &&
+                          res.sort == SortOrder::relevance && !positional(enquire.get_query());
     Xapian::Enquire counter(db);
     if (two_pass) {
       counter.set_query(enquire.get_query());
@@ -523,6 +528,16 @@ Xapian::Database open_part(const std::string& db_path, unsigned remote_timeout_m
   }
   check_schema(db_path, db);
   return db;
+}
+
+// True if @p query has a phrase or NEAR: its matches are checked against positions, which
+// a second pass over every match would read again.
+bool positional(const Xapian::Query& query) {
+  const Xapian::Query::op op = query.get_type();
+  if (op == Xapian::Query::OP_PHRASE || op == Xapian::Query::OP_NEAR) return true;
+  for (std::size_t i = 0; i < query.get_num_subqueries(); ++i)
+    if (positional(query.get_subquery(i))) return true;
+  return false;
 }
 
 // True if @p query has words (unprefixed terms) and each is in more than half the documents.
