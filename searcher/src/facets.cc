@@ -123,17 +123,20 @@ std::span<const std::uint32_t> FacetIndex::stories(const Xapian::Database& db) {
 StoryKeys FacetIndex::story_keys(const Xapian::Database& db) {
   if (story_keys_loaded_) return story_keys_;
   story_keys_loaded_ = true;
-  stories(db);
-  std::string why;
-  if (stories_built_.empty()) {  // the ids are the file's: so are the keys, if sound
-    if (const FacetFile* f = file(db))
+  std::string why = "no facet file";
+  if (const FacetFile* f = file(db)) {
+    stories(db);
+    if (stories_built_.empty()) {  // the ids are the file's: so are the keys, if sound
       if (auto k = f->story_keys(why)) return story_keys_ = *k;
-    spdlog::debug("{}: facet file not used for story keys ({}): from the value stream", file_dir_,
-                  why);
+    } else {
+      why = "its story ids were not used";
+    }
   }
+  spdlog::debug("{}: story keys from the value stream ({})", file_dir_, why);
   // Ids and keys built together, so that they agree.
   stories_built_ = build_stories(db, &story_keys_built_);
   stories_ = stories_built_;
+  stories_loaded_ = true;
   story_docs_.clear();
   return story_keys_ = story_keys_built_.view();
 }
