@@ -34,6 +34,7 @@ usage: bench/query_bench.sh [options]
                       (reused indexes must hold the same articles, or the ratios mean nothing)
   --queries FILE      query set (default bench/queries.txt)
   --runs N            timed passes over the queries (default 10); --warmup N untimed (default 1)
+  --cpu               time each query by its thread's CPU clock, not the wall clock (a shared machine)
   --build DIR         CMake build dir (default <repo>/build): DIR/cli/newsdex, DIR/bench/*
   --bin DIR           where the peer binaries are, if not DIR/bench
   --newsdex PATH      the newsdex CLI (to build the newsdex index)
@@ -67,6 +68,7 @@ newsdex=""
 qbench=""
 json_out=""
 keep=0
+cpu=0
 
 need() { [ $# -ge 2 ] || die "$1 needs a value"; }
 while [ $# -gt 0 ]; do
@@ -81,6 +83,7 @@ while [ $# -gt 0 ]; do
     --queries) need "$@"; queries=$2; shift 2 ;;
     --runs) need "$@"; runs=$2; shift 2 ;;
     --warmup) need "$@"; warmup=$2; shift 2 ;;
+    --cpu) cpu=1; shift ;;
     --build) need "$@"; build=$2; shift 2 ;;
     --bin) need "$@"; bindir=$2; shift 2 ;;
     --newsdex) need "$@"; newsdex=$2; shift 2 ;;
@@ -231,6 +234,7 @@ run_latency() {
 jnum() { sed -n "s/^{.*\"$2\": *\([-0-9.eE+]*\).*/\1/p" "$1" | head -n 1; }
 
 harness=(--runs "$runs" --warmup "$warmup")
+[ "$cpu" = 1 ] && harness+=(--cpu)  # each query timed by its thread's CPU clock
 log "load average before the runs: $(cut -d' ' -f1-3 /proc/loadavg 2>/dev/null || echo '?'), $(nproc 2>/dev/null || echo '?') cores"
 if [ -n "$xapian_db" ]; then
   run_latency xapian-estimated "$bindir/xapian_search" "$xapian_db" "$tmp/common.xapian.txt" "${harness[@]}"

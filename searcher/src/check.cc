@@ -215,10 +215,15 @@ class Checker {
     else if (!same(*dates, detail::build_dates(db_)))
       add(Kind::data, "facet file: the dates differ from the date values" + fix);
     const auto stories = file->stories(why);
+    detail::StoryKeysData keys;
     if (!stories)
       add(Kind::data, "facet file: " + why + fix);
-    else if (!same(*stories, detail::build_stories(db_)))
+    else if (!same(*stories, detail::build_stories(db_, &keys)))
       add(Kind::data, "facet file: the story ids differ from the story values" + fix);
+    else if (const auto got = file->story_keys(why); !got)
+      add(Kind::data, "facet file: " + why + fix);
+    else if (!same(got->offsets, keys.offsets) || got->bytes != keys.bytes)
+      add(Kind::data, "facet file: the story keys differ from the story values" + fix);
   }
 
   // Xapian's own check of every table (xapian-check's), its output kept, not printed.

@@ -4,6 +4,7 @@
 
 #include <algorithm>
 #include <chrono>
+#include <cstdint>
 #include <map>
 
 #include "core/schema.h"
@@ -22,6 +23,10 @@ void FacetIndex::reset() {
   file_checked_ = false;
   dates_built_.clear();
   stories_built_.clear();
+  story_docs_.clear();
+  story_keys_built_ = {};
+  story_keys_ = {};
+  story_keys_loaded_ = false;
   dates_ = stories_ = {};
   dates_loaded_ = stories_loaded_ = false;
 }
@@ -104,18 +109,55 @@ std::span<const std::uint32_t> FacetIndex::dates(const Xapian::Database& db) {
   return dates_;
 }
 
+namespace {
+std::vector<std::uint32_t> build_story_ids(const Xapian::Database& db) { return build_stories(db); }
+}  // namespace
+
 std::span<const std::uint32_t> FacetIndex::stories(const Xapian::Database& db) {
   if (!stories_loaded_)
-    stories_ = docid_array(db, &FacetFile::stories, &build_stories, "stories", stories_built_);
+    stories_ = docid_array(db, &FacetFile::stories, &build_story_ids, "stories", stories_built_);
   stories_loaded_ = true;
   return stories_;
 }
 
+StoryKeys FacetIndex::story_keys(const Xapian::Database& db) {
+  if (story_keys_loaded_) return story_keys_;
+  story_keys_loaded_ = true;
+  std::string why = "no facet file";
+  if (const FacetFile* f = file(db)) {
+    stories(db);
+    if (stories_built_.empty()) {  // the ids are the file's: so are the keys, if sound
+      if (auto k = f->story_keys(why)) return story_keys_ = *k;
+    } else {
+      why = "its story ids were not used";
+    }
+  }
+  spdlog::debug("{}: story keys from the value stream ({})", file_dir_, why);
+  // Ids and keys built together, so that they agree.
+  stories_built_ = build_stories(db, &story_keys_built_);
+  stories_ = stories_built_;
+  stories_loaded_ = true;
+  story_docs_.clear();
+  return story_keys_ = story_keys_built_.view();
+}
+
+bool FacetIndex::shared_story(const Xapian::Database& db, std::uint32_t story) {
+  if (story_docs_.empty()) {  // once: each story's documents, up to 2
+    const std::span<const std::uint32_t> ids = stories(db);
+    const std::uint32_t top = ids.empty() ? 0 : *std::max_element(ids.begin(), ids.end());
+    story_docs_.assign(std::size_t(top) + 1, 0);
+    for (std::uint32_t s : ids)
+      if (s && story_docs_[s] < 2) ++story_docs_[s];
+  }
+  return story && story < story_docs_.size() && story_docs_[story] > 1;
+}
+
 namespace {
 
-// Calls @p f(did, group) for every docid of @p docids, the documents of one story one after
-// another with the same group number (from 1); without @p stories (or for a document
-// without a story), each document is a group of its own.
+// Calls @p f(did, group) for every docid of @p docids with a group number (from 1): the
+// documents of one story, which group_by_story() put one after another, share theirs;
+// without @p stories (or for a document alone in its story, or without one), each
+// document is a group of its own.
 template <class F>
 void for_each_by_story(FacetIndex& index, const Xapian::Database& db,
                        const std::vector<Xapian::docid>& docids, bool stories, F&& f) {
@@ -125,17 +167,13 @@ void for_each_by_story(FacetIndex& index, const Xapian::Database& db,
     return;
   }
   const std::span<const std::uint32_t> story = index.stories(db);
-  std::vector<std::pair<std::uint64_t, Xapian::docid>> order;
-  order.reserve(docids.size());
+  std::uint32_t last = 0;  // the story of the last document, if shared
   for (Xapian::docid did : docids) {
     const std::uint32_t s = did < story.size() ? story[did] : 0;
-    order.emplace_back(s ? s : (std::uint64_t(1) << 32) + did, did);
-  }
-  // group_by_story() sorts once per query, not once per kind.
-  if (!std::is_sorted(order.begin(), order.end())) std::sort(order.begin(), order.end());
-  for (std::size_t i = 0; i < order.size(); ++i) {
-    if (i == 0 || order[i].first != order[i - 1].first) ++group;
-    f(order[i].second, group);
+    const bool shared = index.shared_story(db, s);
+    if (!shared || s != last) ++group;
+    last = shared ? s : 0;
+    f(did, group);
   }
 }
 
@@ -143,20 +181,48 @@ FacetCounts count_dates(FacetIndex& index, const Xapian::Database& db, DateBucke
                         const std::vector<Xapian::docid>& docids, bool stories) {
   FacetCounts out;
   const std::span<const std::uint32_t> dates = index.dates(db);
-  std::map<std::uint32_t, std::size_t> hist;
+  // The matches' years first: within them a bucket (y, m, d) has a dense index, so counting
+  // is an increment per match, not a tree look-up; dates over centuries (damaged values)
+  // fall back to the tree.
+  std::uint32_t first = UINT32_MAX, last = 0;
+  for (Xapian::docid did : docids)
+    if (const std::uint32_t d = did < dates.size() ? dates[did] : 0) {
+      first = std::min(first, d / 10000);
+      last = std::max(last, d / 10000);
+    }
+  if (first > last) return out;
+  constexpr std::uint32_t kPerYear = 13 * 32;  // month 0-12, day 0-31
+  const bool dense = last - first < 400;
+  std::vector<std::uint32_t> hist(dense ? std::size_t(last - first + 1) * kPerYear : 0);
+  std::map<std::uint32_t, std::size_t> tree;
+  auto slot = [&](std::uint32_t b) {
+    return std::size_t(b / 10000 - first) * kPerYear + b / 100 % 100 * 32 + b % 100;
+  };
   std::uint32_t last_group = 0;
   std::vector<std::uint32_t> group_buckets;  // counted for this story already
   for_each_by_story(index, db, docids, stories, [&](Xapian::docid did, std::uint32_t group) {
     const std::uint32_t d = did < dates.size() ? dates[did] : 0;
     if (!d) return;
-    if (group != last_group) group_buckets.clear();
-    last_group = group;
     const std::uint32_t b = date_bucket(d, bucket);
-    if (std::find(group_buckets.begin(), group_buckets.end(), b) != group_buckets.end()) return;
-    group_buckets.push_back(b);
-    ++hist[b];
+    if (stories) {
+      if (group != last_group) group_buckets.clear();
+      last_group = group;
+      if (std::find(group_buckets.begin(), group_buckets.end(), b) != group_buckets.end()) return;
+      group_buckets.push_back(b);
+    }
+    if (dense)
+      ++hist[slot(b)];
+    else
+      ++tree[b];
   });
-  add_date_counts(hist, out);
+  if (dense) {  // slots in time order back to buckets
+    for (std::size_t i = 0; i < hist.size(); ++i)
+      if (hist[i])
+        tree.emplace(
+            std::uint32_t((first + i / kPerYear) * 10000 + i % kPerYear / 32 * 100 + i % 32),
+            hist[i]);
+  }
+  add_date_counts(tree, out);
   return out;
 }
 
@@ -164,11 +230,19 @@ FacetCounts count_dates(FacetIndex& index, const Xapian::Database& db, DateBucke
 
 void group_by_story(FacetIndex& index, const Xapian::Database& db,
                     std::vector<Xapian::docid>& docids) {
-  std::vector<Xapian::docid> grouped;
-  grouped.reserve(docids.size());
-  for_each_by_story(index, db, docids, true,
-                    [&](Xapian::docid did, std::uint32_t) { grouped.push_back(did); });
-  docids = std::move(grouped);
+  // The documents of shared stories (few: copies) move to the end, sorted by story.
+  const std::span<const std::uint32_t> story = index.stories(db);
+  std::vector<std::pair<std::uint32_t, Xapian::docid>> shared;
+  std::size_t kept = 0;
+  for (Xapian::docid did : docids) {
+    const std::uint32_t s = did < story.size() ? story[did] : 0;
+    if (index.shared_story(db, s))
+      shared.emplace_back(s, did);
+    else
+      docids[kept++] = did;
+  }
+  std::sort(shared.begin(), shared.end());
+  for (const auto& [s, did] : shared) docids[kept++] = did;
 }
 
 namespace {
@@ -201,14 +275,22 @@ void resolve_keys(FacetIndex::Kind& kd, const AliasTable& aliases) {
 template <bool kResolved>
 void tally(FacetIndex& index, const Xapian::Database& db, FacetIndex::Kind& kd, EntityKind kind,
            const std::vector<Xapian::docid>& docids, bool stories, FacetCounts& out) {
-  std::vector<std::uint32_t>& counts = kd.counts;
-  std::vector<std::uint32_t>& touched = kd.touched;
-  std::vector<std::uint32_t>& stamps = kd.stamps;
   const ForwardKeys& fwd = kd.fwd;
   const std::size_t keys = kResolved ? kd.resolved_keys.size() : fwd.key_count();
-  counts.resize(keys, 0);
-  stamps.resize(keys, 0);
-  touched.clear();
+  kd.counts.resize(keys, 0);
+  kd.stamps.resize(keys, 0);
+  kd.touched.resize(keys);
+  // Plain pointers in the loop (a store through a vector's element could otherwise alias
+  // its own bounds for the compiler, which then reloads them at every key).
+  std::uint32_t* const counts = kd.counts.data();
+  std::uint32_t* const stamps = kd.stamps.data();
+  std::uint32_t* const touched = kd.touched.data();
+  const std::uint32_t* const resolved = kd.resolved_id.data();
+  const std::uint32_t* const offsets = fwd.offsets.data();
+  const std::uint32_t* const ids = fwd.ids.data();
+  const std::size_t docs = fwd.offsets.size();
+  const bool money = kind == EntityKind::money;
+  std::size_t n_touched = 0;
   std::uint32_t last_group = 0;
   std::uint8_t ranges = 0;  // money: the ranges of the group's documents so far
   auto add_ranges = [&] {
@@ -217,24 +299,26 @@ void tally(FacetIndex& index, const Xapian::Database& db, FacetIndex::Kind& kd, 
     ranges = 0;
   };
   for_each_by_story(index, db, docids, stories, [&](Xapian::docid did, std::uint32_t group) {
-    if (did + 1 >= fwd.offsets.size()) return;
+    if (did + 1 >= docs) return;
     if (group != last_group) add_ranges();
     last_group = group;
-    for (std::uint32_t i = fwd.offsets[did]; i < fwd.offsets[did + 1]; ++i) {
-      std::uint32_t id = fwd.ids[i];
-      if constexpr (kResolved) id = kd.resolved_id[id];
+    const std::uint32_t end = offsets[did + 1];
+    for (std::uint32_t i = offsets[did]; i < end; ++i) {
+      std::uint32_t id = ids[i];
+      if constexpr (kResolved) id = resolved[id];
       // Without stories or aliases a document's keys are distinct: no stamp needed.
       if (kResolved || stories) {
         if (stamps[id] == group) continue;
         stamps[id] = group;
       }
-      if (counts[id]++ == 0) touched.push_back(id);
+      if (counts[id]++ == 0) touched[n_touched++] = id;
     }
-    if (kind == EntityKind::money) ranges |= fwd.money_ranges[did];
+    if (money) ranges |= fwd.money_ranges[did];
   });
   add_ranges();
-  out.keys.reserve(touched.size());
-  for (std::uint32_t id : touched) {
+  out.keys.reserve(n_touched);
+  for (std::size_t t = 0; t < n_touched; ++t) {
+    const std::uint32_t id = touched[t];
     out.keys.emplace_back(kResolved ? kd.resolved_keys[id] : fwd.key(id), counts[id]);
     counts[id] = 0;
     stamps[id] = 0;

@@ -65,6 +65,12 @@ class FacetIndex {
   std::span<const std::uint32_t> dates(const Xapian::Database& db);
   /// Story ids (interned schema::kSlotStory keys, from 1), by docid (0: none).
   std::span<const std::uint32_t> stories(const Xapian::Database& db);
+  /// The keys of the story ids of stories() (from the facet file, else built with them).
+  StoryKeys story_keys(const Xapian::Database& db);
+  /// Whether story @p story (an id of stories()) has more than one document in the
+  /// database: only such a story's matches can be collapsed together (most stories are
+  /// one article: those count alone, with no grouping or look-up per query).
+  bool shared_story(const Xapian::Database& db, std::uint32_t story);
 
  private:
   const FacetFile* file(const Xapian::Database& db);
@@ -79,6 +85,10 @@ class FacetIndex {
   std::shared_ptr<const FacetFile> file_;
   bool file_checked_ = false;
   std::vector<std::uint32_t> dates_built_, stories_built_;
+  std::vector<std::uint8_t> story_docs_;  // story id → its documents (2: two or more)
+  StoryKeysData story_keys_built_;
+  StoryKeys story_keys_;
+  bool story_keys_loaded_ = false;
   std::span<const std::uint32_t> dates_, stories_;
   bool dates_loaded_ = false, stories_loaded_ = false;
 };
@@ -177,15 +187,17 @@ class FacetSpy : public Xapian::MatchSpy {
   std::unordered_set<std::uint64_t> counted_;
 };
 
-/// Puts @p docids in the order count_facets() with stories groups them in (by story), so
-/// that several kinds counted over the same docids sort them once.
+/// Puts @p docids in the order count_facets() with stories needs: the documents of each
+/// story that has several in the database (FacetIndex::shared_story) one after another (the
+/// others stay where they were), so that several kinds counted over the same docids group
+/// them once.
 void group_by_story(FacetIndex& index, const Xapian::Database& db,
                     std::vector<Xapian::docid>& docids);
 
 /// Counts the keys of @p kind over @p docids (dates: by @p bucket, in time order). With
 /// @p aliases (people), each key counts as the key it resolves to, once per document; the
 /// table must stay the same (and alive) until @p index is reset(). With @p stories, each
-/// story once per key (see FacetSpy).
+/// story once per key (see FacetSpy): @p docids as group_by_story() left them.
 FacetCounts count_facets(FacetIndex& index, const Xapian::Database& db, EntityKind kind,
                          DateBucket bucket, const std::vector<Xapian::docid>& docids,
                          const AliasTable* aliases = nullptr, bool stories = false);

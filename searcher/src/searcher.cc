@@ -21,6 +21,7 @@
 #include "filters.h"
 #include "newsdex/analysis.h"
 #include "newsdex/error.h"
+#include "part_stories.h"
 #include "query_parser.h"
 #include "remote_facets.h"
 #include "similar.h"
@@ -35,6 +36,10 @@ namespace newsdex {
 using detail::count_facets;
 using detail::FacetCounts;
 
+namespace {
+bool positional(const Xapian::Query& query);
+}  // namespace
+
 struct Searcher::Impl {
   std::string path;                     // for messages: the first path (+ how many more)
   std::vector<std::string> paths;       // every database searched
@@ -48,6 +53,7 @@ struct Searcher::Impl {
   // own database's docid (Xapian::Document::get_docid()), so with several databases each is
   // matched and counted alone and the counts are summed (the sum of the parts, exactly).
   std::vector<detail::FacetIndex> facets;
+  detail::PartStories part_stories;   // several local parts: one story numbering (collapsed)
   std::size_t facet_queries = 0;      // searches with facets so far (see search())
   std::size_t story_queries = 0;      // collapsed searches so far (see exact_search())
   bool said_no_collapse = false;      // the note that remote shards are not collapsed
@@ -89,15 +95,18 @@ struct Searcher::Impl {
 
   /// Counts @p kind over the matches of @p query in every database (all documents if the
   /// query is empty); @p exact is cleared if a database's count was sampled. With
-  /// @p stories (one database only: a story may span several), counts stories.
+  /// @p stories, counts stories: over several parts, @p docids[p] are then part p's matches
+  /// of stories matched in p alone (PartMatches::alone), and @p across counts the others.
   FacetCounts count(EntityKind kind, DateBucket bucket,
-                    const std::vector<std::vector<Xapian::docid>>& docids, bool stories = false) {
+                    const std::vector<std::vector<Xapian::docid>>& docids, bool stories = false,
+                    detail::FacetSpy* across = nullptr) {
     const detail::AliasTable* a = kind == EntityKind::person ? &person_aliases() : nullptr;
     if (parts.size() == 1) return count_facets(facets[0], db, kind, bucket, docids[0], a, stories);
     std::vector<FacetCounts> per_part;
-    per_part.reserve(parts.size());
+    per_part.reserve(parts.size() + 1);
     for (std::size_t i = 0; i < parts.size(); ++i)
-      per_part.push_back(count_facets(facets[i], parts[i], kind, bucket, docids[i], a));
+      per_part.push_back(count_facets(facets[i], parts[i], kind, bucket, docids[i], a, stories));
+    if (across) per_part.push_back(across->counts(kind));
     return detail::merge_counts(per_part, kind == EntityKind::date);
   }
 
@@ -141,6 +150,7 @@ struct Searcher::Impl {
           db.reopen();
           for (Xapian::Database& part : parts) part.reopen();
           for (detail::FacetIndex& index : facets) index.reset();
+          part_stories.reset();
           remote_labels.clear();
           aliases.reset();
           reopen = false;
@@ -193,21 +203,24 @@ struct Searcher::Impl {
     if (kind == EntityKind::money) return schema::money_label(key);
     if (kind == EntityKind::date || kind == EntityKind::percent)
       return kind == EntityKind::percent ? key + "%" : key;
-    // A multi-database reads the metadata of its first part only: ask each. Remote parts
-    // answer each question with a round trip: their labels are kept (until reopened).
+    // A multi-database reads the metadata of its first part only: ask each. Labels are kept
+    // until the view is reopened: a label is a B-tree look-up per part (remote: a round
+    // trip), and a facet query labels its top keys every time (~0.1 ms a query on the tech
+    // corpus, a tenth of what the whole query may cost).
     const std::string k = schema::label_key(kind, key);
-    if (remote)
-      if (auto it = remote_labels.find(k); it != remote_labels.end()) return it->second;
+    if (auto it = remote_labels.find(k); it != remote_labels.end()) return it->second;
     std::string found = key;
     for (const Xapian::Database& part : parts)
       if (std::string l = part.get_metadata(k); !l.empty()) {
         found = schema::clean_label(l);  // (databases of earlier builds kept line breaks)
         break;
       }
-    if (remote) remote_labels.emplace(k, found);
+    if (remote_labels.size() >= kLabelsKept) remote_labels.clear();  // (bounded)
+    remote_labels.emplace(k, found);
     return found;
   }
-  std::unordered_map<std::string, std::string> remote_labels;  // label key → label
+  static constexpr std::size_t kLabelsKept = 100000;
+  std::unordered_map<std::string, std::string> remote_labels;  // label key → label (every part)
 
   /// The source facet: for each source term (`XS<source>`, a few dozen in a corpus), the
   /// exact number of matches of @p query filtered by it, so a count always equals the total
@@ -255,78 +268,134 @@ struct Searcher::Impl {
     const bool one_db = parts.size() == 1 && db.size() == 1;
     // Several local databases, each one Xapian database: the whole interleaves their docids
     // (value_scan.h: split_runs()), so each part's matches are counted on its own
-    // FacetIndex and the counts summed. Not collapsed: a story may span parts, and each
-    // part's facet file knows its own story ids only (then the scan below, by story key).
+    // FacetIndex and the counts summed. Collapsed, a story may span parts: the parts'
+    // stories are numbered as one through their story keys (part_stories.h).
     const bool local_parts = !value_counts && parts.size() > 1 && db.size() == parts.size();
     const bool per_part = one_db || local_parts;
     // A facet file written for this revision (core/forward_index.h) holds the forward index
     // already (every part's, for several): then the first query counts docids too.
     const bool stored = (faceted || stories) && !value_counts && per_part && all_files();
-    const bool by_index = faceted && !value_counts && (one_db || (local_parts && !stories)) &&
-                          (facet_queries++ > 0 || stored);
     // Collapsed: each story's matching copies, counted the same way (a Searcher's first
-    // collapsed query reads the matches' story values, later ones on one database count
+    // collapsed query without facet files reads the matches' story values, later ones count
     // docids).
-    const bool stories_by_index = stories && one_db && (story_queries++ > 0 || stored);
+    const bool stories_by_index = stories && per_part && (story_queries++ > 0 || stored);
+    // Several parts: the documents of stories matched in several parts are counted by value.
+    const bool part_index = stories_by_index && local_parts;
+    const bool by_index = faceted && per_part && !value_counts && (facet_queries++ > 0 || stored) &&
+                          (!stories || one_db || part_index);
     detail::MatchStories matched(stories_by_index);
+    if (part_index) part_stories.load(facets, parts);
     // Otherwise the match collects docids and their values are read after it, along each
     // slot's stream (value_scan.h); collapsed, the story slot's first, so each document's
     // keys count once per story (by story key: across parts too).
     const bool scan = faceted && !by_index && !value_counts && per_part;
+    // Ranked apart from counted: every match must be seen (for the exact total, the facets
+    // and the stories), but only the page needs a weight. Ranking with check_at_least
+    // left at 0 lets Xapian skip what cannot reach the page, and a boolean match (no weight,
+    // no document length per match) gives the spies every match: together cheaper than one
+    // match that weighs them all (bench/README.md, "Long-lived facets, facets5"). Not with a time
+    // limit (one match is cut short, as documented), a sort by date (every match is read for its
+    // date anyway), a phrase or NEAR (positions would be read twice) or remote shards (a
+    // second round trip).
+    const bool two_pass = !value_counts && req.time_limit_ms <= 0 &&
+                          res.sort == SortOrder::relevance && !positional(enquire.get_query());
+    Xapian::Enquire counter(db);
+    if (two_pass) {
+      counter.set_query(enquire.get_query());
+      counter.set_weighting_scheme(Xapian::BoolWeight());
+    }
+    Xapian::Enquire& spied = two_pass ? counter : enquire;
     detail::DocidSpy docid_spy;
     std::optional<detail::FacetSpy> value_spy;
     std::optional<detail::ValueCountFacets> counted;  // remote: see remote_facets.h
-    if (by_index || stories_by_index) enquire.add_matchspy(&docid_spy);
+    if (by_index || stories_by_index) spied.add_matchspy(&docid_spy);
     if (faceted && !by_index) {
       value_spy.emplace(req.facets, req.date_bucket, people_aliases(req.facets), stories);
       if (value_counts)
-        counted.emplace(req.facets).attach(enquire);
+        counted.emplace(req.facets).attach(spied);
       else if (scan && !stories_by_index)  // (else added above)
-        enquire.add_matchspy(&docid_spy);
+        spied.add_matchspy(&docid_spy);
       else
-        enquire.add_matchspy(&*value_spy);
+        spied.add_matchspy(&*value_spy);
     }
-    if (stories) matched.attach(enquire);
+    if (stories) matched.attach(spied);
     const Xapian::doccount all = db.get_doccount();  // check them all: the total is exact
+    std::optional<Xapian::MSet> every;  // two_pass: the boolean match of every document
+    if (two_pass) every = counter.get_mset(0, 0, all);
     const Xapian::MSet mset = enquire.get_mset(
         Xapian::doccount(stories ? 0 : req.offset),
         Xapian::doccount(stories ? detail::ranked_for_page(req.offset, req.limit) : req.limit),
-        all);
+        two_pass ? 0 : all);
+    const Xapian::MSet& whole = two_pass ? *every : mset;
     if (counted) counted->add_to(*value_spy);
     std::vector<std::vector<Xapian::docid>> split;  // several parts: each one's docids
-    if ((scan || by_index) && !one_db) split = part_docids(enquire.get_query(), docid_spy.docids);
+    if ((scan || by_index || part_index) && !one_db)
+      split = part_docids(enquire.get_query(), docid_spy.docids);
+    std::optional<detail::PartMatches> part_matches;
+    if (part_index) part_matches.emplace(part_stories, split);
     if (one_db && scan)                             // (its one part's docids are the whole's)
       split = {stories_by_index ? docid_spy.docids  // a copy: counted below
                                 : std::move(docid_spy.docids)};
     // Each part's streams into one spy (keys and stories by string: the sum).
     if (scan) detail::scan_facet_values(parts, std::move(split), req.facets, *value_spy, stories);
-    const std::size_t matches = mset.get_matches_estimated();
-    const bool matches_exact = mset.get_matches_lower_bound() == mset.get_matches_upper_bound();
+    const std::size_t matches = whole.get_matches_estimated();
+    const bool matches_exact = whole.get_matches_lower_bound() == whole.get_matches_upper_bound();
     if (stories) {  // stories.h
       std::vector<Xapian::MSetIterator> page;
       std::optional<Xapian::MSet> collapsed;
-      if (!detail::page_of_stories(mset, req.offset, req.limit, page)) {
+      // Counted by index: the hits' stories are there too.
+      std::function<std::uint32_t(Xapian::docid)> story_of;
+      if (part_index) {
+        story_of = [this](Xapian::docid did) { return part_stories.merged_story(did); };
+      } else if (stories_by_index) {
+        story_of = [ids = facets[0].stories(db)](Xapian::docid did) {
+          return did < ids.size() ? ids[did] : 0;
+        };
+      }
+      if (!detail::page_of_stories(mset, whole.get_matches_upper_bound(), req.offset, req.limit,
+                                   page, story_of)) {
         collapsed = detail::collapsed_page(enquire, req.offset, req.limit);
         page = detail::positions(*collapsed);
       }
-      if (parts.size() == 1) matched.finish(facets[0], db, docid_spy.docids);
+      if (one_db) matched.finish(facets[0], db, docid_spy.docids);
       add_hit_list(page, pq, req, res);
-      matched.set_duplicates(page, res.hits);
-      res.total = matched.stories();  // cut short by the time limit: the stories seen
+      if (part_index) {
+        std::size_t i = res.hits.size() - page.size();
+        for (const Xapian::MSetIterator& it : page) {
+          const std::uint32_t s = part_stories.merged_story(*it);
+          res.hits[i++].duplicates = s ? part_matches->copies[s] - 1 : 0;
+        }
+      } else {
+        matched.set_duplicates(page, res.hits);
+      }
+      res.total = part_index ? part_matches->stories : matched.stories();  // (time limit: seen)
       res.total_exact = matches_exact;
     } else {
       add_hits(mset, pq, req, res);
+      res.total = matches;
+      res.total_exact = matches_exact;
     }
     if (!faceted) return;
     const std::size_t seen = by_index ? docid_spy.docids.size() : value_spy->documents();
     const bool exact = seen >= matches && matches_exact;
-    if (by_index && stories) detail::group_by_story(facets[0], db, docid_spy.docids);
-    const std::vector<std::vector<Xapian::docid>> docids =
+    if (by_index && stories && one_db) detail::group_by_story(facets[0], db, docid_spy.docids);
+    std::vector<std::vector<Xapian::docid>> docids =
         one_db ? std::vector<std::vector<Xapian::docid>>{std::move(docid_spy.docids)}
                : std::move(split);
+    // Several parts, collapsed: each part's stories of its own by index, the stories matched
+    // in several parts by value (by story key), summed.
+    std::optional<detail::FacetSpy> across;
+    if (by_index && stories && !one_db) {
+      docids = std::move(part_matches->alone);
+      for (std::size_t p = 0; p < parts.size(); ++p)
+        detail::group_by_story(facets[p], parts[p], docids[p]);
+      across.emplace(req.facets, req.date_bucket, people_aliases(req.facets), true);
+      detail::scan_facet_values(parts, std::move(part_matches->across), req.facets, *across, true);
+    }
     for (EntityKind kind : req.facets) {
       FacetCounts fc =
-          by_index ? count(kind, req.date_bucket, docids, stories) : value_spy->counts(kind);
+          by_index ? count(kind, req.date_bucket, docids, stories, across ? &*across : nullptr)
+                   : value_spy->counts(kind);
       FacetResult fr = detail::facet_result(kind, fc, req.facet_size, true, labeler());
       fr.exact = exact;
       res.facets.push_back(std::move(fr));
@@ -461,6 +530,16 @@ Xapian::Database open_part(const std::string& db_path, unsigned remote_timeout_m
   return db;
 }
 
+// True if @p query has a phrase or NEAR: its matches are checked against positions, which
+// a second pass over every match would read again.
+bool positional(const Xapian::Query& query) {
+  const Xapian::Query::op op = query.get_type();
+  if (op == Xapian::Query::OP_PHRASE || op == Xapian::Query::OP_NEAR) return true;
+  for (std::size_t i = 0; i < query.get_num_subqueries(); ++i)
+    if (positional(query.get_subquery(i))) return true;
+  return false;
+}
+
 // True if @p query has words (unprefixed terms) and each is in more than half the documents.
 bool only_common_words(const Xapian::Query& query, const Xapian::Database& db) {
   const Xapian::doccount all = db.get_doccount();
@@ -543,6 +622,7 @@ void Searcher::Impl::reconnect() {
   }
   db = all;
   for (detail::FacetIndex& index : facets) index.reset();
+  part_stories.reset();
   remote_labels.clear();
   aliases.reset();
 }
@@ -574,6 +654,7 @@ bool Searcher::reopen() {
   d.versions = std::move(versions);
   d.db = std::move(db);
   for (detail::FacetIndex& index : d.facets) index.reset();
+  d.part_stories.reset();
   d.remote_labels.clear();
   d.aliases.reset();
   return true;

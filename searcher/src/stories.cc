@@ -1,5 +1,6 @@
 #include "stories.h"
 
+#include <algorithm>
 #include <unordered_set>
 
 #include "core/schema.h"
@@ -22,10 +23,11 @@ std::size_t StorySpy::copies(const std::string& key) const {
 
 StoryCounts::StoryCounts(FacetIndex& index, const Xapian::Database& db,
                          const std::vector<Xapian::docid>& docids)
-    : story_(index.stories(db)) {
+    : index_(index), db_(db), story_(index.stories(db)) {
+  // A story of one document in the database is one match alone: only shared ones are kept.
   for (Xapian::docid did : docids) {
     const std::uint32_t s = did < story_.size() ? story_[did] : 0;
-    if (s)
+    if (index.shared_story(db, s))
       ++copies_[s];
     else
       ++loose_;
@@ -34,7 +36,7 @@ StoryCounts::StoryCounts(FacetIndex& index, const Xapian::Database& db,
 
 std::size_t StoryCounts::copies(Xapian::docid did) const {
   const std::uint32_t s = did < story_.size() ? story_[did] : 0;
-  const auto it = s ? copies_.find(s) : copies_.end();
+  const auto it = index_.shared_story(db_, s) ? copies_.find(s) : copies_.end();
   return it == copies_.end() ? 1 : it->second;
 }
 
@@ -60,18 +62,26 @@ void MatchStories::set_duplicates(const std::vector<Xapian::MSetIterator>& page,
   }
 }
 
-bool page_of_stories(const Xapian::MSet& ranked, std::size_t offset, std::size_t limit,
-                     std::vector<Xapian::MSetIterator>& page) {
+bool page_of_stories(const Xapian::MSet& ranked, Xapian::doccount matches, std::size_t offset,
+                     std::size_t limit, std::vector<Xapian::MSetIterator>& page,
+                     const std::function<std::uint32_t(Xapian::docid)>& story_of) {
   page.clear();
   std::unordered_set<std::string> seen;
+  std::vector<std::uint32_t> seen_ids;
   std::size_t stories = 0;
   for (auto it = ranked.begin(); it != ranked.end() && stories < offset + limit; ++it) {
-    const std::string key = it.get_document().get_value(schema::kSlotStory);
-    if (!key.empty() && !seen.insert(key).second) continue;  // a later copy
+    if (story_of) {  // the story ids by docid: no value read per document
+      const std::uint32_t s = story_of(*it);
+      if (s && std::find(seen_ids.begin(), seen_ids.end(), s) != seen_ids.end()) continue;
+      if (s) seen_ids.push_back(s);
+    } else {
+      const std::string key = it.get_document().get_value(schema::kSlotStory);
+      if (!key.empty() && !seen.insert(key).second) continue;  // a later copy
+    }
     if (stories++ >= offset) page.push_back(it);
   }
   // Enough stories, or every match is in the ranking: the page is whole.
-  return stories >= offset + limit || ranked.size() >= ranked.get_matches_upper_bound();
+  return stories >= offset + limit || ranked.size() >= matches;
 }
 
 std::vector<Xapian::MSetIterator> positions(const Xapian::MSet& mset) {

@@ -16,6 +16,7 @@
 #include <xapian.h>
 
 #include <cstddef>
+#include <functional>
 #include <optional>
 #include <string>
 #include <unordered_map>
@@ -54,8 +55,10 @@ class StoryCounts {
   std::size_t copies(Xapian::docid did) const;
 
  private:
+  FacetIndex& index_;
+  const Xapian::Database& db_;
   std::span<const std::uint32_t> story_;
-  std::unordered_map<std::uint32_t, std::uint32_t> copies_;  // story id → documents
+  std::unordered_map<std::uint32_t, std::uint32_t> copies_;  // shared story id → documents
   std::size_t loose_ = 0;
 };
 
@@ -89,9 +92,12 @@ inline std::size_t ranked_for_page(std::size_t offset, std::size_t limit) {
 /// The page [@p offset, @p offset + @p limit) of the collapsed ranking into @p page, from
 /// @p ranked (the uncollapsed ranking's first documents): each story's first document, in
 /// order. False if @p ranked holds fewer stories than the page needs while more documents
-/// match (then collapsed_page()).
-bool page_of_stories(const Xapian::MSet& ranked, std::size_t offset, std::size_t limit,
-                     std::vector<Xapian::MSetIterator>& page);
+/// match (then collapsed_page()): @p matches, at most (the exact number, or an upper bound).
+/// With @p story_of (a docid's story id, 0 for none: from the FacetIndex of the one database,
+/// or PartStories), the documents' stories are read there instead of from their values.
+bool page_of_stories(const Xapian::MSet& ranked, Xapian::doccount matches, std::size_t offset,
+                     std::size_t limit, std::vector<Xapian::MSetIterator>& page,
+                     const std::function<std::uint32_t(Xapian::docid)>& story_of = {});
 
 /// Every position of @p mset, in order.
 std::vector<Xapian::MSetIterator> positions(const Xapian::MSet& mset);

@@ -12,6 +12,7 @@
 #include <sstream>
 
 #include "core/forward_index.h"
+#include "core/schema.h"
 #include "fixtures.h"
 #include "seed_stories.h"
 #include "split_fixture.h"
@@ -171,9 +172,22 @@ TEST_CASE("the facet file holds what the value streams build, for the revision i
   REQUIRE(dates);
   REQUIRE(stories);
   const auto built_dates = detail::build_dates(db);
-  const auto built_stories = detail::build_stories(db);
+  detail::StoryKeysData built_keys;
+  const auto built_stories = detail::build_stories(db, &built_keys);
   CHECK(std::equal(dates->begin(), dates->end(), built_dates.begin(), built_dates.end()));
   CHECK(std::equal(stories->begin(), stories->end(), built_stories.begin(), built_stories.end()));
+  // Each story id's key (format 2), as the story values hold it.
+  const auto keys_got = file->story_keys(why);
+  REQUIRE_MESSAGE(keys_got, why);
+  CHECK(std::equal(keys_got->offsets.begin(), keys_got->offsets.end(), built_keys.offsets.begin(),
+                   built_keys.offsets.end()));
+  CHECK(keys_got->bytes == built_keys.bytes);
+  REQUIRE(keys_got->size() > 1);
+  for (Xapian::docid did = 1; did < stories->size(); ++did)
+    if ((*stories)[did]) {
+      CAPTURE(did);
+      CHECK(keys_got->key((*stories)[did]) == db.get_document(did).get_value(schema::kSlotStory));
+    }
 }
 
 TEST_CASE("counts with the facet file equal counts without it") {
@@ -262,13 +276,27 @@ TEST_CASE("a truncated or damaged facet file is ignored, with no crash and no wr
     c.dir.write("db/newsdex-facets", content);
     CHECK(fresh_answers(c.db, few_queries()) == expected);
   }
-  // A byte changed in the last section only: the kinds before it are read from the file.
+  // A byte changed in the last section only (the story keys, which only a collapsed search
+  // over several databases reads): the kinds before it are read from the file, the story
+  // keys are refused.
   std::string d = good;
   d[good.size() - 5] = char(d[good.size() - 5] ^ 1);
   c.dir.write("db/newsdex-facets", d);
   std::vector<Answer> got;
   const std::string log = debug_log([&] { got = fresh_answers(c.db, few_queries()); });
   CHECK(contains(log, "from the facet file"));
-  CHECK(contains(log, "damaged"));
   CHECK(got == expected);
+  const Xapian::Database db(c.db);
+  std::string why;
+  const auto file = detail::FacetFile::open(c.db, db, why);
+  REQUIRE_MESSAGE(file, why);
+  CHECK(file->stories(why));
+  CHECK(!file->story_keys(why));
+  CHECK(contains(why, "damaged"));
+  // A file of format 1 (before the story keys) is ignored as a whole.
+  std::string old = good;
+  old[16] = 1;
+  c.dir.write("db/newsdex-facets", old);
+  CHECK(!detail::FacetFile::open(c.db, db, why));
+  CHECK(contains(why, "format 1"));
 }

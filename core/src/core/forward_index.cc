@@ -95,9 +95,10 @@ std::vector<std::uint32_t> build_dates(const Xapian::Database& db) {
   return dates;
 }
 
-std::vector<std::uint32_t> build_stories(const Xapian::Database& db) {
+std::vector<std::uint32_t> build_stories(const Xapian::Database& db, StoryKeysData* keys) {
   std::vector<std::uint32_t> stories(std::size_t(db.get_lastdocid()) + 1, 0);
   FlatStringMap<std::uint32_t> ids;
+  if (keys) *keys = StoryKeysData{};
   for (auto v = db.valuestream_begin(schema::kSlotStory);
        v != db.valuestream_end(schema::kSlotStory); ++v) {
     if (v.get_docid() >= stories.size()) continue;
@@ -107,6 +108,10 @@ std::vector<std::uint32_t> build_stories(const Xapian::Database& db) {
     if (!id) {
       id = &ids.insert(key, h);
       *id = std::uint32_t(ids.size());
+      if (keys) {  // story id *id's key: ids are handed out in this order, from 1
+        keys->bytes += key;
+        keys->offsets.push_back(std::uint32_t(keys->bytes.size()));
+      }
     }
     stories[v.get_docid()] = *id;
   }
@@ -121,16 +126,18 @@ std::vector<std::uint32_t> build_stories(const Xapian::Database& db) {
 //   (id, offset, bytes, checksum), and the checksum of all the header before it.
 // Then the sections, each at a multiple of 8 bytes. Section ids: kind * 8 + field for the
 // entity kinds (0 offsets, 1 ids, 2 key offsets, 3 key bytes, 4 money ranges), 64 dates,
-// 65 stories.
+// 65 stories, 66 story key offsets (story id → its key), 67 story key bytes. Format 2 added
+// the story keys (a file of format 1 is ignored, as any other format).
 
 namespace {
 
 constexpr char kMagic[8] = {'N', 'D', 'X', 'F', 'A', 'C', 'E', 'T'};
 constexpr std::uint64_t kByteOrder = 0x0102030405060708ull;
-constexpr std::uint64_t kFormat = 1;
+constexpr std::uint64_t kFormat = 2;
 constexpr unsigned kFieldOffsets = 0, kFieldIds = 1, kFieldKeyOffsets = 2, kFieldKeyBytes = 3,
                    kFieldMoneyRanges = 4;
-constexpr unsigned kSectionDates = 64, kSectionStories = 65;
+constexpr unsigned kSectionDates = 64, kSectionStories = 65, kSectionStoryKeyOffsets = 66,
+                   kSectionStoryKeyBytes = 67;
 constexpr std::uint64_t kMaxSections = 128, kMaxUuid = 256;
 constexpr unsigned section_id(EntityKind kind, unsigned field) {
   return unsigned(kind) * 8 + field;
@@ -245,7 +252,7 @@ std::uint64_t write_facet_file(const std::string& db_dir) {
   // The section table's size is known before the sections: they start right after it.
   constexpr EntityKind kKinds[] = {EntityKind::company, EntityKind::person, EntityKind::product,
                                    EntityKind::money, EntityKind::percent};
-  std::uint64_t sections = 2;
+  std::uint64_t sections = 4;
   for (EntityKind k : kKinds) sections += k == EntityKind::money ? 5 : 4;
   const std::uint64_t header_bytes = head.size() + 8 + sections * 32 + 8;
 
@@ -270,7 +277,10 @@ std::uint64_t write_facet_file(const std::string& db_dir) {
         w.section(section_id(k, kFieldMoneyRanges), std::span<const std::uint8_t>(kd.money_ranges));
     }
     w.section(kSectionDates, std::span<const std::uint32_t>(build_dates(db)));
-    w.section(kSectionStories, std::span<const std::uint32_t>(build_stories(db)));
+    StoryKeysData story_keys;
+    w.section(kSectionStories, std::span<const std::uint32_t>(build_stories(db, &story_keys)));
+    w.section(kSectionStoryKeyOffsets, std::span<const std::uint32_t>(story_keys.offsets));
+    w.section(kSectionStoryKeyBytes, std::span<const char>(story_keys.bytes));
     w.finish(head);
     if (::rename(tmp.c_str(), path.c_str()) != 0)
       throw std::runtime_error(path + ": cannot rename into place: " + std::strerror(errno));
@@ -331,7 +341,7 @@ std::shared_ptr<const FacetFile> FacetFile::open(const std::string& db_dir,
   const std::string uuid(reinterpret_cast<const char*>(p + at), std::size_t(uuid_len));
   at = padded(at + uuid_len);
   if (!word(n) || n > kMaxSections) return bad("damaged header");
-  f->sections_.resize(kSectionStories + 1);
+  f->sections_.resize(kSectionStoryKeyBytes + 1);
   for (std::uint64_t i = 0; i < n; ++i) {
     std::uint64_t id = 0;
     Section s;
@@ -406,6 +416,28 @@ std::optional<std::span<const std::uint32_t>> FacetFile::dates(std::string& why)
 
 std::optional<std::span<const std::uint32_t>> FacetFile::stories(std::string& why) const {
   return docid_array(kSectionStories, why);
+}
+
+std::optional<StoryKeys> FacetFile::story_keys(std::string& why) const {
+  const auto stories = docid_array(kSectionStories, why);
+  const auto offsets = stories ? section(kSectionStoryKeyOffsets, why) : std::nullopt;
+  const auto bytes = offsets ? section(kSectionStoryKeyBytes, why) : std::nullopt;
+  if (!bytes) return std::nullopt;
+  StoryKeys k;
+  k.offsets = as_u32(*offsets);
+  k.bytes = std::string_view(reinterpret_cast<const char*>(bytes->data()), bytes->size());
+  // Checked as the keys of a kind are: in order, within the bytes, one per story id.
+  if (offsets->size() % 4 || k.offsets.empty() || k.offsets.front() != 0 ||
+      k.offsets.back() != k.bytes.size() || !std::is_sorted(k.offsets.begin(), k.offsets.end())) {
+    why = "story key offsets out of order";
+    return std::nullopt;
+  }
+  for (std::uint32_t s : *stories)
+    if (s >= k.offsets.size()) {
+      why = "a story id without a key";
+      return std::nullopt;
+    }
+  return k;
 }
 
 std::optional<ForwardKeys> FacetFile::keys(EntityKind kind, std::string& why) const {

@@ -66,8 +66,28 @@ struct ForwardKeysData {
 ForwardKeysData build_forward_keys(const Xapian::Database& db, EntityKind kind);
 /// Published dates as YYYYMMDD numbers by docid (0: none), lastdocid + 1 of them.
 std::vector<std::uint32_t> build_dates(const Xapian::Database& db);
-/// Story ids (interned schema::kSlotStory keys, from 1) by docid (0: none).
-std::vector<std::uint32_t> build_stories(const Xapian::Database& db);
+/// The story keys of story ids, as views: story id s (from 1) has the key
+/// bytes[offsets[s - 1], offsets[s]) (into a StoryKeysData, or into a mapped FacetFile).
+/// Several databases' files tell by these that two documents of two of them are one story.
+struct StoryKeys {
+  std::span<const std::uint32_t> offsets;  // story count + 1, from 0
+  std::string_view bytes;
+  std::size_t size() const { return offsets.empty() ? 0 : offsets.size() - 1; }
+  std::string_view key(std::uint32_t story) const {
+    return bytes.substr(offsets[story - 1], offsets[story] - offsets[story - 1]);
+  }
+};
+
+/// The arrays a StoryKeys views, owned.
+struct StoryKeysData {
+  std::vector<std::uint32_t> offsets{0};
+  std::string bytes;
+  StoryKeys view() const { return {offsets, bytes}; }
+};
+
+/// Story ids (interned schema::kSlotStory keys, from 1) by docid (0: none); with @p keys,
+/// each id's key too.
+std::vector<std::uint32_t> build_stories(const Xapian::Database& db, StoryKeysData* keys = nullptr);
 
 /// The facet file of the database directory @p db_dir.
 std::string facet_file_path(const std::string& db_dir);
@@ -98,6 +118,8 @@ class FacetFile {
   /// The dates (build_dates()) or stories (build_stories()), checked alike.
   std::optional<std::span<const std::uint32_t>> dates(std::string& why) const;
   std::optional<std::span<const std::uint32_t>> stories(std::string& why) const;
+  /// The keys of the story ids of stories() (format 2), checked alike: every id has one.
+  std::optional<StoryKeys> story_keys(std::string& why) const;
 
   std::uint64_t size() const { return size_; }
 
