@@ -7,8 +7,9 @@ Sixth round of issue 11 (people). random.Random(6206) draws 22 agnews-test recor
 category World, Sports or Business, 10 reuters-21578 records of text type NORM with a body
 of 200..1500 bytes and 8 tech-articles records with a body of 800..2500 bytes; in every
 pool only records whose body has "said" or "says" (reported speech names people) and that
-are in none of the earlier gold files (the ids of gold.json, gold-people.json and of the
-held-out set, given as one id per line by --exclude, default /work/gold-ids.txt). Never BBC.
+are in none of the earlier gold files (the ids of gold.json, gold-people.json and the
+held-out gold-fresh.json, read from this folder; --exclude adds a file of more ids, one per
+line). Never BBC.
 Prints one line per article: corpus, id, body bytes; with --text, the text the indexer
 gives the extractor (title + "\\n\\n" + body) after each line, for annotation.
 """
@@ -26,7 +27,7 @@ def load(path):
 
 def main():
     argv = sys.argv[1:]
-    exclude = "/work/gold-ids.txt"
+    exclude = None
     if "--exclude" in argv:
         i = argv.index("--exclude")
         exclude = argv[i + 1]
@@ -35,11 +36,13 @@ def main():
     root = args[0] if args else "/work/shared/corpora"
     here = os.path.dirname(os.path.abspath(__file__))
     taken = set()
-    for name in ("gold.json", "gold-people.json"):
+    # The earlier gold files' ids (only the ids of the held-out gold-fresh.json are read).
+    for name in ("gold.json", "gold-people.json", "gold-fresh.json"):
         with open(os.path.join(here, name), encoding="utf-8") as f:
             taken |= set(json.load(f)["docs"])
-    with open(exclude, encoding="utf-8") as f:
-        taken |= set(f.read().split())
+    if exclude:
+        with open(exclude, encoding="utf-8") as f:
+            taken |= set(f.read().split())
     said = re.compile(r"\b(said|says)\b")
     ag = [d for d in load(root + "/agnews-test/agnews_test.jsonl")
           if d.get("category") in ("World", "Sports", "Business")

@@ -224,6 +224,8 @@ class Scan {
   void company_after_role(std::size_t from);
   void add_rule(EntityKind kind, std::size_t tb, std::size_t te, std::size_t name_te,
                 std::string key, bool check_lower);
+  // A person of the @p len tokens at @p i, keyed by their text (lower case, spaces collapsed).
+  void add_person(std::size_t i, std::size_t len, bool check_lower);
   bool lower_seen(std::size_t i) const { return seen_lower_.find(lower(i)) != seen_lower_.end(); }
   void find_lower_occurrences();
 
@@ -258,7 +260,6 @@ class Scan {
   bool rule_initials(std::size_t i);
   bool role4_at(std::size_t c) const;
   bool phrase_end4(std::size_t e) const;
-  void add_person4(std::size_t i, std::size_t len, bool check_lower);
   bool rule_role4(std::size_t i);
   bool rule_plural_role(std::size_t i);
   bool rule_comma_speaker(std::size_t i);

@@ -750,9 +750,7 @@ bool Scan::rule_party_cue(std::size_t i) {
         (tx(e + 1) == "R" || tx(e + 1) == "D" || tx(e + 1) == "I") && has(e + 2, kPunct) &&
         is_dash(t_[e + 2].cp) && capw(e + 3)))
     return false;
-  add_rule(EntityKind::person, i, e, e,
-           lower_utf8(collapse_space(text_.substr(t_[i].begin, t_[e - 1].end - t_[i].begin))),
-           false);
+  add_person(i, e - i, false);
   return true;
 }
 

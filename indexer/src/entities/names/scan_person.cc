@@ -240,8 +240,7 @@ bool Scan::rule_name_over_company(std::size_t i) {
     company->dead = true;
     covered_[j] = 0;
   }
-  std::string key = lower_utf8(collapse_space(text_.substr(t_[i].begin, t_[j].end - t_[i].begin)));
-  add_rule(EntityKind::person, i, j + 1, j + 1, std::move(key), false);
+  add_person(i, j + 1 - i, false);
   return true;
 }
 

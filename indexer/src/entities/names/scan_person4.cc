@@ -196,7 +196,7 @@ bool Scan::rule_initials(std::size_t i) {
   if (!cue && !speech_after(k)) return false;
   // "W.W. Grainger said it is asking": a company named by its founder's initials.
   if (!cue && k + 1 < t_.size() && lower_is(k + 1, "it")) return false;
-  add_person4(i, k - i, false);
+  add_person(i, k - i, false);
   return true;
 }
 
@@ -206,12 +206,6 @@ bool Scan::role4_at(std::size_t c) const {
   if (has(c, kHasUpper) && !(has(c, kSentenceStart) && has(c, kHasLower) && !noisy(c)))
     return false;
   return kRoleShapes.maybe(lower(c)) && in_set(kRoles4, lower(c));
-}
-
-void Scan::add_person4(std::size_t i, std::size_t len, bool check_lower) {
-  std::string key =
-      lower_utf8(collapse_space(text_.substr(t_[i].begin, t_[i + len - 1].end - t_[i].begin)));
-  add_rule(EntityKind::person, i, i + len, i + len, std::move(key), check_lower);
 }
 
 // The name's phrase ends at e: a comma, a full stop, a bracket, "and", "who", a speech
@@ -246,7 +240,7 @@ bool Scan::rule_role4(std::size_t i) {
   if (comma &&
       !(e < t_.size() && (punct(e, ',') || punct(e, '.') || lower_is(e, "who") || speech_after(e))))
     return false;
-  add_person4(i, len, true);
+  add_person(i, len, true);
   return true;
 }
 
@@ -266,7 +260,7 @@ bool Scan::rule_plural_role(std::size_t i) {
   if (noisy(i)) return false;  // "... corporate leaders Siva Vaidhyanathan Published: 12 Sep"
   std::size_t len = role4_name_at(i);
   if (len == 0) return false;
-  add_person4(i, len, !title);
+  add_person(i, len, !title);
   std::size_t k = i + len;
   for (int names = 1; names < 6 && k < t_.size(); ++names) {
     // ", a Maine independent," between two names: at most six lower-case or capitalised
@@ -282,7 +276,7 @@ bool Scan::rule_plural_role(std::size_t i) {
     if (k >= t_.size() || k == i + len || !spaced(k)) break;
     const std::size_t n = role4_name_at(k);
     if (n == 0 || !phrase_end4(k + n)) break;
-    add_person4(k, n, !title);
+    add_person(k, n, !title);
     len = n;
     i = k;
     k += n;
@@ -307,7 +301,7 @@ bool Scan::rule_comma_speaker(std::size_t i) {
   if (len == 0) return false;
   const std::size_t e = i + len;
   if (!(e + 1 < t_.size() && punct(e, ',') && glued(e) && speech_after(e + 1))) return false;
-  add_person4(i, len, true);
+  add_person(i, len, true);
   return true;
 }
 
@@ -327,7 +321,7 @@ bool Scan::rule_caption_name(std::size_t i) {
   const std::size_t e = i + len;
   if (!(e + 1 < t_.size() && punct(e, ',') && glued(e) && spaced(e + 1) && capw(e + 1)))
     return false;
-  add_person4(i, len, false);
+  add_person(i, len, false);
   return true;
 }
 
@@ -350,7 +344,7 @@ bool Scan::rule_particle_compound(std::size_t i) {
   if (i + 5 < t_.size() && spaced(i + 5) && capw(i + 5)) return false;
   for (std::size_t k = i; k <= i + 4; ++k)
     if (covered_[k]) return false;
-  add_person4(i, 5, false);
+  add_person(i, 5, false);
   return true;
 }
 
@@ -373,7 +367,7 @@ bool Scan::rule_common_surname(std::size_t i) {
       "Theatre", "Theater", "Stadium", "Arena",     "Award",     "Prize",    "Art",
       "Boy",     "Girl",    "Day",     "Lab",       "Labs",      "Trust",    "Fund"};
   if (in_set(kNamedAfter, tx(j))) return false;
-  add_person4(i, 2, true);
+  add_person(i, 2, true);
   return true;
 }
 

@@ -41,6 +41,12 @@ void Scan::add_rule(EntityKind kind, std::size_t tb, std::size_t te, std::size_t
   cands_.push_back(std::move(c));
 }
 
+void Scan::add_person(std::size_t i, std::size_t len, bool check_lower) {
+  std::string key =
+      lower_utf8(collapse_space(text_.substr(t_[i].begin, t_[i + len - 1].end - t_[i].begin)));
+  add_rule(EntityKind::person, i, i + len, i + len, std::move(key), check_lower);
+}
+
 // One pass over the lower-case words for the few words the rules asked about.
 void Scan::find_lower_occurrences() {
   if (wanted_lower_.empty()) return;
@@ -486,9 +492,7 @@ bool Scan::rule_person_cues(std::size_t i) {
   if (has(i, kHeading) && i >= 1 && (lower_is(i - 1, "says") || lower_is(i - 1, "said")) &&
       !first_name(i))
     return false;
-  std::string key =
-      lower_utf8(collapse_space(text_.substr(t_[i].begin, t_[e - 1].end - t_[i].begin)));
-  add_rule(EntityKind::person, i, e, e, std::move(key), !cue && !caption);
+  add_person(i, e - i, !cue && !caption);
   if (role_company) company_after_role(e);
   return true;
 }
@@ -510,9 +514,7 @@ bool Scan::rule_first_name(std::size_t i) {
     return false;
   const std::size_t len = person_name_at(i, true);
   if (len == 0) return false;
-  std::string key =
-      lower_utf8(collapse_space(text_.substr(t_[i].begin, t_[i + len - 1].end - t_[i].begin)));
-  add_rule(EntityKind::person, i, i + len, i + len, std::move(key), true);
+  add_person(i, len, true);
   return true;
 }
 
