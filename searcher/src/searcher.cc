@@ -151,7 +151,7 @@ struct Searcher::Impl {
           for (Xapian::Database& part : parts) part.reopen();
           for (detail::FacetIndex& index : facets) index.reset();
           part_stories.reset();
-          remote_labels.clear();
+          labels_kept.clear();
           aliases.reset();
           reopen = false;
         }
@@ -208,19 +208,19 @@ struct Searcher::Impl {
     // trip), and a facet query labels its top keys every time (~0.1 ms a query on the tech
     // corpus, a tenth of what the whole query may cost).
     const std::string k = schema::label_key(kind, key);
-    if (auto it = remote_labels.find(k); it != remote_labels.end()) return it->second;
+    if (auto it = labels_kept.find(k); it != labels_kept.end()) return it->second;
     std::string found = key;
     for (const Xapian::Database& part : parts)
       if (std::string l = part.get_metadata(k); !l.empty()) {
         found = schema::clean_label(l);  // (databases of earlier builds kept line breaks)
         break;
       }
-    if (remote_labels.size() >= kLabelsKept) remote_labels.clear();  // (bounded)
-    remote_labels.emplace(k, found);
+    if (labels_kept.size() >= kLabelsKept) labels_kept.clear();  // (bounded)
+    labels_kept.emplace(k, found);
     return found;
   }
   static constexpr std::size_t kLabelsKept = 100000;
-  std::unordered_map<std::string, std::string> remote_labels;  // label key → label (every part)
+  std::unordered_map<std::string, std::string> labels_kept;  // label key → label (every part)
 
   /// The source facet: for each source term (`XS<source>`, a few dozen in a corpus), the
   /// exact number of matches of @p query filtered by it, so a count always equals the total
@@ -623,7 +623,7 @@ void Searcher::Impl::reconnect() {
   db = all;
   for (detail::FacetIndex& index : facets) index.reset();
   part_stories.reset();
-  remote_labels.clear();
+  labels_kept.clear();
   aliases.reset();
 }
 
@@ -655,7 +655,7 @@ bool Searcher::reopen() {
   d.db = std::move(db);
   for (detail::FacetIndex& index : d.facets) index.reset();
   d.part_stories.reset();
-  d.remote_labels.clear();
+  d.labels_kept.clear();
   d.aliases.reset();
   return true;
 }
