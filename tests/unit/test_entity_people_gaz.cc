@@ -47,12 +47,16 @@ TEST_CASE("people gazetteer: a distinctive lone surname in a headline or at a se
   });
 }
 
-TEST_CASE("people gazetteer: where a listed surname does not stand alone") {
+TEST_CASE("people gazetteer: where a listed name is no mention of its person") {
   expect({
       // A noun of things named after people.
       {"Thatcher Foundation Opens Archive\n\nThe papers go online next week.", ""},
       // Running text: a capitalised word after the surname makes a longer name.
       {"She joined Merkel Solar Partners in May.", ""},
+      // A listed full name that names a place or an institution.
+      {"He studied at Kim Il Sung University in Pyongyang.", ""},
+      {"A gala at the Nelson Mandela Foundation raised funds.", ""},
+      {"The ball stuck in the St James Park mud.", ""},
       // After a particle the rules key the whole name.
       {"A tape attributed to Ayman al-Zawahiri aired on Friday.", "ayman al-zawahiri"},
   });

@@ -17,21 +17,36 @@ namespace newsdex::detail::names {
 
 namespace {
 
-// Nouns that make "Surname Noun" the name of a place, an institution, a prize or an event
-// ("Mandela Foundation", "Reagan Airport", "Nobel Prize"), not a mention of the person.
+// Nouns that make "Name Noun" a place, an institution, a prize or a day named after a person
+// ("Kim Il Sung University", "Reagan Airport", "Nobel Prize", "St James Park").
 const ViewSet kNamedAfter = {
-    "Foundation", "Institute", "Institution", "University",  "College", "School",
-    "Academy",    "Center",    "Centre",      "Library",     "Museum",  "Prize",
-    "Award",      "Awards",    "Medal",       "Cup",         "Trophy",  "Memorial",
-    "Airport",    "Stadium",   "Arena",       "Park",        "Street",  "Avenue",
-    "Road",       "Square",    "Bridge",      "Dam",         "Hall",    "Building",
-    "Tower",      "House",     "Estate",      "Hospital",    "Lecture", "Fund",
-    "Trust",      "Society",   "Fellowship",  "Scholarship", "Plan",    "Doctrine",
-    "Rule",       "Act",       "Law",         "Effect",      "Index",   "Report",
-    "Commission", "Show",      "Tour",        "Classic",     "Open",    "Invitational",
-    "Era"};
+    "Foundation", "Institute", "Institution", "University", "College",     "School",   "Academy",
+    "Center",     "Centre",    "Library",     "Museum",     "Prize",       "Award",    "Awards",
+    "Medal",      "Cup",       "Trophy",      "Memorial",   "Airport",     "Stadium",  "Arena",
+    "Park",       "Street",    "Avenue",      "Road",       "Square",      "Bridge",   "Dam",
+    "Hall",       "Building",  "Tower",       "House",      "Estate",      "Hospital", "Lecture",
+    "Fund",       "Trust",     "Society",     "Fellowship", "Scholarship", "Day",      "Boulevard",
+    "Station",    "Theatre",   "Theater",     "Highway",    "Expressway"};
+
+// In a headline, also nouns of plans, laws and shows named after a person ("Obama Plan").
+const ViewSet kNamedAfterHeadline = {"Plan",   "Doctrine", "Rule",   "Act",        "Law",
+                                     "Effect", "Index",    "Report", "Commission", "Show",
+                                     "Tour",   "Classic",  "Open",   "Era"};
+
+// Words before a name that make it a place ("St James Park", "Fort Lauderdale").
+const ViewSet kPlaceBefore = {"St", "Saint", "Ste", "Fort", "Port", "Lake", "Mount", "Cape"};
 
 }  // namespace
+
+// A listed person's name that names a place or an institution: a noun of things named after
+// people after it, or a place word before it. Any person match of the gazetteer.
+bool Scan::person_names_place(std::size_t i, std::size_t end) const {
+  if (end < t_.size() && spaced(end) && titlew(end) && in_set(kNamedAfter, tx(end))) return true;
+  if (i == 0) return false;
+  std::size_t k = i - 1;
+  if (punct(k, '.') && glued(k) && k > 0) --k;  // "St. James Park"
+  return word(k) && (spaced(i) || k + 1 < i) && in_set(kPlaceBefore, tx(k));
+}
 
 // A capitalised word after a lone surname in a headline that ends no name: not a given name,
 // not the first word of a listed name, not an organisation or legal word, not a noun of
@@ -41,7 +56,7 @@ bool Scan::headline_surname_ok(std::size_t i, std::size_t end) const {
   if (end >= t_.size() || !spaced(end) || !titlew(end)) return false;
   if (first_name(end) || starts_name(end) || org_word(end) || legal_word(end)) return false;
   if (is(end, kLxLegal | kLxDesc | kLxTitle)) return false;
-  return !in_set(kNamedAfter, tx(end));
+  return !in_set(kNamedAfter, tx(end)) && !in_set(kNamedAfterHeadline, tx(end));
 }
 
 // The surname ends a longer name written with a particle ("Ayman al- Zawahiri",
