@@ -41,6 +41,9 @@ TEST_CASE("people gazetteer: a distinctive lone surname in a headline or at a se
       {"Kudlow Backs Tariff Pause\n\nThe adviser spoke to reporters.", "kudlow"},
       {"Sarkozy said on Monday that France would act.", "sarkozy"},
       {"Nadal and Djokovic meet in the final; Nadal leads their rivalry.", "nadal|djokovic"},
+      // Another person of the document with that surname is the one meant, not the listed one.
+      {"Senna Suspension Upheld\n\nUEFA upheld the ban on midfielder Marcos Senna on Thursday.",
+       "marcos senna"},
       // With the full name in the document, the headline's surname takes the full key.
       {"Berlusconi Vows to Fight On\n\nSilvio Berlusconi said he would stay in office.",
        "silvio berlusconi"},
