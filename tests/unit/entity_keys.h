@@ -2,8 +2,12 @@
 // The entity tests' view of the extractor with the repository's gazetteer: the distinct keys
 // of one kind that a text gives, in order of first mention.
 
+#include <doctest/doctest.h>
+
 #include <set>
 #include <string>
+#include <utility>
+#include <vector>
 
 #include "newsdex/entities.h"
 
@@ -24,6 +28,15 @@ inline std::string keys_found(const std::string& text, EntityKind kind,
   for (const Entity& e : gazetteer_extractor().extract(text))
     if (e.kind == kind && seen.insert(e.key).second) out += (out.empty() ? "" : sep) + e.key;
   return out;
+}
+
+/// Checks every (text, keys) case: the distinct keys of @p kind in the text, "|"-separated.
+inline void expect_keys(EntityKind kind,
+                        const std::vector<std::pair<std::string, std::string>>& cases) {
+  for (const auto& [text, want] : cases) {
+    CAPTURE(text);
+    CHECK(keys_found(text, kind, "|") == want);
+  }
 }
 
 /// The distinct company keys found in @p text, " | "-separated.

@@ -222,9 +222,11 @@ bool Scan::accept_gazetteer(const Alias& a, std::size_t i, std::size_t end, Cand
     if (has(i, kSentenceStart) || noisy(i)) return false;
     if (single && (cap_before || cap_after)) return false;
   }
+  if (e.kind == EntityKind::person && person_names_place(i, end)) return false;
   if (a.weak && !e.context.empty()) c.weak = true;
   if (a.role == AliasRole::surname) {
-    if (cap_before || cap_after) return false;
+    if (cap_before || (cap_after && !headline_surname_ok(i, end))) return false;
+    if (surname_after_particle(i)) return false;
     c.surname = true;
   }
   return true;

@@ -102,11 +102,6 @@ void Scan::propagate() {
       for (std::uint32_t k = c.tb; k < c.te; ++k) covered_[k] = 0;
     }
   }
-  // Lone surnames from the gazetteer: the full key when the full name is in the document.
-  for (Cand& c : cands_) {
-    if (c.dead || !c.surname) continue;
-    if (!present.count(c.key)) c.key = lower_utf8(text_.substr(c.b, c.e - c.b));
-  }
   // Surname-only and short-name mentions of people/companies found in full.
   StringMap<std::string> surnames;  // surname -> key ("" = ambiguous)
   StringMap<std::string> short_names;
@@ -127,6 +122,15 @@ void Scan::propagate() {
       short_first.emplace(lower_utf8(tx(c.tb)));
       short_names.emplace(s, c.key);
     }
+  }
+  // Lone surnames from the gazetteer: the full key when the full name is in the document,
+  // else the key of another full name the document gives with that surname ("Marcos Senna
+  // ... Senna suspension" is not Ayrton Senna), else the surname itself.
+  for (Cand& c : cands_) {
+    if (c.dead || !c.surname || present.count(c.key)) continue;
+    std::string own = lower_utf8(text_.substr(c.b, c.e - c.b));
+    auto it = surnames.find(own);
+    c.key = it != surnames.end() && !it->second.empty() ? it->second : std::move(own);
   }
   if (surnames.empty() && short_names.empty()) return;
   // Bit (first byte, last byte) of every key looked up below: most words miss without a hash.
