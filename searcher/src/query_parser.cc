@@ -270,7 +270,7 @@ std::optional<Range> parse_range(std::string_view s) {
 
 class Parser {
  public:
-  Parser(Analyzer& analyzer, const EntityExtractor& extractor, const Xapian::Database& db,
+  Parser(Analyzer& analyzer, const QueryParser::Extractor& extractor, const Xapian::Database& db,
          const QueryParser::Aliases& aliases, std::vector<Lexeme> lex, DefaultMatch match,
          bool portable, ParsedQuery& out)
       : analyzer_(analyzer),
@@ -568,7 +568,7 @@ class Parser {
       const std::string prefix(schema::entity_prefix(k));
       // A key as the facets print it, else the name's canonical key (labels, aliases).
       std::string key =
-          !v.empty() && db_.term_exists(prefix + v) ? v : extractor_.canonical_key(k, v);
+          !v.empty() && db_.term_exists(prefix + v) ? v : extractor_().canonical_key(k, v);
       if (key.empty()) throw bad(f + ":oracle");
       if (k == EntityKind::person && aliases_) {
         // Every key that resolves as this one does: what the person facet counts as one.
@@ -644,7 +644,7 @@ class Parser {
   }
 
   Analyzer& analyzer_;
-  const EntityExtractor& extractor_;
+  const QueryParser::Extractor& extractor_;
   const Xapian::Database& db_;
   const QueryParser::Aliases& aliases_;
   static constexpr int kMaxBracketDepth = 100;
@@ -693,8 +693,8 @@ std::vector<QueryText> query_texts(const std::string& query) {
   return out;
 }
 
-QueryParser::QueryParser(Analyzer& analyzer, const EntityExtractor& extractor)
-    : analyzer_(analyzer), extractor_(extractor) {}
+QueryParser::QueryParser(Analyzer& analyzer, Extractor extractor)
+    : analyzer_(analyzer), extractor_(std::move(extractor)) {}
 
 ParsedQuery QueryParser::parse(const std::string& query, DefaultMatch match,
                                const Xapian::Database& db, const Aliases& aliases) {

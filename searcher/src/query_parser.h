@@ -42,7 +42,9 @@ std::vector<QueryText> query_texts(const std::string& query);
 /// Fields: title, source, company, person, product, money, percent, date.
 class QueryParser {
  public:
-  QueryParser(Analyzer& analyzer, const EntityExtractor& extractor);
+  /// The entity extractor, asked for only when a filter's value is no key the index holds.
+  using Extractor = std::function<const EntityExtractor&()>;
+  QueryParser(Analyzer& analyzer, Extractor extractor);
   /// People's alias table, asked for only when the query has a person: filter.
   using Aliases = std::function<const detail::AliasTable&()>;
   /// Parses @p query for @p db, whose stored terms `money:`/`percent:` ranges expand over
@@ -59,7 +61,7 @@ class QueryParser {
 
  private:
   Analyzer& analyzer_;
-  const EntityExtractor& extractor_;
+  Extractor extractor_;
   bool portable_ = false;
 };
 

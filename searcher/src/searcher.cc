@@ -46,7 +46,8 @@ struct Searcher::Impl {
   std::vector<Xapian::Database> parts;  // each alone: labels live in each one's metadata
   Xapian::Database db;                  // all of them as one
   std::unique_ptr<Analyzer> analyzer;
-  std::unique_ptr<EntityExtractor> extractor;
+  EntityOptions entity_options;
+  std::unique_ptr<EntityExtractor> extractor;  // entities(): loaded on first use
   std::unique_ptr<QueryParser> parser;
   std::unique_ptr<detail::Snippets> snippets;
   // Facet counting per database: a multi-database's match spy sees each document under its
@@ -69,6 +70,13 @@ struct Searcher::Impl {
   // People's alias table (aliases.h), built from all databases together on first use (a
   // person facet or a person: filter), so every part counts and filters alike.
   std::optional<detail::AliasTable> aliases;
+  /// The gazetteer's extractor, loaded on first use: a filter naming an entity the index does
+  /// not hold as written, several databases' people table, or a database that does not store
+  /// its protected words. Other searches never read the gazetteer (~25 ms a fresh process).
+  const EntityExtractor& entities() {
+    if (!extractor) extractor = std::make_unique<EntityExtractor>(entity_options);
+    return *extractor;
+  }
   const detail::AliasTable& person_aliases() {
     if (!aliases) {
       const auto t0 = std::chrono::steady_clock::now();
@@ -83,7 +91,7 @@ struct Searcher::Impl {
         for (auto t = db.allterms_begin(prefix); t != db.allterms_end(prefix); ++t)
           keys.emplace_back((*t).substr(prefix.size()), t.get_termfreq());
         aliases = detail::AliasTable::build(std::move(keys), [this](std::string_view word) {
-          return extractor->canonical_key(EntityKind::person, word);
+          return entities().canonical_key(EntityKind::person, word);
         });
       }
       spdlog::debug(
@@ -603,12 +611,23 @@ Searcher::Searcher(const std::vector<std::string>& given_paths, const SearcherOp
                ? given_paths[0]
                : given_paths[0] + " (+" + std::to_string(given_paths.size() - 1) + ")";
   if (language.empty()) language = options.language;
-  d.extractor = std::make_unique<EntityExtractor>(EntityOptions{options.gazetteer_dir});
+  d.entity_options = EntityOptions{options.gazetteer_dir};
   AnalyzerOptions ao;
   ao.language = language;
-  ao.protected_words = d.extractor->protected_words();
+  // The words the index was analysed with (schema::kMetaProtectedWords), else the gazetteer's.
+  const std::string stored = d.db.get_metadata(std::string(schema::kMetaProtectedWords));
+  if (stored.empty()) {
+    ao.protected_words = d.entities().protected_words();
+  } else {
+    for (std::size_t b = 0; b <= stored.size();) {
+      std::size_t e = std::min(stored.find('\n', b), stored.size());
+      if (e > b) ao.protected_words.emplace_back(stored, b, e - b);
+      b = e + 1;
+    }
+  }
   d.analyzer = std::make_unique<Analyzer>(ao);
-  d.parser = std::make_unique<QueryParser>(*d.analyzer, *d.extractor);
+  d.parser = std::make_unique<QueryParser>(
+      *d.analyzer, [&d]() -> const EntityExtractor& { return d.entities(); });
   d.parser->set_portable(d.remote);
   d.snippets = std::make_unique<detail::Snippets>(*d.analyzer);
 }

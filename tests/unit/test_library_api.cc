@@ -1,12 +1,13 @@
 // The embedding API on the seed articles: structured filters give what the same filter
 // written in the query gives, Indexer::remove() deletes one document by id, and the
-// gazetteer is found without being named.
+// gazetteer is found without being named, and read by a searcher only when a filter needs it.
 #include <doctest/doctest.h>
 
 #include <cstdlib>
 #include <set>
 
 #include "fixtures.h"
+#include "newsdex/analysis.h"
 #include "newsdex/entities.h"
 #include "newsdex/error.h"
 #include "tmpdir.h"
@@ -124,4 +125,48 @@ TEST_CASE("the gazetteer is found without being named, and NEWSDEX_GAZETTEER_DIR
   CHECK_THROWS_WITH_AS(EntityExtractor{}, doctest::Contains("missing"), ConfigError);
   ::unsetenv("NEWSDEX_GAZETTEER_DIR");
   CHECK(default_gazetteer_dir() == found);
+}
+
+TEST_CASE(
+    "a search reads the gazetteer only when a filter needs it, and analyses queries with "
+    "the words the index stored") {
+  SeedIndex seeds;
+  Searcher full(seeds.db, SearcherOptions{"english", NEWSDEX_GAZETTEER_DIR});
+  // No gazetteer where this searcher looks: it opens, and answers what needs none alike.
+  TempDir tmp;
+  const std::string missing = tmp / "no-gazetteer";
+  Searcher lazy(seeds.db, SearcherOptions{"english", missing});
+  const std::vector<EntityKind> kinds = {EntityKind::company, EntityKind::person,
+                                         EntityKind::money};
+  auto same = [&](const std::string& q) {
+    CAPTURE(q);
+    const SearchResults a = search_all(full, q, kinds), b = search_all(lazy, q, kinds);
+    CHECK(a.total == b.total);
+    CHECK(ids(a) == ids(b));
+    REQUIRE(a.facets.size() == b.facets.size());
+    for (std::size_t f = 0; f < a.facets.size(); ++f)
+      CHECK(a.facets[f].counts.size() == b.facets[f].counts.size());
+    return a.total;
+  };
+  CHECK(same("cloud") > 0);
+  CHECK(same("company:oracle") > 0);  // a key the index holds as written
+  CHECK(same("person:\"larry ellison\" OR oracle") > 0);
+  // The stemmer leaves product and company names alone (EntityExtractor::protected_words):
+  // every such word of the seeds whose stem differs finds the same documents without the
+  // gazetteer, because the index stored the words it was written with.
+  AnalyzerOptions plain_opts;
+  plain_opts.language = "english";
+  Analyzer plain(plain_opts);
+  std::size_t protected_checked = 0;
+  for (const std::string& w :
+       EntityExtractor(EntityOptions{NEWSDEX_GAZETTEER_DIR}).protected_words())
+    if (plain.stem(w) != w && search_all(full, w).total > 0) {
+      same(w);
+      ++protected_checked;
+    }
+  CHECK(protected_checked > 0);
+  // A name the index does not hold as written needs the gazetteer's canonical key.
+  CHECK(search_all(full, "company:\"Oracle Corporation\"").total > 0);
+  CHECK_THROWS_WITH_AS(search_all(lazy, "company:\"Oracle Corporation\""),
+                       doctest::Contains("no-gazetteer"), ConfigError);
 }

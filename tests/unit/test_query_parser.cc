@@ -31,7 +31,7 @@ Xapian::Database numeric_db() {
 struct Fixture {
   Analyzer analyzer;
   EntityExtractor extractor{EntityOptions{NEWSDEX_GAZETTEER_DIR}};
-  QueryParser parser{analyzer, extractor};
+  QueryParser parser{analyzer, [this]() -> const EntityExtractor& { return extractor; }};
   Xapian::Database db = numeric_db();
   std::string describe(const std::string& q, DefaultMatch m = DefaultMatch::all) {
     return parser.parse(q, m, db).query.get_description();

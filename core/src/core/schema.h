@@ -29,6 +29,11 @@ inline constexpr std::string_view kMetaLanguage = "newsdex:language";  // stemmi
 inline constexpr std::string_view kMetaLabelPrefix = "label:";         // label:<kind>:<key>
 /// The people's alias table (core/aliases.h), rebuilt at the end of every index run.
 inline constexpr std::string_view kMetaPersonAliases = "aliases:person";
+/// The words the stemmer left alone when this database was written (product and company
+/// names: EntityExtractor::protected_words), '\n'-separated, set by its first index run. A
+/// searcher analyses queries with them, so it needs no gazetteer unless a filter names an
+/// entity the index does not hold as written.
+inline constexpr std::string_view kMetaProtectedWords = "newsdex:protected-words";
 /// A source's page-chrome model (corpus/chrome.h): chrome2:<source>.
 inline constexpr std::string_view kMetaChromePrefix = "chrome2:";
 /// Chrome models of builds before chrome2: (another word hash): never read, deleted by the

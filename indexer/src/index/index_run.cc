@@ -156,6 +156,7 @@ void IndexRun::worker(unsigned w) {
           if ((i + 1) % options_.shard_flush_docs == 0 && i + 1 < batch.articles.size()) commit();
         }
         set_schema_metadata(shard, options_.language);
+        store_protected_words(shard, protected_words_);  // the compaction carries it over
         commit();
       }
       std::lock_guard lock(done_mutex_);

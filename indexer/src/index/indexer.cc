@@ -65,6 +65,7 @@ struct Indexer::Impl {
       AnalyzerOptions ao;
       ao.language = options.language;
       ao.protected_words = extractor->protected_words();
+      detail::store_protected_words(w, ao.protected_words);
       analyzer = std::make_unique<Analyzer>(ao);
       builder = std::make_unique<DocumentBuilder>(*analyzer,
                                                   options.entities ? extractor.get() : nullptr);

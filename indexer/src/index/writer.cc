@@ -73,6 +73,17 @@ void set_schema_metadata(Xapian::WritableDatabase& w, const std::string& languag
   w.set_metadata(std::string(schema::kMetaLanguage), language);
 }
 
+void store_protected_words(Xapian::WritableDatabase& w, const std::vector<std::string>& words) {
+  const std::string key(schema::kMetaProtectedWords);
+  if (!w.get_metadata(key).empty()) return;
+  std::string joined;
+  for (const std::string& word : words) {
+    if (!joined.empty()) joined += '\n';
+    joined += word;
+  }
+  if (!joined.empty()) w.set_metadata(key, joined);
+}
+
 void write_labels(Xapian::WritableDatabase& w, const BuiltDocument& b,
                   std::unordered_set<std::string>& written) {
   for (const auto& [kind, key, label] : b.labels) {

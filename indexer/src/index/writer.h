@@ -23,6 +23,9 @@ void recover(const std::string& db);
 
 /// Sets the schema version and stemming language of @p w (not committed).
 void set_schema_metadata(Xapian::WritableDatabase& w, const std::string& language);
+/// Stores @p words as the database's protected words (schema::kMetaProtectedWords) unless
+/// it holds some already: the words its documents were analysed with stay its own.
+void store_protected_words(Xapian::WritableDatabase& w, const std::vector<std::string>& words);
 
 /// Writes the display label of each of @p b's entities not yet in @p written.
 void write_labels(Xapian::WritableDatabase& w, const BuiltDocument& b,
