@@ -1,6 +1,7 @@
 #include "aliases.h"
 
 #include <algorithm>
+#include <compare>
 #include <numeric>
 #include <unordered_map>
 
@@ -46,6 +47,7 @@ struct Name {
   std::string_view given;  // formal()
   std::string middle;      // middle words, initials left out
   std::string_view surname;
+  std::size_t surname_hash = 0;  // sorts names by surname cheaply (order needs no meaning)
 };
 
 // Union-find over names.
@@ -59,12 +61,37 @@ struct Groups {
   void unite(std::size_t a, std::size_t b) { parent[find(a)] = find(b); }
 };
 
-struct ViewHash {
-  using is_transparent = void;
-  std::size_t operator()(std::string_view s) const { return std::hash<std::string_view>{}(s); }
+std::size_t hash(std::string_view word) { return std::hash<std::string_view>{}(word); }
+
+// A word's document frequency, ordered by (hash, word) like names by surname.
+struct WordDf {
+  std::size_t hash = 0;
+  std::string_view word;
+  std::size_t df = 0;
+  auto operator<=>(const WordDf& o) const {
+    return hash != o.hash ? hash <=> o.hash : word.compare(o.word) <=> 0;
+  }
+  bool operator==(const WordDf& o) const { return hash == o.hash && word == o.word; }
 };
-template <class V>
-using ViewMap = std::unordered_map<std::string_view, V, ViewHash, std::equal_to<>>;
+
+// Sorts words and sums the dfs of each word into one.
+void sum_sorted(std::vector<WordDf>& v) {
+  std::sort(v.begin(), v.end());
+  std::size_t out = 0;
+  for (std::size_t i = 0; i < v.size(); ++i)
+    if (out && v[out - 1] == v[i])
+      v[out - 1].df += v[i].df;
+    else
+      v[out++] = v[i];
+  v.resize(out);
+}
+
+// The df of @p w in sum_sorted() words, where @p at is the first one not before the word
+// asked before (words are asked in order): 0 if absent.
+std::size_t df_at(const std::vector<WordDf>& v, std::size_t& at, const WordDf& w) {
+  while (at < v.size() && v[at] < w) ++at;
+  return at < v.size() && v[at] == w ? v[at].df : 0;
+}
 
 // AliasEvidence::rule.
 constexpr const char* kRules[] = {"surname", "surname (filter only)", "given-name variant",
@@ -74,11 +101,15 @@ constexpr const char* kRules[] = {"surname", "surname (filter only)", "given-nam
 
 AliasTable AliasTable::build(std::vector<std::pair<std::string, std::size_t>> keys,
                              const KnownName& known) {
-  std::sort(keys.begin(), keys.end());  // the same table whatever the order given
+  // The same table whatever the order given (a database's terms come sorted already).
+  if (!std::is_sorted(keys.begin(), keys.end())) std::sort(keys.begin(), keys.end());
+  // Sorted vectors and binary search rather than hash maps of strings: a searcher of several
+  // databases builds the table in every process (tens of thousands of keys).
   std::vector<Name> names;
-  ViewMap<std::size_t> singles;   // one-word key → df
-  ViewMap<std::size_t> as_given;  // word → df of the full names it begins
+  std::vector<WordDf> singles;   // one-word key, df
+  std::vector<WordDf> as_given;  // word, df of the full names it begins
   std::vector<std::string_view> t;
+  names.reserve(keys.size());
   for (const auto& [key, df] : keys) {
     t.clear();
     for (std::size_t i = 0; i < key.size();) {
@@ -87,34 +118,45 @@ AliasTable AliasTable::build(std::vector<std::pair<std::string, std::size_t>> ke
       if (j > i) t.push_back(std::string_view(key).substr(i, j - i));
       i = j + 1;
     }
-    if (t.size() == 1) singles[t[0]] += df;
+    if (t.size() == 1) singles.push_back({hash(t[0]), t[0], df});
     if (t.size() < 2 || initial(t.front()) || t.back().size() < 2) continue;  // `j smith`
-    Name n{key, df, formal(t.front()), {}, t.back()};
+    Name n{key, df, formal(t.front()), {}, t.back(), hash(t.back())};
     for (std::size_t i = 1; i + 1 < t.size(); ++i)
       if (!initial(t[i])) n.middle.append(n.middle.empty() ? "" : " ").append(t[i]);
-    as_given[t.front()] += df;
+    as_given.push_back({hash(t.front()), t.front(), df});
     names.push_back(std::move(n));
   }
+  sum_sorted(singles);
+  sum_sorted(as_given);
+  // Names by surname, family (surname and middle words), then given name: a surname's names,
+  // a family's and each (given, family) signature are runs of this order.
+  std::vector<std::size_t> order(names.size());
+  std::iota(order.begin(), order.end(), 0);
+  std::sort(order.begin(), order.end(), [&](std::size_t x, std::size_t y) {
+    const Name &a = names[x], &b = names[y];
+    if (a.surname_hash != b.surname_hash) return a.surname_hash < b.surname_hash;
+    if (int c = a.surname.compare(b.surname)) return c < 0;
+    if (int c = a.middle.compare(b.middle)) return c < 0;
+    if (int c = a.given.compare(b.given)) return c < 0;
+    return x < y;
+  });
+  auto same_family = [&](std::size_t x, std::size_t y) {
+    return names[x].surname == names[y].surname && names[x].middle == names[y].middle;
+  };
   // Full names: one group per (given, middle words, surname); then a given name that starts
   // exactly one longer given name of the same middle words and surname joins it (`vince` →
   // `vincent`).
   Groups g(names.size());
-  std::unordered_map<std::string, std::size_t> by_sig;
-  std::unordered_map<std::string, std::vector<std::size_t>> by_family;  // middle + surname
-  auto family = [](const Name& n) { return n.middle + '\x1f' + std::string(n.surname); };
-  for (std::size_t i = 0; i < names.size(); ++i) {
-    const Name& n = names[i];
-    std::string f = family(n);
-    auto [it, fresh] = by_sig.try_emplace(std::string(n.given) + '\x1f' + f, i);
-    if (!fresh)
-      g.unite(i, it->second);
-    else
-      by_family[f].push_back(i);  // one name per given name
-  }
-  for (auto& [f, members] : by_family) {
-    if (members.size() < 2) continue;
-    std::sort(members.begin(), members.end(),
-              [&](std::size_t x, std::size_t y) { return names[x].given < names[y].given; });
+  std::vector<std::size_t> members;  // one name per given name, of one family, by given name
+  for (std::size_t b = 0; b < order.size();) {
+    std::size_t e = b + 1;
+    while (e < order.size() && same_family(order[b], order[e])) ++e;
+    members.clear();
+    for (std::size_t k = b; k < e; ++k)
+      if (k > b && names[order[k]].given == names[order[k - 1]].given)
+        g.unite(order[k], order[k - 1]);
+      else
+        members.push_back(order[k]);
     for (std::size_t k = 0; k < members.size(); ++k) {
       const std::string_view s = names[members[k]].given;
       if (s.size() < 3) continue;
@@ -124,6 +166,7 @@ AliasTable AliasTable::build(std::vector<std::pair<std::string, std::size_t>> ke
         longer = members[m], ++found;
       if (found == 1) g.unite(members[k], longer);
     }
+    b = e;
   }
   std::vector<std::size_t> group_df(names.size(), 0), best(names.size(), SIZE_MAX);
   auto better = [&](std::size_t a, std::size_t b) {  // canonical: most documents, then longer
@@ -138,6 +181,7 @@ AliasTable AliasTable::build(std::vector<std::pair<std::string, std::size_t>> ke
     if (best[r] == SIZE_MAX || better(i, best[r])) best[r] = i;
   }
   AliasTable table;
+  table.alias_of_.reserve(names.size() / 4);
   for (std::size_t i = 0; i < names.size(); ++i) {
     const std::size_t c = best[g.find(i)];
     if (c == i) continue;
@@ -146,25 +190,27 @@ AliasTable AliasTable::build(std::vector<std::pair<std::string, std::size_t>> ke
         {std::string(names[i].key), std::string(names[c].key), names[i].df, names[c].df, 0,
          first_word(names[i].key) == first_word(names[c].key) ? kRules[3] : kRules[2]});
   }
-  // A surname alone: the full names ending in it, by group. Every one-word key, and every
-  // surname no document names alone (`person:roddick` when the corpus only says `Andy
-  // Roddick`: a filter, never a facet key).
-  ViewMap<std::vector<std::size_t>> by_surname;  // surname → groups
-  for (std::size_t i = 0; i < names.size(); ++i)
-    if (g.find(i) == i) by_surname[names[i].surname].push_back(i);
-  for (const auto& [word, groups] : by_surname) {
-    auto single = singles.find(word);
-    const std::size_t df = single == singles.end() ? 0 : single->second;
-    std::size_t total = 0, top = groups.front();
-    for (std::size_t r : groups) {
+  // A surname alone: the full names ending in it, by group (a group is of one family, so of
+  // one surname: a run of `order`). Every one-word key, and every surname no document names
+  // alone (`person:roddick` when the corpus only says `Andy Roddick`: a filter, never a
+  // facet key).
+  std::size_t single_at = 0, given_at = 0;
+  for (std::size_t b = 0; b < order.size();) {
+    const std::string_view word = names[order[b]].surname;
+    const WordDf w{names[order[b]].surname_hash, word};
+    std::size_t e = b, total = 0, top = SIZE_MAX;
+    for (; e < order.size() && names[order[e]].surname == word; ++e) {
+      const std::size_t r = order[e];
+      if (g.find(r) != r) continue;
       total += group_df[r];
-      if (group_df[r] > group_df[top] ||
+      if (top == SIZE_MAX || group_df[r] > group_df[top] ||
           (group_df[r] == group_df[top] && better(best[r], best[top])))
         top = r;
     }
-    const std::size_t top_df = group_df[top];
-    auto given_it = as_given.find(word);
-    const std::size_t given_df = given_it == as_given.end() ? 0 : given_it->second;
+    b = e;
+    if (top == SIZE_MAX) continue;  // (every group has its root among its names)
+    const std::size_t df = df_at(singles, single_at, w), top_df = group_df[top];
+    const std::size_t given_df = df_at(as_given, given_at, w);
     if (top_df < 2 || top_df * 4 < total * 3 || top_df * 5 < df || given_df * 4 > top_df) continue;
     const std::string_view canonical = names[best[top]].key;
     (df ? table.alias_of_ : table.surname_of_).emplace(word, canonical);
@@ -174,14 +220,15 @@ AliasTable AliasTable::build(std::vector<std::pair<std::string, std::size_t>> ke
   // A one-word key the gazetteer knows as a lone-surname alias of a full name the corpus
   // holds (`trump`: Donald Trump, where one article each is too little to count on).
   if (known) {
-    ViewMap<std::size_t> name_index;
-    for (std::size_t i = 0; i < names.size(); ++i) name_index.emplace(names[i].key, i);
-    for (const auto& [word, df] : singles) {
+    for (const auto& [h, word, df] : singles) {
       if (table.alias_of_.find(word) != table.alias_of_.end()) continue;
       const std::string full = known(word);
-      auto it = name_index.find(full);
-      if (full == word || it == name_index.end()) continue;
-      const std::size_t r = g.find(it->second);
+      if (full == word) continue;
+      // names are in key order (keys were sorted)
+      auto it = std::lower_bound(names.begin(), names.end(), full,
+                                 [](const Name& n, const std::string& k) { return n.key < k; });
+      if (it == names.end() || it->key != full) continue;
+      const std::size_t r = g.find(std::size_t(it - names.begin()));
       const std::string_view canonical = names[best[r]].key;
       table.alias_of_.emplace(word, canonical);
       table.evidence_.push_back(

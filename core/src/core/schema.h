@@ -29,6 +29,8 @@ inline constexpr std::string_view kMetaLanguage = "newsdex:language";  // stemmi
 inline constexpr std::string_view kMetaLabelPrefix = "label:";         // label:<kind>:<key>
 /// The people's alias table (core/aliases.h), rebuilt at the end of every index run.
 inline constexpr std::string_view kMetaPersonAliases = "aliases:person";
+/// What that table was built from (core/alias_input.h), for searchers of several databases.
+inline constexpr std::string_view kMetaPersonAliasInput = "aliases:person:input";
 /// A source's page-chrome model (corpus/chrome.h): chrome2:<source>.
 inline constexpr std::string_view kMetaChromePrefix = "chrome2:";
 /// Chrome models of builds before chrome2: (another word hash): never read, deleted by the
