@@ -38,10 +38,9 @@ std::optional<AliasTable> from_inputs(const std::vector<Xapian::Database>& parts
     inputs.push_back(std::move(*in));
   }
   const AliasInput merged = merge_alias_inputs(inputs);
-  std::vector<std::pair<std::string, std::size_t>> keys(merged.keys.begin(), merged.keys.end());
   const double read_ms = ms_since(t0);
   const auto t1 = std::chrono::steady_clock::now();
-  AliasTable table = AliasTable::build(std::move(keys), [&](std::string_view word) {
+  AliasTable table = AliasTable::build_sorted(merged.keys, [&](std::string_view word) {
     auto it = std::lower_bound(merged.known.begin(), merged.known.end(), word,
                                [](const auto& k, std::string_view w) { return k.first < w; });
     return std::string(it != merged.known.end() && it->first == word ? it->second : word);

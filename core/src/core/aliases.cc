@@ -103,8 +103,14 @@ AliasTable AliasTable::build(std::vector<std::pair<std::string, std::size_t>> ke
                              const KnownName& known) {
   // The same table whatever the order given (a database's terms come sorted already).
   if (!std::is_sorted(keys.begin(), keys.end())) std::sort(keys.begin(), keys.end());
-  // Sorted vectors and binary search rather than hash maps of strings: a searcher of several
-  // databases builds the table in every process (tens of thousands of keys).
+  return build_sorted(
+      std::vector<std::pair<std::string_view, std::size_t>>(keys.begin(), keys.end()), known);
+}
+
+AliasTable AliasTable::build_sorted(
+    const std::vector<std::pair<std::string_view, std::size_t>>& keys, const KnownName& known) {
+  // Sorted vectors rather than hash maps of strings: a searcher of several databases builds
+  // the table in every process (tens of thousands of keys).
   std::vector<Name> names;
   std::vector<WordDf> singles;   // one-word key, df
   std::vector<WordDf> as_given;  // word, df of the full names it begins
@@ -130,16 +136,25 @@ AliasTable AliasTable::build(std::vector<std::pair<std::string, std::size_t>> ke
   sum_sorted(as_given);
   // Names by surname, family (surname and middle words), then given name: a surname's names,
   // a family's and each (given, family) signature are runs of this order.
+  // By surname hash first (integers), then each run of one hash in full.
+  std::vector<std::pair<std::size_t, std::size_t>> by_hash(names.size());  // (hash, name)
+  for (std::size_t i = 0; i < names.size(); ++i) by_hash[i] = {names[i].surname_hash, i};
+  std::sort(by_hash.begin(), by_hash.end());
   std::vector<std::size_t> order(names.size());
-  std::iota(order.begin(), order.end(), 0);
-  std::sort(order.begin(), order.end(), [&](std::size_t x, std::size_t y) {
-    const Name &a = names[x], &b = names[y];
-    if (a.surname_hash != b.surname_hash) return a.surname_hash < b.surname_hash;
-    if (int c = a.surname.compare(b.surname)) return c < 0;
-    if (int c = a.middle.compare(b.middle)) return c < 0;
-    if (int c = a.given.compare(b.given)) return c < 0;
-    return x < y;
-  });
+  for (std::size_t i = 0; i < names.size(); ++i) order[i] = by_hash[i].second;
+  for (std::size_t b = 0, e = 0; b < by_hash.size(); b = e) {
+    e = b + 1;
+    while (e < by_hash.size() && by_hash[e].first == by_hash[b].first) ++e;
+    if (e - b < 2) continue;
+    std::sort(order.begin() + std::ptrdiff_t(b), order.begin() + std::ptrdiff_t(e),
+              [&](std::size_t x, std::size_t y) {
+                const Name &p = names[x], &q = names[y];
+                if (int c = p.surname.compare(q.surname)) return c < 0;
+                if (int c = p.middle.compare(q.middle)) return c < 0;
+                if (int c = p.given.compare(q.given)) return c < 0;
+                return x < y;
+              });
+  }
   auto same_family = [&](std::size_t x, std::size_t y) {
     return names[x].surname == names[y].surname && names[x].middle == names[y].middle;
   };
