@@ -31,8 +31,9 @@ constexpr std::pair<std::string_view, std::string_view> kNicknames[] = {
 };
 
 std::string_view formal(std::string_view given) {
-  for (const auto& [nick, full] : kNicknames)
-    if (given == nick) return full;
+  if (given.empty()) return given;
+  for (const auto& [nick, full] : kNicknames)  // the first letter before a memcmp()
+    if (given[0] == nick[0] && given == nick) return full;
   return given;
 }
 
@@ -251,7 +252,8 @@ AliasTable AliasTable::build_sorted(
     }
   }
   std::sort(table.evidence_.begin(), table.evidence_.end(), [](const auto& x, const auto& y) {
-    return x.canonical != y.canonical ? x.canonical < y.canonical : x.key < y.key;
+    const int c = x.canonical.compare(y.canonical);
+    return c ? c < 0 : x.key < y.key;
   });
   table.index_members();
   return table;
