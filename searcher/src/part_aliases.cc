@@ -28,10 +28,10 @@ std::optional<AliasTable> from_inputs(const std::vector<Xapian::Database>& parts
   for (std::size_t i = 0; i < parts.size(); ++i) {
     data[i] = parts[i].get_metadata(std::string(schema::kMetaPersonAliasInput));
     std::optional<AliasInput> in = parse_alias_input(data[i]);
-    if (!in || in->stamp != alias_input_stamp(parts[i])) {
+    if (!in || in->stamp.empty() || in->stamp != alias_input_stamp(parts[i])) {
       spdlog::debug("person aliases: part {} has {} stored input: built from its terms", i + 1,
                     data[i].empty() ? "no"
-                    : in            ? "a stale"
+                    : in            ? "no current"
                                     : "a damaged");
       return std::nullopt;
     }

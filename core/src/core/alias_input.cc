@@ -77,7 +77,15 @@ std::vector<std::string> alias_input_problems(
 }
 
 std::string alias_input_stamp(const Xapian::Database& db, bool before_commit) {
-  return std::to_string(db.get_revision() + (before_commit ? 1 : 0)) + ':' +
+  Xapian::rev revision = 0;
+  try {
+    revision = db.get_revision();
+  } catch (const Xapian::InvalidOperationError&) {  // a remote database has no revision:
+    return {};                                      // no stored input is current for it
+  } catch (const Xapian::UnimplementedError&) {
+    return {};
+  }
+  return std::to_string(revision + (before_commit ? 1 : 0)) + ':' +
          std::to_string(db.get_doccount()) + ':' + std::to_string(db.get_lastdocid()) + ':' +
          std::to_string(db.get_total_length());
 }

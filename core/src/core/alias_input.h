@@ -30,7 +30,8 @@ struct AliasInput {
 /// What identifies a database's documents cheaply: its revision (every commit makes a new
 /// one), document count, last docid and total length. With @p before_commit, the stamp the
 /// database will have after its next commit (what the index run stores, then commits): an
-/// input stored before documents were added, removed or changed no longer matches.
+/// input stored before documents were added, removed or changed no longer matches. Empty
+/// for a database without a revision (a remote one), which no stored stamp matches.
 std::string alias_input_stamp(const Xapian::Database& db, bool before_commit = false);
 
 /// The stored form of an input (views into @p keys and @p known need not outlive it).
