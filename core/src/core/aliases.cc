@@ -1,7 +1,7 @@
 #include "aliases.h"
 
 #include <algorithm>
-#include <compare>
+#include <limits>
 #include <numeric>
 #include <unordered_map>
 
@@ -64,34 +64,62 @@ struct Groups {
 
 std::size_t hash(std::string_view word) { return std::hash<std::string_view>{}(word); }
 
-// A word's document frequency, ordered by (hash, word) like names by surname.
+// The indices of @p hashes ordered by hash, then index: a counting sort on the top bits
+// (about one hash a bucket), then each bucket of several sorted. A std::sort of the whole
+// cost several times more: tens of thousands of names, in every process of several databases.
+std::vector<std::size_t> hash_order(const std::vector<std::size_t>& hashes) {
+  const std::size_t n = hashes.size();
+  unsigned bits = 1;
+  while (bits < 20 && (std::size_t{1} << bits) < n) ++bits;
+  const unsigned shift = unsigned(std::numeric_limits<std::size_t>::digits) - bits;
+  std::vector<std::size_t> start((std::size_t{1} << bits) + 1, 0);
+  for (std::size_t h : hashes) ++start[(h >> shift) + 1];
+  for (std::size_t k = 1; k < start.size(); ++k) start[k] += start[k - 1];
+  std::vector<std::size_t> order(n), next(start.begin(), start.end() - 1);
+  for (std::size_t i = 0; i < n; ++i) order[next[hashes[i] >> shift]++] = i;
+  for (std::size_t k = 0; k + 1 < start.size(); ++k)
+    if (start[k + 1] - start[k] > 1)
+      std::sort(order.begin() + std::ptrdiff_t(start[k]),
+                order.begin() + std::ptrdiff_t(start[k + 1]), [&](std::size_t x, std::size_t y) {
+                  return hashes[x] != hashes[y] ? hashes[x] < hashes[y] : x < y;
+                });
+  return order;
+}
+
+// A word's document frequency.
 struct WordDf {
   std::size_t hash = 0;
   std::string_view word;
   std::size_t df = 0;
-  auto operator<=>(const WordDf& o) const {
-    return hash != o.hash ? hash <=> o.hash : word.compare(o.word) <=> 0;
-  }
-  bool operator==(const WordDf& o) const { return hash == o.hash && word == o.word; }
 };
 
-// Sorts words and sums the dfs of each word into one.
-void sum_sorted(std::vector<WordDf>& v) {
-  std::sort(v.begin(), v.end());
-  std::size_t out = 0;
-  for (std::size_t i = 0; i < v.size(); ++i)
-    if (out && v[out - 1] == v[i])
-      v[out - 1].df += v[i].df;
+// @p v's words in hash_order(), each once with its dfs summed.
+std::vector<WordDf> merged_by_hash(const std::vector<WordDf>& v) {
+  std::vector<std::size_t> hashes(v.size());
+  for (std::size_t i = 0; i < v.size(); ++i) hashes[i] = v[i].hash;
+  std::vector<WordDf> out;
+  out.reserve(v.size());
+  std::size_t run = 0;  // where the words of the current hash begin in out
+  for (std::size_t i : hash_order(hashes)) {
+    if (out.empty() || out.back().hash != v[i].hash) run = out.size();
+    auto it = std::find_if(out.begin() + std::ptrdiff_t(run), out.end(),
+                           [&](const WordDf& w) { return w.word == v[i].word; });
+    if (it == out.end())
+      out.push_back(v[i]);
     else
-      v[out++] = v[i];
-  v.resize(out);
+      it->df += v[i].df;
+  }
+  return out;
 }
 
-// The df of @p w in sum_sorted() words, where @p at is the first one not before the word
-// asked before (words are asked in order): 0 if absent.
-std::size_t df_at(const std::vector<WordDf>& v, std::size_t& at, const WordDf& w) {
-  while (at < v.size() && v[at] < w) ++at;
-  return at < v.size() && v[at] == w ? v[at].df : 0;
+// The df of @p word (of hash @p h) in merged_by_hash() words, 0 if absent; @p at is where
+// the word asked before was looked for (words are asked in hash order).
+std::size_t df_at(const std::vector<WordDf>& v, std::size_t& at, std::size_t h,
+                  std::string_view word) {
+  while (at < v.size() && v[at].hash < h) ++at;
+  for (std::size_t k = at; k < v.size() && v[k].hash == h; ++k)
+    if (v[k].word == word) return v[k].df;
+  return 0;
 }
 
 // AliasEvidence::rule.
@@ -133,19 +161,16 @@ AliasTable AliasTable::build_sorted(
     as_given.push_back({hash(t.front()), t.front(), df});
     names.push_back(std::move(n));
   }
-  sum_sorted(singles);
-  sum_sorted(as_given);
-  // Names by surname, family (surname and middle words), then given name: a surname's names,
-  // a family's and each (given, family) signature are runs of this order.
-  // By surname hash first (integers), then each run of one hash in full.
-  std::vector<std::pair<std::size_t, std::size_t>> by_hash(names.size());  // (hash, name)
-  for (std::size_t i = 0; i < names.size(); ++i) by_hash[i] = {names[i].surname_hash, i};
-  std::sort(by_hash.begin(), by_hash.end());
-  std::vector<std::size_t> order(names.size());
-  for (std::size_t i = 0; i < names.size(); ++i) order[i] = by_hash[i].second;
-  for (std::size_t b = 0, e = 0; b < by_hash.size(); b = e) {
+  singles = merged_by_hash(singles);
+  as_given = merged_by_hash(as_given);
+  // Names by surname hash, then surname, family (surname and middle words) and given name: a
+  // surname's names, a family's and each (given, family) signature are runs of this order.
+  std::vector<std::size_t> hashes(names.size());
+  for (std::size_t i = 0; i < names.size(); ++i) hashes[i] = names[i].surname_hash;
+  std::vector<std::size_t> order = hash_order(hashes);
+  for (std::size_t b = 0, e = 0; b < order.size(); b = e) {
     e = b + 1;
-    while (e < by_hash.size() && by_hash[e].first == by_hash[b].first) ++e;
+    while (e < order.size() && hashes[order[e]] == hashes[order[b]]) ++e;
     if (e - b < 2) continue;
     std::sort(order.begin() + std::ptrdiff_t(b), order.begin() + std::ptrdiff_t(e),
               [&](std::size_t x, std::size_t y) {
@@ -198,13 +223,19 @@ AliasTable AliasTable::build_sorted(
   }
   AliasTable table;
   table.alias_of_.reserve(names.size() / 4);
+  // The evidence as views into the keys, sorted before it is copied into strings.
+  struct Found {
+    std::string_view key, canonical;
+    std::size_t key_docs, canonical_docs, rival_docs;
+    const char* rule;
+  };
+  std::vector<Found> found;
   for (std::size_t i = 0; i < names.size(); ++i) {
     const std::size_t c = best[g.find(i)];
     if (c == i) continue;
     table.alias_of_.emplace(names[i].key, names[c].key);
-    table.evidence_.push_back(
-        {std::string(names[i].key), std::string(names[c].key), names[i].df, names[c].df, 0,
-         first_word(names[i].key) == first_word(names[c].key) ? kRules[3] : kRules[2]});
+    found.push_back({names[i].key, names[c].key, names[i].df, names[c].df, 0,
+                     first_word(names[i].key) == first_word(names[c].key) ? kRules[3] : kRules[2]});
   }
   // A surname alone: the full names ending in it, by group (a group is of one family, so of
   // one surname: a run of `order`). Every one-word key, and every surname no document names
@@ -213,7 +244,7 @@ AliasTable AliasTable::build_sorted(
   std::size_t single_at = 0, given_at = 0;
   for (std::size_t b = 0; b < order.size();) {
     const std::string_view word = names[order[b]].surname;
-    const WordDf w{names[order[b]].surname_hash, word};
+    const std::size_t h = names[order[b]].surname_hash;
     std::size_t e = b, total = 0, top = SIZE_MAX;
     for (; e < order.size() && names[order[e]].surname == word; ++e) {
       const std::size_t r = order[e];
@@ -225,13 +256,12 @@ AliasTable AliasTable::build_sorted(
     }
     b = e;
     if (top == SIZE_MAX) continue;  // (every group has its root among its names)
-    const std::size_t df = df_at(singles, single_at, w), top_df = group_df[top];
-    const std::size_t given_df = df_at(as_given, given_at, w);
+    const std::size_t df = df_at(singles, single_at, h, word), top_df = group_df[top];
+    const std::size_t given_df = df_at(as_given, given_at, h, word);
     if (top_df < 2 || top_df * 4 < total * 3 || top_df * 5 < df || given_df * 4 > top_df) continue;
     const std::string_view canonical = names[best[top]].key;
     (df ? table.alias_of_ : table.surname_of_).emplace(word, canonical);
-    table.evidence_.push_back({std::string(word), std::string(canonical), df, top_df,
-                               total - top_df, df ? kRules[0] : kRules[1]});
+    found.push_back({word, canonical, df, top_df, total - top_df, df ? kRules[0] : kRules[1]});
   }
   // A one-word key the gazetteer knows as a lone-surname alias of a full name the corpus
   // holds (`trump`: Donald Trump, where one article each is too little to count on).
@@ -247,14 +277,17 @@ AliasTable AliasTable::build_sorted(
       const std::size_t r = g.find(std::size_t(it - names.begin()));
       const std::string_view canonical = names[best[r]].key;
       table.alias_of_.emplace(word, canonical);
-      table.evidence_.push_back(
-          {std::string(word), std::string(canonical), df, group_df[r], 0, kRules[4]});
+      found.push_back({word, canonical, df, group_df[r], 0, kRules[4]});
     }
   }
-  std::sort(table.evidence_.begin(), table.evidence_.end(), [](const auto& x, const auto& y) {
+  std::sort(found.begin(), found.end(), [](const Found& x, const Found& y) {
     const int c = x.canonical.compare(y.canonical);
     return c ? c < 0 : x.key < y.key;
   });
+  table.evidence_.reserve(found.size());
+  for (const Found& f : found)
+    table.evidence_.push_back({std::string(f.key), std::string(f.canonical), f.key_docs,
+                               f.canonical_docs, f.rival_docs, f.rule});
   table.index_members();
   return table;
 }
