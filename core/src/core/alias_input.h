@@ -57,7 +57,8 @@ std::vector<std::string> alias_input_problems(
     const Xapian::Database& db, const std::function<std::string(std::string_view)>& known);
 
 /// The inputs merged as one database of all their documents would store it: keys in order,
-/// the frequencies of a key summed, known names united.
+/// the frequencies of a key summed, known names united (parts indexed with gazetteers that
+/// name a word differently: the name first in byte order, so any order of parts agrees).
 AliasInput merge_alias_inputs(const std::vector<AliasInput>& parts);
 
 }  // namespace newsdex::detail
