@@ -12,6 +12,7 @@
 #include <optional>
 #include <sstream>
 
+#include "core/alias_input.h"
 #include "core/forward_index.h"
 #include "core/schema.h"
 #include "newsdex/entities.h"
@@ -99,6 +100,8 @@ class Checker {
         check_documents();
         check_id_terms();
         check_facet_file();
+        for (std::string& p : detail::alias_input_problems(db_, known_name()))
+          add(Kind::data, std::move(p));
       }
     } catch (const Xapian::DatabaseModifiedError& e) {
       add(Kind::open, "the database changed during the check (an index run?); check again (" +
@@ -128,6 +131,14 @@ class Checker {
     if (report_.problems.size() < options_.max_problems)
       report_.problems.push_back({kind, std::move(what), std::move(id), docid});
     ++report_.total_problems;
+  }
+
+  // The gazetteer's full name of a one-word person key, when entities are checked.
+  std::function<std::string(std::string_view)> known_name() const {
+    if (!extractor_) return {};
+    return [this](std::string_view word) {
+      return extractor_->canonical_key(EntityKind::person, word);
+    };
   }
 
   void progress(std::string_view stage, bool force) {

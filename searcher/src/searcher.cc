@@ -21,6 +21,7 @@
 #include "filters.h"
 #include "newsdex/analysis.h"
 #include "newsdex/error.h"
+#include "part_aliases.h"
 #include "part_stories.h"
 #include "query_parser.h"
 #include "remote_facets.h"
@@ -67,8 +68,8 @@ struct Searcher::Impl {
 
   /// Opens every part again, and the whole (after a remote shard dropped its connection).
   void reconnect();
-  // People's alias table (aliases.h), built from all databases together on first use (a
-  // person facet or a person: filter), so every part counts and filters alike.
+  // People's alias table (aliases.h), one for all databases together (part_aliases.h), read
+  // on first use (a person facet or a person: filter), so every part counts and filters alike.
   std::optional<detail::AliasTable> aliases;
   /// The gazetteer's extractor, loaded on first use: a filter naming an entity the index does
   /// not hold as written, several databases' people table, or a database that does not store
@@ -78,26 +79,9 @@ struct Searcher::Impl {
     return *extractor;
   }
   const detail::AliasTable& person_aliases() {
-    if (!aliases) {
-      const auto t0 = std::chrono::steady_clock::now();
-      // One database: the table its last index run stored. Several (or a database from
-      // before tables were stored): one table from all of their person keys.
-      if (parts.size() == 1)
-        aliases =
-            detail::AliasTable::parse(db.get_metadata(std::string(schema::kMetaPersonAliases)));
-      if (!aliases) {
-        const std::string prefix(schema::entity_prefix(EntityKind::person));
-        std::vector<std::pair<std::string, std::size_t>> keys;
-        for (auto t = db.allterms_begin(prefix); t != db.allterms_end(prefix); ++t)
-          keys.emplace_back((*t).substr(prefix.size()), t.get_termfreq());
-        aliases = detail::AliasTable::build(std::move(keys), [this](std::string_view word) {
-          return entities().canonical_key(EntityKind::person, word);
-        });
-      }
-      spdlog::debug(
-          "person aliases: {} in {:.1f} ms", aliases->evidence().size(),
-          std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - t0).count());
-    }
+    if (!aliases)
+      aliases = detail::load_person_aliases(
+          parts, db, [this]() -> const EntityExtractor& { return entities(); });
     return *aliases;
   }
 

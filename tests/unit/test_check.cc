@@ -9,6 +9,7 @@
 #include <string>
 #include <vector>
 
+#include "core/alias_input.h"
 #include "core/schema.h"
 #include "newsdex/check.h"
 #include "newsdex/indexer.h"
@@ -337,5 +338,46 @@ TEST_CASE("check: a damaged facet file of the current revision is named, a stale
   // which searches ignore, so it is no problem.
   fs::copy_file(saved, file, fs::copy_options::overwrite_existing);
   edit_document(c.db, s0, [](Xapian::Document&) {});
+  CHECK(check(c.db, false).ok());
+}
+
+TEST_CASE("check: the people's alias input and table (core/alias_input.h)") {
+  // A sound input and table say nothing; one that differs from the person terms, and a
+  // damaged one, are named; a stale one (a commit since) is not read, so it is no problem.
+  Copy c;
+  CHECK(check(c.db).ok());
+  const std::string key(schema::kMetaPersonAliasInput);
+  {
+    Xapian::WritableDatabase w(c.db);
+    const std::string stored = w.get_metadata(key);
+    auto input = detail::parse_alias_input(stored);
+    REQUIRE(input);
+    REQUIRE(!input->keys.empty());
+    ++input->keys[0].second;                                       // one document more for one key
+    const std::string stamp = detail::alias_input_stamp(w, true);  // current after the commit
+    input->stamp = stamp;
+    w.set_metadata(key, detail::serialize_alias_input(*input));
+    w.commit();
+  }
+  auto data = of_kind(check(c.db, false), CheckProblemKind::data);
+  REQUIRE(data.size() == 1);
+  CHECK(data[0].what == "metadata aliases:person:input differs from the person terms");
+  // A commit that changes a document (one word more): the input is stale, not read.
+  edit_document(c.db, s0, [](Xapian::Document& d) { d.add_boolean_term("stale"); });
+  CHECK(check(c.db, false).ok());
+  {
+    Xapian::WritableDatabase w(c.db);
+    w.set_metadata(key, std::string("\x05"
+                                    "abc"));
+    w.commit();
+  }
+  data = of_kind(check(c.db, false), CheckProblemKind::data);
+  REQUIRE(data.size() == 1);
+  CHECK(data[0].what == "metadata aliases:person:input is damaged");
+  {  // an earlier build's database: no input at all
+    Xapian::WritableDatabase w(c.db);
+    w.set_metadata(key, "");
+    w.commit();
+  }
   CHECK(check(c.db, false).ok());
 }

@@ -11,6 +11,7 @@
 #include <string>
 #include <vector>
 
+#include "core/alias_input.h"
 #include "core/aliases.h"
 #include "core/label.h"
 #include "core/schema.h"
@@ -207,4 +208,29 @@ TEST_CASE("real text: every facet count equals the total of its filter, one key 
   CHECK(people.count("priya raman") == 0);
   CHECK(total(s, "company:reuters") == 0);
   CHECK(total(s, "source:reuters company:microsoft") == 5);
+}
+
+TEST_CASE("alias input: stored, read back, and parts merged as one database of both") {
+  auto known = [](std::string_view w) {
+    return w == "trump" ? std::string("donald trump") : std::string(w);
+  };
+  const std::string a = detail::make_alias_input({{"donald trump", 2}, {"jordan", 1}, {"trump", 1}},
+                                                 known, "1:3:3:90"),
+                    b = detail::make_alias_input(
+                        {{"donald trump", 1}, {"trump", 2}, {"vince cable", 1}}, known, "7:2:4:50");
+  const auto pa = detail::parse_alias_input(a), pb = detail::parse_alias_input(b);
+  REQUIRE(pa);
+  REQUIRE(pb);
+  CHECK(pa->stamp == "1:3:3:90");
+  CHECK(pa->known.size() == 1);  // only where the gazetteer names a word otherwise
+  CHECK(pa->known[0].second == "donald trump");
+  const auto ab = detail::merge_alias_inputs({*pa, *pb}),
+             ba = detail::merge_alias_inputs({*pb, *pa});
+  const std::vector<std::pair<std::string_view, std::size_t>> both = {
+      {"donald trump", 3}, {"jordan", 1}, {"trump", 3}, {"vince cable", 1}};
+  CHECK(ab.keys == both);
+  CHECK(ba.keys == both);
+  CHECK(ab.known == ba.known);
+  CHECK_FALSE(detail::parse_alias_input(a.substr(0, a.size() - 1)));  // cut short
+  CHECK_FALSE(detail::parse_alias_input(""));
 }

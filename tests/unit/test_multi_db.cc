@@ -1,12 +1,19 @@
 // Several databases searched as one give what one database of all their documents gives:
 // the same totals, hits, facet counts and labels, and each facet count equals the total of
-// the query with that filter.
+// the query with that filter; the same people's alias table, from the parts' stored inputs
+// or, for databases of an earlier build, from their terms.
 #include <doctest/doctest.h>
+#include <xapian.h>
 
+#include <fstream>
 #include <map>
 #include <optional>
 
+#include "core/alias_input.h"
+#include "core/schema.h"
+#include "newsdex/entities.h"
 #include "newsdex/error.h"
+#include "part_aliases.h"
 #include "remote_facets.h"
 #include "split_fixture.h"
 
@@ -194,4 +201,131 @@ TEST_CASE("a stub file naming two databases is searched as those two databases")
   s.dir.write("broken.stub", "glass " + (s.dir / "missing.db") + "\n");
   CHECK_THROWS_WITH_AS(Searcher(s.dir / "broken.stub", so), doctest::Contains("missing.db"),
                        IndexError);
+}
+
+namespace {
+
+// The alias table as `newsdex aliases` shows it, one line per alias.
+std::vector<std::string> alias_lines(Searcher& s) {
+  std::vector<std::string> out;
+  for (const EntityAlias& e : s.person_aliases())
+    out.push_back(e.key + " > " + e.canonical + " (" + e.label + ") " + e.rule + " " +
+                  std::to_string(e.key_docs) + "/" + std::to_string(e.canonical_docs) + "/" +
+                  std::to_string(e.rival_docs));
+  return out;
+}
+
+// Every person facet count of @p q on @p s equals the total of @p q with its filter; the
+// counts, as facet_map().
+std::map<std::string, std::pair<std::size_t, std::string>> people_of(Searcher& s,
+                                                                     const std::string& q) {
+  const SearchResults r = run(s, q, {EntityKind::person});
+  for (const FacetResult& f : r.facets)
+    for (const FacetCount& c : f.counts) {
+      const std::string filter = "(" + q + ") person:" + quoted(c.key);
+      CAPTURE(filter);
+      CHECK(run(s, filter).total == c.count);
+    }
+  return facet_map(r)["person"];
+}
+
+}  // namespace
+
+TEST_CASE("two databases of halves of real text have the alias table of one database of all") {
+  // tests/data/entity_keys/news.jsonl (test_entity_keys.cc): people named in full in some
+  // articles, by surname or a variant given name in others. Alternate articles in each half,
+  // so an alias's evidence is split between them: the table of several databases is built
+  // from the inputs their index runs stored (core/alias_input.h), merged.
+  namespace fs = std::filesystem;
+  TempDir dir;
+  std::ifstream in(std::string(NEWSDEX_TEST_DATA_DIR) + "/entity_keys/news.jsonl");
+  std::string line, half[2], whole;
+  for (int i = 0; std::getline(in, line); ++i) {
+    half[i % 2] += line + "\n";
+    whole += line + "\n";
+  }
+  REQUIRE(!half[1].empty());
+  dir.write("a/a.jsonl", half[0]);
+  dir.write("b/b.jsonl", half[1]);
+  dir.write("all/all.jsonl", whole);
+  IndexOptions o = test_index_options();
+  o.remove_chrome = false;  // bylines repeat: the same text in the halves as in all
+  for (const std::string n : {"a", "b", "all"}) Indexer(dir / (n + ".db"), o).index({dir / n});
+  const SearcherOptions so{"english", NEWSDEX_GAZETTEER_DIR};
+  Searcher both({dir / "a.db", dir / "b.db"}, so), all(dir / "all.db", so), a(dir / "a.db", so);
+  const std::vector<std::string> table = alias_lines(all);
+  CAPTURE(doctest::toString(table));
+  CHECK(table.size() >= 4);
+  CHECK(alias_lines(a) != table);  // a half alone decides otherwise: the parts are needed
+  CHECK(alias_lines(both) == table);
+  {  // byte for byte what one database of all of them stores
+    const std::vector<Xapian::Database> parts{Xapian::Database(dir / "a.db"),
+                                              Xapian::Database(dir / "b.db")};
+    Xapian::Database combined;
+    for (const Xapian::Database& p : parts) combined.add_database(p);
+    const EntityExtractor ex(EntityOptions{NEWSDEX_GAZETTEER_DIR});
+    std::size_t asked = 0;  // the stored inputs hold the gazetteer's answers: none is needed
+    CHECK(detail::load_person_aliases(parts, combined,
+                                      [&]() -> const EntityExtractor& {
+                                        ++asked;
+                                        return ex;
+                                      })
+              .serialize() ==
+          Xapian::Database(dir / "all.db").get_metadata(std::string(schema::kMetaPersonAliases)));
+    CHECK(asked == 0);
+  }
+  const std::vector<std::string> queries = {"council", "tariffs",      "microsoft OR ferry",
+                                            "said",    "person:trump", "person:avery"};
+  std::size_t people = 0;
+  for (const std::string& q : queries) {
+    CAPTURE(q);
+    const auto counts = people_of(both, q);
+    CHECK(counts == people_of(all, q));
+    people += counts.size();
+  }
+  CHECK(people > 10);
+  for (const std::string f : {"person:trump", "person:\"donald trump\"", "person:avery",
+                              "person:\"tom avery\"", "person:okafor", "person:mercer"}) {
+    CAPTURE(f);
+    CHECK(run(both, f).total == run(all, f).total);
+  }
+  CHECK(run(both, "person:trump").total == 5);  // as test_entity_keys.cc finds on one
+  CHECK(run(both, "person:avery").total == 6);
+
+  // Databases of an earlier build store no input: built from their person terms, the same.
+  for (const std::string n : {"a", "b"}) {
+    fs::copy(dir / (n + ".db"), dir / ("old-" + n + ".db"), fs::copy_options::recursive);
+    Xapian::WritableDatabase w(dir / ("old-" + n + ".db"));
+    w.set_metadata(std::string(schema::kMetaPersonAliasInput), "");
+    w.commit();
+  }
+  Searcher old({dir / "old-a.db", dir / "b.db"}, so),
+      old2({dir / "old-a.db", dir / "old-b.db"}, so);
+  CHECK(alias_lines(old) == table);
+  CHECK(alias_lines(old2) == table);
+  CHECK(people_of(old, "council") == people_of(all, "council"));
+  CHECK(run(old2, "person:trump").total == 5);
+  // A part changed since its input was stored (a document removed, no index run since):
+  // the input is stale, the table built from the terms, and counts still equal filters.
+  fs::copy(dir / "b.db", dir / "changed-b.db", fs::copy_options::recursive);
+  {
+    Indexer changed(dir / "changed-b.db", o);
+    REQUIRE(changed.remove("ek-01"));
+    changed.commit();
+  }
+  Searcher stale({dir / "a.db", dir / "changed-b.db"}, so);
+  CHECK(stale.document_count() == all.document_count() - 1);
+  CHECK(people_of(stale, "said").size() > 3);
+  CHECK(run(stale, "person:avery").total == 5);  // ek-01's "Mr Avery" is gone
+
+  // A damaged input (`newsdex check` names it: test_check.cc): built from the terms instead.
+  fs::copy(dir / "a.db", dir / "bad-a.db", fs::copy_options::recursive);
+  {
+    Xapian::WritableDatabase w(dir / "bad-a.db");
+    w.set_metadata(std::string(schema::kMetaPersonAliasInput), std::string("\x05"
+                                                                           "abc"));
+    w.commit();
+  }
+  Searcher damaged({dir / "bad-a.db", dir / "b.db"}, so);  // built from the terms instead
+  CHECK(alias_lines(damaged) == table);
 }

@@ -1,8 +1,8 @@
 #include "aliases.h"
 
 #include <algorithm>
+#include <limits>
 #include <numeric>
-#include <unordered_map>
 
 #include "core/schema.h"
 
@@ -30,8 +30,9 @@ constexpr std::pair<std::string_view, std::string_view> kNicknames[] = {
 };
 
 std::string_view formal(std::string_view given) {
-  for (const auto& [nick, full] : kNicknames)
-    if (given == nick) return full;
+  if (given.empty()) return given;
+  for (const auto& [nick, full] : kNicknames)  // the first letter before a memcmp()
+    if (given[0] == nick[0] && given == nick) return full;
   return given;
 }
 
@@ -46,6 +47,7 @@ struct Name {
   std::string_view given;  // formal()
   std::string middle;      // middle words, initials left out
   std::string_view surname;
+  std::size_t surname_hash = 0;  // sorts names by surname cheaply (order needs no meaning)
 };
 
 // Union-find over names.
@@ -59,12 +61,65 @@ struct Groups {
   void unite(std::size_t a, std::size_t b) { parent[find(a)] = find(b); }
 };
 
-struct ViewHash {
-  using is_transparent = void;
-  std::size_t operator()(std::string_view s) const { return std::hash<std::string_view>{}(s); }
+std::size_t hash(std::string_view word) { return std::hash<std::string_view>{}(word); }
+
+// The indices of @p hashes ordered by hash, then index: a counting sort on the top bits
+// (about one hash a bucket), then each bucket of several sorted. A std::sort of the whole
+// cost several times more: tens of thousands of names, in every process of several databases.
+std::vector<std::size_t> hash_order(const std::vector<std::size_t>& hashes) {
+  const std::size_t n = hashes.size();
+  unsigned bits = 1;
+  while (bits < 20 && (std::size_t{1} << bits) < n) ++bits;
+  const unsigned shift = unsigned(std::numeric_limits<std::size_t>::digits) - bits;
+  std::vector<std::size_t> start((std::size_t{1} << bits) + 1, 0);
+  for (std::size_t h : hashes) ++start[(h >> shift) + 1];
+  for (std::size_t k = 1; k < start.size(); ++k) start[k] += start[k - 1];
+  std::vector<std::size_t> order(n), next(start.begin(), start.end() - 1);
+  for (std::size_t i = 0; i < n; ++i) order[next[hashes[i] >> shift]++] = i;
+  for (std::size_t k = 0; k + 1 < start.size(); ++k)
+    if (start[k + 1] - start[k] > 1)
+      std::sort(order.begin() + std::ptrdiff_t(start[k]),
+                order.begin() + std::ptrdiff_t(start[k + 1]), [&](std::size_t x, std::size_t y) {
+                  return hashes[x] != hashes[y] ? hashes[x] < hashes[y] : x < y;
+                });
+  return order;
+}
+
+// A word's document frequency.
+struct WordDf {
+  std::size_t hash = 0;
+  std::string_view word;
+  std::size_t df = 0;
 };
-template <class V>
-using ViewMap = std::unordered_map<std::string_view, V, ViewHash, std::equal_to<>>;
+
+// @p v's words in hash_order(), each once with its dfs summed.
+std::vector<WordDf> merged_by_hash(const std::vector<WordDf>& v) {
+  std::vector<std::size_t> hashes(v.size());
+  for (std::size_t i = 0; i < v.size(); ++i) hashes[i] = v[i].hash;
+  std::vector<WordDf> out;
+  out.reserve(v.size());
+  std::size_t run = 0;  // where the words of the current hash begin in out
+  for (std::size_t i : hash_order(hashes)) {
+    if (out.empty() || out.back().hash != v[i].hash) run = out.size();
+    auto it = std::find_if(out.begin() + std::ptrdiff_t(run), out.end(),
+                           [&](const WordDf& w) { return w.word == v[i].word; });
+    if (it == out.end())
+      out.push_back(v[i]);
+    else
+      it->df += v[i].df;
+  }
+  return out;
+}
+
+// The df of @p word (of hash @p h) in merged_by_hash() words, 0 if absent; @p at is where
+// the word asked before was looked for (words are asked in hash order).
+std::size_t df_at(const std::vector<WordDf>& v, std::size_t& at, std::size_t h,
+                  std::string_view word) {
+  while (at < v.size() && v[at].hash < h) ++at;
+  for (std::size_t k = at; k < v.size() && v[k].hash == h; ++k)
+    if (v[k].word == word) return v[k].df;
+  return 0;
+}
 
 // AliasEvidence::rule.
 constexpr const char* kRules[] = {"surname", "surname (filter only)", "given-name variant",
@@ -74,11 +129,21 @@ constexpr const char* kRules[] = {"surname", "surname (filter only)", "given-nam
 
 AliasTable AliasTable::build(std::vector<std::pair<std::string, std::size_t>> keys,
                              const KnownName& known) {
-  std::sort(keys.begin(), keys.end());  // the same table whatever the order given
+  // The same table whatever the order given (a database's terms come sorted already).
+  if (!std::is_sorted(keys.begin(), keys.end())) std::sort(keys.begin(), keys.end());
+  return build_sorted(
+      std::vector<std::pair<std::string_view, std::size_t>>(keys.begin(), keys.end()), known);
+}
+
+AliasTable AliasTable::build_sorted(
+    const std::vector<std::pair<std::string_view, std::size_t>>& keys, const KnownName& known) {
+  // Sorted vectors rather than hash maps of strings: a searcher of several databases builds
+  // the table in every process (tens of thousands of keys).
   std::vector<Name> names;
-  ViewMap<std::size_t> singles;   // one-word key → df
-  ViewMap<std::size_t> as_given;  // word → df of the full names it begins
+  std::vector<WordDf> singles;   // one-word key, df
+  std::vector<WordDf> as_given;  // word, df of the full names it begins
   std::vector<std::string_view> t;
+  names.reserve(keys.size());
   for (const auto& [key, df] : keys) {
     t.clear();
     for (std::size_t i = 0; i < key.size();) {
@@ -87,34 +152,51 @@ AliasTable AliasTable::build(std::vector<std::pair<std::string, std::size_t>> ke
       if (j > i) t.push_back(std::string_view(key).substr(i, j - i));
       i = j + 1;
     }
-    if (t.size() == 1) singles[t[0]] += df;
+    if (t.size() == 1) singles.push_back({hash(t[0]), t[0], df});
     if (t.size() < 2 || initial(t.front()) || t.back().size() < 2) continue;  // `j smith`
-    Name n{key, df, formal(t.front()), {}, t.back()};
+    Name n{key, df, formal(t.front()), {}, t.back(), hash(t.back())};
     for (std::size_t i = 1; i + 1 < t.size(); ++i)
       if (!initial(t[i])) n.middle.append(n.middle.empty() ? "" : " ").append(t[i]);
-    as_given[t.front()] += df;
+    as_given.push_back({hash(t.front()), t.front(), df});
     names.push_back(std::move(n));
   }
+  singles = merged_by_hash(singles);
+  as_given = merged_by_hash(as_given);
+  // Names by surname hash, then surname, family (surname and middle words) and given name: a
+  // surname's names, a family's and each (given, family) signature are runs of this order.
+  std::vector<std::size_t> hashes(names.size());
+  for (std::size_t i = 0; i < names.size(); ++i) hashes[i] = names[i].surname_hash;
+  std::vector<std::size_t> order = hash_order(hashes);
+  for (std::size_t b = 0, e = 0; b < order.size(); b = e) {
+    e = b + 1;
+    while (e < order.size() && hashes[order[e]] == hashes[order[b]]) ++e;
+    if (e - b < 2) continue;
+    std::sort(order.begin() + std::ptrdiff_t(b), order.begin() + std::ptrdiff_t(e),
+              [&](std::size_t x, std::size_t y) {
+                const Name &p = names[x], &q = names[y];
+                if (int c = p.surname.compare(q.surname)) return c < 0;
+                if (int c = p.middle.compare(q.middle)) return c < 0;
+                if (int c = p.given.compare(q.given)) return c < 0;
+                return x < y;
+              });
+  }
+  auto same_family = [&](std::size_t x, std::size_t y) {
+    return names[x].surname == names[y].surname && names[x].middle == names[y].middle;
+  };
   // Full names: one group per (given, middle words, surname); then a given name that starts
   // exactly one longer given name of the same middle words and surname joins it (`vince` →
   // `vincent`).
   Groups g(names.size());
-  std::unordered_map<std::string, std::size_t> by_sig;
-  std::unordered_map<std::string, std::vector<std::size_t>> by_family;  // middle + surname
-  auto family = [](const Name& n) { return n.middle + '\x1f' + std::string(n.surname); };
-  for (std::size_t i = 0; i < names.size(); ++i) {
-    const Name& n = names[i];
-    std::string f = family(n);
-    auto [it, fresh] = by_sig.try_emplace(std::string(n.given) + '\x1f' + f, i);
-    if (!fresh)
-      g.unite(i, it->second);
-    else
-      by_family[f].push_back(i);  // one name per given name
-  }
-  for (auto& [f, members] : by_family) {
-    if (members.size() < 2) continue;
-    std::sort(members.begin(), members.end(),
-              [&](std::size_t x, std::size_t y) { return names[x].given < names[y].given; });
+  std::vector<std::size_t> members;  // one name per given name, of one family, by given name
+  for (std::size_t b = 0; b < order.size();) {
+    std::size_t e = b + 1;
+    while (e < order.size() && same_family(order[b], order[e])) ++e;
+    members.clear();
+    for (std::size_t k = b; k < e; ++k)
+      if (k > b && names[order[k]].given == names[order[k - 1]].given)
+        g.unite(order[k], order[k - 1]);
+      else
+        members.push_back(order[k]);
     for (std::size_t k = 0; k < members.size(); ++k) {
       const std::string_view s = names[members[k]].given;
       if (s.size() < 3) continue;
@@ -124,6 +206,7 @@ AliasTable AliasTable::build(std::vector<std::pair<std::string, std::size_t>> ke
         longer = members[m], ++found;
       if (found == 1) g.unite(members[k], longer);
     }
+    b = e;
   }
   std::vector<std::size_t> group_df(names.size(), 0), best(names.size(), SIZE_MAX);
   auto better = [&](std::size_t a, std::size_t b) {  // canonical: most documents, then longer
@@ -138,59 +221,72 @@ AliasTable AliasTable::build(std::vector<std::pair<std::string, std::size_t>> ke
     if (best[r] == SIZE_MAX || better(i, best[r])) best[r] = i;
   }
   AliasTable table;
+  table.alias_of_.reserve(names.size() / 4);
+  // The evidence as views into the keys, sorted before it is copied into strings.
+  struct Found {
+    std::string_view key, canonical;
+    std::size_t key_docs, canonical_docs, rival_docs;
+    const char* rule;
+  };
+  std::vector<Found> found;
   for (std::size_t i = 0; i < names.size(); ++i) {
     const std::size_t c = best[g.find(i)];
     if (c == i) continue;
     table.alias_of_.emplace(names[i].key, names[c].key);
-    table.evidence_.push_back(
-        {std::string(names[i].key), std::string(names[c].key), names[i].df, names[c].df, 0,
-         first_word(names[i].key) == first_word(names[c].key) ? kRules[3] : kRules[2]});
+    found.push_back({names[i].key, names[c].key, names[i].df, names[c].df, 0,
+                     first_word(names[i].key) == first_word(names[c].key) ? kRules[3] : kRules[2]});
   }
-  // A surname alone: the full names ending in it, by group. Every one-word key, and every
-  // surname no document names alone (`person:roddick` when the corpus only says `Andy
-  // Roddick`: a filter, never a facet key).
-  ViewMap<std::vector<std::size_t>> by_surname;  // surname → groups
-  for (std::size_t i = 0; i < names.size(); ++i)
-    if (g.find(i) == i) by_surname[names[i].surname].push_back(i);
-  for (const auto& [word, groups] : by_surname) {
-    auto single = singles.find(word);
-    const std::size_t df = single == singles.end() ? 0 : single->second;
-    std::size_t total = 0, top = groups.front();
-    for (std::size_t r : groups) {
+  // A surname alone: the full names ending in it, by group (a group is of one family, so of
+  // one surname: a run of `order`). Every one-word key, and every surname no document names
+  // alone (`person:roddick` when the corpus only says `Andy Roddick`: a filter, never a
+  // facet key).
+  std::size_t single_at = 0, given_at = 0;
+  for (std::size_t b = 0; b < order.size();) {
+    const std::string_view word = names[order[b]].surname;
+    const std::size_t h = names[order[b]].surname_hash;
+    std::size_t e = b, total = 0, top = SIZE_MAX;
+    for (; e < order.size() && names[order[e]].surname == word; ++e) {
+      const std::size_t r = order[e];
+      if (g.find(r) != r) continue;
       total += group_df[r];
-      if (group_df[r] > group_df[top] ||
+      if (top == SIZE_MAX || group_df[r] > group_df[top] ||
           (group_df[r] == group_df[top] && better(best[r], best[top])))
         top = r;
     }
-    const std::size_t top_df = group_df[top];
-    auto given_it = as_given.find(word);
-    const std::size_t given_df = given_it == as_given.end() ? 0 : given_it->second;
+    b = e;
+    if (top == SIZE_MAX) continue;  // (every group has its root among its names)
+    const std::size_t df = df_at(singles, single_at, h, word), top_df = group_df[top];
+    const std::size_t given_df = df_at(as_given, given_at, h, word);
     if (top_df < 2 || top_df * 4 < total * 3 || top_df * 5 < df || given_df * 4 > top_df) continue;
     const std::string_view canonical = names[best[top]].key;
     (df ? table.alias_of_ : table.surname_of_).emplace(word, canonical);
-    table.evidence_.push_back({std::string(word), std::string(canonical), df, top_df,
-                               total - top_df, df ? kRules[0] : kRules[1]});
+    found.push_back({word, canonical, df, top_df, total - top_df, df ? kRules[0] : kRules[1]});
   }
   // A one-word key the gazetteer knows as a lone-surname alias of a full name the corpus
   // holds (`trump`: Donald Trump, where one article each is too little to count on).
   if (known) {
-    ViewMap<std::size_t> name_index;
-    for (std::size_t i = 0; i < names.size(); ++i) name_index.emplace(names[i].key, i);
-    for (const auto& [word, df] : singles) {
+    for (const auto& [h, word, df] : singles) {
       if (table.alias_of_.find(word) != table.alias_of_.end()) continue;
       const std::string full = known(word);
-      auto it = name_index.find(full);
-      if (full == word || it == name_index.end()) continue;
-      const std::size_t r = g.find(it->second);
+      if (full == word) continue;
+      // names are in key order (keys were sorted)
+      auto it = std::lower_bound(names.begin(), names.end(), full,
+                                 [](const Name& n, const std::string& k) { return n.key < k; });
+      if (it == names.end() || it->key != full) continue;
+      const std::size_t r = g.find(std::size_t(it - names.begin()));
       const std::string_view canonical = names[best[r]].key;
       table.alias_of_.emplace(word, canonical);
-      table.evidence_.push_back(
-          {std::string(word), std::string(canonical), df, group_df[r], 0, kRules[4]});
+      found.push_back({word, canonical, df, group_df[r], 0, kRules[4]});
     }
   }
-  std::sort(table.evidence_.begin(), table.evidence_.end(), [](const auto& x, const auto& y) {
-    return x.canonical != y.canonical ? x.canonical < y.canonical : x.key < y.key;
+  std::sort(found.begin(), found.end(), [](const Found& x, const Found& y) {
+    const int c = x.canonical.compare(y.canonical);
+    return c ? c < 0 : x.key < y.key;
   });
+  table.evidence_.reserve(found.size());
+  for (const Found& f : found)
+    table.evidence_.push_back({std::string(f.key), std::string(f.canonical), f.key_docs,
+                               f.canonical_docs, f.rival_docs, f.rule});
   table.index_members();
   return table;
 }

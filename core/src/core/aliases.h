@@ -52,6 +52,9 @@ class AliasTable {
   /// counts (the gazetteer lists only unambiguous lone surnames).
   static AliasTable build(std::vector<std::pair<std::string, std::size_t>> keys,
                           const KnownName& known = {});
+  /// The same from @p keys sorted by key, each once (views: they need not outlive the call).
+  static AliasTable build_sorted(const std::vector<std::pair<std::string_view, std::size_t>>& keys,
+                                 const KnownName& known = {});
   /// The table as stored in database metadata (every alias with its evidence), and back
   /// (std::nullopt if @p data is damaged).
   std::string serialize() const;

@@ -29,6 +29,8 @@ inline constexpr std::string_view kMetaLanguage = "newsdex:language";  // stemmi
 inline constexpr std::string_view kMetaLabelPrefix = "label:";         // label:<kind>:<key>
 /// The people's alias table (core/aliases.h), rebuilt at the end of every index run.
 inline constexpr std::string_view kMetaPersonAliases = "aliases:person";
+/// What that table was built from (core/alias_input.h), for searchers of several databases.
+inline constexpr std::string_view kMetaPersonAliasInput = "aliases:person:input";
 /// The words the stemmer left alone when this database was written (product and company
 /// names: EntityExtractor::protected_words), '\n'-separated, set by its first index run. A
 /// searcher analyses queries with them, so it needs no gazetteer unless a filter names an
