@@ -158,8 +158,8 @@ TEST_CASE(
   plain_opts.language = "english";
   Analyzer plain(plain_opts);
   std::size_t protected_checked = 0;
-  for (const std::string& w :
-       EntityExtractor(EntityOptions{NEWSDEX_GAZETTEER_DIR}).protected_words())
+  const EntityExtractor extractor(EntityOptions{NEWSDEX_GAZETTEER_DIR});  // outlives the loop
+  for (const std::string& w : extractor.protected_words())
     if (plain.stem(w) != w && search_all(full, w).total > 0) {
       same(w);
       ++protected_checked;
