@@ -600,15 +600,11 @@ Searcher::Searcher(const std::vector<std::string>& given_paths, const SearcherOp
   ao.language = language;
   // The words the index was analysed with (schema::kMetaProtectedWords), else the gazetteer's.
   const std::string stored = d.db.get_metadata(std::string(schema::kMetaProtectedWords));
-  if (stored.empty()) {
+  std::vector<std::string_view> words;
+  if (!stored.empty() && schema::decode_keys(stored, words))
+    ao.protected_words.assign(words.begin(), words.end());
+  else  // none stored (a database of an earlier build), or damaged: the gazetteer's
     ao.protected_words = d.entities().protected_words();
-  } else {
-    for (std::size_t b = 0; b <= stored.size();) {
-      std::size_t e = std::min(stored.find('\n', b), stored.size());
-      if (e > b) ao.protected_words.emplace_back(stored, b, e - b);
-      b = e + 1;
-    }
-  }
   d.analyzer = std::make_unique<Analyzer>(ao);
   d.parser = std::make_unique<QueryParser>(
       *d.analyzer, [&d]() -> const EntityExtractor& { return d.entities(); });

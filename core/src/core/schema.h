@@ -32,9 +32,9 @@ inline constexpr std::string_view kMetaPersonAliases = "aliases:person";
 /// What that table was built from (core/alias_input.h), for searchers of several databases.
 inline constexpr std::string_view kMetaPersonAliasInput = "aliases:person:input";
 /// The words the stemmer left alone when this database was written (product and company
-/// names: EntityExtractor::protected_words), '\n'-separated, set by its first index run. A
-/// searcher analyses queries with them, so it needs no gazetteer unless a filter names an
-/// entity the index does not hold as written.
+/// names: EntityExtractor::protected_words), as encode_keys() strings, set by its first index run.
+/// A searcher analyses queries with them, so it needs no gazetteer unless a filter names an entity
+/// the index does not hold as written.
 inline constexpr std::string_view kMetaProtectedWords = "newsdex:protected-words";
 /// A source's page-chrome model (corpus/chrome.h): chrome2:<source>.
 inline constexpr std::string_view kMetaChromePrefix = "chrome2:";

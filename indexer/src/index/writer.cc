@@ -76,12 +76,9 @@ void set_schema_metadata(Xapian::WritableDatabase& w, const std::string& languag
 void store_protected_words(Xapian::WritableDatabase& w, const std::vector<std::string>& words) {
   const std::string key(schema::kMetaProtectedWords);
   if (!w.get_metadata(key).empty()) return;
-  std::string joined;
-  for (const std::string& word : words) {
-    if (!joined.empty()) joined += '\n';
-    joined += word;
-  }
-  if (!joined.empty()) w.set_metadata(key, joined);
+  if (words.empty()) return;
+  w.set_metadata(key,
+                 schema::encode_keys(std::vector<std::string_view>(words.begin(), words.end())));
 }
 
 void write_labels(Xapian::WritableDatabase& w, const BuiltDocument& b,
