@@ -185,7 +185,7 @@ TEST_CASE("people: a title inside a long capitalised run, before said") {
             .empty());
 }
 
-TEST_CASE("money: ranges give both ends; priced amounts keep their decimals") {
+TEST_CASE("money: ranges give both ends, priced amounts keep their decimals") {
   CHECK(money("Spending will be in the 45-50 mln dlr range.") == "USD:45000000 USD:50000000");
   CHECK(money("It paid prices from 8.00 to 10.625 dlrs a share.") == "USD:8 USD:10.625");
   CHECK(money("Costs of 30 to 40 mln dlrs were set aside.") == "USD:30000000 USD:40000000");

@@ -142,6 +142,83 @@ bool contains(const std::string& text, const std::string& what) {
 
 }  // namespace
 
+// The file of @p db_dir against each document's own values, read one document at a time
+// (not through the value streams that the writer and build_*() both scan): every document's
+// keys of every kind, in order, its money ranges, its date and its story key.
+void check_file_against_documents(const std::string& db_dir) {
+  const Xapian::Database db(db_dir);
+  std::string why;
+  const auto file = detail::FacetFile::open(db_dir, db, why);
+  REQUIRE_MESSAGE(file, why);
+  const auto dates = file->dates(why);
+  const auto stories = file->stories(why);
+  const auto story_keys = file->story_keys(why);
+  REQUIRE_MESSAGE((dates && stories && story_keys), why);
+  std::vector<std::string_view> parts;
+  std::size_t docs = 0, keys = 0;
+  for (EntityKind k : kAllEntityKinds) {
+    if (k == EntityKind::date) continue;
+    CAPTURE(to_string(k));
+    const auto got = file->keys(k, why);
+    REQUIRE_MESSAGE(got, why);
+    for (Xapian::docid did = 1; did <= db.get_lastdocid(); ++did) {
+      CAPTURE(did);
+      std::vector<std::string_view> in_file;
+      for (std::uint32_t i = got->offsets[did]; i < got->offsets[did + 1]; ++i)
+        in_file.push_back(got->key(got->ids[i]));
+      std::string value;
+      try {
+        value = db.get_document(did).get_value(schema::facet_slot(k));
+      } catch (const Xapian::DocNotFoundError&) {  // a deleted document: nothing
+      }
+      parts.clear();
+      REQUIRE(schema::decode_keys(value, parts));
+      CHECK(in_file == parts);
+      keys += parts.size();
+      if (k == EntityKind::money) {
+        std::uint8_t bits = 0;
+        for (std::string_view key : parts) bits |= detail::money_range_bits(key);
+        CHECK(int(got->money_ranges[did]) == int(bits));
+      }
+    }
+  }
+  for (Xapian::docid did = 1; did <= db.get_lastdocid(); ++did) {
+    CAPTURE(did);
+    std::string date, story;
+    try {
+      const Xapian::Document doc = db.get_document(did);
+      date = doc.get_value(schema::kSlotDate);
+      story = doc.get_value(schema::kSlotStory);
+      ++docs;
+    } catch (const Xapian::DocNotFoundError&) {
+    }
+    CHECK((*dates)[did] == detail::date_number(date));
+    if (story.empty())
+      CHECK((*stories)[did] == 0);
+    else
+      CHECK(story_keys->key((*stories)[did]) == story);
+  }
+  CHECK(docs == db.get_doccount());
+  CHECK(keys > 20);
+}
+
+TEST_CASE("the facet file holds each document's own keys, date and story, deleted ones none") {
+  Corpus c;
+  check_file_against_documents(c.db);
+  std::string last_id;  // the document of the last docid: the arrays run past its hole
+  {
+    const Xapian::Database db(c.db);
+    last_id = schema::decode_data(db.get_document(db.get_lastdocid()).get_data()).id;
+  }
+  {
+    Indexer ix(c.db, test_index_options());
+    CHECK(ix.remove("r4"));
+    CHECK(ix.remove(last_id));
+    ix.commit();  // writes the file of the new revision, with two holes
+  }
+  check_file_against_documents(c.db);
+}
+
 TEST_CASE("the facet file holds what the value streams build, for the revision it names") {
   Corpus c;
   REQUIRE(fs::exists(c.file()));
@@ -223,7 +300,7 @@ TEST_CASE("counts with the facet file equal counts without it") {
   CHECK(!stats_with.empty());
 }
 
-TEST_CASE("a facet file of an earlier revision is ignored; commits write a new one") {
+TEST_CASE("a facet file of an earlier revision is ignored, commits write a new one") {
   Corpus c;
   const std::string old_file = read_all(c.file());
   const std::vector<Answer> before = fresh_answers(c.db);

@@ -137,7 +137,7 @@ TEST_CASE("a query made of a document's own words finds it (analysis parity)") {
   CHECK(checked > 50);
 }
 
-TEST_CASE("indexing the same input twice leaves the same documents; changes are replaced") {
+TEST_CASE("indexing the same input twice leaves the same documents, changes are replaced") {
   TempDir tmp;
   std::string db = tmp / "db", in = tmp / "in";
   fs::create_directories(in);
@@ -263,7 +263,7 @@ TEST_CASE("an index written by an older schema is refused with what to do") {
                        IndexError);
 }
 
-TEST_CASE("inflections meet through stems, in words and in phrases; snippets show the body") {
+TEST_CASE("inflections meet through stems, in words and in phrases, snippets show the body") {
   TempDir tmp;
   tmp.write("in/a.txt",
             "Chipmakers are raising prices\nThe company raised its prices twice, "
@@ -401,7 +401,7 @@ IndexOptions numbered_options(std::size_t shard_docs, std::size_t flush_docs,
 }
 }  // namespace
 
-TEST_CASE("batches shrink towards the end of the input; every record once, in input order") {
+TEST_CASE("batches shrink towards the end of the input, every record once, in input order") {
   // 1,200 records, 1.3 MB: more than the reader's read-ahead, so the bytes still to come
   // are known well before the end.
   TempDir tmp;
@@ -417,7 +417,7 @@ TEST_CASE("batches shrink towards the end of the input; every record once, in in
   CHECK(out_of_order(tmp / "db", n) == 0);
 }
 
-TEST_CASE("checkpoint merges run while indexing goes on; every record once, in input order") {
+TEST_CASE("checkpoint merges run while indexing goes on, every record once, in input order") {
   // Checkpoints after 50, 100, 200, 400 and 800 new documents: each merge runs on a thread
   // of its own while the reader and the workers carry on with the next shards.
   TempDir tmp;

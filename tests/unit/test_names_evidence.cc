@@ -133,7 +133,7 @@ TEST_CASE("lists of companies") {
   });
 }
 
-TEST_CASE("people: cues, particles, parties; places and works are not people") {
+TEST_CASE("people: cues, particles, parties, places and works are not people") {
   expect({
       {"Dutch columnist Theo van Gogh was killed.", "person:theo van gogh"},
       {"Garrett Van Wagoner, the fund manager, agreed to settle.", "person:garrett van wagoner"},

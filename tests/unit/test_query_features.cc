@@ -115,7 +115,7 @@ TEST_CASE("did-you-mean: a missing word becomes the frequent word a letter away"
   CHECK(run(s, "xyzzyq").suggestion.empty());  // nothing close
 }
 
-TEST_CASE("sort by date: newest first, oldest first; filter-only queries newest first") {
+TEST_CASE("sort by date: newest first, oldest first, filter-only queries newest first") {
   Db db;
   Searcher s(db.path, SearcherOptions{"english", NEWSDEX_GAZETTEER_DIR});
   auto dates = [](const SearchResults& r) {

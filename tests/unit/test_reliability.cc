@@ -75,7 +75,7 @@ TEST_CASE("HTML nesting is counted the way the tree builder will nest") {
   CHECK(html_nesting_depth(repeat("<tr><td><table>", 1000)) == 1000);
 }
 
-TEST_CASE("hostile HTML is a bad record with its reason, fast; deep real text is kept") {
+TEST_CASE("hostile HTML is a bad record with its reason, fast, deep real text is kept") {
   TempDir dir;
   // 300 KB that took gumbo tens of seconds and over 10 GB, and 500 KB of unclosed <div>.
   dir.write("in/tables.html", "<html><body>" + repeat("<tr><td><table>", 20000) + "x</body>");
@@ -181,7 +181,7 @@ TEST_CASE("inputs that are not plain UTF-8 files are named for what they are") {
                        CorpusError);
 }
 
-TEST_CASE("records over the size cap are skipped before they are held; the cap is 8 MiB") {
+TEST_CASE("records over the size cap are skipped before they are held, the cap is 8 MiB") {
   TempDir dir;
   CHECK(ReaderOptions{}.max_record_bytes == 8u << 20);
   CHECK(IndexOptions{}.max_record_bytes == 8u << 20);
@@ -213,7 +213,7 @@ TEST_CASE("a batch of large records is cut at shard_max_bytes") {
   CHECK(searcher.document_count() == 10);
 }
 
-TEST_CASE("an input that vanishes between listing and reading is a bad record; the rest is read") {
+TEST_CASE("an input that vanishes between listing and reading is a bad record, the rest is read") {
   TempDir dir;
   dir.write("in/a.txt", "First article title here\n\nIts body.\n");
   dir.write("in/b.txt", "Second article title here\n\nIts body.\n");

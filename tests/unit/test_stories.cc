@@ -105,7 +105,7 @@ TEST_CASE("fingerprints: copies equal, near-copies close, different articles far
   CHECK(fingerprint("Title", "Microsoft and OpenAI share the data centres.").simhash == 0);
 }
 
-TEST_CASE("stories: copies and near-copies collapse, with their count; --no-collapse shows all") {
+TEST_CASE("stories: copies and near-copies collapse, with their count, --no-collapse shows all") {
   TempDir dir;
   index_corpus(dir);
   Searcher s(dir / "db");
@@ -203,7 +203,7 @@ TEST_CASE("stories: facet counts are stories and equal the collapsed filtered to
     if (c.key == "microsoft") CHECK(c.count == 9);
 }
 
-TEST_CASE("stories: keys are stable across runs; a later copy joins the stored story") {
+TEST_CASE("stories: keys are stable across runs, a later copy joins the stored story") {
   TempDir dir;
   const auto seed = seeds();
   dir.write("in.jsonl", corpus());

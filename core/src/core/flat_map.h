@@ -168,4 +168,76 @@ class FlatStringMap {
   std::vector<Entry> entries_;
 };
 
+/// Interns byte strings as dense ids (0, 1, 2, ...), each key's bytes kept once, end to end:
+/// id i is bytes()[offsets()[i], offsets()[i + 1]), the layout the facet file stores. The
+/// table is a slot per key (8 bytes: the hash's high half as a tag and the id, at most half
+/// full) over those bytes, so a key costs its bytes plus 12-20 bytes and no allocation of
+/// its own; a FlatStringMap from key to id would hold every key twice. Byte totals past
+/// 4 GiB are out of range (offsets are 32-bit, as in the file).
+class StringInterner {
+ public:
+  /// The id of @p key (whose hash_word is @p h), added if new; @p added says which.
+  std::uint32_t intern(std::string_view key, std::uint64_t h, bool& added) {
+    if ((size() + 1) * 2 > slots_.size()) grow();
+    const std::size_t i = probe(key, h);
+    added = slots_[i].id == kEmpty;
+    if (!added) return slots_[i].id;
+    const auto id = static_cast<std::uint32_t>(size());
+    bytes_.append(key);
+    offsets_.push_back(static_cast<std::uint32_t>(bytes_.size()));
+    slots_[i] = {id, static_cast<std::uint32_t>(h >> 32)};
+    added = true;
+    return id;
+  }
+  std::string_view key(std::uint32_t id) const {
+    return std::string_view(bytes_).substr(offsets_[id], offsets_[id + 1] - offsets_[id]);
+  }
+  /// Whether @p key (whose hash_word is @p h) is interned.
+  bool contains(std::string_view key, std::uint64_t h) const {
+    return !slots_.empty() && slots_[probe(key, h)].id != kEmpty;
+  }
+  std::size_t size() const { return offsets_.size() - 1; }
+  const std::vector<std::uint32_t>& offsets() const { return offsets_; }
+  const std::string& bytes() const { return bytes_; }
+  /// Moves the keys out (offsets, bytes) and leaves the interner empty.
+  void release(std::vector<std::uint32_t>& offsets, std::string& bytes) {
+    offsets = std::move(offsets_);
+    bytes = std::move(bytes_);
+    *this = StringInterner();
+  }
+
+ private:
+  static constexpr std::uint32_t kEmpty = 0xffffffffu;
+  struct Slot {
+    std::uint32_t id = kEmpty;
+    std::uint32_t tag = 0;
+  };
+  // The slot of @p key, or the empty slot where it would go.
+  std::size_t probe(std::string_view key, std::uint64_t h) const {
+    const auto tag = static_cast<std::uint32_t>(h >> 32);
+    for (std::size_t i = h & mask_;; i = (i + 1) & mask_) {
+      const Slot& s = slots_[i];
+      if (s.id == kEmpty) return i;
+      if (s.tag == tag) {
+        const std::string_view k = this->key(s.id);
+        if (k.size() == key.size() && same_bytes(k.data(), key.data(), key.size())) return i;
+      }
+    }
+  }
+  void grow() {
+    slots_.assign(std::max<std::size_t>(64, slots_.size() * 2), Slot{});
+    mask_ = slots_.size() - 1;
+    for (std::uint32_t id = 0; id < size(); ++id) {
+      const std::uint64_t h = hash_word(key(id));
+      std::size_t i = h & mask_;
+      while (slots_[i].id != kEmpty) i = (i + 1) & mask_;
+      slots_[i] = {id, static_cast<std::uint32_t>(h >> 32)};
+    }
+  }
+  std::vector<Slot> slots_;
+  std::size_t mask_ = 0;
+  std::vector<std::uint32_t> offsets_{0};
+  std::string bytes_;
+};
+
 }  // namespace newsdex::detail

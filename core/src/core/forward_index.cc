@@ -10,6 +10,7 @@
 #include <cerrno>
 #include <cstring>
 #include <filesystem>
+#include <optional>
 #include <stdexcept>
 
 #include "core/flat_map.h"
@@ -51,69 +52,95 @@ std::uint32_t date_number(std::string_view value) {
   return d ? std::uint32_t(d->year * 10000 + d->month * 100 + d->day) : 0;
 }
 
+namespace {
+
+// One pass over @p kind's value stream, in docid order: each document's keys interned into
+// @p keys (in order of first appearance; money: each new key's range bits appended to
+// @p key_ranges), then f(docid, its key ids, its money range bits). A writer that streams
+// the file and a searcher that keeps the arrays share it.
+template <class F>
+void scan_kind(const Xapian::Database& db, EntityKind k, StringInterner& keys,
+               std::vector<std::uint8_t>& key_ranges, F&& f) {
+  const Xapian::docid last = db.get_lastdocid();
+  const unsigned slot = schema::facet_slot(k);
+  std::vector<std::string_view> parts;
+  std::vector<std::uint32_t> ids;
+  for (auto v = db.valuestream_begin(slot); v != db.valuestream_end(slot); ++v) {
+    const Xapian::docid did = v.get_docid();
+    if (did > last) continue;
+    const std::string value = *v;
+    parts.clear();
+    if (!schema::decode_keys(value, parts)) continue;  // damaged: `newsdex check` says so
+    ids.clear();
+    std::uint8_t bits = 0;
+    for (std::string_view key : parts) {
+      bool added = false;
+      const std::uint32_t id = keys.intern(key, hash_word(key), added);
+      if (k == EntityKind::money) {
+        if (added) key_ranges.push_back(money_range_bits(key));
+        bits |= key_ranges[id];
+      }
+      ids.push_back(id);
+    }
+    f(did, std::span<const std::uint32_t>(ids), bits);
+  }
+}
+
+// f(docid, YYYYMMDD) for every document with a date, in docid order.
+template <class F>
+void scan_dates(const Xapian::Database& db, F&& f) {
+  const Xapian::docid last = db.get_lastdocid();
+  const unsigned slot = schema::kSlotDate;
+  for (auto v = db.valuestream_begin(slot); v != db.valuestream_end(slot); ++v)
+    if (v.get_docid() <= last) f(v.get_docid(), date_number(*v));
+}
+
+// f(docid, story id) for every document with a story key, in docid order: keys interned
+// into @p keys, story id = interned id + 1 (0 is none).
+template <class F>
+void scan_stories(const Xapian::Database& db, StringInterner& keys, F&& f) {
+  const Xapian::docid last = db.get_lastdocid();
+  const unsigned slot = schema::kSlotStory;
+  for (auto v = db.valuestream_begin(slot); v != db.valuestream_end(slot); ++v) {
+    if (v.get_docid() > last) continue;
+    const std::string key = *v;
+    bool added = false;
+    f(v.get_docid(), keys.intern(key, hash_word(key), added) + 1);
+  }
+}
+
+}  // namespace
+
 ForwardKeysData build_forward_keys(const Xapian::Database& db, EntityKind k) {
   ForwardKeysData kd;
   const Xapian::docid last = db.get_lastdocid();
   kd.offsets.assign(std::size_t(last) + 2, 0);
   if (k == EntityKind::money) kd.money_ranges.assign(std::size_t(last) + 1, 0);
-  // One pass over the kind's value stream, in docid order: each document's keys interned,
-  // their ids appended (so per-document counts, summed, are the documents' offsets).
-  FlatStringMap<std::uint32_t> ids;
-  std::vector<std::uint8_t> key_ranges;  // money: each key's range bits
-  std::vector<std::string_view> keys;
-  const unsigned slot = schema::facet_slot(k);
-  for (auto v = db.valuestream_begin(slot); v != db.valuestream_end(slot); ++v) {
-    const Xapian::docid did = v.get_docid();
-    if (did > last) continue;
-    const std::string value = *v;
-    keys.clear();
-    if (!schema::decode_keys(value, keys)) continue;  // damaged: `newsdex check` says so
-    for (std::string_view key : keys) {
-      const std::uint64_t h = hash_word(key);
-      std::uint32_t* id = ids.find(key, h);
-      if (!id) {
-        id = &ids.insert(key, h);
-        *id = std::uint32_t(kd.key_offsets.size() - 1);
-        kd.key_bytes.append(key);
-        kd.key_offsets.push_back(std::uint32_t(kd.key_bytes.size()));
-        if (k == EntityKind::money) key_ranges.push_back(money_range_bits(key));
-      }
-      kd.ids.push_back(*id);
-      ++kd.offsets[did + 1];
-      if (k == EntityKind::money) kd.money_ranges[did] |= key_ranges[*id];
-    }
-  }
+  StringInterner keys;
+  std::vector<std::uint8_t> key_ranges;
+  scan_kind(db, k, keys, key_ranges, [&](Xapian::docid did, auto ids, std::uint8_t bits) {
+    kd.ids.insert(kd.ids.end(), ids.begin(), ids.end());
+    kd.offsets[did + 1] = std::uint32_t(ids.size());  // a count until the sum below
+    if (k == EntityKind::money) kd.money_ranges[did] = bits;
+  });
   for (std::size_t d = 1; d < kd.offsets.size(); ++d) kd.offsets[d] += kd.offsets[d - 1];
+  keys.release(kd.key_offsets, kd.key_bytes);
   return kd;
 }
 
 std::vector<std::uint32_t> build_dates(const Xapian::Database& db) {
   std::vector<std::uint32_t> dates(std::size_t(db.get_lastdocid()) + 1, 0);
-  for (auto v = db.valuestream_begin(schema::kSlotDate); v != db.valuestream_end(schema::kSlotDate);
-       ++v)
-    if (v.get_docid() < dates.size()) dates[v.get_docid()] = date_number(*v);
+  scan_dates(db, [&](Xapian::docid did, std::uint32_t date) { dates[did] = date; });
   return dates;
 }
 
 std::vector<std::uint32_t> build_stories(const Xapian::Database& db, StoryKeysData* keys) {
   std::vector<std::uint32_t> stories(std::size_t(db.get_lastdocid()) + 1, 0);
-  FlatStringMap<std::uint32_t> ids;
-  if (keys) *keys = StoryKeysData{};
-  for (auto v = db.valuestream_begin(schema::kSlotStory);
-       v != db.valuestream_end(schema::kSlotStory); ++v) {
-    if (v.get_docid() >= stories.size()) continue;
-    const std::string key = *v;
-    const std::uint64_t h = hash_word(key);
-    std::uint32_t* id = ids.find(key, h);
-    if (!id) {
-      id = &ids.insert(key, h);
-      *id = std::uint32_t(ids.size());
-      if (keys) {  // story id *id's key: ids are handed out in this order, from 1
-        keys->bytes += key;
-        keys->offsets.push_back(std::uint32_t(keys->bytes.size()));
-      }
-    }
-    stories[v.get_docid()] = *id;
+  StringInterner interned;
+  scan_stories(db, interned, [&](Xapian::docid did, std::uint32_t story) { stories[did] = story; });
+  if (keys) {
+    *keys = StoryKeysData{};
+    interned.release(keys->offsets, keys->bytes);
   }
   return stories;
 }
@@ -150,25 +177,59 @@ std::uint64_t load8(const unsigned char* p) {
 }
 std::uint64_t rotl(std::uint64_t x, int r) { return x << r | x >> (64 - r); }
 
-// A 64-bit checksum of @p n bytes: four multiply-rotate lanes over 32-byte blocks (about
+// A 64-bit checksum of a byte string: four multiply-rotate lanes over 32-byte blocks (about
 // as fast as memory delivers), then the tail; any change of a byte changes it but by chance.
+// Fed in pieces of any size (a section streamed as it is built) or at once: the same value.
+class Checksum {
+ public:
+  void update(const unsigned char* p, std::size_t n) {
+    total_ += n;
+    if (held_ > 0) {  // complete the block begun by the last piece
+      const std::size_t take = std::min(n, sizeof block_ - held_);
+      std::memcpy(block_ + held_, p, take);
+      held_ += take;
+      p += take;
+      n -= take;
+      if (held_ < sizeof block_) return;
+      lanes(block_);
+      held_ = 0;
+    }
+    for (; n >= 32; p += 32, n -= 32) lanes(p);
+    std::memcpy(block_, p, n);
+    held_ = n;
+  }
+  std::uint64_t value() const {
+    std::uint64_t r = total_ * k1;
+    for (int j = 0; j < 4; ++j) r = (r ^ rotl(h_[j], 7 * j + 1)) * k2;
+    for (std::size_t i = 0; i < held_; ++i) r = rotl(r ^ block_[i], 11) * k1;
+    r ^= r >> 33;
+    r *= k2;
+    return r ^ (r >> 29);
+  }
+
+ private:
+  static constexpr std::uint64_t k1 = 0x9E3779B185EBCA87ull, k2 = 0xC2B2AE3D27D4EB4Full;
+  void lanes(const unsigned char* p) {
+    for (int j = 0; j < 4; ++j) h_[j] = rotl(h_[j] + load8(p + 8 * j) * k2, 31) * k1;
+  }
+  std::uint64_t h_[4] = {k1 + k2, k2, 0, 0 - k1};
+  unsigned char block_[32] = {};
+  std::size_t held_ = 0;
+  std::uint64_t total_ = 0;
+};
+
 std::uint64_t checksum(const unsigned char* p, std::size_t n) {
-  constexpr std::uint64_t k1 = 0x9E3779B185EBCA87ull, k2 = 0xC2B2AE3D27D4EB4Full;
-  std::uint64_t h[4] = {k1 + k2, k2, 0, 0 - k1};
-  std::size_t i = 0;
-  for (; i + 32 <= n; i += 32)
-    for (int j = 0; j < 4; ++j) h[j] = rotl(h[j] + load8(p + i + 8 * j) * k2, 31) * k1;
-  std::uint64_t r = n * k1;
-  for (int j = 0; j < 4; ++j) r = (r ^ rotl(h[j], 7 * j + 1)) * k2;
-  for (; i < n; ++i) r = rotl(r ^ p[i], 11) * k1;
-  r ^= r >> 33;
-  r *= k2;
-  return r ^ (r >> 29);
+  Checksum c;
+  c.update(p, n);
+  return c.value();
 }
 
 std::uint64_t padded(std::uint64_t n) { return (n + 7) & ~std::uint64_t(7); }
 
 // Writes the file through one descriptor: sections as they are built, the header last.
+// A section of known size is placed with reserve() and may be filled while another grows
+// at the end (a kind's offsets, filled document by document while its ids are appended);
+// memory is a buffer per open section, whatever the size of the database.
 class Writer {
  public:
   explicit Writer(std::string path) : path_(std::move(path)) {
@@ -180,15 +241,68 @@ class Writer {
   }
   Writer(const Writer&) = delete;
   Writer& operator=(const Writer&) = delete;
-  void at(std::uint64_t offset) { end_ = offset; }
+
+  /// Room for @p bytes at the end; returns where it starts.
+  std::uint64_t reserve(std::uint64_t bytes) {
+    const std::uint64_t at = end_;
+    end_ = padded(end_ + bytes);
+    return at;
+  }
+  /// Where a section of unknown size starts (the end); after it, call reserve(its size).
+  std::uint64_t end() const { return end_; }
+
+  /// One section, written as it is produced at a fixed offset (a table entry on close()).
+  class Section {
+   public:
+    Section(Writer& w, unsigned id, std::uint64_t offset) : w_(w), id_(id), offset_(offset) {}
+    void append(const void* data, std::size_t n) {
+      const auto* p = static_cast<const unsigned char*>(data);
+      sum_.update(p, n);
+      if (buf_.size() + n > kBuffer) flush();
+      if (n >= kBuffer) {
+        w_.write_at(offset_ + bytes_, p, n);
+        bytes_ += n;
+      } else {
+        buf_.insert(buf_.end(), p, p + n);
+      }
+    }
+    template <class T>
+    void put(const T& v) {
+      append(&v, sizeof v);
+    }
+    /// Puts @p v until @p n values of type T are written.
+    template <class T>
+    void fill_to(std::size_t n, T v) {
+      while (size() / sizeof(T) < n) put(v);
+    }
+    std::uint64_t size() const { return bytes_ + buf_.size(); }
+    void close() {
+      flush();
+      w_.table_.push_back({id_, offset_, bytes_, sum_.value()});
+    }
+
+   private:
+    static constexpr std::size_t kBuffer = 1 << 20;
+    void flush() {
+      w_.write_at(offset_ + bytes_, buf_.data(), buf_.size());
+      bytes_ += buf_.size();
+      buf_.clear();
+    }
+    Writer& w_;
+    unsigned id_;
+    std::uint64_t offset_, bytes_ = 0;
+    Checksum sum_;
+    std::vector<unsigned char> buf_;
+  };
+
+  /// A whole section from memory.
   template <class T>
   void section(unsigned id, std::span<const T> data) {
-    const auto* p = reinterpret_cast<const unsigned char*>(data.data());
-    const std::uint64_t bytes = data.size_bytes();
-    table_.push_back({id, end_, bytes, checksum(p, bytes)});
-    write_at(end_, p, bytes);
-    end_ = padded(end_ + bytes);
+    Section s(*this, id, reserve(data.size_bytes()));
+    s.append(data.data(), data.size_bytes());
+    s.close();
   }
+
   void finish(const std::string& header_head) {
     std::string h = header_head;
     auto put = [&](std::uint64_t w) { h.append(reinterpret_cast<const char*>(&w), 8); };
@@ -232,6 +346,53 @@ class Writer {
   std::vector<std::array<std::uint64_t, 4>> table_;
 };
 
+// One kind's sections, streamed: the offsets (last docid + 2 words) and money ranges (last
+// docid + 1 bytes) placed first and filled document by document, the ids appended after
+// them as they come, the keys (in memory: one copy of each distinct key) last.
+void write_kind(Writer& w, const Xapian::Database& db, EntityKind k) {
+  const std::size_t docs = std::size_t(db.get_lastdocid()) + 1;
+  const bool money = k == EntityKind::money;
+  Writer::Section offsets(w, section_id(k, kFieldOffsets), w.reserve((docs + 1) * 4));
+  std::optional<Writer::Section> ranges;
+  if (money) ranges.emplace(w, section_id(k, kFieldMoneyRanges), w.reserve(docs));
+  Writer::Section ids(w, section_id(k, kFieldIds), w.end());
+  StringInterner keys;
+  std::vector<std::uint8_t> key_ranges;
+  std::uint32_t total = 0;  // ids so far: the next document's offset
+  scan_kind(db, k, keys, key_ranges, [&](Xapian::docid did, auto doc_ids, std::uint8_t bits) {
+    offsets.fill_to(std::size_t(did) + 1, total);  // offsets[did] = ids before did
+    total += std::uint32_t(doc_ids.size());
+    ids.append(doc_ids.data(), doc_ids.size_bytes());
+    if (ranges) {
+      ranges->fill_to(std::size_t(did), std::uint8_t(0));
+      ranges->put(bits);
+    }
+  });
+  offsets.fill_to(docs + 1, total);
+  offsets.close();
+  if (ranges) {
+    ranges->fill_to(docs, std::uint8_t(0));
+    ranges->close();
+  }
+  ids.close();
+  w.reserve(ids.size());
+  w.section(section_id(k, kFieldKeyOffsets), std::span<const std::uint32_t>(keys.offsets()));
+  w.section(section_id(k, kFieldKeyBytes), std::span<const char>(keys.bytes()));
+}
+
+// A docid-indexed array (dates, stories) streamed: @p scan calls back with (docid, value) in
+// docid order; documents without one get 0.
+template <class Scan>
+void write_docid_array(Writer& w, unsigned id, std::size_t docs, Scan&& scan) {
+  Writer::Section s(w, id, w.reserve(docs * 4));
+  scan([&](Xapian::docid did, std::uint32_t v) {
+    s.fill_to(std::size_t(did), std::uint32_t(0));
+    s.put(v);
+  });
+  s.fill_to(docs, std::uint32_t(0));
+  s.close();
+}
+
 }  // namespace
 
 std::string facet_file_path(const std::string& db_dir) { return db_dir + "/newsdex-facets"; }
@@ -266,21 +427,14 @@ std::uint64_t write_facet_file(const std::string& db_dir) {
     if (e.path().filename().string().rfind(stem, 0) == 0) fs::remove(e.path(), ec);
   try {
     Writer w(tmp);
-    w.at(padded(header_bytes));
-    for (EntityKind k : kKinds) {  // one kind at a time: memory for one
-      const ForwardKeysData kd = build_forward_keys(db, k);
-      w.section(section_id(k, kFieldOffsets), std::span<const std::uint32_t>(kd.offsets));
-      w.section(section_id(k, kFieldIds), std::span<const std::uint32_t>(kd.ids));
-      w.section(section_id(k, kFieldKeyOffsets), std::span<const std::uint32_t>(kd.key_offsets));
-      w.section(section_id(k, kFieldKeyBytes), std::span<const char>(kd.key_bytes));
-      if (k == EntityKind::money)
-        w.section(section_id(k, kFieldMoneyRanges), std::span<const std::uint8_t>(kd.money_ranges));
-    }
-    w.section(kSectionDates, std::span<const std::uint32_t>(build_dates(db)));
-    StoryKeysData story_keys;
-    w.section(kSectionStories, std::span<const std::uint32_t>(build_stories(db, &story_keys)));
-    w.section(kSectionStoryKeyOffsets, std::span<const std::uint32_t>(story_keys.offsets));
-    w.section(kSectionStoryKeyBytes, std::span<const char>(story_keys.bytes));
+    w.reserve(header_bytes);
+    for (EntityKind k : kKinds) write_kind(w, db, k);
+    const std::size_t docs = std::size_t(db.get_lastdocid()) + 1;
+    write_docid_array(w, kSectionDates, docs, [&](auto f) { scan_dates(db, f); });
+    StringInterner story_keys;
+    write_docid_array(w, kSectionStories, docs, [&](auto f) { scan_stories(db, story_keys, f); });
+    w.section(kSectionStoryKeyOffsets, std::span<const std::uint32_t>(story_keys.offsets()));
+    w.section(kSectionStoryKeyBytes, std::span<const char>(story_keys.bytes()));
     w.finish(head);
     if (::rename(tmp.c_str(), path.c_str()) != 0)
       throw std::runtime_error(path + ": cannot rename into place: " + std::strerror(errno));

@@ -4,6 +4,7 @@
 #include <unistd.h>
 
 #include <filesystem>
+#include <unordered_set>
 #include <utility>
 
 #include "core/schema.h"
@@ -82,6 +83,7 @@ IndexSummary IndexRun::run() {
   spdlog::info("stories: {} articles joined an earlier story ({} exact copies, {} near)",
                stories_.exact_joins() + stories_.near_joins(), stories_.exact_joins(),
                stories_.near_joins());
+  stories_ = StoryTable();  // every article has its key: the table's memory goes now
 
   if (options_.prune) prune();
   Xapian::WritableDatabase& w = writer_.writable();
@@ -200,7 +202,9 @@ void IndexRun::abort() {
 bool IndexRun::on_article(Article&& a) {
   ++records_;
   std::string idt = schema::id_term(a.id);
-  if (!seen_ids_.insert(idt).second) {
+  bool first = false;
+  seen_ids_.intern(idt, hash_word(idt), first);
+  if (!first) {
     on_bad({a.origin, a.line,
             "duplicate id \"" + a.id +
                 "\" (an earlier record of this "
@@ -386,7 +390,7 @@ void IndexRun::prune() {
   const std::string id_prefix(schema::kId);
   std::vector<std::string> gone;
   for (auto t = db.allterms_begin(id_prefix); t != db.allterms_end(id_prefix); ++t) {
-    if (seen_ids_.count(*t)) continue;
+    if (seen_ids_.contains(*t, hash_word(*t))) continue;
     auto pl = db.postlist_begin(*t);
     auto fields = schema::decode_data(db.get_document(*pl).get_data());
     if (files_with_bad_.count(fields.origin)) continue;

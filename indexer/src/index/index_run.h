@@ -25,9 +25,9 @@
 #include <set>
 #include <string>
 #include <thread>
-#include <unordered_set>
 #include <vector>
 
+#include "core/flat_map.h"
 #include "corpus/chrome.h"
 #include "index/batch_queue.h"
 #include "index/story.h"
@@ -100,12 +100,12 @@ class IndexRun {
   std::size_t db_docs_ = 0;               // exact when no merge runs; else about
   std::size_t next_batch_ = 0, merged_upto_ = 0;
   std::size_t since_checkpoint_ = 0;
-  std::size_t records_ = 0;                   // read so far, bad ones included
-  std::size_t docs_queued_ = 0;               // handed to batches
-  std::vector<std::string> stale_ids_;        // changed documents: old versions to delete
-  std::size_t early_deleted_ = 0;             // old versions deleted since the last checkpoint (see
-                                              // delete_early), their new versions not yet merged
-  std::unordered_set<std::string> seen_ids_;  // id terms of this run
+  std::size_t records_ = 0;             // read so far, bad ones included
+  std::size_t docs_queued_ = 0;         // handed to batches
+  std::vector<std::string> stale_ids_;  // changed documents: old versions to delete
+  std::size_t early_deleted_ = 0;       // old versions deleted since the last checkpoint (see
+                                        // delete_early), their new versions not yet merged
+  StringInterner seen_ids_;             // id terms of this run (their bytes once: ~30 bytes an id)
   std::set<std::string> files_with_bad_;
   StoryTable stories_;  // the database's story keys, then this run's (story.h)
   Batch current_;

@@ -134,8 +134,11 @@ IndexSummary Indexer::index(const std::vector<std::string>& inputs,
   try {
     impl_->writer.writable();  // open, unless a failed merge of an earlier call closed it
     impl_->stories.reset();    // add() reloads them after this run
-    detail::IndexRun run(impl_->writer, inputs, on_progress, on_bad);
-    IndexSummary summary = run.run();
+    IndexSummary summary;
+    {  // the run's per-article tables (ids seen, stories) are freed before the facet file
+      detail::IndexRun run(impl_->writer, inputs, on_progress, on_bad);
+      summary = run.run();
+    }
     impl_->write_facet_file();
     return summary;
   } catch (const Xapian::Error& e) {

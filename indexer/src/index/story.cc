@@ -189,9 +189,9 @@ std::uint32_t StoryTable::band(std::uint64_t simhash, unsigned b) const {
   return std::uint32_t((simhash >> lo) & ((std::uint64_t(1) << (hi - lo)) - 1));
 }
 
-void StoryTable::remember(const Fingerprint& f, std::string key) {
+void StoryTable::remember(const Fingerprint& f, std::uint64_t key) {
   const auto idx = std::uint32_t(entries_.size());
-  entries_.push_back({f.simhash, std::move(key)});
+  entries_.push_back({f.simhash, key});
   exact_.try_emplace(f.exact, idx);
   if (f.simhash)
     for (unsigned b = 0; b < kBands; ++b) bands_[b][band(f.simhash, b)].push_back(idx);
@@ -206,16 +206,19 @@ void StoryTable::load(const Xapian::Database& db) {
     const Xapian::docid did = v.get_docid();
     if (key != db.valuestream_end(kslot) && key.get_docid() < did) key.skip_to(did);
     if (key == db.valuestream_end(kslot) || key.get_docid() != did) continue;
-    remember(f, *key);
+    const std::string k = *key;
+    if (k.size() == 8) remember(f, get64(k));  // else damaged: `newsdex check` says so
   }
 }
 
 std::string StoryTable::assign(const Fingerprint& f) {
   if (auto it = exact_.find(f.exact); it != exact_.end()) {
     ++exact_joins_;
-    std::string key = entries_[it->second].key;
+    const std::uint64_t key = entries_[it->second].key;
     remember(f, key);
-    return key;
+    std::string out;
+    put64(out, key);
+    return out;
   }
   std::uint32_t best = std::numeric_limits<std::uint32_t>::max();
   unsigned best_distance = kMaxDistance + 1;
@@ -235,9 +238,10 @@ std::string StoryTable::assign(const Fingerprint& f) {
   std::string key = own_key(f);
   if (best_distance <= kMaxDistance) {
     ++near_joins_;
-    key = entries_[best].key;
+    key.clear();
+    put64(key, entries_[best].key);
   }
-  remember(f, key);
+  remember(f, get64(key));
   return key;
 }
 
