@@ -20,7 +20,7 @@ out=$( (ulimit -n 160 && "$bin" -v index --db "$tmp/db" --json --shard-docs 1 --
 docs=$(grep -o '"documents":[0-9]*' <<<"$out" | grep -o '[0-9]*$')
 if [ "$docs" = "$n" ]; then echo "ok   $n documents under ulimit -n 160"; else
   echo "FAIL documents=$docs: $(tail -3 "$tmp/err")"; fails=$((fails + 1)); fi
-if grep -q 'sources per compaction (open-file limit): grouping' "$tmp/err"; then
+if grep -q 'sources per compaction (memory, open-file limit): grouping' "$tmp/err"; then
   echo "ok   the shards were compacted in groups"; else echo "FAIL no grouping logged"; fails=$((fails + 1)); fi
 for i in 1 60 $n; do
   t=$("$bin" search --db "$tmp/db" --json "token$i" | grep -m1 -o '"total": [0-9]*' | grep -o '[0-9]*$')
