@@ -57,6 +57,7 @@ json=$("$bin" search --db "$tmp/db" --json 'microsfot company:openai')
 check "json suggestion keeps the filter" grep -q '"suggestion": "microsoft company:openai"' <<<"$json"
 json=$("$bin" search --db "$tmp/db" --json 'microsoft cloud')
 check "no suggestion when nothing is wrong" bash -c '! grep -q suggestion <<<"$0"' "$json"
+check "... in an answer with hits" grep -q '"total": [1-9]' <<<"$json"
 
 # The source facet: the seeds have no source, so no source counts; the option is accepted.
 json=$("$bin" search --db "$tmp/db" --json --facets source,company cloud)
