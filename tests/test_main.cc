@@ -5,8 +5,9 @@
 //     and "passes" (13 cases with ';' in their names went unrun so).
 //  2. A test case that ran to the end without one assertion (a loop over an empty
 //     collection that held every CHECK).
-//  3. A name that cannot be registered faithfully, refused when the cases are listed, which
-//     doctest_discover_tests does after every link, so the build fails and names it: ';'
+//  3. When the cases are listed, which doctest_discover_tests does after every link (so the
+//     build fails, naming it): an executable with no test case (a file whose cases were all
+//     left out would register nothing), and a name that cannot be registered faithfully: ';'
 //     (CMake's list separator splits the name), '[' or ']' (an unbalanced one makes CMake
 //     join the following names into one entry that selects nothing: seen, three cases
 //     unrun) and '\' (doctest's filter reads "\\" as one backslash; one at the end joins
@@ -26,6 +27,7 @@ struct Tally {
   unsigned selected = 0;
   std::vector<std::string> without_assertions;
   std::vector<std::string> bad_names;
+  bool no_cases = false;  // listed, and the executable has no test case at all
 };
 
 Tally& tally() {
@@ -39,6 +41,7 @@ class NothingTestedGuard : public doctest::IReporter {
 
   void report_query(const doctest::QueryData& query) override {
     if (!options_.list_test_cases) return;
+    if (query.run_stats != nullptr && query.run_stats->numTestCases == 0) tally().no_cases = true;
     for (unsigned i = 0; i < query.num_data; ++i) {
       const char* name = query.data[i]->m_name;
       if (std::strpbrk(name, ";[]\\") != nullptr) tally().bad_names.emplace_back(name);
@@ -82,6 +85,12 @@ int main(int argc, char** argv) {
                  "registration or doctest's --test-case filter mangles: it would never run. "
                  "Rename it.\n",
                  name.c_str());
+    rc = 1;
+  }
+  if (t.no_cases) {
+    std::fprintf(stderr,
+                 "test_main: this executable has no test case: CTest would register "
+                 "nothing from it, and nothing would fail\n");
     rc = 1;
   }
   if (t.ran && t.selected == 0) {
