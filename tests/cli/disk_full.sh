@@ -9,7 +9,14 @@ bin=$1 src=$2
 tmp=$(mktemp -d)
 mnt="$tmp/mnt"
 mkdir -p "$mnt"
-cleanup() { mountpoint -q "$mnt" && umount "$mnt"; rm -rf "$tmp"; }
+source "$(dirname "$0")/sanitizer.bash"
+cleanup() {
+  local rc=$?
+  mountpoint -q "$mnt" && umount "$mnt"
+  sanitizer_reports || rc=1
+  rm -rf "$tmp"
+  exit $rc
+}
 trap cleanup EXIT
 if ! mount -t tmpfs -o size=1m tmpfs "$mnt" 2>/dev/null; then
   echo "skip: cannot mount a tmpfs here (needs root)"

@@ -35,8 +35,8 @@ check "filtered total: 5" test "$("$bin" search --db "$tmp/db" --json 'openai co
 dated=$("$bin" search --db "$tmp/db" --json --limit 20 --sort date openai)
 check "--sort date: still 5 stories" test "$(json_field total <<<"$dated")" = 5
 check "--sort date: collapsed, +3 copies" grep -q '"duplicates": 3' <<<"$dated"
-dates=$(grep -o '"date": "[0-9-]*"' <<<"$dated" | cut -d'"' -f4)
-check "--sort date: newest first" test "$dates" = "$(sort -r <<<"$dates")"
+# (No order check here: two seeds are dated, both 2025-01-22, so any order would pass; the
+# collapsed order by date is checked on dated articles in tests/unit/test_stories_features.cc.)
 check "--match all: 5 stories" test "$("$bin" search --db "$tmp/db" --json --match all openai microsoft | json_field total)" = 5
 check "--match any: 5 stories" test "$("$bin" search --db "$tmp/db" --json --match any openai quokka | json_field total)" = 5
 check "--sample: collapsed" grep -q '"collapsed": true' <<<"$("$bin" search --db "$tmp/db" --json --sample --facets company openai)"
@@ -48,7 +48,12 @@ check "two databases: the exact copy joins the story, 5 stories" test "$(json_fi
 check "two databases: one hit stands for 4 copies" grep -q '"duplicates": 4' <<<"$two"
 
 # Every facet count (all kinds, sources) of a few queries equals the collapsed total of the
-# query with that key's filter, and is a number of stories.
+# query with that key's filter, and is a number of stories. Without python3 or curl (which
+# scripts/install-deps.sh installs) the parts that need them are left out and the test
+# ends as skipped (77), not passed.
+left_out=""
+command -v python3 >/dev/null || left_out+=" python3"
+command -v curl >/dev/null || left_out+=" curl"
 if command -v python3 >/dev/null; then
   check "facet == filtered collapsed total, every key" python3 - "$bin" "$tmp/db" <<'EOF'
 import json, subprocess, sys
@@ -109,4 +114,8 @@ check "similar: unknown id named" grep -q 'no document has id "no-such-id"' "$tm
 "$bin" similar --db "$tmp/db" --filter 'date:' "$self" >/dev/null 2>"$tmp/err"; rc=$?
 check "similar: bad filter exits 2" test $rc = 2
 echo "$fails failed"
-test $fails = 0
+((fails == 0)) || exit 1
+if [[ -n $left_out ]]; then
+  echo "SKIP: the checks that need$left_out were left out (scripts/install-deps.sh installs them)"
+  exit 77
+fi

@@ -11,17 +11,21 @@ facets=(--facets company,person,product,money,percent,date)
 "$bin" index --db "$tmp/db" "${gaz[@]}" "$src/corpus/seeds" >/dev/null 2>&1
 check "index writes the facet file" test -s "$tmp/db/newsdex-facets"
 
-# The JSON of each query (elapsed_ms dropped), one file per query and mode.
+# The JSON of each query (elapsed_ms dropped), one file per query and mode; each answer must
+# come from a search that exited 0 and found something (two failed searches' empty outputs
+# would compare equal).
 answers() {  # answers OUTDIR
   mkdir -p "$1"
-  local i=0 q mode
+  local i=0 q mode bad=0
   for q in microsoft cloud "company:softbank" "money:>=1e9" "openai -oracle"; do
     for mode in "" --no-collapse; do
       "$bin" search --db "$tmp/db" "${gaz[@]}" --json "${facets[@]}" $mode "$q" 2>>"$1/err" |
-        grep -v '"elapsed_ms"' >"$1/$i"
+        grep -v '"elapsed_ms"' >"$1/$i" || bad=$((bad + 1))
+      grep -q '"total": [1-9]' "$1/$i" || bad=$((bad + 1))
       i=$((i + 1))
     done
   done
+  check "$(basename "$1"): 10 searches exited 0, each with hits" test $bad = 0
 }
 
 answers "$tmp/with"

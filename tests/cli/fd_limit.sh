@@ -8,7 +8,8 @@
 set -uo pipefail
 bin=$1
 tmp=$(mktemp -d)
-trap 'rm -rf "$tmp"' EXIT
+source "$(dirname "$0")/sanitizer.bash"
+trap 'rc=$?; sanitizer_reports || rc=1; rm -rf "$tmp"; exit $rc' EXIT
 n=120
 for i in $(seq 1 $n); do
   printf '{"id": "d%d", "title": "Note %d", "body": "token%d shared words about chips and clouds"}\n' \

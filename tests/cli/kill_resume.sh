@@ -5,7 +5,8 @@
 set -uo pipefail
 bin=$1
 tmp=$(mktemp -d)
-trap 'rm -rf "$tmp"' EXIT
+source "$(dirname "$0")/sanitizer.bash"
+trap 'rc=$?; sanitizer_reports || rc=1; rm -rf "$tmp"; exit $rc' EXIT
 n=8000
 # A generated corpus (no external data): 8,000 articles of ~1.5 KB with unique marker words.
 awk -v n=$n 'BEGIN {

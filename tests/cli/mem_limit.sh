@@ -11,7 +11,8 @@ if [ "${NEWSDEX_SANITIZED:-}" = 1 ]; then
   exit 77
 fi
 tmp=$(mktemp -d)
-trap 'rm -rf "$tmp"' EXIT
+source "$(dirname "$0")/sanitizer.bash"
+trap 'rc=$?; sanitizer_reports || rc=1; rm -rf "$tmp"; exit $rc' EXIT
 # 400 articles of two sources (enough for the chrome pre-pass to learn), from the seeds' words.
 words=$(cat "$src"/corpus/seeds/*.txt | tr -cs 'A-Za-z0-9' ' ' | head -c 20000)
 for i in $(seq 1 400); do

@@ -29,15 +29,22 @@ for opt in --limit --offset --facet-size -n; do
   check "$opt -5 is named" grep -q -- "-5 not in range" "$tmp/err"
 done
 
-# Sort: newest first, oldest first; a filter-only query newest first.
-dates() { "$bin" search --db "$tmp/db" --json "$@" | grep -o '"date": "[0-9-]*"' | grep -o '[0-9-]*[0-9]'; }
-newest=$(dates --sort date cloud)
-check "--sort date: newest first" test "$newest" = "$(sort -r <<<"$newest")"
-oldest=$(dates --sort date:asc cloud)
-check "--sort date:asc: oldest first" test "$oldest" = "$(sort <<<"$oldest")"
-check "--sort date:asc has dates" test -n "$oldest"
-filtered=$(dates company:microsoft)
-check "filter only: newest first" test "$filtered" = "$(sort -r <<<"$filtered")"
+# Sort: newest first, oldest first; a filter-only query newest first. Four dated articles of
+# our own: the seeds have two dates, both 2025-01-22, which no order could get wrong (the
+# checks on them passed whatever the order). By relevance `cloud` ranks them otherwise.
+cat >"$tmp/dated.jsonl" <<'EOF'
+{"id": "d-2024-03", "title": "Cloud prices fall", "date": "2024-03-01", "body": "Microsoft cut the price of its cloud storage for small firms in Europe this spring."}
+{"id": "d-2025-02", "title": "A cloud deal in Japan", "date": "2025-02-10", "body": "SoftBank signed a cloud computing contract with Microsoft covering data centres near Osaka."}
+{"id": "d-2023-07", "title": "Chips for the cloud", "date": "2023-07-15", "body": "Microsoft designs its own accelerator chips to run language models in its cloud."}
+{"id": "d-2025-01", "title": "Cloud rivals", "date": "2025-01-22", "body": "Oracle and Google compete with Microsoft for government cloud tenders across America."}
+EOF
+check "index four dated articles" "$bin" -q index --db "$tmp/dated" "$tmp/dated.jsonl"
+ids() { "$bin" search --db "$tmp/dated" --json "$@" | grep -o '"id": "[^"]*"' | cut -d'"' -f4 | tr '\n' ' '; }
+by_date="d-2025-02 d-2025-01 d-2024-03 d-2023-07 "
+check "--sort date: newest first" test "$(ids --sort date cloud)" = "$by_date"
+check "--sort date:asc: oldest first" test "$(ids --sort date:asc cloud)" = "d-2023-07 d-2024-03 d-2025-01 d-2025-02 "
+check "filter only: newest first" test "$(ids company:microsoft)" = "$by_date"
+check "by relevance, another order" test "$(ids cloud)" != "$by_date" -a -n "$(ids cloud)"
 check "filter only says sort date" \
   bash -c '"$0" search --db "$1" --json company:microsoft | grep -q "\"sort\": \"date\""' "$bin" "$tmp/db"
 "$bin" search --db "$tmp/db" --sort newest cloud >/dev/null 2>&1; rc=$?
@@ -50,6 +57,7 @@ json=$("$bin" search --db "$tmp/db" --json 'microsfot company:openai')
 check "json suggestion keeps the filter" grep -q '"suggestion": "microsoft company:openai"' <<<"$json"
 json=$("$bin" search --db "$tmp/db" --json 'microsoft cloud')
 check "no suggestion when nothing is wrong" bash -c '! grep -q suggestion <<<"$0"' "$json"
+check "... in an answer with hits" grep -q '"total": [1-9]' <<<"$json"
 
 # The source facet: the seeds have no source, so no source counts; the option is accepted.
 json=$("$bin" search --db "$tmp/db" --json --facets source,company cloud)

@@ -99,6 +99,7 @@ expect "the page shows a malformed query" 400 "$base/?q=softbank%20AND"
 check "the page names the position" grep -q 'position 9' "$tmp/body"
 expect "the page escapes the query" 200 "$base/?q=%3Cscript%3Ealert(1)%3C%2Fscript%3E"
 check "no markup from the query" bash -c '! grep -q "<script>" "$0"' "$tmp/body"
+check "the query shown, escaped" grep -q 'value="&lt;script&gt;alert(1)&lt;/script&gt;"' "$tmp/body"
 
 # An index run's commits are seen without a restart (each worker looks every kReopenEvery,
 # 250 ms; the test waits up to 5 s so that a loaded machine, e.g. CI under ASan, cannot fail it).

@@ -82,16 +82,21 @@ TEST_CASE("alias table: surnames, variant given names, and the evidence that kee
   CHECK(t.members("joe biden") == std::vector<std::string>{"joe biden", "biden", "joseph biden"});
   CHECK(t.members("biden") == t.members("joseph biden"));
   CHECK(t.members("clinton") == std::vector<std::string>{"clinton"});
-  for (const auto& e : t.evidence()) {
-    if (e.key == "vince cable" || e.key == "joseph biden")
-      CHECK(std::string(e.rule) == "given-name variant");
-    if (e.key == "george bush") CHECK(std::string(e.rule) == "middle initial");
-    if (e.key == "trump") {
-      CHECK(e.key_docs == 304);
-      CHECK(e.canonical_docs == 373);
-      CHECK(std::string(e.rule) == "surname");
-    }
-  }
+  // Each alias looked up: one missing from the evidence fails, where a loop over the
+  // evidence would check nothing for it.
+  auto rule_of = [&](std::string_view key) {
+    const detail::AliasEvidence* e = find_by(t.evidence(), &detail::AliasEvidence::key, key);
+    REQUIRE_MESSAGE(e, std::string(key));
+    return std::string(e->rule);
+  };
+  CHECK(rule_of("vince cable") == "given-name variant");
+  CHECK(rule_of("joseph biden") == "given-name variant");
+  CHECK(rule_of("george bush") == "middle initial");
+  CHECK(rule_of("trump") == "surname");
+  const detail::AliasEvidence* trump = find_by(t.evidence(), &detail::AliasEvidence::key, "trump");
+  REQUIRE(trump);
+  CHECK(trump->key_docs == 304);
+  CHECK(trump->canonical_docs == 373);
   // The gazetteer's word for it: one document each, but `trump` is Donald Trump.
   const AliasTable few =
       AliasTable::build({{"donald trump", 1}, {"trump", 1}, {"jordan", 1}, {"michael jordan", 1}},

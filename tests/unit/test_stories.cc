@@ -199,8 +199,10 @@ TEST_CASE("stories: facet counts are stories and equal the collapsed filtered to
   }
   // Without collapse, documents.
   const SearchResults docs = find(s, "openai", false, {EntityKind::company});
-  for (const FacetCount& c : docs.facets[0].counts)
-    if (c.key == "microsoft") CHECK(c.count == 9);
+  REQUIRE(docs.facets.size() == 1);
+  const FacetCount* microsoft = find_by(docs.facets[0].counts, &FacetCount::key, "microsoft");
+  REQUIRE(microsoft);
+  CHECK(microsoft->count == 9);
 }
 
 TEST_CASE("stories: keys are stable across runs, a later copy joins the stored story") {

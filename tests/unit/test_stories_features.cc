@@ -236,8 +236,9 @@ TEST_CASE("collapsed hits: every matching mode and sort, filters, one database a
     openai.limit = 20;
     const SearchResults r = s.search(openai);
     CHECK(r.total == 5);  // nine documents, five stories
-    for (const Hit& h : r.hits)
-      if (h.id == seed0) CHECK(h.duplicates == 3);
+    const Hit* first = find_by(r.hits, &Hit::id, seed0);
+    REQUIRE(first);
+    CHECK(first->duplicates == 3);
   }
 }
 
@@ -269,18 +270,21 @@ TEST_CASE("collapsed facets count stories: each equals the collapsed total of it
     req.query = "openai";
     req.facets = {EntityKind::company};
     req.source_facet = true;
-    const SearchResults r = s.search(req);
-    for (const FacetCount& c : r.facets[0].counts)
-      if (c.key == "microsoft") CHECK(c.count == 5);
-    for (const FacetCount& c : r.sources)
-      if (c.key == "mirror") CHECK(c.count == 1);
+    // A key missing from the counts fails (a loop over the counts would check nothing).
+    auto counts = [](const SearchResults& res, std::size_t microsoft, std::size_t mirror) {
+      REQUIRE(res.facets.size() == 1);
+      const FacetCount* company = find_by(res.facets[0].counts, &FacetCount::key, "microsoft");
+      const FacetCount* source = find_by(res.sources, &FacetCount::key, "mirror");
+      REQUIRE(company);
+      REQUIRE(source);
+      CHECK(company->count == microsoft);
+      CHECK(source->count == mirror);
+    };
+    counts(s.search(req), 5, 1);
     req.collapse = false;
     const SearchResults docs = s.search(req);
     CHECK(!docs.collapsed);
-    for (const FacetCount& c : docs.facets[0].counts)
-      if (c.key == "microsoft") CHECK(c.count == 9);
-    for (const FacetCount& c : docs.sources)
-      if (c.key == "mirror") CHECK(c.count == 2);
+    counts(docs, 9, 2);
   }
 }
 
