@@ -365,7 +365,7 @@ namespace {
 std::string numbered_jsonl(int n, int changed_every = 0) {
   std::string jsonl;
   for (int i = 0; i < n; ++i) {
-    char id[8];
+    char id[16];  // "r" and up to 11 characters of an int, and the terminator
     std::snprintf(id, sizeof id, "r%04d", i);
     std::string body;
     for (int k = 0; body.size() < 1000; ++k)
