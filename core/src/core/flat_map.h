@@ -186,7 +186,6 @@ class StringInterner {
     bytes_.append(key);
     offsets_.push_back(static_cast<std::uint32_t>(bytes_.size()));
     slots_[i] = {id, static_cast<std::uint32_t>(h >> 32)};
-    added = true;
     return id;
   }
   std::string_view key(std::uint32_t id) const {

@@ -112,6 +112,13 @@ std::uint64_t get64(std::string_view in) {
   return v;
 }
 
+// A story key as its kSlotStory value (8 bytes, big-endian).
+std::string key_value(std::uint64_t key) {
+  std::string out;
+  put64(out, key);
+  return out;
+}
+
 }  // namespace
 
 Fingerprint fingerprint(std::string_view title, std::string_view body) {
@@ -216,9 +223,7 @@ std::string StoryTable::assign(const Fingerprint& f) {
     ++exact_joins_;
     const std::uint64_t key = entries_[it->second].key;
     remember(f, key);
-    std::string out;
-    put64(out, key);
-    return out;
+    return key_value(key);
   }
   std::uint32_t best = std::numeric_limits<std::uint32_t>::max();
   unsigned best_distance = kMaxDistance + 1;
@@ -235,14 +240,15 @@ std::string StoryTable::assign(const Fingerprint& f) {
       }
     }
   }
-  std::string key = own_key(f);
+  std::uint64_t key = 0;
   if (best_distance <= kMaxDistance) {
     ++near_joins_;
-    key.clear();
-    put64(key, entries_[best].key);
+    key = entries_[best].key;
+  } else {
+    key = get64(own_key(f));
   }
-  remember(f, get64(key));
-  return key;
+  remember(f, key);
+  return key_value(key);
 }
 
 }  // namespace newsdex::detail
