@@ -14,6 +14,7 @@
 #include <unordered_set>
 
 #include "best_match.h"
+#include "boolean_match.h"
 #include "core/aliases.h"
 #include "core/label.h"
 #include "core/schema.h"
@@ -107,6 +108,20 @@ struct Searcher::Impl {
     for (std::size_t i = 0; i < parts.size(); ++i)
       if (!facets[i].has_file(parts[i])) return false;
     return true;
+  }
+
+  /// Every match of @p query from the posting lists (boolean_match.h): @p each_part, each
+  /// local part's docids; else the whole's, as one. std::nullopt when the query holds an
+  /// operator read only by Xapian's matcher (then its boolean match with a DocidSpy).
+  std::optional<std::vector<std::vector<Xapian::docid>>> boolean_pass(const Xapian::Query& query,
+                                                                      bool each_part) {
+    std::vector<std::vector<Xapian::docid>> out;
+    for (const Xapian::Database& d : each_part ? parts : std::vector<Xapian::Database>{db}) {
+      std::optional<std::vector<Xapian::docid>> m = detail::boolean_match(d, query);
+      if (!m) return std::nullopt;
+      out.push_back(std::move(*m));
+    }
+    return out;
   }
 
   /// Each part's docids among @p seen (what a DocidSpy saw on the whole: value_scan.h), or
@@ -311,18 +326,37 @@ struct Searcher::Impl {
         spied.add_matchspy(&*value_spy);
     }
     if (stories) matched.attach(spied);
+    // The boolean pass read straight from the posting lists (boolean_match.h) when all it
+    // feeds is docids: each local part's matches (the one database's, or the whole's).
+    const bool only_docids =
+        !value_counts && !(faceted && !by_index && !scan) && !(stories && !stories_by_index);
+    const bool each_part = per_part && !one_db;
+    std::optional<std::vector<std::vector<Xapian::docid>>> own;
+    if (two_pass && only_docids) own = boolean_pass(enquire.get_query(), each_part);
     const Xapian::doccount all = db.get_doccount();  // check them all: the total is exact
     std::optional<Xapian::MSet> every;  // two_pass: the boolean match of every document
-    if (two_pass) every = counter.get_mset(0, 0, all);
+    if (two_pass && !own) every = counter.get_mset(0, 0, all);
     const Xapian::MSet mset = enquire.get_mset(
         Xapian::doccount(stories ? 0 : req.offset),
         Xapian::doccount(stories ? detail::ranked_for_page(req.offset, req.limit) : req.limit),
         two_pass ? 0 : all);
-    const Xapian::MSet& whole = two_pass ? *every : mset;
+    const Xapian::MSet& whole = every ? *every : mset;
+    std::size_t matches = whole.get_matches_estimated();
+    bool matches_exact = whole.get_matches_lower_bound() == whole.get_matches_upper_bound();
+    Xapian::doccount at_most = whole.get_matches_upper_bound();
+    if (own) {
+      matches = 0;
+      for (const auto& part : *own) matches += part.size();
+      matches_exact = true;
+      at_most = Xapian::doccount(matches);
+      // (Several local parts: each one's matches are in `own`, split below.)
+      if ((by_index || stories_by_index || scan) && (one_db || !per_part))
+        docid_spy.docids = std::move(own->front());
+    }
     if (counted) counted->add_to(*value_spy);
     std::vector<std::vector<Xapian::docid>> split;  // several parts: each one's docids
     if ((scan || by_index || part_index) && !one_db)
-      split = part_docids(enquire.get_query(), docid_spy.docids);
+      split = own ? std::move(*own) : part_docids(enquire.get_query(), docid_spy.docids);
     std::optional<detail::PartMatches> part_matches;
     if (part_index) part_matches.emplace(part_stories, split);
     if (one_db && scan)                             // (its one part's docids are the whole's)
@@ -330,8 +364,6 @@ struct Searcher::Impl {
                                 : std::move(docid_spy.docids)};
     // Each part's streams into one spy (keys and stories by string: the sum).
     if (scan) detail::scan_facet_values(parts, std::move(split), req.facets, *value_spy, stories);
-    const std::size_t matches = whole.get_matches_estimated();
-    const bool matches_exact = whole.get_matches_lower_bound() == whole.get_matches_upper_bound();
     if (stories) {  // stories.h
       std::vector<Xapian::MSetIterator> page;
       std::optional<Xapian::MSet> collapsed;
@@ -344,8 +376,7 @@ struct Searcher::Impl {
           return did < ids.size() ? ids[did] : 0;
         };
       }
-      if (!detail::page_of_stories(mset, whole.get_matches_upper_bound(), req.offset, req.limit,
-                                   page, story_of)) {
+      if (!detail::page_of_stories(mset, at_most, req.offset, req.limit, page, story_of)) {
         collapsed = detail::collapsed_page(enquire, req.offset, req.limit);
         page = detail::positions(*collapsed);
       }
@@ -368,7 +399,8 @@ struct Searcher::Impl {
       res.total_exact = matches_exact;
     }
     if (!faceted) return;
-    const std::size_t seen = by_index ? docid_spy.docids.size() : value_spy->documents();
+    const std::size_t seen =
+        by_index ? (own ? matches : docid_spy.docids.size()) : value_spy->documents();
     const bool exact = seen >= matches && matches_exact;
     if (by_index && stories && one_db) detail::group_by_story(facets[0], db, docid_spy.docids);
     std::vector<std::vector<Xapian::docid>> docids =
