@@ -154,16 +154,17 @@ bool FacetIndex::shared_story(const Xapian::Database& db, std::uint32_t story) {
 
 namespace {
 
-// Calls @p f(did, group) for every docid of @p docids with a group number (from 1): the
-// documents of one story, which group_by_story() put one after another, share theirs;
-// without @p stories (or for a document alone in its story, or without one), each
-// document is a group of its own.
+// Calls @p f(did, group, shared) for every docid of @p docids with a group number (from 1):
+// the documents of one story, which group_by_story() put one after another, share theirs
+// (and `shared`); without @p stories (or for a document alone in its story, or without
+// one), each document is a group of its own, and `shared` is false: it counts its keys
+// without checking which of them its group counted already.
 template <class F>
 void for_each_by_story(FacetIndex& index, const Xapian::Database& db,
                        const std::vector<Xapian::docid>& docids, bool stories, F&& f) {
   std::uint32_t group = 0;
   if (!stories) {
-    for (Xapian::docid did : docids) f(did, ++group);
+    for (Xapian::docid did : docids) f(did, ++group, false);
     return;
   }
   const std::span<const std::uint32_t> story = index.stories(db);
@@ -173,7 +174,7 @@ void for_each_by_story(FacetIndex& index, const Xapian::Database& db,
     const bool shared = index.shared_story(db, s);
     if (!shared || s != last) ++group;
     last = shared ? s : 0;
-    f(did, group);
+    f(did, group, shared);
   }
 }
 
@@ -200,21 +201,23 @@ FacetCounts count_dates(FacetIndex& index, const Xapian::Database& db, DateBucke
   };
   std::uint32_t last_group = 0;
   std::vector<std::uint32_t> group_buckets;  // counted for this story already
-  for_each_by_story(index, db, docids, stories, [&](Xapian::docid did, std::uint32_t group) {
-    const std::uint32_t d = did < dates.size() ? dates[did] : 0;
-    if (!d) return;
-    const std::uint32_t b = date_bucket(d, bucket);
-    if (stories) {
-      if (group != last_group) group_buckets.clear();
-      last_group = group;
-      if (std::find(group_buckets.begin(), group_buckets.end(), b) != group_buckets.end()) return;
-      group_buckets.push_back(b);
-    }
-    if (dense)
-      ++hist[slot(b)];
-    else
-      ++tree[b];
-  });
+  for_each_by_story(
+      index, db, docids, stories, [&](Xapian::docid did, std::uint32_t group, bool shared) {
+        const std::uint32_t d = did < dates.size() ? dates[did] : 0;
+        if (!d) return;
+        const std::uint32_t b = date_bucket(d, bucket);
+        if (shared) {
+          if (group != last_group) group_buckets.clear();
+          last_group = group;
+          if (std::find(group_buckets.begin(), group_buckets.end(), b) != group_buckets.end())
+            return;
+          group_buckets.push_back(b);
+        }
+        if (dense)
+          ++hist[slot(b)];
+        else
+          ++tree[b];
+      });
   if (dense) {  // slots in time order back to buckets
     for (std::size_t i = 0; i < hist.size(); ++i)
       if (hist[i])
@@ -298,23 +301,25 @@ void tally(FacetIndex& index, const Xapian::Database& db, FacetIndex::Kind& kd, 
       out.money_ranges[r] += (ranges >> r) & 1u;
     ranges = 0;
   };
-  for_each_by_story(index, db, docids, stories, [&](Xapian::docid did, std::uint32_t group) {
-    if (did + 1 >= docs) return;
-    if (group != last_group) add_ranges();
-    last_group = group;
-    const std::uint32_t end = offsets[did + 1];
-    for (std::uint32_t i = offsets[did]; i < end; ++i) {
-      std::uint32_t id = ids[i];
-      if constexpr (kResolved) id = resolved[id];
-      // Without stories or aliases a document's keys are distinct: no stamp needed.
-      if (kResolved || stories) {
-        if (stamps[id] == group) continue;
-        stamps[id] = group;
-      }
-      if (counts[id]++ == 0) touched[n_touched++] = id;
-    }
-    if (money) ranges |= fwd.money_ranges[did];
-  });
+  for_each_by_story(index, db, docids, stories,
+                    [&](Xapian::docid did, std::uint32_t group, bool shared) {
+                      if (did + 1 >= docs) return;
+                      if (group != last_group) add_ranges();
+                      last_group = group;
+                      const std::uint32_t end = offsets[did + 1];
+                      for (std::uint32_t i = offsets[did]; i < end; ++i) {
+                        std::uint32_t id = ids[i];
+                        if constexpr (kResolved) id = resolved[id];
+                        // Unless aliases join keys or copies share a group, a group's keys are
+                        // distinct (a document's are): no stamp needed.
+                        if (kResolved || shared) {
+                          if (stamps[id] == group) continue;
+                          stamps[id] = group;
+                        }
+                        if (counts[id]++ == 0) touched[n_touched++] = id;
+                      }
+                      if (money) ranges |= fwd.money_ranges[did];
+                    });
   add_ranges();
   out.keys.reserve(n_touched);
   for (std::size_t t = 0; t < n_touched; ++t) {
