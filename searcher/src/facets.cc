@@ -268,6 +268,10 @@ void resolve_keys(FacetIndex::Kind& kd, const AliasTable& aliases) {
     }
     kd.resolved_id[i] = *id;
   }
+  std::vector<std::uint32_t> keys_of(kd.resolved_keys.size(), 0);
+  for (std::uint32_t r : kd.resolved_id) ++keys_of[r];
+  kd.joined.resize(keys_of.size());
+  for (std::size_t r = 0; r < keys_of.size(); ++r) kd.joined[r] = keys_of[r] > 1;
   kd.resolved = true;
 }
 
@@ -289,6 +293,7 @@ void tally(FacetIndex& index, const Xapian::Database& db, FacetIndex::Kind& kd, 
   std::uint32_t* const stamps = kd.stamps.data();
   std::uint32_t* const touched = kd.touched.data();
   const std::uint32_t* const resolved = kd.resolved_id.data();
+  const std::uint8_t* const joined = kd.joined.data();
   const std::uint32_t* const offsets = fwd.offsets.data();
   const std::uint32_t* const ids = fwd.ids.data();
   const std::size_t docs = fwd.offsets.size();
@@ -301,25 +306,25 @@ void tally(FacetIndex& index, const Xapian::Database& db, FacetIndex::Kind& kd, 
       out.money_ranges[r] += (ranges >> r) & 1u;
     ranges = 0;
   };
-  for_each_by_story(index, db, docids, stories,
-                    [&](Xapian::docid did, std::uint32_t group, bool shared) {
-                      if (did + 1 >= docs) return;
-                      if (group != last_group) add_ranges();
-                      last_group = group;
-                      const std::uint32_t end = offsets[did + 1];
-                      for (std::uint32_t i = offsets[did]; i < end; ++i) {
-                        std::uint32_t id = ids[i];
-                        if constexpr (kResolved) id = resolved[id];
-                        // Unless aliases join keys or copies share a group, a group's keys are
-                        // distinct (a document's are): no stamp needed.
-                        if (kResolved || shared) {
-                          if (stamps[id] == group) continue;
-                          stamps[id] = group;
-                        }
-                        if (counts[id]++ == 0) touched[n_touched++] = id;
-                      }
-                      if (money) ranges |= fwd.money_ranges[did];
-                    });
+  auto count_document = [&](Xapian::docid did, std::uint32_t group, bool shared) {
+    if (did + 1 >= docs) return;
+    if (group != last_group) add_ranges();
+    last_group = group;
+    const std::uint32_t end = offsets[did + 1];
+    for (std::uint32_t i = offsets[did]; i < end; ++i) {
+      std::uint32_t id = ids[i];
+      if constexpr (kResolved) id = resolved[id];
+      // Unless copies share the group or aliases join this key with another, it is the
+      // group's only one (a document's keys are distinct): no stamp needed.
+      if (shared || (kResolved && joined[id])) {
+        if (stamps[id] == group) continue;
+        stamps[id] = group;
+      }
+      if (counts[id]++ == 0) touched[n_touched++] = id;
+    }
+    if (money) ranges |= fwd.money_ranges[did];
+  };
+  for_each_by_story(index, db, docids, stories, count_document);
   add_ranges();
   out.keys.reserve(n_touched);
   for (std::size_t t = 0; t < n_touched; ++t) {

@@ -46,10 +46,12 @@ class FacetIndex {
     // so a document naming `trump` and `donald trump` counts once for `donald trump`, and a
     // story once for a key however many of its copies have it.
     std::vector<std::uint32_t> stamps;
-    // With an alias table (people): id → resolved id, resolved id → key.
+    // With an alias table (people): id → resolved id, resolved id → key, and whether two
+    // or more keys resolve to it (only then may one document count it twice).
     bool resolved = false;
     std::vector<std::uint32_t> resolved_id;
     std::vector<std::string_view> resolved_keys;
+    std::vector<std::uint8_t> joined;
   };
 
   /// Forgets what was loaded (the facet file's directory stays named).
