@@ -6,8 +6,10 @@
 #include <spdlog/sinks/ostream_sink.h>
 #include <spdlog/spdlog.h>
 
+#include <cstring>
 #include <filesystem>
 #include <fstream>
+#include <map>
 #include <nlohmann/json.hpp>
 #include <sstream>
 
@@ -324,6 +326,95 @@ TEST_CASE("a facet file of an earlier revision is ignored, commits write a new o
   const std::string log = debug_log([&] { stale = fresh_answers(c.db); });
   CHECK(contains(log, "stale"));
   CHECK(stale == after);
+}
+
+// A file edited so that its checksums still hold (a damaged disk would not do that, a hand
+// can): its structure is checked all the same (FacetFile::keys), so counting never reads out
+// of bounds and never counts an id that names no key. The searcher then counts
+// from the value streams, and answers as without a file.
+TEST_CASE("a facet file made to fit its checksums is still refused when its words are wrong") {
+  Corpus c;
+  const std::string good = read_all(c.file());
+  fs::rename(c.file(), c.dir / "saved");
+  const std::vector<Answer> expected = fresh_answers(c.db, few_queries());
+  const Xapian::Database db(c.db);
+  // The section table (core/forward_index.cc): eight words, the UUID padded to 8 bytes, the
+  // section count, then (id, offset, bytes, checksum) per section, then the header's checksum.
+  auto word = [](const std::string& f, std::size_t at) {
+    std::uint64_t w = 0;
+    std::memcpy(&w, f.data() + at, 8);
+    return w;
+  };
+  auto put = [](std::string& f, std::size_t at, std::uint64_t w) {
+    std::memcpy(f.data() + at, &w, 8);
+  };
+  struct Entry {
+    std::uint64_t offset = 0, bytes = 0;
+    std::size_t checksum_at = 0;
+  };
+  std::size_t at = std::size_t(56 + word(good, 48) + 7) / 8 * 8;
+  const std::uint64_t n = word(good, at);
+  at += 8;
+  std::map<std::uint64_t, Entry> table;
+  for (std::uint64_t i = 0; i < n; ++i, at += 32)
+    table[word(good, at)] = Entry{word(good, at + 8), word(good, at + 16), at + 24};
+  const std::size_t header_end = at;
+  auto bytes = [](const std::string& f, std::size_t from) {
+    return reinterpret_cast<const unsigned char*>(f.data() + from);
+  };
+  // The file with @p e's checksum and the header's made to fit again.
+  auto refit = [&](std::string f, const Entry& e) {
+    put(f, e.checksum_at, detail::facet_checksum(bytes(f, e.offset), std::size_t(e.bytes)));
+    put(f, header_end, detail::facet_checksum(bytes(f, 0), header_end));
+    return f;
+  };
+  auto set_u32 = [](std::string& f, std::size_t where, std::uint32_t v) {
+    std::memcpy(f.data() + where, &v, 4);
+  };
+  auto get_u32 = [](const std::string& f, std::size_t where) {
+    std::uint32_t v = 0;
+    std::memcpy(&v, f.data() + where, 4);
+    return v;
+  };
+  const std::uint64_t company = std::uint64_t(EntityKind::company) * 8;  // + field
+  REQUIRE(table.count(company) == 1);
+  REQUIRE(table.count(company + 1) == 1);
+  REQUIRE(table.count(company + 2) == 1);
+  const Entry offsets = table[company], ids = table[company + 1], key_offsets = table[company + 2];
+  REQUIRE(ids.bytes >= 8);
+  REQUIRE(offsets.bytes >= 16);
+  REQUIRE(key_offsets.bytes >= 12);
+  CHECK(refit(good, ids) == good);  // (the table was read right)
+
+  std::vector<std::pair<std::string, std::string>> edits;  // what the refusal says, the file
+  {
+    std::string f = good;  // a key id past the last key
+    set_u32(f, std::size_t(ids.offset + ids.bytes - 4), 0xfffffff0u);
+    edits.emplace_back("a key id out of range", refit(f, ids));
+  }
+  {
+    std::string f = good;  // document 1's keys said to start past the end of all of them
+    const std::uint32_t last = get_u32(f, std::size_t(offsets.offset + offsets.bytes - 4));
+    set_u32(f, std::size_t(offsets.offset + 4), last + 1);
+    edits.emplace_back("document offsets out of order", refit(f, offsets));
+  }
+  {
+    std::string f = good;  // key 0's bytes said to end past the end of all of them
+    const std::uint32_t last = get_u32(f, std::size_t(key_offsets.offset + key_offsets.bytes - 4));
+    set_u32(f, std::size_t(key_offsets.offset + 4), last + 1);
+    edits.emplace_back("key offsets out of order", refit(f, key_offsets));
+  }
+  for (const auto& [what, content] : edits) {
+    CAPTURE(what);
+    c.dir.write("db/newsdex-facets", content);
+    std::string why;
+    const auto file = detail::FacetFile::open(c.db, db, why);
+    REQUIRE_MESSAGE(file, why);  // the header and the checksums hold
+    CHECK(!file->keys(EntityKind::company, why));
+    CHECK(contains(why, what));
+    CHECK(file->keys(EntityKind::person, why));  // the other kinds are sound
+    CHECK(fresh_answers(c.db, few_queries()) == expected);
+  }
 }
 
 TEST_CASE("a truncated or damaged facet file is ignored, with no crash and no wrong count") {

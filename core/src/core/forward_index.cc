@@ -226,6 +226,12 @@ std::uint64_t checksum(const unsigned char* p, std::size_t n) {
 
 std::uint64_t padded(std::uint64_t n) { return (n + 7) & ~std::uint64_t(7); }
 
+}  // namespace
+
+std::uint64_t facet_checksum(const unsigned char* p, std::size_t n) { return checksum(p, n); }
+
+namespace {
+
 // Writes the file through one descriptor: sections as they are built, the header last.
 // A section of known size is placed with reserve() and may be filled while another grows
 // at the end (a kind's offsets, filled document by document while its ids are appended);

@@ -100,6 +100,10 @@ std::string facet_file_path(const std::string& db_dir);
 /// be written).
 std::uint64_t write_facet_file(const std::string& db_dir);
 
+/// The checksum of the facet file's sections and header (a 64-bit hash of @p n bytes at
+/// @p p): what FacetFile checks, for a test that writes a file made to fit its checksums.
+std::uint64_t facet_checksum(const unsigned char* p, std::size_t n);
+
 /// A facet file mapped read-only, checked against one open database.
 class FacetFile {
  public:
