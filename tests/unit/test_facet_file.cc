@@ -387,11 +387,14 @@ TEST_CASE("a facet file made to fit its checksums is still refused when its word
   CHECK(refit(good, ids) == good);  // (the table was read right)
 
   std::vector<std::pair<std::string, std::string>> edits;  // what the refusal says, the file
-  {
-    std::string f = good;  // a key id past the last key
-    set_u32(f, std::size_t(ids.offset + ids.bytes - 4), 0xfffffff0u);
+  // A key id past the last key: the first (read in the checksum's 32-byte blocks) or the
+  // last (in the section's tail, unless its size is a multiple of 32).
+  for (const std::uint64_t where : {ids.offset, ids.offset + ids.bytes - 4}) {
+    std::string f = good;
+    set_u32(f, std::size_t(where), 0xfffffff0u);
     edits.emplace_back("a key id out of range", refit(f, ids));
   }
+  REQUIRE(ids.bytes >= 64);
   {
     std::string f = good;  // document 1's keys said to start past the end of all of them
     const std::uint32_t last = get_u32(f, std::size_t(offsets.offset + offsets.bytes - 4));

@@ -133,8 +133,10 @@ class FacetFile {
     std::uint64_t offset = 0, bytes = 0, checksum = 0;
     bool present = false;
   };
-  // Section @p id's bytes if present and its checksum holds.
-  std::optional<std::span<const unsigned char>> section(unsigned id, std::string& why) const;
+  // Section @p id's bytes if present and its checksum holds; with @p largest, also the
+  // largest of its 32-bit words (found in the same pass).
+  std::optional<std::span<const unsigned char>> section(unsigned id, std::string& why,
+                                                        std::uint32_t* largest = nullptr) const;
   std::optional<std::span<const std::uint32_t>> docid_array(unsigned id, std::string& why) const;
   const unsigned char* data_ = nullptr;
   std::uint64_t size_ = 0;
