@@ -141,15 +141,12 @@ StoryKeys FacetIndex::story_keys(const Xapian::Database& db) {
   return story_keys_ = story_keys_built_.view();
 }
 
-bool FacetIndex::shared_story(const Xapian::Database& db, std::uint32_t story) {
-  if (story_docs_.empty()) {  // once: each story's documents, up to 2
-    const std::span<const std::uint32_t> ids = stories(db);
-    const std::uint32_t top = ids.empty() ? 0 : *std::max_element(ids.begin(), ids.end());
-    story_docs_.assign(std::size_t(top) + 1, 0);
-    for (std::uint32_t s : ids)
-      if (s && story_docs_[s] < 2) ++story_docs_[s];
-  }
-  return story && story < story_docs_.size() && story_docs_[story] > 1;
+void FacetIndex::count_story_documents(const Xapian::Database& db) {
+  const std::span<const std::uint32_t> ids = stories(db);
+  const std::uint32_t top = ids.empty() ? 0 : *std::max_element(ids.begin(), ids.end());
+  story_docs_.assign(std::size_t(top) + 1, 0);
+  for (std::uint32_t s : ids)
+    if (s && story_docs_[s] < 2) ++story_docs_[s];
 }
 
 namespace {

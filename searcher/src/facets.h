@@ -72,10 +72,16 @@ class FacetIndex {
   /// Whether story @p story (an id of stories()) has more than one document in the
   /// database: only such a story's matches can be collapsed together (most stories are
   /// one article: those count alone, with no grouping or look-up per query).
-  bool shared_story(const Xapian::Database& db, std::uint32_t story);
+  /// (Inline: asked for every match of every kind counted.)
+  bool shared_story(const Xapian::Database& db, std::uint32_t story) {
+    if (story_docs_.empty()) count_story_documents(db);  // once
+    return story && story < story_docs_.size() && story_docs_[story] > 1;
+  }
 
  private:
   const FacetFile* file(const Xapian::Database& db);
+  // story_docs_: each story's documents, up to 2.
+  void count_story_documents(const Xapian::Database& db);
   // The file's section in @p from if it is sound, else (logged) what @p build builds.
   std::span<const std::uint32_t> docid_array(
       const Xapian::Database& db,
