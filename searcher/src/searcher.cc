@@ -318,12 +318,13 @@ struct Searcher::Impl {
     if (by_index || stories_by_index) spied.add_matchspy(&docid_spy);
     if (faceted && !by_index) {
       value_spy.emplace(req.facets, req.date_bucket, people_aliases(req.facets), stories);
-      if (value_counts)
+      if (value_counts) {
         counted.emplace(req.facets).attach(spied);
-      else if (scan && !stories_by_index)  // (else added above)
-        spied.add_matchspy(&docid_spy);
-      else
+      } else if (scan) {  // the values are read after the match, along the docids it saw
+        if (!stories_by_index) spied.add_matchspy(&docid_spy);  // (else added above)
+      } else {
         spied.add_matchspy(&*value_spy);
+      }
     }
     if (stories) matched.attach(spied);
     // The boolean pass read straight from the posting lists (boolean_match.h) when all it

@@ -332,6 +332,28 @@ TEST_CASE("a facet file of an earlier revision is ignored, commits write a new o
 // can): its structure is checked all the same (FacetFile::keys), so counting never reads out
 // of bounds and never counts an id that names no key. The searcher then counts
 // from the value streams, and answers as without a file.
+// Without a facet file, a Searcher's first facet query reads the matches' values, and its
+// first collapsed query their story values; later ones count from what those built. A
+// collapsed search without facets, then the same with facets (each mode's first query in
+// another order than the tests above): the counts are a fresh Searcher's, with the boolean
+// pass on the posting lists and with Xapian's (a date range: a value range).
+TEST_CASE("a collapsed search without facets, then with them, counts as a fresh Searcher") {
+  Corpus c;
+  fs::remove(c.file());
+  for (const std::string& q : few_queries()) {
+    CAPTURE(q);
+    Searcher fresh(c.db, kOptions);
+    const Answer want = answer(fresh, q, true);
+    Searcher s(c.db, kOptions);
+    SearchRequest plain;
+    plain.query = q;
+    plain.collapse = true;
+    const SearchResults first = s.search(plain);
+    CHECK(first.total == want.total);
+    CHECK(answer(s, q, true) == want);
+  }
+}
+
 TEST_CASE("a facet file made to fit its checksums is still refused when its words are wrong") {
   Corpus c;
   const std::string good = read_all(c.file());
@@ -387,9 +409,10 @@ TEST_CASE("a facet file made to fit its checksums is still refused when its word
   CHECK(refit(good, ids) == good);  // (the table was read right)
 
   std::vector<std::pair<std::string, std::string>> edits;  // what the refusal says, the file
-  // A key id past the last key: the first (read in the checksum's 32-byte blocks) or the
-  // last (in the section's tail, unless its size is a multiple of 32).
-  for (const std::uint64_t where : {ids.offset, ids.offset + ids.bytes - 4}) {
+  // A key id past the last key: the first or the second (the low and the high half of a
+  // 64-bit word read in the checksum's 32-byte blocks), or the last (in the section's tail,
+  // unless its size is a multiple of 32).
+  for (const std::uint64_t where : {ids.offset, ids.offset + 4, ids.offset + ids.bytes - 4}) {
     std::string f = good;
     set_u32(f, std::size_t(where), 0xfffffff0u);
     edits.emplace_back("a key id out of range", refit(f, ids));
