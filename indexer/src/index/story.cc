@@ -185,11 +185,11 @@ bool decode_fingerprint(std::string_view value, Fingerprint& f) {
 
 StoryTable::StoryTable() = default;
 
-std::string StoryTable::own_key(const Fingerprint& f) {
-  std::string key;
-  put64(key, mix(f.exact ^ 0x2545F4914F6CDD1Dull));
-  return key;
+std::uint64_t StoryTable::own_key_value(const Fingerprint& f) {
+  return mix(f.exact ^ 0x2545F4914F6CDD1Dull);
 }
+
+std::string StoryTable::own_key(const Fingerprint& f) { return key_value(own_key_value(f)); }
 
 std::uint32_t StoryTable::band(std::uint64_t simhash, unsigned b) const {
   const unsigned lo = b * 64 / kBands, hi = (b + 1) * 64 / kBands;
@@ -245,7 +245,7 @@ std::string StoryTable::assign(const Fingerprint& f) {
     ++near_joins_;
     key = entries_[best].key;
   } else {
-    key = get64(own_key(f));
+    key = own_key_value(f);
   }
   remember(f, key);
   return key_value(key);

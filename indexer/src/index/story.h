@@ -71,6 +71,8 @@ class StoryTable {
   static std::string own_key(const Fingerprint& f);
 
  private:
+  // own_key() as the number its 8 bytes encode (what Entry::key holds).
+  static std::uint64_t own_key_value(const Fingerprint& f);
   static constexpr unsigned kBands = kMaxDistance + 1;
   // 16 bytes an article (a story key is 8 bytes: own_key()), so that a million articles
   // hold 16 MB here rather than the 40 MB of a std::string each.
