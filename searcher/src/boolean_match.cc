@@ -51,9 +51,8 @@ Docids keep_matching(const Xapian::Database& db, Docids in, const Q& q, bool kee
   if (q.get_type() == Q::LEAF_MATCH_ALL) return keep ? std::move(in) : Docids{};
   if (q.get_type() == Q::LEAF_MATCH_NOTHING) return keep ? Docids{} : std::move(in);
   Docids out;
-  if (q.get_type() == Q::LEAF_TERM &&
-      double(db.get_termfreq(term_of(q))) > kSkipRatio * double(in.size())) {
-    const std::string term = term_of(q);
+  const std::string term = q.get_type() == Q::LEAF_TERM ? term_of(q) : std::string();
+  if (!term.empty() && double(db.get_termfreq(term)) > kSkipRatio * double(in.size())) {
     Xapian::PostingIterator it = db.postlist_begin(term);
     const Xapian::PostingIterator end = db.postlist_end(term);
     for (Xapian::docid did : in) {
@@ -81,11 +80,14 @@ Docids evaluate_and(const Xapian::Database& db, std::vector<Q> subs) {
     if (s.get_type() == Q::LEAF_MATCH_NOTHING) return 0;
     return double(db.get_doccount()) + (s.get_type() == Q::LEAF_MATCH_ALL ? 1 : 0);
   };
-  std::stable_sort(subs.begin(), subs.end(),
-                   [&](const Q& a, const Q& b) { return size_of(a) < size_of(b); });
-  Docids in = evaluate(db, subs.front());
-  for (std::size_t i = 1; i < subs.size() && !in.empty(); ++i)
-    in = keep_matching(db, std::move(in), subs[i], true);
+  std::vector<std::pair<double, Q>> sized;  // (each size looked up once, not per comparison)
+  sized.reserve(subs.size());
+  for (Q& sub : subs) sized.emplace_back(size_of(sub), std::move(sub));
+  std::stable_sort(sized.begin(), sized.end(),
+                   [](const auto& a, const auto& b) { return a.first < b.first; });
+  Docids in = evaluate(db, sized.front().second);
+  for (std::size_t i = 1; i < sized.size() && !in.empty(); ++i)
+    in = keep_matching(db, std::move(in), sized[i].second, true);
   return in;
 }
 
