@@ -5,7 +5,7 @@
 
 - every article of the picker is in the gold set, with the split the picker gives it
   (pick_fresh.py for a gold file whose documents are all of split 'fresh', pick_people2.py
-  for split 'people2', else pick_articles.py and pick_tech4.py);
+  for split 'people2', pick_fresh2.py for split 'fresh2', else pick_articles.py and pick_tech4.py);
 - every surface form is a substring of the article (title + "\\n\\n" + body);
 - every money key is recomputed from its first surface form;
 - a sweep lists currency words/symbols and percent signs/words whose span no surface form
@@ -35,7 +35,7 @@ def money_value(surface):
     v = float(m.group(1)) if m.group(1)[0].isdigit() else float(WORDS[m.group(1)])
     if m.group(2):
         v *= SCALE[m.group(2)]
-    if re.search(r"\bcts\b|\bcents?\b", s):
+    if re.search(r"\bcts?\b|\bcents?\b", s):
         v /= 100
     return v
 
@@ -50,8 +50,9 @@ def main():
     gold = json.load(open(gold_path, encoding="utf-8"))["docs"]
     fresh = bool(gold) and all(g["split"] == "fresh" for g in gold.values())
     people2 = bool(gold) and all(g["split"] == "people2" for g in gold.values())
+    fresh2 = bool(gold) and all(g["split"] == "fresh2" for g in gold.values())
     pickers = (["pick_fresh.py"] if fresh else ["pick_people2.py"] if people2
-               else ["pick_articles.py", "pick_tech4.py"])
+               else ["pick_fresh2.py"] if fresh2 else ["pick_articles.py", "pick_tech4.py"])
     sel = []
     for picker in pickers:
         sel += subprocess.run([sys.executable, str(HERE / picker), root], check=True,

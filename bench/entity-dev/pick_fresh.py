@@ -13,6 +13,7 @@ Every record's split is 'fresh'. Prints one line per article: corpus, id, split,
 """
 import json
 import random
+import subprocess
 import sys
 from pathlib import Path
 
@@ -28,6 +29,11 @@ def load(path):
 def main():
     root = sys.argv[1] if len(sys.argv) > 1 else "/work/shared/corpora"
     taken = set(json.load(open(HERE / "gold.json", encoding="utf-8"))["docs"])
+    # gold.json as it was when this batch was drawn: the sixth batch (pick_tech4.py) was
+    # added to it later, from records this batch had left.
+    tech4 = subprocess.run([sys.executable, str(HERE / "pick_tech4.py"), root],
+                           capture_output=True, text=True, check=True).stdout.split("\n")
+    taken -= {line.split()[1] for line in tech4 if line}
     rng = random.Random(5151)
     ag = [d for d in load(root + "/agnews-test/agnews_test.jsonl")
           if d.get("category") in ("Business", "Sci/Tech", "World") and d["id"] not in taken]

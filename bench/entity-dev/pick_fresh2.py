@@ -1,0 +1,64 @@
+#!/usr/bin/env python3
+"""Picks the second held-out batch of the entity dev gold set (bench/entity-dev/gold-fresh2.json).
+
+    python3 bench/entity-dev/pick_fresh2.py [CORPORA_DIR] [--text]   (default /work/shared/corpora)
+
+Drawn with random.Random(1207) from records in none of the earlier gold files (the ids of
+gold.json, gold-fresh.json, gold-people.json and gold-people2.json, read from this folder;
+only their ids are read), in this order: 18 agnews-test records of category Business,
+Sci/Tech or World; 12 reuters-21578 records of text type NORM with a body of 200..1500
+bytes; 10 tech-articles records with a body of 800..3500 bytes, at most 2 per publisher
+(`source` field): the pool is shuffled and taken in that order, a record skipped when its
+publisher already has 2. Sizes are len() of the body string, as in pick_fresh.py. No BBC.
+Every record's split is 'fresh2'. Prints one line per article: corpus, id, split, body bytes
+(with --text, the text the indexer gives the extractor, title + "\\n\\n" + body, after each
+line, for annotation).
+"""
+import json
+import random
+import sys
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+EARLIER = ("gold.json", "gold-fresh.json", "gold-people.json", "gold-people2.json")
+
+
+def load(path):
+    with open(path, encoding="utf-8") as f:
+        return [json.loads(line) for line in f]
+
+
+def main():
+    args = [a for a in sys.argv[1:] if not a.startswith("--")]
+    root = args[0] if args else "/work/shared/corpora"
+    taken = set()
+    for name in EARLIER:
+        with open(HERE / name, encoding="utf-8") as f:
+            taken |= set(json.load(f)["docs"])
+    rng = random.Random(1207)
+    ag = [d for d in load(root + "/agnews-test/agnews_test.jsonl")
+          if d.get("category") in ("Business", "Sci/Tech", "World") and d["id"] not in taken]
+    rt = [d for d in load(root + "/reuters-21578/reuters21578.jsonl")
+          if d.get("text_type") == "NORM" and 200 <= len(d["body"]) <= 1500
+          and d["id"] not in taken]
+    te = [d for d in load(root + "/tech-articles/tech_articles.jsonl")
+          if 800 <= len(d["body"]) <= 3500 and d["id"] not in taken]
+    picked = [("agnews-test", d) for d in rng.sample(ag, 18)]
+    picked += [("reuters-21578", d) for d in rng.sample(rt, 12)]
+    rng.shuffle(te)
+    per_source = {}
+    for d in te:
+        if len(picked) == 40:
+            break
+        if per_source.get(d["source"], 0) < 2:
+            per_source[d["source"]] = per_source.get(d["source"], 0) + 1
+            picked.append(("tech-articles", d))
+    for corpus, d in picked:
+        print(corpus, d["id"], "fresh2", len(d["body"]))
+        if "--text" in sys.argv:
+            print(d["title"] + "\n\n" + d["body"])
+            print("-----")
+
+
+if __name__ == "__main__":
+    main()
