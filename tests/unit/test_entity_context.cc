@@ -129,11 +129,35 @@ TEST_CASE("bylines: a writer's role after By, an Authors list") {
   }
   CHECK(people("Spam finder\n\nThe detector works, said Helen Okafor.\nAuthors Rachel Fong "
                "Jonas Verlaine\nResearch Overview") == "helen okafor");
+  // "Story by" anywhere on a line: the page's author line.
+  CHECK(people("Flood alerts\n\nThe tool warns people early, said Helen Okafor. Story by Ivo "
+               "Marren Ivo covers policy.") == "helen okafor");
   // Prose: "By late afternoon" is no byline.
   const std::string prose =
       "Talks\n\nBy late afternoon Mr. Tomas Brandt had left, said Helen Okafor.";
   REQUIRE(newsdex::test::gazetteer_extractor().extract(prose).size() >= 2);
   CHECK(people(prose) == "tomas brandt | helen okafor");
+}
+
+TEST_CASE("companies: legal forms, initials and an own 's before the suffix") {
+  // Legal forms of Germany, Italy, Finland, Singapore; the form is no part of the key.
+  CHECK(companies("Applied chemicals group Halvorn KGaA said it is selling a unit.") == "halvorn");
+  CHECK(companies("Finanziaria Di Vellano Spa said shareholders approved the dividend.") ==
+        "finanziaria di vellano");
+  CHECK(companies("Brondel GMBH of West Germany joined the group.") == "brondel");
+  CHECK(companies("The group Kestava Oy said it will close a refinery.") == "kestava");
+  // A connector of another language inside the name.
+  CHECK(companies("It sold its unit Noblen und Tharl GmbH to a rival.") == "noblen und tharl");
+  // Initials belong to the name ("A.H. Belo Corp"), the leading "A" included.
+  CHECK(companies("Filing\n\nE.J. Quenby Holdings Ltd said the filing would not matter.") ==
+        "e.j. quenby holdings");
+  CHECK(companies("A.H. Tolvane Co said its board met.") == "a.h. tolvane");
+  // An "'s" right before the suffix is the name's own; a place's possessive is not.
+  CHECK(companies("Brenny's Inc said it filed for protection.") == "brenny's");
+  CHECK(companies("Finland's Kestava Oy said it will close a refinery.") == "kestava");
+  // "Spa" joins no list: two banks, the second with its form.
+  CHECK(companies("The banks are Banca di Vellano and Orbica Spa.").find("vellano and") ==
+        std::string::npos);
 }
 
 TEST_CASE("companies: an acronym before a strong organisation word starts a name") {

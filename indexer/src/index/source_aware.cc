@@ -24,7 +24,8 @@ bool ends_with_word(std::string_view text, std::size_t e, std::string_view w, bo
 
 // Whether @p e is the first name of a byline: `By Name`, or `by Name` at a line's start,
 // with up to three words of a writer's role between (`By guest contributor Name`, `by staff
-// writer Name`); or the first of an `Authors` list (`Authors Rachel Fong Josh Tobin`).
+// writer Name`); or the first of an `Authors` list (`Authors Rachel Fong Josh Tobin`), or after
+// `Written by`, `Story by`, `Reporting by`, `Words by` anywhere on a line.
 bool after_by(std::string_view text, const Entity& e) {
   std::size_t p = e.begin;
   for (int words = 0; words <= 3; ++words) {
@@ -36,7 +37,10 @@ bool after_by(std::string_view text, const Entity& e) {
       return true;
     if (words == 0 &&
         (ends_with_word(text, p, "Authors", true) || ends_with_word(text, p, "Author", true) ||
-         ends_with_word(text, p, "Written by", false)))
+         ends_with_word(text, p, "Written by", false) ||
+         ends_with_word(text, p, "Story by", false) ||
+         ends_with_word(text, p, "Reporting by", false) ||
+         ends_with_word(text, p, "Words by", false)))
       return true;
     // A writer's role before: `contributor` in `By guest contributor`.
     std::size_t b = p;

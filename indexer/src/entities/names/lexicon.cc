@@ -167,9 +167,10 @@ caption captions credit credits courtesy hurricane storm typhoon cyclone tropica
 
 // Suffixes that end a company name and are dropped from its key.
 constexpr const char* kLegalSuffixes[] = {
-    "Inc", "Incorporated", "Corp", "Corporation", "Co",  "Cos", "Ltd", "Limited", "LLC", "LLP",
-    "PLC", "plc",          "Plc",  "GmbH",        "AG",  "SA",  "NV",  "AB",      "ASA", "Oyj",
-    "SpA", "Pty",          "KK",   "Bhd",         "Tbk", "Srl", "BV",  "LP"};
+    "Inc", "Incorporated", "Corp", "Corporation", "Co",  "Cos", "Ltd", "Limited", "LLC",  "LLP",
+    "PLC", "plc",          "Plc",  "GmbH",        "AG",  "SA",  "NV",  "AB",      "ASA",  "Oyj",
+    "SpA", "Pty",          "KK",   "Bhd",         "Tbk", "Srl", "BV",  "LP",      "KGaA", "KG",
+    "Spa", "Sarl",         "SARL", "Ltda",        "Pte", "Sdn", "Oy",  "INc",     "GMBH"};
 
 // Words that end a company name and stay in its key ("Scale AI", "Synergy Research Group").
 constexpr const char* kDescSuffixes[] = {"Labs",

@@ -230,14 +230,34 @@ bool Scan::rule_legal_suffix(std::size_t i) {
   if (capw(j - 1) && is(j - 1, kLxLegal)) return false;
   // Short, ambiguous suffixes need a strong name before them.
   const bool weak_suffix = suf == "SA" || suf == "AG" || suf == "AB" || suf == "NV" ||
-                           suf == "BV" || suf == "KK" || suf == "LP" || suf == "Co" || suf == "ASA";
+                           suf == "BV" || suf == "KK" || suf == "LP" || suf == "Co" ||
+                           suf == "ASA" || suf == "KG" || suf == "Spa" || suf == "Oy" ||
+                           suf == "Sdn";
   // Walk back over the name.
   std::size_t b = j, words_n = 0;
   bool mixed_case = false;  // a word with lower-case letters seen
   bool joined = false;      // "Standard and Poor's Corp": two names joined
+  bool own_s = false;       // "Heck's Inc": the name ends in its own "'s"
   while (b > 0 && words_n < 5) {
     const std::size_t k = b - 1;
     if (covered_[k]) break;
+    // "Heck's Inc", "Chili's Inc": an "'s" right before the suffix is the name's own.
+    if (words_n == 0 && k + 1 == j && lower_is(k, "s") && glued(k) && k >= 2 &&
+        has(k - 1, kPunct) && is_apostrophe(t_[k - 1].cp) && glued(k - 1) && capw(k - 2) &&
+        !covered_[k - 2] && !is(k - 2, kLxLegal)) {
+      b = k - 2;
+      ++words_n;
+      own_s = true;
+      mixed_case |= has(k - 2, kHasLower);
+      continue;
+    }
+    // "E.A. Viner Holdings Ltd": initials before the name.
+    if (words_n > 0 && punct(k, '.') && glued(k) && spaced(k + 1) && k >= 1 && capw(k - 1) &&
+        !has(k - 1, kHasLower) && t_[k - 1].end - t_[k - 1].begin == 1 && !covered_[k - 1]) {
+      b = k - 1;
+      ++words_n;
+      continue;
+    }
     if (capw(k) && (is(k, kLxLegal) || (is(k, kLxLeading) && spaced(k + 1)))) break;
     // "SALE OF ASSETS McLean Industries Inc": an all-caps headline before the name.
     if (mixed_case && capw(k) && !has(k, kHasLower) && t_[k].end - t_[k].begin > 1 && k >= 1 &&
@@ -250,17 +270,20 @@ bool Scan::rule_legal_suffix(std::size_t i) {
       if (has(k, kNewlineBefore)) break;
       continue;
     }
-    // "Fireman's Fund Corp"
+    // "Fireman's Fund Corp" (not "Finland's Neste Oy": a place's possessive)
     if (lower_is(k, "s") && glued(k) && k >= 2 && has(k - 1, kPunct) &&
         is_apostrophe(t_[k - 1].cp) && glued(k - 1) && capw(k - 2) && !covered_[k - 2] &&
-        !is(k - 2, kLxLegal) && words_n > 0) {
+        !is(k - 2, kLxLegal) && words_n > 0 && !common(k - 2)) {
       // "NACCO's North American Coal Corp": two words after the possessive are the name.
       if (words_n >= 2) break;
       b = k - 2;
       ++words_n;
       continue;
     }
-    if ((punct(k, '&') || lower_is(k, "and") || lower_is(k, "de") ||
+    // (Not before "Spa": "Banco di Sicilia and Efibanca Spa" is a list.)
+    if ((punct(k, '&') ||
+         ((lower_is(k, "and") || lower_is(k, "und") || lower_is(k, "et")) && suf != "Spa") ||
+         lower_is(k, "de") ||
          (lower_is(k, "of") && k >= 1 && word(k - 1) && kOfHeads.count(tx(k - 1)))) &&
         k >= 1 && capw(k - 1) && !covered_[k - 1] && words_n > 0) {
       b = k;
@@ -283,8 +306,11 @@ bool Scan::rule_legal_suffix(std::size_t i) {
     }
     break;
   }
-  // Trim leading connectors and sentence words ("The", "Rival", "Yesterday").
-  while (b < j && (has(b, kPunct) || (word(b) && !capw(b)) || is(b, kLxLeading))) ++b;
+  // Trim leading connectors and sentence words ("The", "Rival", "Yesterday"), but not an
+  // initial ("A.H. Robins Co").
+  while (b < j && (has(b, kPunct) || (word(b) && !capw(b)) ||
+                   (is(b, kLxLeading) && !(b + 1 < j && punct(b + 1, '.') && glued(b + 1)))))
+    ++b;
   if (b >= j || !capw(b)) return false;
   // "Texaco Canada Ltd": the walk stopped at a gazetteer name; the rest is not a name.
   if (b > 0 && covered_[b - 1] && spaced(b) && capw(b - 1)) return false;
@@ -318,6 +344,7 @@ bool Scan::rule_legal_suffix(std::size_t i) {
   }
   std::string name(text_.substr(t_[b].begin, t_[j - 1].end - t_[b].begin));
   std::string key = NameRecognizer::company_key(name);
+  if (own_s) key += "'s";  // (company_key() drops a possessive)
   const std::int64_t known = g_.find_name(EntityKind::company, name);
   if (known >= 0) key = g_.entry(static_cast<std::uint32_t>(known)).key;
   add_rule(EntityKind::company, b, e, j, std::move(key), false);
