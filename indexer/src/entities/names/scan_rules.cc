@@ -455,7 +455,21 @@ bool Scan::rule_person_cues(std::size_t i) {
   if (len == 0) return false;
   const std::size_t e = i + len;
   const bool caption = first_name(i) && role_caption(e);
-  if (in_run && !caption &&
+  // In a profile page's run ("... Past Editions 2020 Jane Doe is the Founder and CEO of"):
+  // the two words right before "is the <role>" are a name.
+  auto role_after_is = [&](std::size_t k) {
+    if (!(k + 2 < t_.size() && (lower_is(k, "is") || lower_is(k, "was")) && !has(k, kHasUpper)))
+      return false;
+    ++k;
+    if (!(lower_is(k, "the") || lower_is(k, "a") || lower_is(k, "an"))) return false;
+    ++k;
+    // (The role capitalised too: "is the Founder and CEO".)
+    for (std::size_t s = 0; s < 2 && k < t_.size() && word(k); ++s, ++k)
+      if (is(k, kLxPersonRole) || in_set(W.person_roles, lower(k))) return true;
+    return false;
+  };
+  const bool profile = len == 2 && !common(i) && !common(i + 1) && role_after_is(e);
+  if (in_run && !caption && !profile &&
       !(title_before && e < t_.size() && (lower_is(e, "said") || lower_is(e, "says")) &&
         !has(e, kHasUpper)))
     return false;
@@ -506,7 +520,7 @@ bool Scan::rule_person_cues(std::size_t i) {
   if (!cue && !post) return false;
   // "LVMH Moet Hennessy Louis said": the name goes on a company's name (not in a caption,
   // where "Yelp Eat24 Mike Ghaffary, CEO," follows the previous picture's company).
-  if (!cue && !caption) {
+  if (!cue && !caption && !profile) {
     std::size_t k = i;
     while (k > 0 && i - k < 3 && spaced(k) && capw(k - 1) && !covered_[k - 1]) --k;
     if (k > 0 && k < i + 1 && spaced(k) && covered_[k - 1] && capw(k - 1))
