@@ -132,6 +132,18 @@ TEST_CASE("bylines: a writer's role after By, an Authors list") {
   // "Story by" anywhere on a line: the page's author line.
   CHECK(people("Flood alerts\n\nThe tool warns people early, said Helen Okafor. Story by Ivo "
                "Marren Ivo covers policy.") == "helen okafor");
+  // A picture credit ("Name/Agency"), a signature with a writer's title, a tips address.
+  CHECK(people("Chip news\n\nBy Lena Okonkwo archive page Ivo Marren/MITTR | Getty The chip, "
+               "said Helen Okafor, is fast.") == "helen okafor");
+  CHECK(people("Chip news\n\nThe chip is fast, said Helen Okafor.\nThanks for reading, Ivo Marren "
+               "Senior AI Staff Writer") == "helen okafor");
+  CHECK(people("Chip news\n\nThe chip is fast, said Helen Okafor. For AI coverage, send news "
+               "tips to Ivo Marren.") == "helen okafor");
+  CHECK(people("Chip news\n\nThe chip is fast, Helen Okafor told staff writer Ivo Marren.") ==
+        "helen okafor");
+  // Not a signature: a writer quoted in the story, after a comma.
+  CHECK(people("Chip news\n\nThe chip is fast, said Ivo Marren, a senior writer, and Helen "
+               "Okafor.") == "ivo marren | helen okafor");
   // Prose: "By late afternoon" is no byline.
   const std::string prose =
       "Talks\n\nBy late afternoon Mr. Tomas Brandt had left, said Helen Okafor.";

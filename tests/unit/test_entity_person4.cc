@@ -206,3 +206,12 @@ TEST_CASE("person4: a profile page's name before 'is the <role>', inside a menu'
                "group.")
             .empty());
 }
+
+TEST_CASE("person4: a fictional world's name is no person") {
+  CHECK(people("Games\n\nFans explore Harry Potter\u2019s universe in the app. Later Harry Potter "
+               "returns.")
+            .empty());
+  // An author's or an actor's works leave the person a person.
+  CHECK(people("Books\n\nRobert Caro\u2019s books are long, said Maria Lopez.") ==
+        "robert caro|maria lopez");
+}

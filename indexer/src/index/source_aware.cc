@@ -67,6 +67,41 @@ bool before_share_bar(std::string_view text, const Entity& e) {
   return rest == "Share on " || rest.substr(0, 6) == "Share:" || rest == "Share thi";
 }
 
+// Whether a picture credit's slash follows @p e right away (`Stephanie Arnett/MITTR`,
+// `Jane Roe/Getty Images`): the photographer or illustrator, not a subject.
+bool before_credit_slash(std::string_view text, const Entity& e) {
+  return e.end + 1 < text.size() && text[e.end] == '/' &&
+         std::isupper(static_cast<unsigned char>(text[e.end + 1]));
+}
+
+// Whether a writer's title follows @p e with no comma (`Kyle Wiggers AI Staff Writer`,
+// `Jane Roe senior staff writer`): a signature or an author box. Up to three capitalised
+// words (or `staff`, `senior`), the last `Writer`, `Reporter` or `Contributor`.
+bool before_writer_title(std::string_view text, const Entity& e) {
+  std::size_t p = e.end;
+  for (int words = 0; words < 4; ++words) {
+    if (p >= text.size() || text[p] != ' ') return false;
+    ++p;
+    const std::size_t b = p;
+    while (p < text.size() && alnum(text[p])) ++p;
+    if (p == b) return false;
+    const std::string_view w = text.substr(b, p - b);
+    if (w == "Writer" || w == "Reporter" || w == "Contributor" || w == "writer" || w == "reporter")
+      return true;
+    if (!std::isupper(static_cast<unsigned char>(text[b])) && w != "staff" && w != "senior")
+      return false;
+  }
+  return false;
+}
+
+// Whether @p e follows `tips to ` (`send news tips to Jane Roe`, the newsletter's writers) or
+// `staff writer ` (`VentureBeat staff writer Jane Roe`, the publisher's own writer).
+bool after_writer_cue(std::string_view text, const Entity& e) {
+  for (std::string_view cue : {"tips to ", "staff writer ", "Staff Writer ", "staff reporter "})
+    if (e.begin >= cue.size() && text.substr(e.begin - cue.size(), cue.size()) == cue) return true;
+  return false;
+}
+
 // Whether @p e follows a live blog's entry stamp, `Nov 18 Jay Peters`: an abbreviated month
 // without a dot (prose writes `Nov. 18` or `November 18`) and a day.
 bool after_stamp(std::string_view text, const Entity& e) {
@@ -182,6 +217,7 @@ void drop_source_entities(std::string_view text, const std::vector<std::string>&
     const Entity* next = i + 1 < ents.size() ? &ents[i + 1] : nullptr;
     const bool byline =
         after_by(text, e) || before_share_bar(text, e) || in_author_block(text, e) ||
+        before_credit_slash(text, e) || before_writer_title(text, e) || after_writer_cue(text, e) ||
         bio_subject(text, e, next, publisher) ||
         (prev && prev->end <= e.begin && list_gap(text.substr(prev->end, e.begin - prev->end)));
     prev = byline || stamp ? &e : nullptr;

@@ -81,7 +81,7 @@ const ViewSet kOwnedByCompany = {
 const ViewSet kWorkNouns = {"book",    "books",  "film",      "films",     "movie",   "movies",
                             "novel",   "novels", "series",    "franchise", "saga",    "sequel",
                             "trilogy", "album",  "musical",   "festival",  "airport", "county",
-                            "river",   "lake",   "mountains", "stadium",   "bridge"};
+                            "river",   "lake",   "mountains", "stadium",   "bridge",  "universe"};
 
 // US state abbreviations and names after "Town, ": the name before is a place.
 const ViewSet kStates = {
@@ -840,6 +840,21 @@ void Scan::document_decisions() {
         while (w < text_.size() && (std::isalpha(static_cast<unsigned char>(text_[w])) != 0)) ++w;
         std::string next = lower_utf8(text_.substr(q, w - q));
         if (in_set(kWorkNouns, next)) not_person = true;
+        // "Harry Potter's universe", "Harry Potter’s universe": the word after a possessive.
+        if (q == at + name.size()) {
+          std::size_t p = q;
+          if (text_.compare(p, 2, "'s") == 0)
+            p += 2;
+          else if (text_.compare(p, 4, "\xE2\x80\x99s") == 0)
+            p += 4;
+          if (p > q && p < text_.size() && text_[p] == ' ') {
+            std::size_t b = p + 1, t = b;
+            while (t < text_.size() && std::isalpha(static_cast<unsigned char>(text_[t])) != 0) ++t;
+            // (Not "Robert Caro's books", "Oliver Stone's film": authors' works.)
+            static const ViewSet kWorldNouns = {"universe", "franchise", "saga", "trilogy"};
+            if (in_set(kWorldNouns, lower_utf8(text_.substr(b, t - b)))) not_person = true;
+          }
+        }
         // "Tony Hawk Pro Skater 5": capitalised words and a number go on: a title.
         if (q > at + name.size() && w > q && std::isupper(static_cast<unsigned char>(text_[q]))) {
           std::size_t r = w;
