@@ -172,6 +172,15 @@ TEST_CASE("companies: legal forms, initials and an own 's before the suffix") {
         std::string::npos);
 }
 
+TEST_CASE("companies: an abbreviation spelt out before it at a title's end is no outlet") {
+  // "Artificial intelligence (AI)" at a title's end: the words before spell it.
+  CHECK(companies("The inventor turned against AI | Artificial intelligence (AI)\n\nThe "
+                  "scientist was there at the dawn.")
+            .empty());
+  // An outlet credited at a title's end still is one.
+  CHECK(companies("Rocket launch set for Monday (SPACE.com)\n\nThe launch is on.") == "space.com");
+}
+
 TEST_CASE("companies: an acronym before a strong organisation word starts a name") {
   CHECK(companies("Orvale news\n\nUS Airways said it will add flights.") == "us airways");
   CHECK(companies("Orvale news\n\nUK Airways Holdings said it will add flights.") ==

@@ -518,6 +518,16 @@ bool Scan::rule_source_cue(std::size_t i) {
     // ("AP"), or a known company ("Reuters"); not a time zone ("(PDT)").
     bool outlet_like = e > b + 1 || (!has(b, kHasLower) && t_[b].end - t_[b].begin >= 2) ||
                        g_.find_name(EntityKind::company, tx(b)) >= 0;
+    // "Artificial intelligence (AI)": an abbreviation spelt by the words before it.
+    if (e == b + 1 && !has(b, kHasLower)) {
+      const std::string_view ab = tx(b);
+      bool spelt = b >= ab.size() + 1 && ab.size() >= 2 && ab.size() <= 5;
+      for (std::size_t k = 0; spelt && k < ab.size(); ++k) {
+        const std::size_t w = b - 1 - ab.size() + k;
+        spelt = word(w) && ascii_lower(text_[t_[w].begin]) == ascii_lower(ab[k]);
+      }
+      if (spelt) return false;
+    }
     if (!outlet_like && line_end && b < 64) {  // a title's end: the story's first tokens
       // "NewsFactor - PeopleSoft said": the outlet starts a line of the story with a dash.
       const std::string_view name = text_.substr(t_[b].begin, t_[e - 1].end - t_[b].begin);
