@@ -164,7 +164,11 @@ TEST_CASE("company3: guards read on tech news") {
 
 TEST_CASE("company3: an exchange as a market counts as a company") {
   CHECK(companies("Pelmark will trade on NASDAQ under the symbol <PLMK>.") == "nasdaq");
-  CHECK(companies("It plans an initial public offering on the NYSE next month.") == "nyse");
+  // Under the key of the exchange's full name in the gazetteer: one key for both forms.
+  CHECK(companies("It plans an initial public offering on the NYSE next month.") ==
+        "new york stock exchange");
+  CHECK(companies("It listed on the NYSE. The New York Stock Exchange said volume rose.") ==
+        "new york stock exchange");
   // A listing, an index.
   CHECK(companies("Shares of the firm (NYSE: XYZ) rose.").find("nyse") == std::string::npos);
   CHECK(companies("Stocks fell on the Nasdaq composite index.").empty());

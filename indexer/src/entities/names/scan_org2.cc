@@ -387,7 +387,20 @@ bool Scan::rule_exchange_name(std::size_t i) {
   if (e < t_.size() && (punct(e, ':') || (word(e) && (lower_is(e, "composite") ||
                                                       lower_is(e, "index") || has(e, kHasDigit)))))
     return false;
-  add_rule(EntityKind::company, i, e, e, std::string(lower(i)), false);
+  // The exchange under the key its full name has in the gazetteer ("on the NYSE" and "the
+  // New York Stock Exchange": one key).
+  static constexpr std::pair<std::string_view, std::string_view> kFullNames[] = {
+      {"NYSE", "New York Stock Exchange"},
+      {"AMEX", "American Stock Exchange"},
+      {"LSE", "London Stock Exchange"},
+      {"NASDAQ", "Nasdaq Stock Market"},
+      {"Nasdaq", "Nasdaq Stock Market"}};
+  std::string key(lower(i));
+  for (const auto& [acronym, full] : kFullNames)
+    if (tx(i) == acronym)
+      if (const std::int64_t known = g_.find_name(EntityKind::company, full); known >= 0)
+        key = g_.entry(static_cast<std::uint32_t>(known)).key;
+  add_rule(EntityKind::company, i, e, e, std::move(key), false);
   return true;
 }
 
