@@ -23,7 +23,8 @@
 // compares each gold company key (and each full person name) as the search filter resolves it
 // when the gazetteer lists the name (EntityExtractor::canonical_key): the gazetteer's key for
 // a fuller name or a variant it holds as an alias ("Cisco Systems" -> cisco, "Joseph Biden" ->
-// joe biden).
+// joe biden); a name it does not list, with its accents and typographic apostrophes folded
+// as the index folds them (`gábor domokos` -> gabor domokos).
 //
 // Exit status: 77 if GOLD.json (or a corpus file it needs) does not exist (skip), 2 on a
 // usage or input error, 1 if a kind listed in --kinds is below --min-f1 over all
@@ -44,6 +45,7 @@
 #include <string>
 #include <vector>
 
+#include "analysis/fold.h"
 #include "index/chrome_pass.h"
 #include "index/source_aware.h"
 #include "newsdex/civil_date.h"
@@ -184,7 +186,15 @@ void score(const std::string& id, const nlohmann::json& gold,
           kind == newsdex::EntityKind::person && key.find(' ') != std::string::npos;
       if (resolve && (kind == newsdex::EntityKind::company || full_name)) {
         std::string canon = resolve->canonical_key(kind, key);
-        if (!resolve->label(kind, canon).empty()) key = std::move(canon);
+        if (!resolve->label(kind, canon).empty()) {
+          key = std::move(canon);
+        } else {
+          // A name no list holds, as a filter matches it: accents and typographic
+          // apostrophes folded (`gábor domokos` finds `gabor domokos`).
+          key = newsdex::detail::fold_accents(key);
+          for (std::size_t p; (p = key.find("\xE2\x80\x99")) != std::string::npos;)
+            key.replace(p, 3, "'");
+        }
       }
       want.insert(std::move(key));
     }

@@ -62,4 +62,26 @@ std::string fold_accents(std::string_view utf8) {
   return out;
 }
 
+std::string fold_name_key(std::string_view utf8) {
+  std::string out = fold_accents(utf8);
+  // U+2019 and U+2018 (E2 80 99 / 98) and U+02BC (CA BC): the ASCII apostrophe.
+  std::size_t w = 0;
+  for (std::size_t r = 0; r < out.size();) {
+    const auto c = static_cast<unsigned char>(out[r]);
+    if (c == 0xE2 && r + 2 < out.size() && static_cast<unsigned char>(out[r + 1]) == 0x80 &&
+        (static_cast<unsigned char>(out[r + 2]) == 0x99 ||
+         static_cast<unsigned char>(out[r + 2]) == 0x98)) {
+      out[w++] = '\'';
+      r += 3;
+    } else if (c == 0xCA && r + 1 < out.size() && static_cast<unsigned char>(out[r + 1]) == 0xBC) {
+      out[w++] = '\'';
+      r += 2;
+    } else {
+      out[w++] = out[r++];
+    }
+  }
+  out.resize(w);
+  return out;
+}
+
 }  // namespace newsdex::detail

@@ -18,4 +18,8 @@ bool fold_latin_marks(icu::UnicodeString& s);
 /// fold_latin_marks() of UTF-8 text; ASCII is returned as it is, at no cost.
 std::string fold_accents(std::string_view utf8);
 
+/// An entity name's key as the index keeps it: fold_accents(), and typographic apostrophes
+/// (U+2019, U+2018, U+02BC) as the ASCII one (`o’sullivan` and `o'sullivan` are one key).
+std::string fold_name_key(std::string_view utf8);
+
 }  // namespace newsdex::detail

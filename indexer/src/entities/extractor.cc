@@ -123,7 +123,7 @@ std::vector<Entity> EntityExtractor::extract(std::string_view text,
     Entity& e = out.emplace_back(std::move(cands[i]));
     // Name keys fold accents like the analysis chain (`société générale` → `societe
     // generale`), so a filter typed with or without them finds the same documents.
-    if (is_name_kind(e.kind)) e.key = detail::fold_accents(e.key);
+    if (is_name_kind(e.kind)) e.key = detail::fold_name_key(e.key);
   }
   // Credits, runs of headlines, sign-up forms: page furniture, no entities (furniture.h).
   detail::drop_furniture(text, out);
@@ -142,14 +142,14 @@ std::string EntityExtractor::canonical_key(EntityKind kind, std::string_view nam
     case EntityKind::person:
     case EntityKind::product: {
       const std::int64_t idx = impl_->gazetteer.find_name(kind, clean);
-      if (idx >= 0) return detail::fold_accents(impl_->gazetteer.entry(std::uint32_t(idx)).key);
+      if (idx >= 0) return detail::fold_name_key(impl_->gazetteer.entry(std::uint32_t(idx)).key);
       if (kind == EntityKind::company) {
         std::string key = detail::NameRecognizer::company_key(clean);
         const std::int64_t k2 = impl_->gazetteer.find_name(kind, key);
-        if (k2 >= 0) return detail::fold_accents(impl_->gazetteer.entry(std::uint32_t(k2)).key);
-        return detail::fold_accents(key);
+        if (k2 >= 0) return detail::fold_name_key(impl_->gazetteer.entry(std::uint32_t(k2)).key);
+        return detail::fold_name_key(key);
       }
-      return detail::fold_accents(detail::lower_utf8(detail::strip_possessive(clean)));
+      return detail::fold_name_key(detail::lower_utf8(detail::strip_possessive(clean)));
     }
     case EntityKind::money:
     case EntityKind::percent:

@@ -137,7 +137,7 @@ void Gazetteer::parse_tsv(EntityKind kind, std::string_view content, std::string
       throw ConfigError(std::string(origin) + ":" + std::to_string(lineno) +
                         ": expected key<TAB>Label[<TAB>aliases[<TAB>extra]]");
     const std::string key =
-        fold_accents(lower_utf8(collapse_space(trim(cols[0]))));  // as extract()
+        fold_name_key(lower_utf8(collapse_space(trim(cols[0]))));  // as extract()
     auto& keys = by_key_[static_cast<unsigned>(kind)];
     std::uint32_t idx;
     auto it = keys.find(key);
