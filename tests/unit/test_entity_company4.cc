@@ -97,3 +97,12 @@ TEST_CASE("company4: a funding headline") {
   CHECK(companies("a cable that connects Europe with Africa Kelvane raises $15 million").empty());
   CHECK(companies("It raises $20 million a year.").empty());
 }
+
+TEST_CASE("company4: a name that a person rule found but a company's word ends") {
+  CHECK(companies("Ads\n\nLemmon Advertising, a subsidiary of Ted Marlow Worldwide, merged.")
+            .find("ted marlow worldwide") != std::string::npos);
+  CHECK(newsdex::test::keys_found("Ads\n\nLemmon Advertising, a subsidiary of Ted Marlow "
+                                  "Worldwide, merged.",
+                                  newsdex::EntityKind::person)
+            .empty());
+}

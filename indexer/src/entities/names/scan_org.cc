@@ -104,10 +104,17 @@ const ViewSet kForeignOrgWords = {"Prensa",  "Agence",  "Agencia",      "Presse"
                                   "Societe", "Société", "Groupe",       "Industrie"};
 
 // Organisation words that no person's name holds ("Steel", "Rice" or "Banks" may).
-const ViewSet kNotInPersonNames = {"Securities", "Holdings", "Exchange",   "Airlines",
-                                   "Airways",    "Bancorp",  "Industries", "Technologies",
-                                   "Systems",    "Group",    "Capital",    "Media",
-                                   "Research",   "Partners", "Financial"};
+const ViewSet kNotInPersonNames = {"Securities",  "Holdings",    "Exchange",      "Airlines",
+                                   "Airways",     "Bancorp",     "Industries",    "Technologies",
+                                   "Systems",     "Group",       "Capital",       "Media",
+                                   "Research",    "Partners",    "Financial",     "Worldwide",
+                                   "Advertising", "Enterprises", "Communications"};
+
+// Of those, the heads that end a company's name: a "person" ending in one is the company
+// ("Ted Bates Worldwide", "Frank Russell Enterprises").
+const ViewSet kCompanyTails = {"Holdings",    "Industries",  "Technologies",   "Worldwide",
+                               "Advertising", "Enterprises", "Communications", "Securities",
+                               "Bancorp",     "Airlines",    "Airways"};
 
 }  // namespace
 
@@ -811,6 +818,11 @@ void Scan::document_decisions() {
       if (!best.empty()) c.key = std::string(best);
     } else if (c.kind == EntityKind::person && c.entry < 0) {
       const std::string_view name = text_.substr(c.b, c.e - c.b);
+      if (c.te - c.tb >= 2 && word(c.te - 1) && in_set(kCompanyTails, tx(c.te - 1))) {
+        c.kind = EntityKind::company;
+        c.key = NameRecognizer::company_key(name);
+        continue;
+      }
       bool not_person = false;
       for (std::uint32_t k = c.tb; k < c.te; ++k)
         if (word(k) && (in_set(kForeignOrgWords, tx(k)) || in_set(kNotInPersonNames, tx(k)) ||
