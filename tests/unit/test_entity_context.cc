@@ -181,6 +181,15 @@ TEST_CASE("companies: an abbreviation spelt out before it at a title's end is no
   CHECK(companies("Rocket launch set for Monday (SPACE.com)\n\nThe launch is on.") == "space.com");
 }
 
+TEST_CASE("companies: a government corporation is no company") {
+  CHECK(companies("Grain\n\nThe U.S. Commodity Credit Corporation (CCC) sold wheat. The Federal "
+                  "Deposit Insurance Corp said it closed a bank.")
+            .empty());
+  // A company named like one is still a company.
+  CHECK(companies("Grain\n\nOrvale Commodity Trading Corp said it sold wheat.") ==
+        "orvale commodity trading");
+}
+
 TEST_CASE("companies: an acronym before a strong organisation word starts a name") {
   CHECK(companies("Orvale news\n\nUS Airways said it will add flights.") == "us airways");
   CHECK(companies("Orvale news\n\nUK Airways Holdings said it will add flights.") ==

@@ -344,6 +344,23 @@ bool Scan::rule_legal_suffix(std::size_t i) {
   }
   std::string name(text_.substr(t_[b].begin, t_[j - 1].end - t_[b].begin));
   std::string key = NameRecognizer::company_key(name);
+  // Government corporations are government bodies, not companies (the guidelines): the
+  // name is claimed, so no other rule makes it one.
+  static const ViewSet kGovernmentCorps = {"commodity credit",
+                                           "federal deposit insurance",
+                                           "federal savings and loan insurance",
+                                           "pension benefit guaranty",
+                                           "overseas private investment",
+                                           "resolution trust",
+                                           "federal crop insurance",
+                                           "corporation for public broadcasting"};
+  for (std::string_view g : kGovernmentCorps)
+    if (key == g ||
+        (key.size() > g.size() && key.compare(key.size() - g.size(), g.size(), g) == 0 &&
+         key[key.size() - g.size() - 1] == ' ')) {
+      for (std::size_t k = b; k < e; ++k) covered_[k] = 1;
+      return true;
+    }
   if (own_s) key += "'s";  // (company_key() drops a possessive)
   const std::int64_t known = g_.find_name(EntityKind::company, name);
   if (known >= 0) key = g_.entry(static_cast<std::uint32_t>(known)).key;
