@@ -222,3 +222,7 @@ TEST_CASE("person4: a typographic apostrophe in a name gives the same key as the
   CHECK(newsdex::test::gazetteer_extractor().canonical_key(
             EntityKind::person, "Andrea O\u2019Sullivan") == "andrea o'sullivan");
 }
+
+TEST_CASE("person4: a party's members are no person") {
+  CHECK(people("Vote\n\nThe Christian Democrats won, said Maria Lopez.") == "maria lopez");
+}

@@ -104,11 +104,13 @@ const ViewSet kForeignOrgWords = {"Prensa",  "Agence",  "Agencia",      "Presse"
                                   "Societe", "Société", "Groupe",       "Industrie"};
 
 // Organisation words that no person's name holds ("Steel", "Rice" or "Banks" may).
-const ViewSet kNotInPersonNames = {"Securities",  "Holdings",    "Exchange",      "Airlines",
-                                   "Airways",     "Bancorp",     "Industries",    "Technologies",
-                                   "Systems",     "Group",       "Capital",       "Media",
-                                   "Research",    "Partners",    "Financial",     "Worldwide",
-                                   "Advertising", "Enterprises", "Communications"};
+const ViewSet kNotInPersonNames = {"Securities", "Holdings", "Exchange", "Airlines", "Airways",
+                                   "Bancorp", "Industries", "Technologies", "Systems", "Group",
+                                   "Capital", "Media", "Research", "Partners", "Financial",
+                                   "Worldwide", "Advertising", "Enterprises", "Communications",
+                                   // Parties' members: "Christian Democrats", "Social Democrats".
+                                   "Democrats", "Republicans", "Socialists", "Communists",
+                                   "Conservatives", "Liberals", "Nationalists", "Unionists"};
 
 // Of those, the heads that end a company's name: a "person" ending in one is the company
 // ("Ted Bates Worldwide", "Frank Russell Enterprises").
