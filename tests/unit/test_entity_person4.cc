@@ -226,3 +226,25 @@ TEST_CASE("person4: a typographic apostrophe in a name gives the same key as the
 TEST_CASE("person4: a party's members are no person") {
   CHECK(people("Vote\n\nThe Christian Democrats won, said Maria Lopez.") == "maria lopez");
 }
+
+TEST_CASE("person4: the other members of a list that a person opens") {
+  expect({
+      {"Lab\n\nShe was supervised by Sharon Goldwater, Aren Jarlsen and Simon Kello at the lab.",
+       "sharon goldwater|aren jarlsen|simon kello"},
+      {"Druva\n\nIt was founded by Jaspreet Singh, Milind Borate, and Ramani Kothandaraman.",
+       "jaspreet singh|milind borate|ramani kothandaraman"},
+      // Not members: a company, a party's member, a degree ("Carnegie Mellon" after a person
+      // still is one: a known miss).
+      {"Deal\n\nThe deal was backed by Sharon Goldwater and Orvale Capital.", "sharon goldwater"},
+      {"Vote\n\nConservative leader Michael Howard and Liberal Democrat leader Charles Kennedy "
+       "spoke.",
+       "michael howard|charles kennedy"},
+      {"Paper\n\nIt was written by William Isaac and Oxford PhD candidate Marie Png.",
+       "william isaac|marie png"},
+  });
+}
+
+TEST_CASE("person4: a pioneer, a visionary, a guru or a legend before a full name") {
+  expect({{"Games\n\nVideo game pioneer Tavo Hesketh is going mobile.", "tavo hesketh"},
+          {"Basketball legend Wilt Chamberlain threw underhand.", "wilt chamberlain"}});
+}

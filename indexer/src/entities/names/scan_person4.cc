@@ -33,7 +33,7 @@ const ViewSet kRoles4 = {
     // science and learning
     "scholar", "mathematician", "physicist", "chemist", "historian", "philosopher", "psychologist",
     "sociologist", "anthropologist", "linguist", "geneticist", "neuroscientist", "epidemiologist",
-    "virologist", "astronaut", "inventor", "academic",
+    "virologist", "astronaut", "inventor", "academic", "pioneer", "visionary", "guru", "legend",
     // politics and state
     "speaker", "diplomat", "negotiator", "official", "candidate", "challenger", "nominee",
     "incumbent", "legislator", "politician", "dissident", "premier", "deputy", "regulator",
@@ -385,6 +385,66 @@ void Scan::person_rules4() {
     if (rule_caption_name(i)) continue;
     if (rule_particle_compound(i)) continue;
     rule_common_surname(i);
+  }
+}
+
+// "supervised by Sharon Goldwater, Aren Jansen and Simon King": the other members of a list
+// that a person found by a rule or the gazetteer opens. Each member is a full name of two or
+// three words (role4_name_at(): no organisation, title or legal word; without a known given
+// name, two plain words) that ends at the next separator; anything else (a company, a place,
+// a lower-case word) ends the list. Run after the company rules, so their names are claimed.
+void Scan::person_list_members() {
+  const std::size_t n = cands_.size();
+  for (std::size_t ci = 0; ci < n; ++ci) {
+    if (cands_[ci].dead || cands_[ci].kind != EntityKind::person ||
+        cands_[ci].te - cands_[ci].tb < 2)
+      continue;
+    std::size_t k = cands_[ci].te;
+    for (int members = 0; members < 8 && k < t_.size(); ++members) {
+      bool last = false;
+      if (punct(k, ',') && glued(k)) {
+        ++k;
+        if (lower_is(k, "and")) ++k, last = true;
+      } else if (lower_is(k, "and") && spaced(k)) {
+        ++k;
+        last = true;
+      } else {
+        break;
+      }
+      if (k >= t_.size() || !spaced(k) || has(k, kNewlineBefore)) break;
+      if (covered_[k]) {  // a member found already: a person goes on, anything else ends it
+        std::size_t next = 0;
+        for (const Cand& c : cands_)
+          if (!c.dead && c.tb == k && c.kind == EntityKind::person) next = c.te;
+        if (next == 0 || last) break;
+        k = next;
+        continue;
+      }
+      const std::size_t len = role4_name_at(k);
+      if (len < 2 || len > 3) break;
+      // Without a known given name, two words that are no role, title or company noun and
+      // no plural ("Principal Consultant", "Hollywood Reporter", "Tucker Carlsons").
+      if (!first_name(k)) {
+        bool plain = len == 2;
+        for (std::size_t q = k; plain && q < k + len; ++q) {
+          plain = !common(q) &&
+                  !is(q, kLxPersonRole | kLxPersonCue | kLxTitle | kLxCompanyNoun | kLxCompanyRole |
+                             kLxDesc) &&
+                  tx(q) != "Democrat" && tx(q) != "Republican";
+          // ("Oxford PhD", "SyFy Channel": a capital inside a word, but not after a
+          // surname's prefix: "DeLuise", "McKenna".)
+          static const ViewSet kPrefixes = {"Mc", "Mac", "De", "Di", "Da", "Du", "Le", "La"};
+          for (std::size_t c = 1; plain && c < tx(q).size(); ++c)
+            plain = !(tx(q)[c] >= 'A' && tx(q)[c] <= 'Z') || in_set(kPrefixes, tx(q).substr(0, c));
+        }
+        if (!plain || ends_with(lower(k + 1), "s")) break;
+      }
+      const std::size_t e = k + len;
+      if (e < t_.size() && spaced(e) && capw(e)) break;
+      add_person(k, len, true);
+      k = e;
+      if (last) break;
+    }
   }
 }
 

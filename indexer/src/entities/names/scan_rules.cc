@@ -688,6 +688,7 @@ void Scan::rules_pass() {
     if (!covered_[i]) rule_company_cues(i);
   org_cues_late();
   list_members();
+  person_list_members();
 
   // Words of rule-found names that also occur in lower case are ordinary words; surnames
   // that do are not propagated to sentence starts.
