@@ -6,7 +6,7 @@
 - every article of the picker is in the gold set, with the split the picker gives it
   (pick_fresh.py for a gold file whose documents are all of split 'fresh', pick_people2.py
   for split 'people2', pick_fresh2.py for split 'fresh2',
-  pick_people3.py for split 'people3', else pick_articles.py and pick_tech4.py);
+  pick_people3.py for split 'people3', pick_fresh3.py for split 'fresh3', else pick_articles.py and pick_tech4.py);
 - every surface form is a substring of the article (title + "\\n\\n" + body);
 - every money key is recomputed from its first surface form;
 - a sweep lists currency words/symbols and percent signs/words whose span no surface form
@@ -53,8 +53,10 @@ def main():
     people2 = bool(gold) and all(g["split"] == "people2" for g in gold.values())
     fresh2 = bool(gold) and all(g["split"] == "fresh2" for g in gold.values())
     people3 = bool(gold) and all(g["split"] == "people3" for g in gold.values())
+    fresh3 = bool(gold) and all(g["split"] == "fresh3" for g in gold.values())
     pickers = (["pick_fresh.py"] if fresh else ["pick_people2.py"] if people2
                else ["pick_fresh2.py"] if fresh2 else ["pick_people3.py"] if people3
+               else ["pick_fresh3.py"] if fresh3
                else ["pick_articles.py", "pick_tech4.py"])
     sel = []
     for picker in pickers:
