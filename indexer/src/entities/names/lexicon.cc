@@ -170,7 +170,7 @@ constexpr const char* kLegalSuffixes[] = {
     "Inc", "Incorporated", "Corp", "Corporation", "Co",  "Cos", "Ltd", "Limited", "LLC",  "LLP",
     "PLC", "plc",          "Plc",  "GmbH",        "AG",  "SA",  "NV",  "AB",      "ASA",  "Oyj",
     "SpA", "Pty",          "KK",   "Bhd",         "Tbk", "Srl", "BV",  "LP",      "KGaA", "KG",
-    "Spa", "Sarl",         "SARL", "Ltda",        "Pte", "Sdn", "Oy",  "INc",     "GMBH"};
+    "Spa", "Sarl",         "SARL", "Ltda",        "Pte", "Sdn", "Oy",  "INc",     "GMBH", "SPA"};
 
 // Words that end a company name and stay in its key ("Scale AI", "Synergy Research Group").
 constexpr const char* kDescSuffixes[] = {"Labs",

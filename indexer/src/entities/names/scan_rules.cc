@@ -231,8 +231,8 @@ bool Scan::rule_legal_suffix(std::size_t i) {
   // Short, ambiguous suffixes need a strong name before them.
   const bool weak_suffix = suf == "SA" || suf == "AG" || suf == "AB" || suf == "NV" ||
                            suf == "BV" || suf == "KK" || suf == "LP" || suf == "Co" ||
-                           suf == "ASA" || suf == "KG" || suf == "Spa" || suf == "Oy" ||
-                           suf == "Sdn";
+                           suf == "ASA" || suf == "KG" || suf == "Spa" || suf == "SPA" ||
+                           suf == "Oy" || suf == "Sdn";
   // Walk back over the name.
   std::size_t b = j, words_n = 0;
   bool mixed_case = false;  // a word with lower-case letters seen
