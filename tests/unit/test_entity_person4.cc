@@ -248,3 +248,13 @@ TEST_CASE("person4: a pioneer, a visionary, a guru or a legend before a full nam
   expect({{"Games\n\nVideo game pioneer Tavo Hesketh is going mobile.", "tavo hesketh"},
           {"Basketball legend Wilt Chamberlain threw underhand.", "wilt chamberlain"}});
 }
+
+TEST_CASE("person4: a profile page titled with a person's name and the site's") {
+  expect(
+      {{"Katja Orlund - Example Summit\n\nHome Mentors Past Editions 2019 Katja Orlund Lecturer, "
+        "Vellum University I am a lecturer.",
+        "katja orlund"},
+       // Not a person: no given name first, or the name not in the body.
+       {"Vellum Orlund - Example Summit\n\nHome Mentors Vellum Orlund Lecturer.", ""},
+       {"Katja Orlund - Example Summit\n\nHome Mentors Past Editions 2019.", ""}});
+}

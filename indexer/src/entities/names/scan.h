@@ -269,6 +269,7 @@ class Scan {
   bool rule_particle_compound(std::size_t i);
   bool rule_common_surname(std::size_t i);
   void person_list_members();
+  bool rule_profile_title();
   // names/scan_surname.cc: where a gazetteer lone surname may stand beside capitals.
   bool headline_surname_ok(std::size_t i, std::size_t end) const;
   bool surname_after_particle(std::size_t i) const;

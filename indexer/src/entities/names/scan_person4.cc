@@ -371,7 +371,27 @@ bool Scan::rule_common_surname(std::size_t i) {
   return true;
 }
 
+// "Kathleen Siminyu - Deep Learning Indaba": a page whose title is a person's name and its
+// site's, a profile or speaker page. The title's first two words, a known given name and a
+// surname no list makes a common word, then " - " or " | " and the site's name; the name must
+// come back in the body.
+bool Scan::rule_profile_title() {
+  if (t_.size() < 6 || covered_[0] || covered_[1] || !titlew(0) || !titlew(1) || !spaced(1) ||
+      !first_name(0) || common(1) || org_word(1) || is(1, kLxTitle | kLxLegal | kLxDesc))
+    return false;
+  if (!(has(2, kPunct) && spaced(2) && (is_dash(t_[2].cp) || t_[2].cp == '|') && capw(3) &&
+        !has(3, kNewlineBefore)))
+    return false;
+  bool again = false;
+  for (std::size_t k = 4; k + 1 < t_.size() && !again; ++k)
+    again = !has(k, kHeading) && tx(k) == tx(0) && spaced(k + 1) && tx(k + 1) == tx(1);
+  if (!again) return false;
+  add_person(0, 2, true);
+  return true;
+}
+
 void Scan::person_rules4() {
+  rule_profile_title();
   for (std::uint32_t i : caps_) {
     if (covered_[i] || i == 0) continue;
     if (!titlew(i)) {
