@@ -106,3 +106,10 @@ TEST_CASE("company4: a name that a person rule found but a company's word ends")
                                   newsdex::EntityKind::person)
             .empty());
 }
+
+TEST_CASE("company4: two or three ordinary capitalised words after 'a company called'") {
+  CHECK(companies("Mobile\n\nHis latest act, a Silicon Valley company called Digital Chocolate, "
+                  "is developing games.") == "digital chocolate");
+  // One ordinary word alone is not enough; nor is a run that goes on.
+  CHECK(companies("Mobile\n\nHe joined a firm called Square last year.").empty());
+}

@@ -193,7 +193,16 @@ bool Scan::rule_national_noun(std::size_t i) {
   if (!word(i - 1) || has(i - 1, kHasUpper) || !spaced(i - 1) || !titlew(i - 2) ||
       covered_[i - 2] || !nationality_shape(tx(i - 2)) || !in_set(kNationalNouns, lower(i - 1)))
     return false;
-  const std::size_t len = cue_name_at(i, 3);
+  std::size_t len = cue_name_at(i, 3);
+  // "a company called Digital Chocolate": after the cue, two or three capitalised ordinary
+  // words are a name too (one alone is not: "a firm called Square" is left to the lists).
+  if (len == 0) {
+    std::size_t e = i;
+    while (e < t_.size() && e < i + 3 && titlew(e) && !covered_[e] && !is(e, kLxLeading) &&
+           (e == i || spaced(e)))
+      ++e;
+    if (e - i >= 2 && !(e < t_.size() && spaced(e) && capw(e))) len = e - i;
+  }
   if (len == 0 || !loose_end_ok(i + len)) return false;
   return add_tech_company(i, len);
 }
@@ -212,7 +221,16 @@ bool Scan::rule_called(std::size_t i) {
   if (!(lower_is(i - 1, "called") || lower_is(i - 1, "named")) || has(i - 1, kHasUpper))
     return false;
   if (!word(i - 2) || has(i - 2, kHasUpper) || !in_set(kCalledNouns, lower(i - 2))) return false;
-  const std::size_t len = cue_name_at(i, 3);
+  std::size_t len = cue_name_at(i, 3);
+  // "a company called Digital Chocolate": after the cue, two or three capitalised ordinary
+  // words are a name too (one alone is not: "a firm called Square" is left to the lists).
+  if (len == 0) {
+    std::size_t e = i;
+    while (e < t_.size() && e < i + 3 && titlew(e) && !covered_[e] && !is(e, kLxLeading) &&
+           (e == i || spaced(e)))
+      ++e;
+    if (e - i >= 2 && !(e < t_.size() && spaced(e) && capw(e))) len = e - i;
+  }
   if (len == 0 || !loose_end_ok(i + len)) return false;
   return add_tech_company(i, len);
 }
