@@ -73,6 +73,16 @@ TEST_CASE("company4: a tag list under an article names no company") {
   CHECK(companies("Sales rose.\nTopics Artificial intelligence (AI) OpenAI Computing US World")
             .empty());
   CHECK(companies("Topics of the talk included OpenAI and its rivals.") == "openai");
+  // Nor people, a hyphenated name included; but a site's "Featured Topics" menu before the
+  // story leaves the story's people.
+  const auto people = [](const std::string& text) {
+    return newsdex::test::keys_found(text, newsdex::EntityKind::person);
+  };
+  CHECK(people("Sales rose, said Maria Lopez.\nTopics Artificial intelligence (AI) Elon Musk X Sam "
+               "Bankman-Fried US World") == "maria lopez");
+  CHECK(people("Grid\n\nFeatured Topics Newsletters Events Podcasts Brian Bergstein archive page "
+               "Danielle Fongler says grid power can spread.")
+            .find("danielle fongler") != std::string::npos);
 }
 
 TEST_CASE("company4: a startup called X") {

@@ -295,9 +295,14 @@ void Scan::drop_topic_tags() {
     if (t_[k].end - t_[k].begin != 6 || k + 2 >= t_.size() || tx(k) != "Topics" || !spaced(k + 1) ||
         !capw(k + 1))
       continue;
+    // "Featured Topics Newsletters Events": a site's menu, then the story, whose people stay.
+    const bool menu = k > 0 && tx(k - 1) == "Featured";
     std::size_t r = k + 1;
     bool sentence = false;
     for (; r < t_.size() && r < k + 1 + kSpan && !has(r, kNewlineBefore); ++r) {
+      // (A hyphen inside a word goes on: "Sam Bankman-Fried".)
+      if (has(r, kPunct) && is_dash(t_[r].cp) && glued(r) && r + 1 < t_.size() && glued(r + 1))
+        continue;
       if (has(r, kPunct) && !punct(r, '(') && !punct(r, ')') && !punct(r, '&')) {
         sentence = !punct(r, '.');  // "... ChatGPT Loading...": a full stop ends the list
         break;
@@ -310,7 +315,8 @@ void Scan::drop_topic_tags() {
     if (sentence) continue;
     for (Cand& c : cands_)
       if (!c.dead && c.tb > k && c.te <= r &&
-          (c.kind == EntityKind::company || c.kind == EntityKind::product)) {
+          (c.kind == EntityKind::company || c.kind == EntityKind::product ||
+           (c.kind == EntityKind::person && !menu))) {
         c.dead = true;
         for (std::uint32_t q = c.tb; q < c.te; ++q) covered_[q] = 1;
       }
