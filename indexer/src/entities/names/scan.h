@@ -206,6 +206,7 @@ class Scan {
   bool described_at(std::size_t e) const;
   void drop_topic_tags();
   bool loose_end_ok(std::size_t e) const;
+  std::size_t strong_cue_name_at(std::size_t i) const;
   bool rule_called(std::size_t i);
   bool rule_raises(std::size_t r);
   // names/scan_context.cc: line wraps, Romance organisation heads, headline names.

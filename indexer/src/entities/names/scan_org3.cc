@@ -193,18 +193,21 @@ bool Scan::rule_national_noun(std::size_t i) {
   if (!word(i - 1) || has(i - 1, kHasUpper) || !spaced(i - 1) || !titlew(i - 2) ||
       covered_[i - 2] || !nationality_shape(tx(i - 2)) || !in_set(kNationalNouns, lower(i - 1)))
     return false;
-  std::size_t len = cue_name_at(i, 3);
-  // "a company called Digital Chocolate": after the cue, two or three capitalised ordinary
-  // words are a name too (one alone is not: "a firm called Square" is left to the lists).
-  if (len == 0) {
-    std::size_t e = i;
-    while (e < t_.size() && e < i + 3 && titlew(e) && !covered_[e] && !is(e, kLxLeading) &&
-           (e == i || spaced(e)))
-      ++e;
-    if (e - i >= 2 && !(e < t_.size() && spaced(e) && capw(e))) len = e - i;
-  }
+  const std::size_t len = strong_cue_name_at(i);
   if (len == 0 || !loose_end_ok(i + len)) return false;
   return add_tech_company(i, len);
+}
+
+// The name after a strong cue ("a company called X", "Estonian startup X"): cue_name_at(), or
+// two or three capitalised ordinary words ("a company called Digital Chocolate"; one alone is
+// not: "a firm called Square" is left to the lists).
+std::size_t Scan::strong_cue_name_at(std::size_t i) const {
+  if (const std::size_t len = cue_name_at(i, 3)) return len;
+  std::size_t e = i;
+  while (e < t_.size() && e < i + 3 && titlew(e) && !covered_[e] && !is(e, kLxLeading) &&
+         (e == i || spaced(e)))
+    ++e;
+  return e - i >= 2 && !(e < t_.size() && spaced(e) && capw(e)) ? e - i : 0;
 }
 
 // After a strong cue any lower-case word may follow the name ("Estonian startup Tallvero
@@ -221,16 +224,7 @@ bool Scan::rule_called(std::size_t i) {
   if (!(lower_is(i - 1, "called") || lower_is(i - 1, "named")) || has(i - 1, kHasUpper))
     return false;
   if (!word(i - 2) || has(i - 2, kHasUpper) || !in_set(kCalledNouns, lower(i - 2))) return false;
-  std::size_t len = cue_name_at(i, 3);
-  // "a company called Digital Chocolate": after the cue, two or three capitalised ordinary
-  // words are a name too (one alone is not: "a firm called Square" is left to the lists).
-  if (len == 0) {
-    std::size_t e = i;
-    while (e < t_.size() && e < i + 3 && titlew(e) && !covered_[e] && !is(e, kLxLeading) &&
-           (e == i || spaced(e)))
-      ++e;
-    if (e - i >= 2 && !(e < t_.size() && spaced(e) && capw(e))) len = e - i;
-  }
+  const std::size_t len = strong_cue_name_at(i);
   if (len == 0 || !loose_end_ok(i + len)) return false;
   return add_tech_company(i, len);
 }
