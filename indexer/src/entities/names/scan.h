@@ -167,10 +167,11 @@ class Scan {
   bool exchange_context(std::size_t i, std::size_t end) const;
 
   void rules_pass();
-  // names/scan_org.cc: evidence for names no list holds, and document-level decisions.
+  // names/scan_org.cc: evidence for names no list holds.
   bool org_word(std::size_t i) const;
   bool legal_word(std::size_t i) const;
   std::size_t trim_suffixes(std::size_t b, std::size_t e) const;
+  bool public_word(std::size_t k) const;
   bool public_name(std::size_t b, std::size_t e) const;
   std::string gaz_or_key(std::size_t b, std::size_t e) const;
   void kill_covered(std::size_t b, std::size_t e, const std::vector<std::int32_t>& owner);
@@ -214,6 +215,7 @@ class Scan {
   bool rule_org_head(std::size_t i);
   void drop_heading_words();
   bool named_with_suffix(std::size_t b, std::size_t e) const;
+  // names/scan_decide.cc: one key per name in a document; people that are none.
   void document_decisions();
   bool rule_legal_suffix(std::size_t i);
   bool rule_desc_suffix(std::size_t i);
