@@ -191,9 +191,7 @@ void score(const std::string& id, const nlohmann::json& gold,
         } else {
           // A name no list holds, as a filter matches it: accents and typographic
           // apostrophes folded (`gábor domokos` finds `gabor domokos`).
-          key = newsdex::detail::fold_accents(key);
-          for (std::size_t p; (p = key.find("\xE2\x80\x99")) != std::string::npos;)
-            key.replace(p, 3, "'");
+          key = newsdex::detail::fold_name_key(key);
         }
       }
       want.insert(std::move(key));
