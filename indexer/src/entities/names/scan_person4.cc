@@ -415,6 +415,8 @@ void Scan::person_rules4() {
 // a lower-case word) ends the list. Run after the company rules, so their names are claimed.
 void Scan::person_list_members() {
   const std::size_t n = cands_.size();
+  // Who holds each token (kept up to date with the members this pass adds).
+  std::vector<std::int32_t> owner = owners();
   for (std::size_t ci = 0; ci < n; ++ci) {
     if (cands_[ci].dead || cands_[ci].kind != EntityKind::person ||
         cands_[ci].te - cands_[ci].tb < 2)
@@ -433,11 +435,10 @@ void Scan::person_list_members() {
       }
       if (k >= t_.size() || !spaced(k) || has(k, kNewlineBefore)) break;
       if (covered_[k]) {  // a member found already: a person goes on, anything else ends it
-        std::size_t next = 0;
-        for (const Cand& c : cands_)
-          if (!c.dead && c.tb == k && c.kind == EntityKind::person) next = c.te;
-        if (next == 0 || last) break;
-        k = next;
+        if (owner[k] < 0 || last) break;
+        const Cand& c = cands_[static_cast<std::size_t>(owner[k])];
+        if (c.kind != EntityKind::person || c.tb != k) break;
+        k = c.te;
         continue;
       }
       const std::size_t len = role4_name_at(k);
@@ -461,7 +462,10 @@ void Scan::person_list_members() {
       }
       const std::size_t e = k + len;
       if (e < t_.size() && spaced(e) && capw(e)) break;
+      const std::size_t before = cands_.size();
       add_person(k, len, true);
+      if (cands_.size() > before)
+        for (std::size_t q = k; q < e; ++q) owner[q] = static_cast<std::int32_t>(before);
       k = e;
       if (last) break;
     }
