@@ -6,7 +6,8 @@
 - every article of the picker is in the gold set, with the split the picker gives it
   (pick_fresh.py for a gold file whose documents are all of split 'fresh', pick_people2.py
   for split 'people2', pick_fresh2.py for split 'fresh2',
-  pick_people3.py for split 'people3', pick_fresh3.py for split 'fresh3', else pick_articles.py and pick_tech4.py);
+  pick_people3.py for split 'people3', pick_fresh3.py for split 'fresh3', pick_fresh4.py for
+  split 'fresh4', else pick_articles.py and pick_tech4.py);
 - every surface form is a substring of the article (title + "\\n\\n" + body);
 - every money key is recomputed from its first surface form;
 - a sweep lists currency words/symbols and percent signs/words whose span no surface form
@@ -45,19 +46,19 @@ def fmt(v):
     return str(int(round(v))) if abs(v - round(v)) < 1e-6 * max(1.0, abs(v)) else ("%.6f" % v).rstrip("0").rstrip(".")
 
 
+# A gold file whose records all have one of these splits was drawn by pick_<split>.py.
+PICKED_SPLITS = ("fresh", "people2", "fresh2", "people3", "fresh3", "fresh4")
+
+
 def main():
     gold_path = sys.argv[1] if len(sys.argv) > 1 else str(HERE / "gold.json")
     root = sys.argv[2] if len(sys.argv) > 2 else "/work/shared/corpora"
     gold = json.load(open(gold_path, encoding="utf-8"))["docs"]
-    fresh = bool(gold) and all(g["split"] == "fresh" for g in gold.values())
-    people2 = bool(gold) and all(g["split"] == "people2" for g in gold.values())
-    fresh2 = bool(gold) and all(g["split"] == "fresh2" for g in gold.values())
-    people3 = bool(gold) and all(g["split"] == "people3" for g in gold.values())
-    fresh3 = bool(gold) and all(g["split"] == "fresh3" for g in gold.values())
-    pickers = (["pick_fresh.py"] if fresh else ["pick_people2.py"] if people2
-               else ["pick_fresh2.py"] if fresh2 else ["pick_people3.py"] if people3
-               else ["pick_fresh3.py"] if fresh3
-               else ["pick_articles.py", "pick_tech4.py"])
+    splits = {g["split"] for g in gold.values()}
+    single = next(iter(splits)) if len(splits) == 1 else None
+    pickers = ["pick_%s.py" % single] if single in PICKED_SPLITS else ["pick_articles.py",
+                                                                       "pick_tech4.py"]
+    people2 = single == "people2"
     sel = []
     for picker in pickers:
         sel += subprocess.run([sys.executable, str(HERE / picker), root], check=True,
