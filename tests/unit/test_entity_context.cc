@@ -172,6 +172,28 @@ TEST_CASE("companies: legal forms, initials and an own 's before the suffix") {
         std::string::npos);
 }
 
+TEST_CASE("companies: words, Bank of and a place name a bank, central banks do not") {
+  CHECK(companies("Brenlow National Bank of Tarrow said it raised its prime rate.") ==
+        "brenlow national bank of tarrow");
+  CHECK(companies("The Quenby Bank of Mallory said profits rose.") == "quenby bank of mallory");
+  CHECK(companies("Shares of Vellano Savings Bank of New Orvik rose.") ==
+        "vellano savings bank of new orvik");
+  // The legal form and a branch are no part of the name; "St." is.
+  CHECK(companies("Ostrel Bank of Tarrow Ltd lead managed the issue.") == "ostrel bank of tarrow");
+  CHECK(companies("Quenby Federal Bank of Tarrow F.S.B. said it was sold.") ==
+        "quenby federal bank of tarrow");
+  CHECK(companies("It repaid its debt to First Harrow Bank of St. Orvik last week.") ==
+        "first harrow bank of st. orvik");
+  // Central banks and other banks are no companies; nor is "Bank of" a place alone.
+  CHECK(companies("The National Bank of Hungary cut its rate.").empty());
+  CHECK(companies("The State Bank of Pakistan said reserves fell.").empty());
+  CHECK(companies("The Reserve Bank of Tarrow said reserves fell.").empty());
+  CHECK(companies("The Bank of Tarrow said reserves fell.").empty());
+  CHECK(companies("Volunteers at the Food Bank of Tarrow said demand rose.").empty());
+  // A listed bank's name inside a public bank's name is not that bank.
+  CHECK(companies("The Federal Reserve Bank of New York said reserves fell.").empty());
+}
+
 TEST_CASE("companies: an abbreviation spelt out before it at a title's end is no outlet") {
   // "Artificial intelligence (AI)" at a title's end: the words before spell it.
   CHECK(companies("The inventor turned against AI | Artificial intelligence (AI)\n\nThe "

@@ -93,6 +93,13 @@ void Scan::document_decisions() {
   };
   for (Cand& c : cands_) {
     if (c.dead) continue;
+    // "Federal Reserve Bank of New York": a listed bank's name ("Bank of New York") inside a
+    // public bank's.
+    if (c.kind == EntityKind::company && c.tb > 0 && tx(c.tb) == "Bank" && spaced(c.tb) &&
+        public_word(c.tb - 1)) {
+      c.dead = true;
+      continue;
+    }
     // (name_te 0: a short mention propagate() added.)
     if (c.kind == EntityKind::company && c.rule && (c.name_te == c.te || c.name_te == 0)) {
       // A surname found by a weak cue ("Simonsen said in a statement") is the person's.

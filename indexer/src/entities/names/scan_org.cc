@@ -343,6 +343,64 @@ std::size_t Scan::trim_suffixes(std::size_t b, std::size_t e) const {
   return name_e;
 }
 
+// The end of "Bank of <place>" at @p bank ("Bank of New York", "Bank of Japan Ltd": up to three
+// title-case words, then a legal suffix or its initials), or 0; @p name_end: the place's end.
+std::size_t Scan::bank_of_place(std::size_t bank, std::size_t& name_end) const {
+  if (tx(bank) != "Bank" || bank + 2 >= t_.size() || !spaced(bank + 1) || !lower_is(bank + 1, "of"))
+    return 0;
+  // Place words are written in title case ("Florida F.S.B.", "Chicago Tokyo Branch": the
+  // initials and the branch are not the place's).
+  auto place_word = [&](std::size_t k) {
+    return k < t_.size() && spaced(k) && word(k) && capw(k) && has(k, kHasLower) && !covered_[k] &&
+           !noisy(k) && !legal_word(k) && !has(k, kNewlineBefore) && tx(k) != "Branch";
+  };
+  std::size_t e = bank + 2;
+  for (std::size_t words_n = 0; words_n < 3 && place_word(e); ++words_n) {
+    // "Bank of St. Paul"
+    if (tx(e) == "St" && e + 2 < t_.size() && punct(e + 1, '.') && glued(e + 1) && spaced(e + 2) &&
+        capw(e + 2))
+      e += 2;
+    ++e;
+  }
+  if (e == bank + 2) return 0;
+  name_end = e;
+  // "F.S.B.", "N.A.": the initials of a legal form.
+  if (e + 1 < t_.size() && spaced(e) && t_[e].end - t_[e].begin == 1 && capw(e) &&
+      punct(e + 1, '.') && glued(e + 1)) {
+    e += 2;
+    while (e + 1 < t_.size() && glued(e) && t_[e].end - t_[e].begin == 1 && capw(e) &&
+           punct(e + 1, '.') && glued(e + 1))
+      e += 2;
+    return e;
+  }
+  if (e < t_.size() && spaced(e) && legal_word(e)) {
+    ++e;
+    if (e < t_.size() && punct(e, '.') && glued(e)) ++e;
+  }
+  return e;
+}
+
+// Whether the bank named by words [b, bank) + "Bank of" + a place (up to @p e) is one that is
+// no company: a central bank named "National/State Bank of" its country, or a bank of another
+// kind ("Food Bank of", "the West Bank of").
+bool Scan::public_bank(std::size_t b, std::size_t bank, std::size_t e) const {
+  static const ViewSet kOtherBanks = {"Food",  "Blood", "Data",  "Seed", "Gene", "Memory",
+                                      "Sperm", "Milk",  "Eye",   "West", "East", "North",
+                                      "South", "Left",  "Right", "River"};
+  for (std::size_t k = b; k < bank; ++k)
+    if (in_set(kOtherBanks, tx(k))) return true;
+  // Central banks: the National Bank of Belgium, of Poland, of Hungary ..., the State Bank of
+  // Pakistan and of Vietnam.
+  static const ViewSet kNationalBankCountries = {
+      "Belgium", "Poland",     "Hungary",   "Serbia",     "Ukraine",     "Romania",
+      "Georgia", "Moldova",    "Slovakia",  "Cambodia",   "Kazakhstan",  "Ethiopia",
+      "Rwanda",  "Tajikistan", "Macedonia", "Yugoslavia", "Austria",     "Angola",
+      "Belarus", "Kyrgyzstan", "Bulgaria",  "Croatia",    "Switzerland", "Denmark"};
+  if (bank + 2 >= e) return false;
+  return (tx(bank - 1) == "National" && in_set(kNationalBankCountries, tx(bank + 2))) ||
+         (tx(bank - 1) == "State" && (tx(bank + 2) == "Pakistan" || tx(bank + 2) == "Vietnam"));
+}
+
 // "Marine Midland Brokerage Service", "JFE Holdings", "Toll Brothers", "Chase Manhattan
 // Bank": a capitalised run ending in an organisation (or unit) word, with at least one word
 // that is not an ordinary word, not a public body.
@@ -353,6 +411,11 @@ bool Scan::rule_org_word(std::size_t i) {
   while (e < t_.size() && spaced(e) && capw(e) && !covered_[e] && in_set(kUnitWords, tx(e)) &&
          e < i + 3)
     ++e;
+  // "Commonwealth Bank of Australia", "First National Bank of Chicago": "Bank of" and a place
+  // after words of the name (bank_of_place()).
+  std::size_t place_name_e = 0;
+  const std::size_t place_e = e == i + 1 ? bank_of_place(i, place_name_e) : 0;
+  if (place_e) e = place_e;
   if (e < t_.size() && spaced(e) && (capw(e) || lower_is(e, "of"))) return false;
   std::size_t b = i, words_n = 0;
   while (b > 0 && words_n < 4) {
@@ -385,6 +448,15 @@ bool Scan::rule_org_word(std::size_t i) {
   // A capitalised word right before, glued to a gazetteer name ("Microsoft Research"), is
   // extend_gazetteer's; a covered word before means the run started earlier.
   if (b > 0 && spaced(b) && covered_[b - 1] && capw(b - 1)) return false;
+  if (place_e) {
+    // Words and "Bank of" a place name a bank, ordinary words too ("Union Bank of
+    // Switzerland"); not a public one ("Reserve Bank of India", "National Bank of Hungary").
+    const std::size_t name_e = place_name_e;
+    if (public_name(b, name_e) || public_bank(b, i, name_e)) return false;
+    if (first_name(b) && !common(b)) return false;
+    add_rule(EntityKind::company, b, e, name_e, gaz_or_key(b, name_e), false);
+    return true;
+  }
   bool strong = false;
   for (std::size_t k = b; k < e; ++k)
     if (word(k) && capw(k) && !common(k) && !org_word(k) && !in_set(kUnitWords, tx(k)))
