@@ -69,6 +69,19 @@ std::string people_found(const std::string& text) { return keys_found(text, Enti
 
 }  // namespace
 
+TEST_CASE("money: a bare dollar takes the one other dollar the document names") {
+  CHECK(money("The Toronto miner earned 282 mln Canadian dlrs, up from 278 mln dlrs.") ==
+        "CAD:282000000 CAD:278000000");
+  CHECK(money("Shares closed at 15.50 H.K. Dlrs, up 40 cents on the day.") == "HKD:15.5 HKD:0.4");
+  // The U.S. dollar named too, or no other dollar: a bare dollar is the U.S. one.
+  CHECK(money("It sold 50 mln Australian dlrs of bonds and 20 mln U.S. dlrs of notes; fees "
+              "were 2 mln dlrs.") == "AUD:50000000 USD:20000000 USD:2000000");
+  CHECK(money("Net profit was 5 mln dlrs, or 12 cts a share.") == "USD:5000000 USD:0.12");
+  // Two other dollars: no telling which.
+  CHECK(money("It raised 10 mln Canadian dlrs and 8 mln Australian dlrs; costs were 1 mln "
+              "dlrs.") == "CAD:10000000 AUD:8000000 USD:1000000");
+}
+
 TEST_CASE("companies: a Romance organisation head starts a name") {
   CHECK(companies("The loan was led by Banque Fontenelle de Lyon, the bank said.") ==
         "banque fontenelle de lyon");

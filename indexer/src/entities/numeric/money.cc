@@ -152,6 +152,34 @@ string_view bare_franc_code(string_view s) {
   return t_franc.code;
 }
 
+// The dollar a bare "dlrs" or "dollars" (and its "cts") means: the one other dollar that the
+// document names with its qualifier ("282 mln Canadian dlrs ... 278 mln dlrs": CAD), unless
+// it names the U.S. dollar too or several others; else the U.S. dollar. Found once per
+// document, like the franc (money_pass resets it).
+thread_local FrancContext t_dollar;
+
+string_view bare_dollar_code(string_view s) {
+  if (t_dollar.text == s.data() && t_dollar.size == s.size()) return t_dollar.code;
+  string_view found;
+  bool several = false;
+  for (const Qualifier& ql : kQualifiers) {
+    if (ql.fam != Fam::dollar || (!found.empty() && ql.code == found)) continue;
+    for (size_t at = s.find(ql.text); at != string_view::npos; at = s.find(ql.text, at + 1)) {
+      const size_t qe = at + ql.text.size();
+      if (word_char_before(s, at) || word_char_at(s, qe)) continue;
+      const NextWord nw = next_word(s, qe, false);
+      if (!is(nw, Cat::cur) || nw.w->fam != Fam::dollar) continue;
+      if (found.empty())
+        found = ql.code;
+      else if (found != ql.code)
+        several = true;
+      break;
+    }
+  }
+  t_dollar = {s.data(), s.size(), several || found.empty() ? string_view("USD") : found};
+  return t_dollar.code;
+}
+
 struct CurHit {
   string_view code;
   size_t e = 0;
@@ -204,6 +232,7 @@ CurHit parse_currency_after(string_view s, size_t p) {
   } else if (w->cat == Cat::cur && !w->code.empty()) {
     r.code = w->code, r.e = t, r.fam = w->fam, r.ok = true;
     r.cents = w->flags & kCents;
+    if (r.code == "USD" && (w->fam == Fam::dollar || r.cents)) r.code = bare_dollar_code(s);
     r.needs_scale = w->flags & kNeedsScale;
     // "757.24 rand an ounce": the lower-case word after a number is the currency ("Rand"
     // may be a name).
@@ -516,7 +545,8 @@ constexpr PrefixBloom kMoneyPrefixes = make_prefix_bloom(is_money_trigger_word);
 
 void money_pass(string_view s, const std::vector<TriggerBlock>& blocks, std::vector<Entity>& out) {
   const size_t n = s.size();
-  t_franc = {};  // a new document (bare_franc_code)
+  t_franc = {};  // a new document (bare_franc_code, bare_dollar_code)
+  t_dollar = {};
   scan_triggers(
       blocks, [](const TriggerBlock& b) { return b.digit_start | b.letter_start | b.anywhere; },
       [&](size_t i) -> size_t {
