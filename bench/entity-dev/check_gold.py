@@ -6,8 +6,8 @@
 - every article of the picker is in the gold set, with the split the picker gives it
   (pick_fresh.py for a gold file whose documents are all of split 'fresh', pick_people2.py
   for split 'people2', pick_fresh2.py for split 'fresh2',
-  pick_people3.py for split 'people3', pick_fresh3.py for split 'fresh3', pick_fresh4.py for
-  split 'fresh4', else pick_articles.py and pick_tech4.py);
+  pick_people3.py for split 'people3', pick_fresh3.py for split 'fresh3', pick_fresh4.py and
+  pick_fresh5.py for splits 'fresh4' and 'fresh5', else pick_articles.py and pick_tech4.py);
 - every surface form is a substring of the article (title + "\\n\\n" + body);
 - every money key is recomputed from its first surface form;
 - a sweep lists currency words/symbols and percent signs/words whose span no surface form
@@ -47,7 +47,7 @@ def fmt(v):
 
 
 # A gold file whose records all have one of these splits was drawn by pick_<split>.py.
-PICKED_SPLITS = ("fresh", "people2", "fresh2", "people3", "fresh3", "fresh4")
+PICKED_SPLITS = ("fresh", "people2", "fresh2", "people3", "fresh3", "fresh4", "fresh5")
 
 
 def main():

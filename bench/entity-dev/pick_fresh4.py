@@ -5,8 +5,8 @@
 
 Drawn with random.Random(5151) from records in none of the earlier gold files (the ids of
 gold.json, gold-fresh.json, gold-fresh2.json, gold-people.json, gold-people2.json,
-gold-people3.json and gold-fresh3.json, read from this folder; only their ids are read), in this order: 20
-agnews-test records of category Business, Sci/Tech or World; 10 reuters-21578 records of
+gold-people3.json and gold-fresh3.json, read from this folder; only their ids are read), in
+this order: 20 agnews-test records of category Business, Sci/Tech or World; 10 reuters-21578 records of
 text type NORM with a body of 200..1500 bytes; 12 tech-articles records with a body of
 800..3500 bytes, at most 2 per publisher (`source` field): the pool is shuffled and taken in
 that order, a record skipped when its publisher already has 2. Sizes are len() of the body
