@@ -183,6 +183,8 @@ TEST_CASE("companies: legal forms, initials and an own 's before the suffix") {
   // "Spa" joins no list: two banks, the second with its form.
   CHECK(companies("The banks are Banca di Vellano and Orbica Spa.").find("vellano and") ==
         std::string::npos);
+  CHECK(companies("The banks are Banca di Vellano and Orbica SPA.").find("vellano and") ==
+        std::string::npos);
 }
 
 TEST_CASE("companies: words, Bank of and a place name a bank, central banks do not") {

@@ -280,9 +280,10 @@ bool Scan::rule_legal_suffix(std::size_t i) {
       ++words_n;
       continue;
     }
-    // (Not before "Spa": "Banco di Sicilia and Efibanca Spa" is a list.)
+    // (Not before "Spa"/"SPA": "Banco di Sicilia and Efibanca Spa" is a list.)
     if ((punct(k, '&') ||
-         ((lower_is(k, "and") || lower_is(k, "und") || lower_is(k, "et")) && suf != "Spa") ||
+         ((lower_is(k, "and") || lower_is(k, "und") || lower_is(k, "et")) && suf != "Spa" &&
+          suf != "SPA") ||
          lower_is(k, "de") ||
          (lower_is(k, "of") && k >= 1 && word(k - 1) && kOfHeads.count(tx(k - 1)))) &&
         k >= 1 && capw(k - 1) && !covered_[k - 1] && words_n > 0) {
