@@ -3,19 +3,11 @@
 
     python3 bench/entity-dev/pick_fresh5.py [CORPORA_DIR] [--text]   (default /work/shared/corpora)
 
-Drawn with random.Random(6262) from records in none of the earlier gold files (the ids of
-gold.json, gold-fresh.json, gold-fresh2.json, gold-people.json, gold-people2.json,
-gold-people3.json, gold-fresh3.json and gold-fresh4.json, read from this folder; only their
-ids are read), in this order: 20 agnews-test records of category Business, Sci/Tech or World; 10 reuters-21578 records of
-text type NORM with a body of 200..1500 bytes; 12 tech-articles records with a body of
-800..3500 bytes, at most 2 per publisher (`source` field): the pool is shuffled and taken in
-that order, a record skipped when its publisher already has 2. Sizes are len() of the body
-string, as in pick_fresh.py and pick_fresh2.py. A drawn record whose title and body are
-those of a record in an earlier gold file (a copy under another id) is dropped after the
-draw, so no text that rules were tuned on is scored as held out. No BBC.
-Every record's split is 'fresh5'. Prints one line per article: corpus, id, split, body bytes
-(with --text, the text the indexer gives the extractor, title + "\\n\\n" + body, after each
-line, for annotation).
+picking.draw() with random.Random(6262), from records in none of the gold files in EARLIER
+(their ids only; gold-fresh4.json included): the pools, sizes and per-publisher cap of
+pick_fresh3.py (20 agnews-test, 10 reuters-21578, 12 tech-articles records; a drawn copy of an
+earlier gold record is dropped). Every record's split is 'fresh5'. Prints one line per article
+(corpus, id, split, body bytes), with --text the article's text after each line (picking.py).
 """
 from picking import draw
 

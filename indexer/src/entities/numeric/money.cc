@@ -112,10 +112,9 @@ constexpr Qualifier kQualifiers[] = {
 
 // The franc a bare "francs" means (no "Swiss"/"French"/"Belgian" before it): the one
 // country the document names ("Brussels", "Zurich", "Banque Nationale de Paris", a
-// Brussels ticker "<VMNB.BR>"); none if it names none or several. Found once per document,
-// the first time a bare franc is met (money_pass resets it).
+// Brussels ticker "<VMNB.BR>"); none if it names none or several (document_currency).
 struct FrancCountry {
-  string_view word;
+  string_view text;
   string_view code;
 };
 constexpr FrancCountry kFrancCountries[] = {
@@ -125,59 +124,57 @@ constexpr FrancCountry kFrancCountries[] = {
     {"French", "FRF"},  {"France", "FRF"},  {"Paris", "FRF"},       {".PA>", "FRF"},
 };
 
-struct FrancContext {
+// A currency decided once per document, the first time a bare currency word is met
+// (money_pass resets it).
+struct DocumentCurrency {
   const char* text = nullptr;
   size_t size = 0;
   string_view code;
 };
-thread_local FrancContext t_franc;
+thread_local DocumentCurrency t_franc, t_dollar;
 
-string_view bare_franc_code(string_view s) {
-  if (t_franc.text == s.data() && t_franc.size == s.size()) return t_franc.code;
+// The one code that @p s names through @p cues (each with a text and its code; @p named(at,
+// cue) says whether the cue's text at `at` counts), cached in @p ctx; empty when it names
+// none or several.
+template <class Cues, class Named>
+string_view document_currency(DocumentCurrency& ctx, string_view s, const Cues& cues, Named named) {
+  if (ctx.text == s.data() && ctx.size == s.size()) return ctx.code;
   string_view found;
   bool several = false;
-  for (const FrancCountry& c : kFrancCountries) {
-    if (!found.empty() && c.code == found) continue;
-    for (size_t at = s.find(c.word); at != string_view::npos; at = s.find(c.word, at + 1)) {
-      const bool marker = c.word[0] == '.';
-      if (!marker && (word_char_before(s, at) || word_char_at(s, at + c.word.size()))) continue;
+  for (const auto& cue : cues) {
+    if (!found.empty() && cue.code == found) continue;
+    for (size_t at = s.find(cue.text); at != string_view::npos; at = s.find(cue.text, at + 1)) {
+      if (!named(at, cue)) continue;
       if (found.empty())
-        found = c.code;
-      else if (found != c.code)
+        found = cue.code;
+      else if (found != cue.code)
         several = true;
       break;
     }
   }
-  t_franc = {s.data(), s.size(), several ? string_view() : found};
-  return t_franc.code;
+  ctx = {s.data(), s.size(), several ? string_view() : found};
+  return ctx.code;
+}
+
+string_view bare_franc_code(string_view s) {
+  return document_currency(t_franc, s, kFrancCountries, [&](size_t at, const FrancCountry& c) {
+    return c.text[0] == '.' ||  // a ticker's exchange (".BR>")
+           !(word_char_before(s, at) || word_char_at(s, at + c.text.size()));
+  });
 }
 
 // The dollar a bare "dlrs" or "dollars" (and its "cts") means: the one other dollar that the
 // document names with its qualifier ("282 mln Canadian dlrs ... 278 mln dlrs": CAD), unless
-// it names the U.S. dollar too or several others; else the U.S. dollar. Found once per
-// document, like the franc (money_pass resets it).
-thread_local FrancContext t_dollar;
-
+// it names the U.S. dollar too or several others; else the U.S. dollar.
 string_view bare_dollar_code(string_view s) {
-  if (t_dollar.text == s.data() && t_dollar.size == s.size()) return t_dollar.code;
-  string_view found;
-  bool several = false;
-  for (const Qualifier& ql : kQualifiers) {
-    if (ql.fam != Fam::dollar || (!found.empty() && ql.code == found)) continue;
-    for (size_t at = s.find(ql.text); at != string_view::npos; at = s.find(ql.text, at + 1)) {
-      const size_t qe = at + ql.text.size();
-      if (word_char_before(s, at) || word_char_at(s, qe)) continue;
-      const NextWord nw = next_word(s, qe, false);
-      if (!is(nw, Cat::cur) || nw.w->fam != Fam::dollar) continue;
-      if (found.empty())
-        found = ql.code;
-      else if (found != ql.code)
-        several = true;
-      break;
-    }
-  }
-  t_dollar = {s.data(), s.size(), several || found.empty() ? string_view("USD") : found};
-  return t_dollar.code;
+  const string_view code =
+      document_currency(t_dollar, s, kQualifiers, [&](size_t at, const Qualifier& q) {
+        const size_t qe = at + q.text.size();
+        if (q.fam != Fam::dollar || word_char_before(s, at) || word_char_at(s, qe)) return false;
+        const NextWord nw = next_word(s, qe, false);
+        return is(nw, Cat::cur) && nw.w->fam == Fam::dollar;
+      });
+  return code.empty() ? string_view("USD") : code;
 }
 
 struct CurHit {
