@@ -209,6 +209,20 @@ TEST_CASE("companies: words, Bank of and a place name a bank, central banks do n
   CHECK(companies("The Federal Reserve Bank of New York said reserves fell.").empty());
 }
 
+TEST_CASE("companies: an outlet named by an ordinary word, credited as a source") {
+  CHECK(companies("The chip is late, according to Variety.") == "variety");
+  CHECK(companies("Its founder told Quartz in an interview that the chip was late.") == "quartz");
+  CHECK(companies("A Vice report found the flaw in the lock.") == "vice");
+  CHECK(companies("Motherboard noted that the tool was easy to use.") == "motherboard");
+  CHECK(companies("The files, obtained by Time from the agency, show it.") == "time");
+  // No credit, or a longer name: no outlet.
+  CHECK(companies("It is time to act, said the Vice chairman.").empty());
+  CHECK(companies("Time will tell whether the chip sells.").empty());
+  CHECK(companies("Several Fortune 500 companies bought the chip.").empty());
+  CHECK(companies("She told Vice President Okafor that the chip was late.").find("vice") ==
+        std::string::npos);
+}
+
 TEST_CASE("companies: an abbreviation spelt out before it at a title's end is no outlet") {
   // "Artificial intelligence (AI)" at a title's end: the words before spell it.
   CHECK(companies("The inventor turned against AI | Artificial intelligence (AI)\n\nThe "

@@ -185,6 +185,7 @@ class Scan {
   bool rule_amp_name(std::size_t amp);
   bool rule_dotcom(std::size_t i);
   bool rule_source_cue(std::size_t i);
+  bool rule_outlet_word(std::size_t i);
   bool rule_org_cues(std::size_t i);
   bool rule_party_cue(std::size_t i);
   void list_members();

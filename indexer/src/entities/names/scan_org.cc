@@ -510,6 +510,41 @@ bool Scan::rule_amp_name(std::size_t amp) {
   return true;
 }
 
+// Outlets named by an ordinary word ("Time", "Variety"), credited as a source: "according to
+// Time", "told Variety", "obtained by Time", "(via Quartz)", "a Vice report", "Motherboard
+// noted", "Time magazine". Without such a cue the word is no name.
+bool Scan::rule_outlet_word(std::size_t i) {
+  static const ViewSet kOutletWords = {"Time",      "Variety", "Motherboard", "Fortune",
+                                       "Quartz",    "Vice",    "Deadline",    "Insider",
+                                       "Billboard", "Slate",   "Salon"};
+  if (!word(i) || !in_set(kOutletWords, tx(i))) return false;
+  // A longer name ("Time Warner", "Vice President", "Fortune 500") is not the outlet.
+  const std::size_t e = i + 1;
+  if (e < t_.size() && spaced(e) && (capw(e) || has(e, kHasDigit))) return false;
+  static const ViewSet kReportNouns = {"report",    "story",         "article",
+                                       "interview", "investigation", "reporter",
+                                       "analysis",  "piece",         "magazine"};
+  static const ViewSet kReportVerbs = {"reported", "reports",  "noted",   "wrote",
+                                       "revealed", "magazine", "reporter"};
+  const bool next_word = e < t_.size() && spaced(e) && word(e) && !has(e, kHasUpper);
+  // Before it: "according to (a|the) X", "told X", "obtained/reported/published by X", "(via X".
+  std::size_t p = i > 0 ? i - 1 : 0;
+  const bool indefinite = i > 0 && (lower_is(p, "a") || lower_is(p, "an"));
+  if (p > 0 && (indefinite || lower_is(p, "the"))) --p;
+  bool cue = i > 0 && lower_is(p, "to") && p > 0 && lower_is(p - 1, "according");
+  if (i > 0 && p == i - 1 && p > 0) {
+    cue = cue || lower_is(p, "told") || (punct(p - 1, '(') && lower_is(p, "via")) ||
+          (lower_is(p, "by") && (lower_is(p - 1, "obtained") || lower_is(p - 1, "reported") ||
+                                 lower_is(p - 1, "published")));
+  }
+  // After it: "a Vice report", "Motherboard noted", "Time magazine".
+  cue = cue || (next_word && indefinite && in_set(kReportNouns, lower(e))) ||
+        (next_word && in_set(kReportVerbs, lower(e)));
+  if (!cue) return false;
+  add_rule(EntityKind::company, i, e, e, gaz_or_key(i, e), false);
+  return true;
+}
+
 // "Rent.com", "SPACE.com", "SiliconValley.com": a capitalised word glued to ".com".
 bool Scan::rule_dotcom(std::size_t i) {
   if (!capw(i) || covered_[i] || i + 2 >= t_.size()) return false;
@@ -778,7 +813,7 @@ void Scan::org_rules_pass() {
   for (std::size_t k = 0; k < t_.size(); ++k)
     if (punct(k, '<')) rule_ticker_cue(k, owner);
   for (std::uint32_t i : caps_all_)
-    if (!covered_[i]) rule_source_cue(i);
+    if (!covered_[i]) rule_source_cue(i) || rule_outlet_word(i);
   for (std::uint32_t i : caps_all_)
     if (!covered_[i]) rule_dotcom(i);
   for (std::uint32_t i : caps_all_)
