@@ -140,15 +140,15 @@ TEST_CASE("person: a caption's name, role and company") {
 
 TEST_CASE("person: a name no cue marked, whose surname speaks alone elsewhere") {
   expect({
-      {"The team called in Timo Glennock as a replacement. German Glennock would race on "
+      {"The team called in Kelmo Glennock as a replacement. German Glennock would race on "
        "Sunday.",
-       "timo glennock"},
+       "kelmo glennock"},
       {"We met Ramesh Vantakar in his lab. \"It works,\" Vantakar said. Vantakar smiled.",
        "ramesh vantakar"},
       // A nationality before a noun that no person does is no evidence.
       {"Trade with the Czech Republic grew. The Czech Republic is a member.", ""},
-      // Without lone evidence, a capitalised pair stays unclaimed.
-      {"The team called in Timo Glennock as a replacement.", ""},
+      // Without lone evidence (and no known given name), a capitalised pair stays unclaimed.
+      {"The team called in Kelmo Glennock as a replacement.", ""},
   });
 }
 
