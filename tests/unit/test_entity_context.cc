@@ -207,6 +207,14 @@ TEST_CASE("companies: words, Bank of and a place name a bank, central banks do n
   CHECK(companies("Volunteers at the Food Bank of Tarrow said demand rose.").empty());
   // A listed bank's name inside a public bank's name is not that bank.
   CHECK(companies("The Federal Reserve Bank of New York said reserves fell.").empty());
+  // A holding company and its bank are two companies: the short name is not the bank's.
+  const std::string held = " | " +
+                           companies(
+                               "KELVAR UNION <KVU> BUYS LENDER\n\nIts Kelvar Union Bank of "
+                               "Tarrow unit bought a lender.") +
+                           " | ";
+  CHECK(held.find(" | kelvar union | ") != std::string::npos);
+  CHECK(held.find(" | kelvar union bank of tarrow | ") != std::string::npos);
 }
 
 TEST_CASE("companies: an outlet named by an ordinary word, credited as a source") {

@@ -91,6 +91,12 @@ void Scan::document_decisions() {
            longer.compare(longer.size() - shorter.size(), shorter.size(), shorter) == 0 &&
            longer[longer.size() - shorter.size() - 1] == ' ';
   };
+  // "First Union <FUNC>" and "First Union Bank of Augusta": a holding company and its bank,
+  // two companies, not a short name of the longer one.
+  auto bank_of = [](std::string_view shorter, std::string_view longer) {
+    return longer.find(" bank of ") != std::string_view::npos &&
+           shorter.find("bank") == std::string_view::npos;
+  };
   for (Cand& c : cands_) {
     if (c.dead) continue;
     // "Federal Reserve Bank of New York": a listed bank's name ("Bank of New York") inside a
@@ -112,7 +118,7 @@ void Scan::document_decisions() {
       std::string_view best;
       for (std::string_view k : company_keys)
         if ((word_prefix(c.key, k) || (word_suffix(c.key, k) && c.key.size() >= 4)) &&
-            (best.empty() || k.size() < best.size()))
+            (best.empty() || k.size() < best.size()) && !bank_of(c.key, k))
           best = k;
       if (!best.empty()) c.key = std::string(best);
     } else if (c.kind == EntityKind::person && c.entry < 0) {
