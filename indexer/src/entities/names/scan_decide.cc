@@ -73,6 +73,12 @@ void Scan::document_decisions() {
   // Bounded work on pathological documents: the checks below compare names pairwise and
   // search the text for each person, so they stop after kMaxChecked names.
   constexpr std::size_t kMaxChecked = 256;
+  // "Federal Reserve Bank of New York": a listed bank's name ("Bank of New York") inside a
+  // public bank's is no company, nor a longer name for the others to take.
+  for (Cand& c : cands_)
+    if (!c.dead && c.kind == EntityKind::company && c.tb > 0 && tx(c.tb) == "Bank" &&
+        spaced(c.tb) && public_word(c.tb - 1))
+      c.dead = true;
   std::vector<std::string> company_keys;
   for (const Cand& c : cands_)
     if (!c.dead && c.kind == EntityKind::company && company_keys.size() < kMaxChecked)
@@ -99,13 +105,6 @@ void Scan::document_decisions() {
   };
   for (Cand& c : cands_) {
     if (c.dead) continue;
-    // "Federal Reserve Bank of New York": a listed bank's name ("Bank of New York") inside a
-    // public bank's.
-    if (c.kind == EntityKind::company && c.tb > 0 && tx(c.tb) == "Bank" && spaced(c.tb) &&
-        public_word(c.tb - 1)) {
-      c.dead = true;
-      continue;
-    }
     // (name_te 0: a short mention propagate() added.)
     if (c.kind == EntityKind::company && c.rule && (c.name_te == c.te || c.name_te == 0)) {
       // A surname found by a weak cue ("Simonsen said in a statement") is the person's.
