@@ -5,7 +5,6 @@
 
 #include <cmath>
 #include <cstdio>
-#include <ranges>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -138,7 +137,7 @@ thread_local DocumentCurrency t_franc, t_dollar;
 // cue) says whether the cue's text at `at` counts), cached in @p ctx; empty when it names
 // none or several.
 template <class Cues, class Named>
-string_view document_currency(DocumentCurrency& ctx, string_view s, Cues&& cues, Named named) {
+string_view document_currency(DocumentCurrency& ctx, string_view s, const Cues& cues, Named named) {
   if (ctx.text == s.data() && ctx.size == s.size()) return ctx.code;
   string_view found;
   bool several = false;
@@ -168,13 +167,10 @@ string_view bare_franc_code(string_view s) {
 // document names with its qualifier ("282 mln Canadian dlrs ... 278 mln dlrs": CAD), unless
 // it names the U.S. dollar too or several others; else the U.S. dollar.
 string_view bare_dollar_code(string_view s) {
-  // Only the dollars' qualifiers are looked for in the text.
-  auto dollars =
-      kQualifiers | std::views::filter([](const Qualifier& q) { return q.fam == Fam::dollar; });
   const string_view code =
-      document_currency(t_dollar, s, dollars, [&](size_t at, const Qualifier& q) {
+      document_currency(t_dollar, s, kQualifiers, [&](size_t at, const Qualifier& q) {
         const size_t qe = at + q.text.size();
-        if (word_char_before(s, at) || word_char_at(s, qe)) return false;
+        if (q.fam != Fam::dollar || word_char_before(s, at) || word_char_at(s, qe)) return false;
         const NextWord nw = next_word(s, qe, false);
         return is(nw, Cat::cur) && nw.w->fam == Fam::dollar;
       });
