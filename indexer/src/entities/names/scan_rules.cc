@@ -567,9 +567,14 @@ bool Scan::rule_first_name(std::size_t i) {
     return false;
   // A capitalised word before it makes it part of something longer ("Grace Hopper
   // Celebration" is caught by the run check; "Rhode Island Jane"?).
-  // A nationality is no part of the name ("American Andy Roddick").
+  // A nationality is no part of the name ("American Andy Roddick"), nor a capitalised
+  // conjunction or preposition where no sentence start was seen ("Dominican Republic -- When
+  // Sandro Batista smashed"); an article starts a title or a team ("The Charlotte Bobcats").
   if (i >= 1 && spaced(i) && capw(i - 1) && !covered_[i - 1] && !is(i - 1, kLxTitle) &&
-      !(has(i - 1, kSentenceStart) && common(i - 1)) && !demonym(i - 1))
+      !((has(i - 1, kSentenceStart) ||
+         (is(i - 1, kLxLeading) && !lower_is(i - 1, "the") && !lower_is(i - 1, "a"))) &&
+        common(i - 1)) &&
+      !demonym(i - 1))
     return false;
   const std::size_t len = person_name_at(i, true);
   if (len == 0) return false;

@@ -131,6 +131,11 @@ void tokenize_names(std::string_view text, std::vector<NameToken>& out) {
       const std::uint32_t q = t.cp;
       bridge = q == ',' || q == '&' || q == '/' || q == '|' || q == '(' || q == ')' || q == '+' ||
                q == '#' || q == 0xB7 || is_dash(q) || q == 0x2014 || is_apostrophe(q);
+      // "--" ends a wire story's dateline ("SANTO DOMINGO, Dominican Republic -- When Sandro
+      // Batista ..."): the story's first words are no part of a menu with it.
+      if (q == '-' && k > 0 && !(t.flags & kSpaceBefore) && (out[k - 1].flags & kPunct) &&
+          out[k - 1].cp == '-')
+        bridge = false;
     }
     if (cap) {
       if (caps == 0) rs = k;
