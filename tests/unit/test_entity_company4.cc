@@ -123,3 +123,17 @@ TEST_CASE("company4: two or three ordinary capitalised words after 'a company ca
   // One ordinary word alone is not enough; nor is a run that goes on.
   CHECK(companies("Mobile\n\nHe joined a firm called Square last year.").empty());
 }
+
+TEST_CASE("company4: a listed company's group or holding company is that company") {
+  // The gazetteer lists Morgan Stanley, Royal Bank of Scotland, Reuters and UBS.
+  CHECK(companies("Lead underwriter Morgan Stanley Group Inc said it would buy.") ==
+        "morgan stanley");
+  CHECK(companies("It sold a stake in Royal Bank of Scotland Group Plc, to acquire it.") ==
+        "royal bank of scotland");
+  CHECK(companies("Shares in Reuters Holdings Plc of London rose.") == "reuters");
+  // A name before "Group" that is only a ticker ("AI" is C3.ai's) is no listed company.
+  CHECK(companies("She is general manager of the AI Group at Intel.").find("c3.ai") ==
+        std::string::npos);
+  // A country's possessive that lost its apostrophe is no part of the name.
+  CHECK(companies("It wants to acquire UKs Abbey National Plc.") == "abbey national");
+}

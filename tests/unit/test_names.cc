@@ -256,6 +256,10 @@ TEST_CASE("canonical_key") {
   CHECK(ex.canonical_key(EntityKind::company, "$MSFT") == "microsoft");
   CHECK(ex.canonical_key(EntityKind::company, "Microsoft Corp.") == "microsoft");
   CHECK(ex.canonical_key(EntityKind::company, "microsoft’s") == "microsoft");
+  // A listed company's group, as the extractor keys it; not a ticker's ("AI" is C3.ai's).
+  CHECK(ex.canonical_key(EntityKind::company, "Morgan Stanley Group Inc") == "morgan stanley");
+  CHECK(ex.canonical_key(EntityKind::company, "ubs group") == "ubs");
+  CHECK(ex.canonical_key(EntityKind::company, "AI Group") == "ai group");
   CHECK(ex.canonical_key(EntityKind::company, "MICROSOFT") == "microsoft");
   CHECK(ex.canonical_key(EntityKind::company, "Open AI") == "openai");
   CHECK(ex.canonical_key(EntityKind::company, "Softbank") == "softbank");

@@ -103,28 +103,41 @@ bool Scan::public_name(std::size_t b, std::size_t e) const {
   return false;
 }
 
+std::int64_t Scan::find_company(std::string_view name) const {
+  auto lookup = [&](std::string_view n) -> std::int64_t {
+    const std::int64_t known = g_.find_name(EntityKind::company, n);
+    if (known < 0) return -1;
+    // find_name() also answers tickers: "BA's profits" (British Airways) is not Boeing, "AI
+    // Group" not C3.ai. A real alias ("GM") is a candidate of its word with the normal role.
+    bool caps = true;
+    for (char c : n) caps &= !(c >= 'a' && c <= 'z') && c != ' ';
+    if (!caps || n.size() > 5) return known;
+    const std::string key = NameRecognizer::company_key(n);
+    if (g_.entry(static_cast<std::uint32_t>(known)).key == key) return known;
+    if (const WordInfo* w = table_.find(key))
+      for (std::uint32_t ai : w->candidates) {
+        const Alias& a = g_.alias(ai);
+        if (a.role == AliasRole::normal && a.tokens.size() == 1 && a.entry == known) return known;
+      }
+    return -1;
+  };
+  if (const std::int64_t known = lookup(name); known >= 0) return known;
+  // "Royal Bank of Scotland Group Plc", "Morgan Stanley Group Inc": the group of a listed
+  // company is that company (one key with the name alone, in the text and in the corpus).
+  const std::size_t cut = name.find_last_of(" \n");
+  if (cut == std::string_view::npos || cut == 0) return -1;
+  const std::string_view last = name.substr(cut + 1);
+  if (last != "Group" && last != "Holdings") return -1;
+  return lookup(name.substr(0, cut));
+}
+
 std::string Scan::gaz_or_key(std::size_t b, std::size_t e) const {
   std::string name(text_.substr(t_[b].begin, t_[e - 1].end - t_[b].begin));
   for (char& c : name)
     if (c == '\n' || c == '\r') c = ' ';
-  const std::int64_t known = g_.find_name(EntityKind::company, name);
-  std::string key = NameRecognizer::company_key(name);
-  if (known < 0) return key;
-  const GazEntry& entry = g_.entry(static_cast<std::uint32_t>(known));
-  // find_name() also answers tickers: "BA's profits" (British Airways) is not Boeing.
-  bool caps = true;
-  for (char c : name) caps &= !(c >= 'a' && c <= 'z') && c != ' ';
-  if (caps && name.size() <= 5 && entry.key != key) {
-    // A real alias ("GM") is a candidate of its word with the normal role.
-    bool alias = false;
-    if (const WordInfo* w = table_.find(key))
-      for (std::uint32_t ai : w->candidates) {
-        const Alias& a = g_.alias(ai);
-        alias |= a.role == AliasRole::normal && a.tokens.size() == 1 && a.entry == known;
-      }
-    if (!alias) return key;
-  }
-  return entry.key;
+  const std::int64_t known = find_company(name);
+  if (known < 0) return NameRecognizer::company_key(name);
+  return g_.entry(static_cast<std::uint32_t>(known)).key;
 }
 
 void Scan::kill_covered(std::size_t b, std::size_t e, const std::vector<std::int32_t>& owner) {
@@ -348,11 +361,12 @@ std::size_t Scan::trim_suffixes(std::size_t b, std::size_t e) const {
 std::size_t Scan::bank_of_place(std::size_t bank, std::size_t& name_end) const {
   if (tx(bank) != "Bank" || bank + 2 >= t_.size() || !spaced(bank + 1) || !lower_is(bank + 1, "of"))
     return 0;
-  // Place words are written in title case ("Florida F.S.B.", "Chicago Tokyo Branch": the
-  // initials and the branch are not the place's).
+  // Place words are written in title case ("Florida F.S.B.", "Chicago Tokyo Branch",
+  // "Scotland Group Plc": the initials, the branch and the group are not the place's).
   auto place_word = [&](std::size_t k) {
     return k < t_.size() && spaced(k) && word(k) && capw(k) && has(k, kHasLower) && !covered_[k] &&
-           !noisy(k) && !legal_word(k) && !has(k, kNewlineBefore) && tx(k) != "Branch";
+           !noisy(k) && !legal_word(k) && !has(k, kNewlineBefore) && tx(k) != "Branch" &&
+           tx(k) != "Group" && tx(k) != "Holdings";
   };
   std::size_t e = bank + 2;
   for (std::size_t words_n = 0; words_n < 3 && place_word(e); ++words_n) {

@@ -309,8 +309,10 @@ bool Scan::rule_legal_suffix(std::size_t i) {
   }
   // Trim leading connectors and sentence words ("The", "Rival", "Yesterday"), but not an
   // initial ("A.H. Robins Co").
+  // A country's possessive that lost its apostrophe ("to acquire UKs Abbey National Plc").
   while (b < j && (has(b, kPunct) || (word(b) && !capw(b)) ||
-                   (is(b, kLxLeading) && !(b + 1 < j && punct(b + 1, '.') && glued(b + 1)))))
+                   (is(b, kLxLeading) && !(b + 1 < j && punct(b + 1, '.') && glued(b + 1))) ||
+                   (b + 1 < j && (tx(b) == "UKs" || tx(b) == "USs" || tx(b) == "EUs"))))
     ++b;
   if (b >= j || !capw(b)) return false;
   // "Texaco Canada Ltd": the walk stopped at a gazetteer name; the rest is not a name.
@@ -363,7 +365,8 @@ bool Scan::rule_legal_suffix(std::size_t i) {
       return true;
     }
   if (own_s) key += "'s";  // (company_key() drops a possessive)
-  const std::int64_t known = g_.find_name(EntityKind::company, name);
+  std::int64_t known = g_.find_name(EntityKind::company, name);
+  if (known < 0) known = find_company(name);  // "Morgan Stanley Group Inc"
   if (known >= 0) key = g_.entry(static_cast<std::uint32_t>(known)).key;
   add_rule(EntityKind::company, b, e, j, std::move(key), false);
   return true;
