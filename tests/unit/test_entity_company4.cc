@@ -137,3 +137,15 @@ TEST_CASE("company4: a listed company's group or holding company is that company
   // A country's possessive that lost its apostrophe is no part of the name.
   CHECK(companies("It wants to acquire UKs Abbey National Plc.") == "abbey national");
 }
+
+TEST_CASE("company4: a named unit after a company's possessive") {
+  CHECK(companies("Pellmark Corp said it won. The Navy chose Pellmark's Zeltronics division.") ==
+        "pellmark | zeltronics");
+  // The possessive of the first word of a company named elsewhere in the text.
+  CHECK(companies("Quarvis Petroleum said it would pay. OKC disputed Quarvis' Aminex subsidiary.")
+            .find("aminex") != std::string::npos);
+  // Not a compound adjective, nor a field's two letters, nor a person's unit.
+  CHECK(companies("Pellmark Corp grew. Pellmark's Denver-based division hired.") == "pellmark");
+  CHECK(companies("Pellmark Corp grew. Pellmark's VC division invested.") == "pellmark");
+  CHECK(companies("Smith's Brellix unit closed.").empty());
+}

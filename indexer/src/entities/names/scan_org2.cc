@@ -264,10 +264,35 @@ bool Scan::rule_name_context(std::size_t i) {
         // "pressure from rival Jetstar" (not "to emulate rival Ghana")
         (lower_is(i - 1, "rival") && !has(i - 2, kHasUpper) && in_set(kRivalBefore, lower(i - 2)));
   }
-  // "its Harris Graphics subsidiary", "their Seneca unit": a unit of the company spoken of.
-  if (!cue && i >= 1 && spaced(i) && (lower_is(i - 1, "its") || lower_is(i - 1, "their")) &&
-      e < t_.size() && spaced(e) && word(e) && !has(e, kHasUpper) && in_set(kUnitNouns, lower(e)))
-    cue = true;
+  // "its Harris Graphics subsidiary", "their Seneca unit": a unit of the company spoken of;
+  // "Phillips' Aminoil subsidiary", "Litton's Data Systems division": of a company named.
+  if (!cue && i >= 1 && spaced(i) && e < t_.size() && spaced(e) && word(e) && !has(e, kHasUpper) &&
+      in_set(kUnitNouns, lower(e))) {
+    if (lower_is(i - 1, "its") || lower_is(i - 1, "their")) {
+      cue = true;
+    } else {
+      // The company's possessive: "X's" or "Xs'" right before the unit's name.
+      std::size_t owner_end = 0;
+      if (i >= 3 && lower_is(i - 1, "s") && glued(i - 1) && has(i - 2, kPunct) &&
+          is_apostrophe(t_[i - 2].cp) && glued(i - 2))
+        owner_end = i - 2;
+      else if (i >= 2 && has(i - 1, kPunct) && is_apostrophe(t_[i - 1].cp) && glued(i - 1) &&
+               word(i - 2) && tx(i - 2).back() == 's')
+        owner_end = i - 1;
+      // A company found here, or the first word of one found elsewhere ("Phillips Petroleum
+      // ... Phillips' Aminoil subsidiary": the short name is only propagated later). Not a
+      // compound adjective ("Facebook's Pittsburgh-based division") nor a field's two letters
+      // ("Alphabet's VC division", "Broadcom's RF division").
+      const bool adjective = word(e - 1) && !has(e - 1, kHasUpper);
+      const bool field = len == 1 && !has(i, kHasLower) && t_[i].end - t_[i].begin <= 2;
+      if (owner_end > 0 && capw(owner_end - 1) && !adjective && !field)
+        for (const Cand& c : cands_)
+          if (!c.dead && c.kind == EntityKind::company &&
+              (c.te == owner_end ||
+               (c.te - c.tb >= 2 && c.tb != owner_end - 1 && tx(c.tb) == tx(owner_end - 1))))
+            cue = true;
+    }
+  }
   // "X, which makes ...", "X posted a fourth-quarter profit": what companies do.
   if (!cue && e + 1 < t_.size()) {
     std::size_t k = e;
