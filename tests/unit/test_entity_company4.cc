@@ -149,3 +149,12 @@ TEST_CASE("company4: a named unit after a company's possessive") {
   CHECK(companies("Pellmark Corp grew. Pellmark's VC division invested.") == "pellmark");
   CHECK(companies("Smith's Brellix unit closed.").empty());
 }
+
+TEST_CASE("company4: a name owned by a company") {
+  CHECK(companies("The refinery is run by Suralvex, jointly owned by the U.S. company Alcoa.") ==
+        "suralvex | alcoa");
+  CHECK(companies("It used Tokvine, owned by Spanish carrier Telefonica.") ==
+        "tokvine | telefonica");
+  // Owned by a person or a country: no cue.
+  CHECK(companies("It went to Greenvale, owned by Denmark.").empty());
+}

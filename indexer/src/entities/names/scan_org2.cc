@@ -309,6 +309,17 @@ bool Scan::rule_name_context(std::size_t i) {
       }
     }
   }
+  // "Suralco, jointly owned by the U.S. company Alcoa": a company owns it.
+  if (!cue && e + 3 < t_.size() && punct(e, ',')) {
+    std::size_t k = e + 1;
+    if (lower_is(k, "jointly") || lower_is(k, "wholly") || lower_is(k, "majority") ||
+        lower_is(k, "partly") || lower_is(k, "privately"))
+      ++k;
+    if (k + 1 < t_.size() && (lower_is(k, "owned") || lower_is(k, "controlled")) &&
+        lower_is(k + 1, "by"))
+      for (const Cand& c : cands_)
+        if (!c.dead && c.kind == EntityKind::company && c.tb > k + 1 && c.tb <= k + 10) cue = true;
+  }
   // "X today announced", "X announced today": press-release phrasing for a company (not for
   // "the Linux Foundation" or a university).
   if (!cue && e + 1 < t_.size() && spaced(e) &&
