@@ -131,6 +131,8 @@ TEST_CASE("company4: a listed company's group or holding company is that company
   CHECK(companies("It sold a stake in Royal Bank of Scotland Group Plc, to acquire it.") ==
         "royal bank of scotland");
   CHECK(companies("Shares in Reuters Holdings Plc of London rose.") == "reuters");
+  // A listed company's formal name ("Mazda Motor", "Qantas Airways").
+  CHECK(companies("Mazda Motor Corp said it would build a plant for Mazda.") == "mazda");
   // A name before "Group" that is only a ticker ("AI" is C3.ai's) is no listed company.
   CHECK(companies("She is general manager of the AI Group at Intel.").find("c3.ai") ==
         std::string::npos);

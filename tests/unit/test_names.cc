@@ -259,6 +259,7 @@ TEST_CASE("canonical_key") {
   // A listed company's group, as the extractor keys it; not a ticker's ("AI" is C3.ai's).
   CHECK(ex.canonical_key(EntityKind::company, "Morgan Stanley Group Inc") == "morgan stanley");
   CHECK(ex.canonical_key(EntityKind::company, "ubs group") == "ubs");
+  CHECK(ex.canonical_key(EntityKind::company, "Mazda Motor Corp") == "mazda");
   CHECK(ex.canonical_key(EntityKind::company, "AI Group") == "ai group");
   CHECK(ex.canonical_key(EntityKind::company, "MICROSOFT") == "microsoft");
   CHECK(ex.canonical_key(EntityKind::company, "Open AI") == "openai");

@@ -147,15 +147,13 @@ std::string EntityExtractor::canonical_key(EntityKind kind, std::string_view nam
         std::string key = detail::NameRecognizer::company_key(clean);
         const std::int64_t k2 = impl_->gazetteer.find_name(kind, key);
         if (k2 >= 0) return detail::fold_name_key(impl_->gazetteer.entry(std::uint32_t(k2)).key);
-        // "Morgan Stanley Group": a listed company's group is that company, as the extractor
-        // keys it (not where the name before is only a ticker: "AI Group" is no C3.ai).
-        for (std::string_view tail : {std::string_view(" group"), std::string_view(" holdings")})
-          if (key.size() > tail.size() && key.ends_with(tail)) {
-            const std::string head = key.substr(0, key.size() - tail.size());
-            const std::int64_t k3 = impl_->gazetteer.find_name(kind, head);
-            if (k3 < 0) continue;
+        // "Morgan Stanley Group", "Mazda Motor": as the extractor keys them (not where the
+        // name before is only a ticker: "AI Group" is no C3.ai).
+        if (const std::string_view head = detail::NameRecognizer::same_company_head(key);
+            !head.empty())
+          if (const std::int64_t k3 = impl_->gazetteer.find_name(kind, head); k3 >= 0) {
             const std::string& found = impl_->gazetteer.entry(std::uint32_t(k3)).key;
-            if (found == head || head.size() > 5 || head.find(' ') != std::string::npos)
+            if (found == head || head.size() > 5 || head.find(' ') != std::string_view::npos)
               return detail::fold_name_key(found);
           }
         return detail::fold_name_key(key);

@@ -269,6 +269,11 @@ class NameRecognizer {
   /// and possessives dropped, lower-cased, white space collapsed, clamped.
   static std::string company_key(std::string_view name);
 
+  /// @p name without a last word that names the same company as the words before it when
+  /// those are a listed company ("Mazda Motor", "Morgan Stanley Group", "Qantas Airways",
+  /// "Airbus Industrie"), compared without case; empty if it has no such word.
+  static std::string_view same_company_head(std::string_view name);
+
  private:
   const Gazetteer& gaz_;
 };

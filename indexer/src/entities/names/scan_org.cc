@@ -122,13 +122,11 @@ std::int64_t Scan::find_company(std::string_view name) const {
     return -1;
   };
   if (const std::int64_t known = lookup(name); known >= 0) return known;
-  // "Royal Bank of Scotland Group Plc", "Morgan Stanley Group Inc": the group of a listed
-  // company is that company (one key with the name alone, in the text and in the corpus).
-  const std::size_t cut = name.find_last_of(" \n");
-  if (cut == std::string_view::npos || cut == 0) return -1;
-  const std::string_view last = name.substr(cut + 1);
-  if (last != "Group" && last != "Holdings") return -1;
-  return lookup(name.substr(0, cut));
+  // "Royal Bank of Scotland Group Plc", "Mazda Motor Corp": the group of a listed company,
+  // or its formal name, is that company (one key with the short name, in the text and in
+  // the corpus).
+  const std::string_view head = NameRecognizer::same_company_head(name);
+  return head.empty() ? -1 : lookup(head);
 }
 
 std::string Scan::gaz_or_key(std::size_t b, std::size_t e) const {

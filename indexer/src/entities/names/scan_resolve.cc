@@ -261,6 +261,22 @@ std::string NameRecognizer::company_key(std::string_view name) {
   return key;
 }
 
+std::string_view NameRecognizer::same_company_head(std::string_view name) {
+  const std::size_t cut = name.find_last_of(" \n");
+  if (cut == std::string_view::npos || cut == 0) return {};
+  const std::string_view last = name.substr(cut + 1);
+  // (Not "Motors", "Oil", "Bank", "International": "Chrysler Motors", "Shell Oil" and
+  // "Nomura International" were units of their own in the news.)
+  static constexpr std::string_view kTails[] = {"group", "holdings", "holding",
+                                                "motor", "airways",  "industrie"};
+  for (std::string_view t : kTails)
+    if (last.size() == t.size() &&
+        std::equal(last.begin(), last.end(), t.begin(),
+                   [](char a, char b) { return (a >= 'A' && a <= 'Z' ? a + 32 : a) == b; }))
+      return name.substr(0, cut);
+  return {};
+}
+
 void NameRecognizer::find(std::string_view text, std::vector<Entity>& out) const {
   thread_local ScanBuffers buffers;
   {
