@@ -41,7 +41,7 @@ TEST_CASE("company3: a listing, a descriptor, an appositive, a news agency") {
   CHECK(companies("The space agency Orbitra launched a probe.").empty());
   CHECK(companies("Volvo works with its Chinese parent company Zhelun on new cars.") ==
         "volvo | zhelun");
-  CHECK(companies("TDK invests in electric air mobility company Aviora Share") == "aviora");
+  CHECK(companies("TDK invests in electric air mobility company Aviora Share") == "tdk | aviora");
   CHECK(companies("It is a new company Tom said nothing about.").empty());
   CHECK(companies("Orvane, the nation's seventh-largest airline, filed for bankruptcy.") ==
         "orvane");

@@ -184,3 +184,13 @@ TEST_CASE("person: wire copy in capitals") {
       {"SHARES OF ACME DRILLING SAID NOTHING.", ""},
   });
 }
+
+TEST_CASE("person: a surname that only starts a listed company's name") {
+  // The gazetteer lists "White & Case", "Price Waterhouse" and "Silver Lake".
+  expect({
+      {"It is data drift, said Greg Price, CEO and cofounder at Shipwell.", "greg price"},
+      {"Azure corporate vice president Julia White framed Arc as an evolution.", "julia white"},
+      {"The method works, said David Silver, a research scientist.", "david silver"},
+  });
+  CHECK(people("The accounts were audited by Price Waterhouse last year.").empty());
+}

@@ -196,9 +196,9 @@ TEST_CASE("person4: analysts before a name may be a firm") {
 
 TEST_CASE("person4: a profile page's name before 'is the <role>', inside a menu's run") {
   // A speaker page: the menu, the heading "Name Role Company", then the biography.
-  CHECK(people("Teva Orlunde - Example Summit\n\nHome Mentors Past Editions 2019 2020 Teva "
-               "Orlunde Founder and CEO Brightvale Ltd Teva Orlunde is the Founder and CEO of "
-               "Brightvale.") == "teva orlunde");
+  CHECK(people("Dovra Orlunde - Example Summit\n\nHome Mentors Past Editions 2019 2020 Dovra "
+               "Orlunde Founder and CEO Brightvale Ltd Dovra Orlunde is the Founder and CEO of "
+               "Brightvale.") == "dovra orlunde");
   // Not a name: ordinary words before "is the", or three capitalised words.
   CHECK(people("Home Past Editions 2019 Research Overview is the Founder and CEO of Brightvale.")
             .empty());

@@ -146,6 +146,10 @@ TEST_CASE("stock tickers") {
       {"The T in the chart is a typo; NOW is the time; SHOP here.", ""},
       {"Texaco Inc <TX> said; International Business Machines Corp <IBM> rose.",
        "company:texaco company:ibm"},
+      // The ticker of the company named before it, not the listed company its letters spell
+      // (EDP: Energias de Portugal; BT: British Telecom).
+      {"Shares of Verlan Energy Corp <EDP> fell.", "company:verlan energy"},
+      {"Bankers Trust Co <BT> raised its prime rate.", "company:bankers trust"},
   });
   auto ents = extractor().extract("Buy $MSFT now");
   REQUIRE(ents.size() == 1);

@@ -205,6 +205,12 @@ bool Scan::accept_gazetteer(const Alias& a, std::size_t i, std::size_t end, Cand
     return true;
   }
   if (chrome_context(i, end)) return false;
+  // "ENERGY DEVELOPMENT <EDP>": Reuters' ticker of the company named before it, not the
+  // listed company whose name the letters spell (EDP, Energias de Portugal); a ticker of the
+  // listed company is matched by its ticker alias above.
+  if (single && i >= 1 && punct(i - 1, '<') && glued(i) && end < t_.size() && punct(end, '>') &&
+      glued(end) && !has(i, kHasLower))
+    return false;
   // "Jane Doe/Getty Images", "AFP/Getty": a photo credit.
   if (i >= 2 && punct(i - 1, '/') && glued(i - 1) && glued(i) && capw(i - 2)) return false;
   // "Block.one", "Meta.ai": part of a longer dotted name.

@@ -356,7 +356,9 @@ bool Scan::rule_common_surname(std::size_t i) {
   if (noisy(i) || has(i, kSentenceStart)) return false;
   if (common_surname_at(i) != 2) return false;
   const std::size_t j = i + 1;
-  if (noisy(j) || one_word_alias(j) || starts_name(j)) return false;
+  // (A word that only starts longer gazetteer names may end one: "Julia White" with "White &
+  // Case" listed; where the longer name is written, the gazetteer claimed it first.)
+  if (noisy(j) || one_word_alias(j) || covered_[j]) return false;
   if (i >= 1 && spaced(i) && capw(i - 1)) return false;
   // Institutions, places and works named after a person: "the Stanley Center", "Ross
   // School", "Danny Boy".
