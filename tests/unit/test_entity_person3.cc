@@ -76,6 +76,14 @@ TEST_CASE("person: a capitalised conjunction or a dateline before a known given 
   });
 }
 
+TEST_CASE("person: a premier's name, given name unknown") {
+  expect({
+      {"It followed the assassination of Premier Rashid Karvami, a statement said.",
+       "rashid karvami"},
+      {"Vice Premier Yao Yilbin attended the founding.", "yao yilbin"},
+  });
+}
+
 TEST_CASE("person: an age apposition") {
   expect({
       {"Torvald Brekkestad, 45, said the mill would close.", "torvald brekkestad"},

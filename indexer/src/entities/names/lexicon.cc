@@ -312,8 +312,9 @@ constexpr const char* kPersonCues[] = {"ceo",
 
 // Third round (issue 11): titles of sport and state that are cues wherever they stand
 // ("Captain James Cook", "coach Pete Carroll", "envoy Jan Pronk")...
-constexpr const char* kPersonCues3[] = {"captain",  "coach", "envoy", "ambassador", "prince",
-                                        "princess", "sir",   "pope",  "sheikh",     "ayatollah"};
+constexpr const char* kPersonCues3[] = {"captain", "coach",     "envoy",  "ambassador",
+                                        "prince",  "princess",  "sir",    "pope",
+                                        "sheikh",  "ayatollah", "premier"};
 // ...and role nouns that are cues only in lower case or at a sentence start (a capitalised
 // "Star" or "Driver" inside a sentence is part of a title): Scan::soft_cue_refused().
 constexpr const char* kSoftPersonCues[] = {
