@@ -84,6 +84,18 @@ TEST_CASE("person: a premier's name, given name unknown") {
   });
 }
 
+TEST_CASE("person: a profile card's role after the name") {
+  expect({
+      {"It helps us fill the gaps.\nJosh Achvam Researcher at OpenAI Focus areas Text Aligning "
+       "language models to follow instructions We have trained language models.",
+       "josh achvam"},
+      {"It warned of an accident, stated Doron Kedmar Director at SDS.", "doron kedmar"},
+      // A named chair is no mention of its namesake.
+      {"said Sara Lanahan, the William S. Todd Professor of Sociology at Princeton.",
+       "sara lanahan"},
+  });
+}
+
 TEST_CASE("person: an age apposition") {
   expect({
       {"Torvald Brekkestad, 45, said the mill would close.", "torvald brekkestad"},

@@ -156,8 +156,14 @@ std::size_t Scan::person_name_at(std::size_t i, bool need_first_name) const {
     }
   }
   if (words_n < 2) return 0;
+  // "Josh Achiam Researcher at OpenAI", "Jane Doe Director of Research": a profile card's role
+  // after the name, then "at"/"of" and where (not a named chair: "the John L. Hinds Professor
+  // of History").
+  const bool role_after = k + 1 < t_.size() && spaced(k) && capw(k) && is(k, kLxPersonCue) &&
+                          has(k, kHasLower) && spaced(k + 1) && !lower_is(k, "professor") &&
+                          (lower_is(k + 1, "at") || lower_is(k + 1, "of"));
   // A longer capitalised run goes on: an organisation or a title, not a person.
-  if (!split && !label && k < t_.size() && spaced(k) && capw(k)) return 0;
+  if (!split && !label && !role_after && k < t_.size() && spaced(k) && capw(k)) return 0;
   // "Jonathan Guyer Formula 1": a number after the last word makes it a product/title.
   if (k < t_.size() && spaced(k) && word(k) && has(k, kHasDigit) && !has(k, kUpperFirst)) {
     if (words_n <= 2) return 0;
