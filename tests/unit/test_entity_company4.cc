@@ -160,3 +160,18 @@ TEST_CASE("company4: a name owned by a company") {
   // Owned by a person or a country: no cue.
   CHECK(companies("It went to Greenvale, owned by Denmark.").empty());
 }
+
+TEST_CASE("company4: possessives inside and before a name, a ticker between") {
+  // An ordinary word's possessive inside a longer name.
+  CHECK(companies("International King's Table Inc said it named a president.") ==
+        "international king's table");
+  // A name's own "'s" stays out of its key, so its later mentions share it; the headline
+  // above is no part of it.
+  CHECK(companies("BRENNY'S <BRN> FILES FOR BANKRUPTCY\n\nBrenny's Inc said it filed. Brenny's "
+                  "said it would pay.") == "brenny");
+  // A unit named after the owner's ticker.
+  CHECK(companies("He was chief of Marrell Corp's <MRL> Straw Hat Pizza unit.") ==
+        "marrell | straw hat pizza");
+  // A non-profit's board is no company cue.
+  CHECK(companies("It is given at the discretion of the Indaba's Board of Trustees.").empty());
+}

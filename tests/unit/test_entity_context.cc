@@ -178,7 +178,9 @@ TEST_CASE("companies: legal forms, initials and an own 's before the suffix") {
         "e.j. quenby holdings");
   CHECK(companies("A.H. Tolvane Co said its board met.") == "a.h. tolvane");
   // An "'s" right before the suffix is the name's own; a place's possessive is not.
-  CHECK(companies("Brenny's Inc said it filed for protection.") == "brenny's");
+  CHECK(companies("Brenny's Inc said it filed for protection.") == "brenny");
+  // One key for the name with its suffix and for its mentions after.
+  CHECK(companies("Brenny's Inc filed. Brenny's said it would pay.") == "brenny");
   CHECK(companies("Finland's Kestava Oy said it will close a refinery.") == "kestava");
   // "Spa" joins no list: two banks, the second with its form.
   CHECK(companies("The banks are Banca di Vellano and Orbica Spa.").find("vellano and") ==

@@ -214,3 +214,11 @@ TEST_CASE("person: a surname that only starts a listed company's name") {
   });
   CHECK(people("The accounts were audited by Price Waterhouse last year.").empty());
 }
+
+TEST_CASE("person: a generational suffix and 'St' inside a name") {
+  expect({
+      {"Two representatives, Charles B. Galter Jr. and Walter B. Dimmel Jr., have left.",
+       "charles b. galter jr.|walter b. dimmel jr."},
+      {"Later committee chairman Fernand St Germont said he would ask.", "fernand st germont"},
+  });
+}

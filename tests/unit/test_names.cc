@@ -96,7 +96,7 @@ TEST_CASE("gazetteer names, aliases and the brief's examples") {
       {"SoftBank’s Vision Fund invested in the startup.",
        "company:softbank company:softbank vision fund"},
       {"Meta Platforms, formerly Facebook, owns Instagram and WhatsApp.",
-       "company:meta product:instagram product:whatsapp"},
+       "company:meta company:instagram company:whatsapp"},
       {"Alphabet, Google’s parent, reported earnings.", "company:alphabet company:google"},
       {"Larry Ellison, the Chairman of Oracle, spoke.", "person:larry ellison company:oracle"},
       {"former President Donald Trump announced it", "person:donald trump"},
@@ -264,6 +264,8 @@ TEST_CASE("canonical_key") {
   CHECK(ex.canonical_key(EntityKind::company, "Morgan Stanley Group Inc") == "morgan stanley");
   CHECK(ex.canonical_key(EntityKind::company, "ubs group") == "ubs");
   CHECK(ex.canonical_key(EntityKind::company, "Mazda Motor Corp") == "mazda");
+  // A name's own "'s" before its legal form, as the extractor keys "Brenny's Inc".
+  CHECK(ex.canonical_key(EntityKind::company, "Brenny's Inc") == "brenny");
   CHECK(ex.canonical_key(EntityKind::company, "AI Group") == "ai group");
   CHECK(ex.canonical_key(EntityKind::company, "MICROSOFT") == "microsoft");
   CHECK(ex.canonical_key(EntityKind::company, "Open AI") == "openai");

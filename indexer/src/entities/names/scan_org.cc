@@ -682,7 +682,11 @@ bool Scan::rule_org_cues(std::size_t i) {
   if (!cue && k + 2 < t_.size() && has(k, kPunct) && is_apostrophe(t_[k].cp) &&
       (lower_is(k + 1, "s") || bare)) {
     const std::size_t n = bare ? k + 1 : k + 2;
-    if (n < t_.size() && word(n) &&
+    // (Not "the Indaba's Board of Trustees", "its Board of Governors": a non-profit's.)
+    const bool trustees = lower_is(n, "board") && n + 2 < t_.size() && lower_is(n + 1, "of") &&
+                          (lower_is(n + 2, "trustees") || lower_is(n + 2, "governors") ||
+                           lower_is(n + 2, "regents") || lower_is(n + 2, "visitors"));
+    if (n < t_.size() && word(n) && !trustees &&
         (in_set(kOwnedByCompany, lower(n)) ||
          (lower_is(n, "chief") && n + 1 < t_.size() &&
           (lower_is(n + 1, "executive") || lower_is(n + 1, "financial")))))

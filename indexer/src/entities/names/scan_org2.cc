@@ -271,14 +271,22 @@ bool Scan::rule_name_context(std::size_t i) {
     if (lower_is(i - 1, "its") || lower_is(i - 1, "their")) {
       cue = true;
     } else {
-      // The company's possessive: "X's" or "Xs'" right before the unit's name.
+      // The company's possessive: "X's" or "Xs'" right before the unit's name, or before
+      // Reuters' ticker of X ("Marriott Corp's <MHS> Straw Hat Pizza unit").
+      std::size_t p = i;
+      if (i >= 4 && punct(i - 1, '>'))
+        for (std::size_t q = i - 1; q-- > 0 && q + 10 > i;)
+          if (punct(q, '<')) {
+            p = q;
+            break;
+          }
       std::size_t owner_end = 0;
-      if (i >= 3 && lower_is(i - 1, "s") && glued(i - 1) && has(i - 2, kPunct) &&
-          is_apostrophe(t_[i - 2].cp) && glued(i - 2))
-        owner_end = i - 2;
-      else if (i >= 2 && has(i - 1, kPunct) && is_apostrophe(t_[i - 1].cp) && glued(i - 1) &&
-               word(i - 2) && tx(i - 2).back() == 's')
-        owner_end = i - 1;
+      if (p >= 3 && lower_is(p - 1, "s") && glued(p - 1) && has(p - 2, kPunct) &&
+          is_apostrophe(t_[p - 2].cp) && glued(p - 2))
+        owner_end = p - 2;
+      else if (p >= 2 && has(p - 1, kPunct) && is_apostrophe(t_[p - 1].cp) && glued(p - 1) &&
+               word(p - 2) && tx(p - 2).back() == 's')
+        owner_end = p - 1;
       // A company found here, or the first word of one found elsewhere ("Phillips Petroleum
       // ... Phillips' Aminoil subsidiary": the short name is only propagated later). Not a
       // compound adjective ("Facebook's Pittsburgh-based division") nor a field's two letters

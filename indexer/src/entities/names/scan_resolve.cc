@@ -256,6 +256,8 @@ std::string NameRecognizer::company_key(std::string_view name) {
     s.resize(sp);
   }
   while (!s.empty() && (s.back() == '.' || s.back() == ',' || s.back() == ' ')) s.pop_back();
+  // "Heck's Inc": the name's own "'s" before the suffix goes too, as from "Heck's".
+  s = std::string(strip_possessive(s));
   std::string key = lower_utf8(s);
   if (key.size() > kMaxEntityBytes) key = std::string(clamp_utf8(key, kMaxEntityBytes));
   return key;

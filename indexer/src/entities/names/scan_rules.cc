@@ -84,7 +84,7 @@ std::size_t Scan::person_name_at(std::size_t i, bool need_first_name) const {
   if (!titlew(i) || covered_[i]) return 0;
   if (need_first_name && !first_name(i)) return 0;
   if (!need_first_name && common(i) && !first_name(i)) return 0;
-  std::size_t k = i + 1, words_n = 1, last = i;
+  std::size_t k = i + 1, words_n = 1, last = i, suffix_end = 0;
   bool split = false, label = false;
   // "Jean-Francois Theodore", "Jean-Claude Juncker": a hyphenated given name.
   while (k + 1 < t_.size() && has(k, kPunct) && is_dash(t_[k].cp) && glued(k) && glued(k + 1) &&
@@ -95,6 +95,20 @@ std::size_t Scan::person_name_at(std::size_t i, bool need_first_name) const {
   while (k < t_.size() && words_n < 4) {
     // "Glenn W.\n    Bailey": a wrapped line inside the name (not a new paragraph).
     if (!(spaced(k) || name_wrap(k)) || covered_[k]) break;
+    // "Charles B. Gates Jr.": a generational suffix ends the name, and is part of it.
+    if (words_n >= 2 && (tx(k) == "Jr" || tx(k) == "Sr")) {
+      suffix_end = k + 1 < t_.size() && punct(k + 1, '.') && glued(k + 1) ? k + 2 : k + 1;
+      k = suffix_end;
+      break;
+    }
+    // "Fernand St Germain", "Yves St. Laurent": "St" before the surname.
+    if (words_n >= 1 && tx(k) == "St" && k + 2 < t_.size()) {
+      const std::size_t nx = punct(k + 1, '.') && glued(k + 1) ? k + 2 : k + 1;
+      if (nx < t_.size() && spaced(nx) && titlew(nx) && !common(nx) && !covered_[nx]) {
+        k = nx;
+        continue;
+      }
+    }
     // middle initial "F."
     if (capw(k) && t_[k].end - t_[k].begin == 1 && k + 1 < t_.size() && punct(k + 1, '.') &&
         glued(k + 1)) {
@@ -178,7 +192,7 @@ std::size_t Scan::person_name_at(std::size_t i, bool need_first_name) const {
   // A word that only starts longer names ("Fox" of "Fox Corporation") may end a person's.
   if (starts_name(last) && one_word_alias(last)) return 0;
   if (ln.size() < 2) return 0;
-  return last + 1 - i;
+  return (suffix_end ? suffix_end : last + 1) - i;
 }
 
 /// Length in tokens of a company name starting at i: 1..max capitalised words, the first
@@ -241,9 +255,9 @@ bool Scan::rule_legal_suffix(std::size_t i) {
                            suf == "Oy" || suf == "Sdn";
   // Walk back over the name.
   std::size_t b = j, words_n = 0;
-  bool mixed_case = false;  // a word with lower-case letters seen
-  bool joined = false;      // "Standard and Poor's Corp": two names joined
-  bool own_s = false;       // "Heck's Inc": the name ends in its own "'s"
+  bool mixed_case = false;        // a word with lower-case letters seen
+  bool joined = false;            // "Standard and Poor's Corp": two names joined
+  bool inner_possessive = false;  // "International King's Table Inc"
   while (b > 0 && words_n < 5) {
     const std::size_t k = b - 1;
     if (covered_[k]) break;
@@ -253,8 +267,8 @@ bool Scan::rule_legal_suffix(std::size_t i) {
         !covered_[k - 2] && !is(k - 2, kLxLegal)) {
       b = k - 2;
       ++words_n;
-      own_s = true;
       mixed_case |= has(k - 2, kHasLower);
+      if (has(k - 2, kNewlineBefore)) break;  // not the headline above ("... BANKRUPTCY")
       continue;
     }
     // "E.A. Viner Holdings Ltd": initials before the name.
@@ -276,14 +290,19 @@ bool Scan::rule_legal_suffix(std::size_t i) {
       if (has(k, kNewlineBefore)) break;
       continue;
     }
-    // "Fireman's Fund Corp" (not "Finland's Neste Oy": a place's possessive)
+    // "Fireman's Fund Corp" (not "Finland's Neste Oy": a place's possessive); an ordinary
+    // word's inside a longer name: "International King's Table Inc".
     if (lower_is(k, "s") && glued(k) && k >= 2 && has(k - 1, kPunct) &&
         is_apostrophe(t_[k - 1].cp) && glued(k - 1) && capw(k - 2) && !covered_[k - 2] &&
-        !is(k - 2, kLxLegal) && words_n > 0 && !common(k - 2)) {
+        !is(k - 2, kLxLegal) && words_n > 0 &&
+        (!common(k - 2) || (words_n == 1 && k >= 3 && spaced(k - 2) && capw(k - 3) &&
+                            !covered_[k - 3] && !has(k - 2, kNewlineBefore)))) {
       // "NACCO's North American Coal Corp": two words after the possessive are the name.
       if (words_n >= 2) break;
       b = k - 2;
       ++words_n;
+      inner_possessive = true;
+      if (has(k - 2, kNewlineBefore)) break;
       continue;
     }
     // (Not before "Spa"/"SPA": "Banco di Sicilia and Efibanca Spa" is a list.)
@@ -325,7 +344,7 @@ bool Scan::rule_legal_suffix(std::size_t i) {
   if (b > 0 && covered_[b - 1] && spaced(b) && capw(b - 1)) return false;
 
   // At least one word that is not a common word unless the suffix is unambiguous.
-  bool strong = false;
+  bool strong = inner_possessive;  // a possessive inside makes a name of ordinary words
   for (std::size_t k = b; k < j; ++k)
     if (capw(k) && !common(k)) strong = true;
   // "Energy Development Partners Ltd said": an organisation word before the suffix makes a
@@ -370,7 +389,8 @@ bool Scan::rule_legal_suffix(std::size_t i) {
       for (std::size_t k = b; k < e; ++k) covered_[k] = 1;
       return true;
     }
-  if (own_s) key += "'s";  // (company_key() drops a possessive)
+  // (An own "'s" stays out of the key, as company_key() and canonical_key() drop it: "Heck's
+  // Inc" and "Heck's said" are one key, which the filter company:"heck's" finds.)
   std::int64_t known = g_.find_name(EntityKind::company, name);
   if (known < 0) known = find_company(name);  // "Morgan Stanley Group Inc"
   if (known >= 0) key = g_.entry(static_cast<std::uint32_t>(known)).key;
