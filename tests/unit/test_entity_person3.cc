@@ -222,3 +222,12 @@ TEST_CASE("person: a generational suffix and 'St' inside a name") {
       {"Later committee chairman Fernand St Germont said he would ask.", "fernand st germont"},
   });
 }
+
+TEST_CASE("person: a common-word surname before a role in apposition") {
+  expect({
+      {"It replied.\nRobert White, Canada's deputy chief of delegation, replied.", "robert white"},
+      {"It replied.\nCarl Case, a research scientist on the team, said so.", "carl case"},
+      // Ordinary words before an apposition without a role.
+      {"Grace Church, the oldest building, stands.", ""},
+  });
+}

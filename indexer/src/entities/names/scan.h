@@ -249,6 +249,7 @@ class Scan {
   bool soft_cue_refused(std::size_t c) const;
   bool soft_apposition_refused(std::size_t c, std::size_t i) const;
   bool age_apposition(std::size_t e) const;
+  bool role_apposition(std::size_t k) const;
   bool role_caption(std::size_t e) const;
   bool speech_after(std::size_t e) const;
   bool person_verb(std::size_t k, bool deeds) const;

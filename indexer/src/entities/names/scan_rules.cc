@@ -80,6 +80,18 @@ void Scan::find_lower_occurrences() {
 
 /// Length in tokens of a person name starting at i: 2-4 capitalised words, an initial
 /// ("J.") allowed in the middle. 0 if there is none.
+// ", Canada's deputy chief of delegation", ", the chief executive", ", a researcher": a role
+// in apposition after a name (@p k: the comma).
+bool Scan::role_apposition(std::size_t k) const {
+  if (!(k < t_.size() && punct(k, ',') && glued(k))) return false;
+  for (std::size_t q = k + 1, s = 0; s < 6 && q < t_.size(); ++q, ++s) {
+    if (punct(q, ',') || punct(q, '.') || has(q, kNewlineBefore)) return false;
+    if (word(q) && !has(q, kHasUpper) && is(q, kLxPersonRole)) return true;
+    if (!(word(q) || (has(q, kPunct) && is_apostrophe(t_[q].cp)))) return false;
+  }
+  return false;
+}
+
 std::size_t Scan::person_name_at(std::size_t i, bool need_first_name) const {
   if (!titlew(i) || covered_[i]) return 0;
   if (need_first_name && !first_name(i)) return 0;
@@ -136,6 +148,15 @@ std::size_t Scan::person_name_at(std::size_t i, bool need_first_name) const {
       ++words_n;
       k += 3;
       continue;
+    }
+    // "Robert White, Canada's deputy chief of delegation": a known given name and a surname
+    // spelt like a common word, then a role in apposition.
+    if (words_n == 1 && titlew(k) && common(k) && first_name(i) && !is(k, kLxLegal) &&
+        !is(k, kLxDesc) && role_apposition(k + 1)) {
+      last = k;
+      ++words_n;
+      ++k;
+      break;
     }
     if (!titlew(k) || common(k) || is(k, kLxLegal) || is(k, kLxDesc)) break;
     // "Jane Doe Title: Founder", "Jane Doe Published: 12 Sep": a page label after the name.
