@@ -227,7 +227,9 @@ TEST_CASE("person: a common-word surname before a role in apposition") {
   expect({
       {"It replied.\nRobert White, Canada's deputy chief of delegation, replied.", "robert white"},
       {"It replied.\nCarl Case, a research scientist on the team, said so.", "carl case"},
-      // Ordinary words before an apposition without a role.
+      {"It grew.\nAlex Back said the new performance was cost-effective.", "alex back"},
+      // Ordinary words before an apposition without a role; a word glued before.
       {"Grace Church, the oldest building, stands.", ""},
+      {"The Blu-Ray Association said on Thursday that it agreed.", ""},
   });
 }

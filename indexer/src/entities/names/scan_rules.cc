@@ -81,8 +81,11 @@ void Scan::find_lower_occurrences() {
 /// Length in tokens of a person name starting at i: 2-4 capitalised words, an initial
 /// ("J.") allowed in the middle. 0 if there is none.
 // ", Canada's deputy chief of delegation", ", the chief executive", ", a researcher": a role
-// in apposition after a name (@p k: the comma).
+// in apposition after a name (@p k: the comma); or a speech verb right after it ("said").
 bool Scan::role_apposition(std::size_t k) const {
+  if (k < t_.size() && spaced(k) && word(k) && !has(k, kHasUpper) &&
+      (lower_is(k, "said") || lower_is(k, "says") || lower_is(k, "told")))
+    return true;
   if (!(k < t_.size() && punct(k, ',') && glued(k))) return false;
   for (std::size_t q = k + 1, s = 0; s < 6 && q < t_.size(); ++q, ++s) {
     if (punct(q, ',') || punct(q, '.') || has(q, kNewlineBefore)) return false;
@@ -151,8 +154,9 @@ std::size_t Scan::person_name_at(std::size_t i, bool need_first_name) const {
     }
     // "Robert White, Canada's deputy chief of delegation": a known given name and a surname
     // spelt like a common word, then a role in apposition.
+    // (Not "Blu-Ray Association said": a word glued before, an organisation word.)
     if (words_n == 1 && titlew(k) && common(k) && first_name(i) && !is(k, kLxLegal) &&
-        !is(k, kLxDesc) && role_apposition(k + 1)) {
+        !is(k, kLxDesc) && !org_word(k) && (i == 0 || !glued(i)) && role_apposition(k + 1)) {
       last = k;
       ++words_n;
       ++k;
