@@ -175,3 +175,15 @@ TEST_CASE("company4: possessives inside and before a name, a ticker between") {
   // A non-profit's board is no company cue.
   CHECK(companies("It is given at the discretion of the Indaba's Board of Trustees.").empty());
 }
+
+TEST_CASE("company4: venture firms named by ordinary words") {
+  CHECK(companies("The round was led by Brave Ventures with participation from others.") ==
+        "brave ventures");
+  CHECK(companies("It raised funds led by Social Capital and Jump Capital last year.") ==
+        "social capital | jump capital");
+  // The rest of a name after Reuters' ticker; capitalised phrases, not firms.
+  CHECK(companies("Merrill Lynch <MER> Capital Markets said it would launch it.") ==
+        "merrill lynch");
+  CHECK(companies("Why Venture Capital firms drill the need to create value.").empty());
+  CHECK(companies("It studied Artificial Intelligence, Human Capital, and Innovation.").empty());
+}

@@ -476,17 +476,23 @@ bool Scan::rule_org_word(std::size_t i) {
   // "British Airways", "General Motors", "United Airlines": a few organisation words make a
   // name of ordinary words, inside a sentence.
   static const ViewSet kStrongOrgWords = {
-      "Airlines",        "Airways",   "Bancorp", "Bancshares", "Holdings",
-      "Securities",      "Petroleum", "Motors",  "Telecom",    "Telecommunications",
-      "Pharmaceuticals", "Breweries", "Brewery", "Foods",      "Bankshares"};
+      "Airlines",  "Airways", "Bancorp",    "Bancshares",         "Holdings",        "Securities",
+      "Petroleum", "Motors",  "Telecom",    "Telecommunications", "Pharmaceuticals", "Breweries",
+      "Brewery",   "Foods",   "Bankshares", "Ventures",           "Capital"};
   // "US Airways said", "US Airways Group Inc.": a short acronym before such a word starts a
   // name, sentence start or not.
   const bool acronym =
       !has(b, kHasLower) && t_[b].end - t_[b].begin >= 2 && t_[b].end - t_[b].begin <= 4 && b < i;
   bool strong_word = false;
   for (std::size_t k = b; k <= i; ++k) strong_word |= in_set(kStrongOrgWords, tx(k));
+  // Capitalised phrases, not firms: "Venture Capital firms", "Human Capital".
+  static const ViewSet kCapitalPhrases = {"Venture", "Human",     "Working", "Share",
+                                          "Private", "Political", "Cultural"};
+  if (tx(i) == "Capital" && i - b == 1 && in_set(kCapitalPhrases, tx(b))) strong_word = false;
   if (!strong && strong_word && (!has(b, kSentenceStart) || acronym) && i - b <= 2) strong = true;
   if (!strong) return false;
+  // "Merrill Lynch <MER> Capital Markets": the rest of the name before a Reuters ticker.
+  if (b >= 1 && punct(b - 1, '>') && spaced(b)) return false;
   // "Mary Smith Research": a person's name before the word is not this rule's business.
   if (first_name(b) && !common(b)) return false;  // "Helen Steel", "Mary Smith Research"
   if (public_name(b, e)) return false;
