@@ -184,6 +184,8 @@ TEST_CASE("company4: venture firms named by ordinary words") {
   // The rest of a name after Reuters' ticker; capitalised phrases, not firms.
   CHECK(companies("Merrill Lynch <MER> Capital Markets said it would launch it.") ==
         "merrill lynch");
+  CHECK(companies("He heads Ryder System Inc's <RDR> American Jet Industries subsidiary.") ==
+        "ryder system | american jet industries");
   CHECK(companies("Why Venture Capital firms drill the need to create value.").empty());
   CHECK(companies("It studied Artificial Intelligence, Human Capital, and Innovation.").empty());
 }
