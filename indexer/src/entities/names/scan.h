@@ -250,6 +250,12 @@ class Scan {
   bool soft_apposition_refused(std::size_t c, std::size_t i) const;
   bool age_apposition(std::size_t e) const;
   bool role_apposition(std::size_t k) const;
+  /// The "<" of Reuters' ticker that ends right before token @p i ("Corp's <MHS> Straw"), or
+  /// @p i if none does.
+  std::size_t ticker_open(std::size_t i) const;
+  /// The end of the possessor whose "'s" (or bare "'" after an "s") ends right before token
+  /// @p p ("Litton's Data Systems", "Phillips' Aminoil"), or 0.
+  std::size_t possessor_end(std::size_t p) const;
   bool role_caption(std::size_t e) const;
   bool speech_after(std::size_t e) const;
   bool person_verb(std::size_t k, bool deeds) const;

@@ -494,13 +494,8 @@ bool Scan::rule_org_word(std::size_t i) {
   // "Merrill Lynch <MER> Capital Markets": the rest of the name before a Reuters ticker (not
   // a unit after its owner's possessive: "Ryder System Inc's <RDR> American Jet Industries").
   if (b >= 1 && punct(b - 1, '>') && spaced(b)) {
-    std::size_t lt = b - 1;
-    while (lt > 0 && lt + 8 > b && !punct(lt, '<')) --lt;
-    const bool possessive =
-        lt >= 2 && punct(lt, '<') &&
-        ((lower_is(lt - 1, "s") && has(lt - 2, kPunct) && is_apostrophe(t_[lt - 2].cp)) ||
-         (has(lt - 1, kPunct) && is_apostrophe(t_[lt - 1].cp)));
-    if (!possessive) return false;
+    const std::size_t lt = ticker_open(b);
+    if (lt == b || possessor_end(lt) == 0) return false;
   }
   // "Mary Smith Research": a person's name before the word is not this rule's business.
   if (first_name(b) && !common(b)) return false;  // "Helen Steel", "Mary Smith Research"

@@ -235,6 +235,23 @@ bool Scan::rule_deal_cue(std::size_t i) {
   return add_cued_company(i, len);
 }
 
+std::size_t Scan::ticker_open(std::size_t i) const {
+  if (i >= 4 && punct(i - 1, '>'))
+    for (std::size_t q = i - 1; q-- > 0 && q + 10 > i;)
+      if (punct(q, '<')) return q;
+  return i;
+}
+
+std::size_t Scan::possessor_end(std::size_t p) const {
+  if (p >= 3 && lower_is(p - 1, "s") && glued(p - 1) && has(p - 2, kPunct) &&
+      is_apostrophe(t_[p - 2].cp) && glued(p - 2))
+    return p - 2;
+  if (p >= 2 && has(p - 1, kPunct) && is_apostrophe(t_[p - 1].cp) && glued(p - 1) && word(p - 2) &&
+      tx(p - 2).back() == 's')
+    return p - 1;
+  return 0;
+}
+
 // "X (Nasdaq: XYZ)", "X, the VoIP upstart", "X, a unit of Y", "Yonhap news agency said".
 bool Scan::rule_name_context(std::size_t i) {
   if (!capw(i) || covered_[i] || noisy(i)) return false;
@@ -273,20 +290,7 @@ bool Scan::rule_name_context(std::size_t i) {
     } else {
       // The company's possessive: "X's" or "Xs'" right before the unit's name, or before
       // Reuters' ticker of X ("Marriott Corp's <MHS> Straw Hat Pizza unit").
-      std::size_t p = i;
-      if (i >= 4 && punct(i - 1, '>'))
-        for (std::size_t q = i - 1; q-- > 0 && q + 10 > i;)
-          if (punct(q, '<')) {
-            p = q;
-            break;
-          }
-      std::size_t owner_end = 0;
-      if (p >= 3 && lower_is(p - 1, "s") && glued(p - 1) && has(p - 2, kPunct) &&
-          is_apostrophe(t_[p - 2].cp) && glued(p - 2))
-        owner_end = p - 2;
-      else if (p >= 2 && has(p - 1, kPunct) && is_apostrophe(t_[p - 1].cp) && glued(p - 1) &&
-               word(p - 2) && tx(p - 2).back() == 's')
-        owner_end = p - 1;
+      const std::size_t owner_end = possessor_end(ticker_open(i));
       // A company found here, or the first word of one found elsewhere ("Phillips Petroleum
       // ... Phillips' Aminoil subsidiary": the short name is only propagated later). Not a
       // compound adjective ("Facebook's Pittsburgh-based division") nor a field's two letters
