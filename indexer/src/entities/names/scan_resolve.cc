@@ -257,7 +257,7 @@ std::string NameRecognizer::company_key(std::string_view name) {
   }
   while (!s.empty() && (s.back() == '.' || s.back() == ',' || s.back() == ' ')) s.pop_back();
   // "Heck's Inc": the name's own "'s" before the suffix goes too, as from "Heck's".
-  s = std::string(strip_possessive(s));
+  s.resize(strip_possessive(s).size());
   std::string key = lower_utf8(s);
   if (key.size() > kMaxEntityBytes) key = std::string(clamp_utf8(key, kMaxEntityBytes));
   return key;
@@ -274,7 +274,7 @@ std::string_view NameRecognizer::same_company_head(std::string_view name) {
   for (std::string_view t : kTails)
     if (last.size() == t.size() &&
         std::equal(last.begin(), last.end(), t.begin(),
-                   [](char a, char b) { return (a >= 'A' && a <= 'Z' ? a + 32 : a) == b; }))
+                   [](char a, char b) { return names::ascii_lower(a) == b; }))
       return name.substr(0, cut);
   return {};
 }
