@@ -78,8 +78,6 @@ void Scan::find_lower_occurrences() {
     if (!w.empty()) ends[end_bit(w) >> 6] = 0;
 }
 
-/// Length in tokens of a person name starting at i: 2-4 capitalised words, an initial
-/// ("J.") allowed in the middle. 0 if there is none.
 // ", Canada's deputy chief of delegation", ", the chief executive", ", a researcher": a role
 // in apposition after a name (@p k: the comma); or a speech verb right after it ("said").
 bool Scan::role_apposition(std::size_t k) const {
@@ -95,6 +93,8 @@ bool Scan::role_apposition(std::size_t k) const {
   return false;
 }
 
+/// Length in tokens of a person name starting at i: 2-4 capitalised words, an initial
+/// ("J.") allowed in the middle. 0 if there is none.
 std::size_t Scan::person_name_at(std::size_t i, bool need_first_name) const {
   if (!titlew(i) || covered_[i]) return 0;
   if (need_first_name && !first_name(i)) return 0;
