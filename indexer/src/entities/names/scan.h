@@ -173,8 +173,9 @@ class Scan {
   std::size_t trim_suffixes(std::size_t b, std::size_t e) const;
   bool public_word(std::size_t k) const;
   bool public_name(std::size_t b, std::size_t e) const;
-  /// The gazetteer company named @p name, or that of its name before a trailing " Group" or
-  /// " Holdings"; -1 if none.
+  /// The gazetteer company named @p name (a bare ticker only where it is also the company's
+  /// alias), or that of its name before a last word NameRecognizer::same_company_head() drops
+  /// ("Group", "Motor", "Airways"...); -1 if none.
   std::int64_t find_company(std::string_view name) const;
   std::string gaz_or_key(std::size_t b, std::size_t e) const;
   void kill_covered(std::size_t b, std::size_t e, const std::vector<std::int32_t>& owner);
