@@ -142,6 +142,12 @@ TEST_CASE("bylines: a writer's role after By, an Authors list") {
   }
   CHECK(people("Spam finder\n\nThe detector works, said Helen Okafor.\nAuthors Rachel Fong "
                "Jonas Verlaine\nResearch Overview") == "helen okafor");
+  // A wire story's credits: reporters (each after their city) and editors.
+  CHECK(people("Chip deal\n\nThe deal closed, said Helen Okafor. (Reporting by Tina Marlow in "
+               "New York and Rama Venkat in Bengaluru; Editing by Simon Carrow-Moore)") ==
+        "helen okafor");
+  CHECK(people("Chip deal\n\nThe deal closed, said Helen Okafor.\nAdditional reporting by Ivo "
+               "Marren; Writing by Lena Okonkwo") == "helen okafor");
   // "Story by" anywhere on a line: the page's author line.
   CHECK(people("Flood alerts\n\nThe tool warns people early, said Helen Okafor. Story by Ivo "
                "Marren Ivo covers policy.") == "helen okafor");

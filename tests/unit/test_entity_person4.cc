@@ -258,3 +258,21 @@ TEST_CASE("person4: a profile page titled with a person's name and the site's") 
        {"Vellum Orlund - Example Summit\n\nHome Mentors Vellum Orlund Lecturer.", ""},
        {"Katja Orlund - Example Summit\n\nHome Mentors Past Editions 2019.", ""}});
 }
+
+TEST_CASE("person4: a speaker card's name before its role phrase") {
+  expect({// After markup, a separator or a line's start; the role phrase is not the name's.
+          {"Speakers\n\n\"new\">Teodora Vasquelin Assistant Professor, Vellum University "
+           "\"new\">Oyelaran Tosh-Ambeke Senior Data Scientist, Quorbit",
+           "teodora vasquelin|oyelaran tosh-ambeke"},
+          {"Panel\n\nNdapewa Kalluri PhD Candidate, Vellum University; Ruslan Ferrowitz Research "
+           "Engineer at Quorbit",
+           "ndapewa kalluri|ruslan ferrowitz"},
+          // A modifier lets the organisation follow without a comma.
+          {"Panel\n\n| Ilse Marrowby Co-Managing Partner Ferrow Capital |", "ilse marrowby"},
+          // Not people: a role with no modifier before a capitalised word, a nationality,
+          // a named chair, a name inside running text.
+          {"Review\n\n| Harrow Potts Director Quorbit.", ""},
+          {"News\n\n| West Germanic President of the club spoke.", ""},
+          {"News\n\nShe is the Arnold Verbeck Professor of History at Vellum.", ""},
+          {"News\n\nThe Arnold Verbeck Professor, Vellum said.", ""}});
+}

@@ -129,6 +129,15 @@ TEST_CASE("furniture: a byline's bio line") {
   CHECK(spans("Title\n\nBy March, a reporter at Orbitrix had quit.") == "");
 }
 
+TEST_CASE("furniture: an author box, a writer's sentence and what they cover") {
+  CHECK(spans("Title\n\nThe phone sold well. Elena is a tech reporter at Gadgetry. She covers "
+              "Orbitrix and digital trends. She studied history.") ==
+        "Elena is a tech reporter at Gadgetry. She covers Orbitrix and digital trends");
+  // Not a writer, or not what they cover: the article's own text.
+  CHECK(spans("Title\n\nMara is a chip designer at Orbitrix. She covers the night shift.") == "");
+  CHECK(spans("Title\n\nElena is a tech reporter at Gadgetry. She said Orbitrix grew.") == "");
+}
+
 TEST_CASE("furniture: sign-up forms and the mentions drop_furniture removes") {
   const std::string text =
       "Orbitrix grew.\nFollow us I accept Orbitrix's Terms and Conditions and Orbitrix's "

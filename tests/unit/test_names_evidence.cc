@@ -85,6 +85,10 @@ TEST_CASE("newswire tickers and bracketed names") {
        "company:pellham savings federal"},
       {"<Dorwick and Hale Ltd> said it would buy the plant.", "company:dorwick and hale"},
       {"U.S. TROOPS GET COST-OF-LIVING INCREASE\n\nThe rise was small.", ""},
+      // A listed person's lone surname (Ray Kurzweil's) opening the headline's company.
+      {"KURZWEIL PIANO WORKS INC <KPW> 4TH QTR LOSS\n\nShr loss 21 cts vs loss 29 cts",
+       "company:kurzweil piano works"},
+      {"KURZWEIL SAID TO PLAN BOOK\n\nThe book is due in May.", "person:kurzweil"},
   });
 }
 

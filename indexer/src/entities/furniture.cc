@@ -259,6 +259,35 @@ void byline_bios(std::string_view text, std::vector<Span>& out) {
   }
 }
 
+// An author box: `Elena is a tech reporter at Mashable. She covers TikTok and digital trends.`
+// A sentence `(She|He|They) cover(s) ...` right after one that says someone `is a|an` writer,
+// reporter, editor or correspondent: both sentences (each at most 300 bytes).
+void author_boxes(std::string_view text, std::vector<Span>& out) {
+  for (std::string_view cue : {". She covers ", ". He covers ", ". They cover "}) {
+    for (std::size_t p = text.find(cue); p != std::string_view::npos; p = text.find(cue, p + 1)) {
+      // The sentence before: back to the previous sentence's end or the line's start.
+      std::size_t b = p;
+      while (b > 0 && p - b < 300 && text[b - 1] != '\n' &&
+             !(b >= 2 && text[b - 1] == ' ' && (text[b - 2] == '.' || text[b - 2] == '!')))
+        --b;
+      const std::string_view before = text.substr(b, p - b);
+      if (before.find(" is a ") == std::string_view::npos &&
+          before.find(" is an ") == std::string_view::npos)
+        continue;
+      bool role = false;
+      for (std::string_view r : {"reporter", "writer", "editor", "correspondent", "journalist"})
+        role = role || before.find(r) != std::string_view::npos;
+      if (!role) continue;
+      std::size_t e = p + 2;
+      while (
+          e < text.size() && e - p < 300 && text[e] != '\n' &&
+          !(text[e] == '.' && (e + 1 == text.size() || text[e + 1] == ' ' || text[e + 1] == '\n')))
+        ++e;
+      out.emplace_back(b, e);
+    }
+  }
+}
+
 }  // namespace
 
 std::vector<Span> furniture_spans(std::string_view text) {
@@ -267,6 +296,7 @@ std::vector<Span> furniture_spans(std::string_view text) {
   headline_runs(text, out);
   legal_forms(text, out);
   byline_bios(text, out);
+  author_boxes(text, out);
   std::sort(out.begin(), out.end());
   return out;
 }

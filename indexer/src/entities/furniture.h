@@ -9,6 +9,7 @@
 //    or two commas within six words end a run (lists of names in prose).
 //  - Sign-up forms: a name before `'s Privacy Policy` or `'s Terms`.
 //  - A byline's bio line: `By Jo Marr , a senior editor covering Orbitrix and chips.`
+//  - An author box: `Jo is a tech reporter at Example. She covers Orbitrix and chips.`
 // Found from shape and cue words, never from the names themselves.
 #include <cstddef>
 #include <string_view>

@@ -25,7 +25,8 @@ bool ends_with_word(std::string_view text, std::size_t e, std::string_view w, bo
 // Whether @p e is the first name of a byline: `By Name`, or `by Name` at a line's start,
 // with up to three words of a writer's role between (`By guest contributor Name`, `by staff
 // writer Name`); or the first of an `Authors` list (`Authors Rachel Fong Josh Tobin`), or after
-// `Written by`, `Story by`, `Reporting by`, `Words by` anywhere on a line.
+// `Written by`, `Story by`, `Reporting by` (`Additional reporting by`), `Editing by`, `Writing by`,
+// `Words by` anywhere on a line: a wire story's credits.
 bool after_by(std::string_view text, const Entity& e) {
   std::size_t p = e.begin;
   for (int words = 0; words <= 3; ++words) {
@@ -40,6 +41,10 @@ bool after_by(std::string_view text, const Entity& e) {
          ends_with_word(text, p, "Written by", false) ||
          ends_with_word(text, p, "Story by", false) ||
          ends_with_word(text, p, "Reporting by", false) ||
+         ends_with_word(text, p, "reporting by", false) ||
+         ends_with_word(text, p, "Editing by", false) ||
+         ends_with_word(text, p, "editing by", false) ||
+         ends_with_word(text, p, "Writing by", false) ||
          ends_with_word(text, p, "Words by", false)))
       return true;
     // A writer's role before: `contributor` in `By guest contributor`.
@@ -168,8 +173,20 @@ bool bio_subject(std::string_view text, const Entity& e, const Entity* next,
   return rest.ends_with(" at") || rest.ends_with(" for") || rest.ends_with(" with");
 }
 
-// Whether only a list separator (`, `, ` and `, ` & `) lies between two mentions.
+// Whether only a list separator (`, `, ` and `, ` & `) lies between two mentions, after the
+// first one's city (`Reporting by Tina Bellon in New York and Rama Venkat in Bengaluru`).
 bool list_gap(std::string_view gap) {
+  if (gap.substr(0, 4) == " in ") {
+    std::size_t q = 4, city_end = 0;
+    for (int words = 0;
+         words < 3 && q < gap.size() && std::isupper(static_cast<unsigned char>(gap[q])); ++words) {
+      while (q < gap.size() && !space(gap[q]) && gap[q] != ',' && gap[q] != ';') ++q;
+      city_end = q;
+      if (q < gap.size() && gap[q] == ' ') ++q;
+    }
+    if (city_end == 0) return false;
+    gap.remove_prefix(city_end);
+  }
   std::size_t i = 0;
   while (i < gap.size() && (space(gap[i]) || gap[i] == ',')) ++i;
   gap.remove_prefix(i);

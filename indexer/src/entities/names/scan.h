@@ -272,6 +272,10 @@ class Scan {
   // names/scan_person4.cc (issue 11, sixth round): role nouns, plural titles, lists.
   void person_rules4();
   std::size_t role4_name_at(std::size_t i) const;
+  /// The end of a speaker card's role phrase at @p k ("Assistant Professor, ", "Senior Data
+  /// Scientist at"), or 0.
+  std::size_t card_role_end(std::size_t k) const;
+  bool rule_card_name(std::size_t i);
   std::size_t common_surname_at(std::size_t i) const;
   std::size_t surname_particle(std::size_t k) const;
   bool rule_initials(std::size_t i);

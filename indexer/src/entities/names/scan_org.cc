@@ -259,9 +259,22 @@ bool Scan::rule_ticker_cue(std::size_t lt, const std::vector<std::int32_t>& owne
   // "STOP AND SHOP'S <SHP>": the possessive is not part of the name.
   if (e >= 3 && lower_is(e - 1, "s") && has(e - 2, kPunct) && is_apostrophe(t_[e - 2].cp)) e -= 2;
   std::size_t b = e;
+  bool lone_person = false;  // listed surnames inside the name: killed if the name is kept
   for (std::size_t words_n = 0; b > 0 && words_n < 6;) {
     const std::size_t k = b - 1;
-    if (covered_[k]) break;
+    if (covered_[k]) {
+      // "KURZWEIL MUSIC SYSTEMS INC <KURM>", "CARTER HAWLEY HALE <CHH>": a listed person's
+      // lone surname (Ray Kurzweil's) inside an all-capital headline's company name.
+      const std::int32_t oi = owner[k];
+      if (oi < 0 || words_n == 0 || has(k, kHasLower) || !capw(k)) break;
+      const Cand& c = cands_[static_cast<std::size_t>(oi)];
+      if (c.dead || c.kind != EntityKind::person || c.tb != k || c.te != k + 1) break;
+      b = k;
+      ++words_n;
+      lone_person = true;
+      if (has(k, kNewlineBefore)) break;
+      continue;
+    }
     if (capw(k)) {
       b = k;
       ++words_n;
@@ -341,6 +354,8 @@ bool Scan::rule_ticker_cue(std::size_t lt, const std::vector<std::int32_t>& owne
     strong = named_with_suffix(b, name_e);
   if (!strong) return false;  // "North America", "Japan"
   std::string key = gaz_or_key(b, name_e);
+  // (Only such surnames are covered between b and the ticker.)
+  if (lone_person) kill_covered(b, lt, owner);
   add_rule(EntityKind::company, b, lt, name_e, std::move(key), false);
   return true;
 }

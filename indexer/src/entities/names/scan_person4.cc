@@ -373,6 +373,89 @@ bool Scan::rule_common_surname(std::size_t i) {
   return true;
 }
 
+// Up to four capitalised modifiers, then a role noun (in lower case only after a modifier:
+// "Senior scientist"); after it a comma, a semicolon, a bar, a quote, "at", "of", "in", "and",
+// a line's end or, after a modifier, the organisation ("Data Scientist Africa's Talking"; not
+// "Harry Potter Director Chris Columbus").
+std::size_t Scan::card_role_end(std::size_t k) const {
+  static const ViewSet kMods = {
+      "assistant",  "associate",     "senior",       "junior",      "principal",   "chief",
+      "research",   "data",          "product",      "team",        "network",     "staff",
+      "lead",       "software",      "machine",      "learning",    "ai",          "ml",
+      "phd",        "doctoral",      "postdoctoral", "managing",    "co-managing", "executive",
+      "technical",  "innovation",    "general",      "vice",        "deputy",      "program",
+      "programme",  "project",       "development",  "engineering", "marketing",   "sales",
+      "operations", "distinguished", "visiting",     "adjunct",     "emeritus",    "founding",
+      "group",      "global",        "scientific",   "applied",     "community",   "regional",
+      "security",   "solutions",     "technology",   "business",    "investment",  "clinical",
+      "digital",    "strategy",      "postgraduate", "graduate",    "msc",         "mba"};
+  static const ViewSet kRoles = {
+      "professor",  "researcher", "scientist",   "engineer",     "lecturer",   "candidate",
+      "manager",    "founder",    "co-founder",  "cofounder",    "ceo",        "cto",
+      "cfo",        "coo",        "officer",     "director",     "lead",       "leader",
+      "chair",      "fellow",     "head",        "partner",      "student",    "trainer",
+      "president",  "analyst",    "consultant",  "developer",    "architect",  "designer",
+      "advisor",    "adviser",    "coordinator", "specialist",   "instructor", "postdoc",
+      "evangelist", "strategist", "economist",   "entrepreneur", "organiser",  "organizer",
+      "chairman",   "chairwoman"};
+  if (k >= t_.size() || !spaced(k) || !capw(k)) return 0;
+  std::size_t mods = 0;
+  for (std::size_t q = k; q < t_.size() && mods <= 4;) {
+    if (q > k && !spaced(q)) return 0;
+    if (!word(q) || covered_[q]) return 0;
+    // "Co-founder", "Co-Managing": one word of three tokens.
+    std::size_t e = q + 1;
+    std::string w(lower(q));
+    if (q + 2 < t_.size() && has(q + 1, kPunct) && is_dash(t_[q + 1].cp) && glued(q + 1) &&
+        glued(q + 2) && word(q + 2)) {
+      w += '-';
+      w += lower(q + 2);
+      e = q + 3;
+    }
+    const bool cap = has(q, kUpperFirst);
+    if ((cap || mods > 0) && in_set(kRoles, w)) {
+      if (e >= t_.size() || has(e, kNewlineBefore)) return e;
+      if (punct(e, ',') || punct(e, ';') || punct(e, '|') || punct(e, '"') || punct(e, '(') ||
+          lower_is(e, "at") || lower_is(e, "of") || lower_is(e, "in") || lower_is(e, "and"))
+        return e;
+      if (mods > 0 && spaced(e) && capw(e) && tx(e) != "Relations") return e;
+      // "Senior Research Fellow": a role noun may modify the next one.
+      if (!(cap && in_set(kMods, w))) return 0;
+    }
+    if (!cap || !in_set(kMods, w)) return 0;
+    ++mods;
+    q = e;
+  }
+  return 0;
+}
+
+// "\"new\">Asja Fischer Assistant Professor, Ruhr-University Bochum", "Omoju Miller Senior Data
+// Scientist, GitHub": a speaker or profile card, a name of two or three words that no list
+// makes common, an organisation's or a title's, then the card's role phrase; at a line's
+// start, after markup or a separator, or after an honorific.
+bool Scan::rule_card_name(std::size_t i) {
+  if (i > 0 && !has(i, kNewlineBefore)) {
+    const std::size_t c = i - 1;
+    const bool sep = has(c, kPunct) &&
+                     (t_[c].cp == '>' || t_[c].cp == '"' || t_[c].cp == '|' || t_[c].cp == ':' ||
+                      t_[c].cp == ';' || t_[c].cp == ')' || t_[c].cp == 0x2022 || t_[c].cp == 0xB7);
+    if (!sep && !is(c, kLxTitle)) return false;
+  }
+  const std::size_t len = person_name_at(i, false);
+  if (len < 2 || card_role_end(i + len) == 0) return false;
+  std::size_t words_n = 0;  // (a hyphen's tokens are no words: "Tosh-Ambeke")
+  for (std::size_t k = i; k < i + len; ++k) {
+    if (!word(k)) continue;
+    ++words_n;
+    if (common(k) || org_word(k) || demonym(k) || place_head(k) ||
+        is(k, kLxTitle | kLxLegal | kLxDesc | kLxPersonCue | kLxPersonRole | kLxCompanyNoun))
+      return false;
+  }
+  if (words_n > 3) return false;
+  add_person(i, len, false);
+  return true;
+}
+
 // "Kathleen Siminyu - Deep Learning Indaba": a page whose title is a person's name and its
 // site's, a profile or speaker page. The title's first two words, a known given name and a
 // surname no list makes a common word, then " - " or " | " and the site's name; the name must
@@ -402,6 +485,7 @@ void Scan::person_rules4() {
     }
     // The word before decides: a role noun, a plural title or role, or a comma.
     if (rule_role4(i)) continue;
+    if (rule_card_name(i)) continue;
     if (rule_plural_role(i)) continue;
     if (rule_comma_speaker(i)) continue;
     if (rule_caption_name(i)) continue;

@@ -162,6 +162,9 @@ std::size_t Scan::person_name_at(std::size_t i, bool need_first_name) const {
       ++k;
       break;
     }
+    // "Asja Fischer Assistant Professor, Ruhr-University Bochum": a speaker card's role
+    // phrase ends the name.
+    if (words_n >= 2 && card_role_end(k) != 0) break;
     if (!titlew(k) || common(k) || is(k, kLxLegal) || is(k, kLxDesc)) break;
     // "Jane Doe Title: Founder", "Jane Doe Published: 12 Sep": a page label after the name.
     if (words_n >= 2 && k + 1 < t_.size() && punct(k + 1, ':') && page_label(k)) {
@@ -196,11 +199,12 @@ std::size_t Scan::person_name_at(std::size_t i, bool need_first_name) const {
   }
   if (words_n < 2) return 0;
   // "Josh Achiam Researcher at OpenAI", "Jane Doe Director of Research": a profile card's role
-  // after the name, then "at"/"of" and where (not a named chair: "the John L. Hinds Professor
-  // of History").
-  const bool role_after = k + 1 < t_.size() && spaced(k) && capw(k) && is(k, kLxPersonCue) &&
-                          has(k, kHasLower) && spaced(k + 1) && !lower_is(k, "professor") &&
-                          (lower_is(k + 1, "at") || lower_is(k + 1, "of"));
+  // after the name, then "at"/"of" and where, or a speaker card's role phrase (not a named
+  // chair: "the John L. Hinds Professor of History").
+  const bool role_after = (k + 1 < t_.size() && spaced(k) && capw(k) && is(k, kLxPersonCue) &&
+                           has(k, kHasLower) && spaced(k + 1) && !lower_is(k, "professor") &&
+                           (lower_is(k + 1, "at") || lower_is(k + 1, "of"))) ||
+                          (card_role_end(k) != 0 && !(i > 0 && lower_is(i - 1, "the")));
   // A longer capitalised run goes on: an organisation or a title, not a person.
   if (!split && !label && !role_after && k < t_.size() && spaced(k) && capw(k)) return 0;
   // "Jonathan Guyer Formula 1": a number after the last word makes it a product/title.
