@@ -189,3 +189,38 @@ TEST_CASE("company4: venture firms named by ordinary words") {
   CHECK(companies("Why Venture Capital firms drill the need to create value.").empty());
   CHECK(companies("It studied Artificial Intelligence, Human Capital, and Innovation.").empty());
 }
+
+TEST_CASE("company4: a unit the story's company names with its") {
+  CHECK(companies("Quorbit Inc said the Navy awarded a contract to its Data Systems division.") ==
+        "quorbit | data systems");
+  CHECK(companies("It will sell its Vellamo unit next year.") == "vellamo");
+  // Not a unit's name: a region, a country, a nationality.
+  CHECK(companies("It will sell its European subsidiary and its Hong Kong unit.").empty());
+  CHECK(companies("It sold its Canadian unit.").empty());
+}
+
+TEST_CASE("company4: a name after a place and -based") {
+  CHECK(companies("The loan is guaranteed by Norway-based Den Varske Kreditbank.") ==
+        "den varske kreditbank");
+  CHECK(companies("Investors backed the Palo Alto-based Quellio, which sells robots.") ==
+        "quellio");
+  // Not a company: a technology's base, a party, a library, a product of digits.
+  CHECK(companies("It ships a Kestrel-based CPU and a Transformer-based NLP model.").empty());
+  CHECK(companies("It runs the Linux-based SteamOS.").empty());
+  CHECK(companies("The Moslem-based Unity Development Party won seats.").empty());
+  CHECK(companies("It integrates the Python-based Korvo library.").empty());
+  CHECK(companies("It moves to the Valhall-based Mali-G77 GPU.").empty());
+}
+
+TEST_CASE("company4: a customer card, a studio behind a game, a round in euros") {
+  CHECK(companies("Showing 3 results\nTypevane Typevane uses GPT-4 to build forms.\nBe Our "
+                  "Guide Be Our Guide provides tours.") == "typevane | be our guide");
+  // Not a card: a tag page's plural, a page's button, an acronym heading.
+  CHECK(companies("Tags Bermuda Bermuda holidays Bologna Bologna nights").empty());
+  CHECK(companies("Save this story Save Save this story Save").empty());
+  CHECK(companies("Prioritize safety\nAI AI provides new chances.").empty());
+  CHECK(companies("Mercury Brook, the studio behind Star Drift, is hiring.") == "mercury brook");
+  CHECK(companies("Her father, the company that she left, sued.").empty());
+  CHECK(companies("Norway's Solvika bags €40M to grow.") == "solvika");
+  CHECK(companies("London's Pellow raises £20M in a seed round.") == "pellow");
+}

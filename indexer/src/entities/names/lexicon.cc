@@ -351,7 +351,7 @@ constexpr const char* kCompanyNouns[] = {
     "carmaker",   "developer", "provider",  "unicorn",      "giant",      "outfit",
     "operator",   "retailer",  "lender",    "fintech",      "insurer",    "manufacturer",
     "supplier",   "vendor",    "publisher", "conglomerate", "subsidiary", "rival",
-    "competitor", "spinoff",   "spin-off",  "brokerage",    "bank"};
+    "competitor", "spinoff",   "spin-off",  "brokerage",    "bank",       "studio"};
 
 // Nouns that introduce a company name right after them ("AI startup Glean").
 constexpr const char* kCompanyIntro[] = {

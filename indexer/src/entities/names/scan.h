@@ -191,6 +191,8 @@ class Scan {
   bool rule_source_cue(std::size_t i);
   bool rule_outlet_word(std::size_t i);
   bool rule_org_cues(std::size_t i);
+  bool rule_its_unit(std::size_t i);
+  bool rule_card_company(std::size_t i);
   bool rule_party_cue(std::size_t i);
   void list_members();
   // names/scan_org2.cc: deal objects, listings, appositives, agencies, dotted outlets.

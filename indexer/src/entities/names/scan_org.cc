@@ -61,6 +61,20 @@ const ViewSet kPublicWords = {"Reserve",    "Central",    "World",     "Export",
                               "Agency",     "Authority",  "Committee", "Board",     "Bureau",
                               "Government", "Fed",        "Treasury",  "Parliament"};
 
+// Regions and the countries a wire story's units are most often named after (the
+// places of "its Hong Kong unit" and "Norway-based X").
+const ViewSet kRegions = {
+    "North",    "South",       "East",      "West",        "Latin",         "Middle",
+    "Far",      "Pacific",     "Atlantic",  "European",    "Asian",         "African",
+    "Arab",     "Nordic",      "Europe",    "Asia",        "Africa",        "America",
+    "Americas", "Hong",        "Kong",      "Japan",       "China",         "Taiwan",
+    "Korea",    "India",       "Singapore", "Australia",   "Canada",        "Mexico",
+    "Brazil",   "Argentina",   "Britain",   "France",      "Germany",       "Italy",
+    "Spain",    "Netherlands", "Belgium",   "Switzerland", "Sweden",        "Norway",
+    "Ireland",  "Israel",      "Russia",    "Turkey",      "Indonesia",     "Malaysia",
+    "Thailand", "Philippines", "Zealand",   "Overseas",    "International", "Domestic",
+    "Foreign",  "Global",      "Eurobond",  "Caribbean",   "Gulf"};
+
 // Nouns after which "such as / including / like" introduces companies.
 const ViewSet kListNouns = {"companies",  "firms",       "stocks",    "rivals",        "giants",
                             "brands",     "makers",      "banks",     "lenders",       "brokers",
@@ -697,7 +711,31 @@ bool Scan::rule_org_cues(std::size_t i) {
          lower_is(i - 2, "strategist") || lower_is(i - 2, "strategists")))
       cue = true;
     // "the firm X" is rule_company_cues'; "X, the firm" not handled.
+    // "Norway-based Den Norske Creditbank", "Palo Alto-based Credo AI": after a place (a
+    // capitalised word no list makes common, no listed company or product: not "Linux-based
+    // SteamOS"), a name in title case without digits (not "Intel-based PCs", "Cloud-based
+    // Endpoint Protection", "Valhall-based Mali-G77").
+    if (lower_is(i - 1, "based") && i >= 3 && glued(i - 1) && has(i - 2, kPunct) &&
+        is_dash(t_[i - 2].cp) && glued(i - 2) && titlew(i - 3) &&
+        (!common(i - 3) || in_set(kRegions, tx(i - 3))) &&
+        g_.find_name(EntityKind::company, tx(i - 3)) < 0 &&
+        g_.find_name(EntityKind::product, tx(i - 3)) < 0 && !demonym(i - 3) && titlew(i) &&
+        !has(e - 1, kNewlineBefore) && (e > i + 1 || !common(i)) &&
+        !(t_[i].end - t_[i].begin > 1 && has(i, kHasUpper) &&
+          std::isupper(static_cast<unsigned char>(text_[t_[i].begin + 1])))) {
+      cue = true;
+      for (std::size_t q = i; q < e && cue; ++q) cue = !has(q, kHasDigit);
+      // Not a party, an association or a tool ("the Python-based Keras library").
+      static const ViewSet kNotFirms = {"Party",      "Association", "Institute", "University",
+                                        "Foundation", "Society",     "Union",     "Federation"};
+      if (in_set(kNotFirms, tx(e - 1))) cue = false;
+      if (e < t_.size() && spaced(e) && word(e) && !has(e, kHasUpper) &&
+          (lower_is(e, "library") || lower_is(e, "framework") || lower_is(e, "platform") ||
+           lower_is(e, "language") || lower_is(e, "model") || lower_is(e, "operating")))
+        cue = false;
+    }
   }
+
   // "X's shares / chief executive / board"
   std::size_t k = e;
   // (Or "Veritas' shares": a bare apostrophe after a final "s".)
@@ -731,6 +769,27 @@ bool Scan::rule_org_cues(std::size_t i) {
   bool strong = false;
   for (std::size_t q = i; q < e; ++q) strong |= word(q) && !common(q);
   if (!strong || public_name(i, e)) return false;
+  add_rule(EntityKind::company, i, e, e, gaz_or_key(i, e), false);
+  return true;
+}
+
+// "its Data Systems division", "its Canron unit": a unit of the company the story is about,
+// named even by ordinary words: one to three capitalised words between "its" and "division",
+// "unit" or "subsidiary" (not a region's: "its Canadian unit", "its North American
+// subsidiary").
+bool Scan::rule_its_unit(std::size_t i) {
+  if (i == 0 || !spaced(i) || !lower_is(i - 1, "its") || noisy(i)) return false;
+  std::size_t e = i;
+  while (e < t_.size() && e < i + 3 && capw(e) && has(e, kHasLower) && !covered_[e] &&
+         (e == i || spaced(e)) && !has(e, kNewlineBefore))
+    ++e;
+  if (e == i || e >= t_.size() || !spaced(e) ||
+      !(lower_is(e, "division") || lower_is(e, "unit") || lower_is(e, "subsidiary")))
+    return false;
+  for (std::size_t q = i; q < e; ++q)
+    if (demonym(q) || place_head(q) || public_word(q) || legal_word(q) || in_set(kRegions, tx(q)))
+      return false;
+  if (e == i + 1 && first_name(i)) return false;
   add_rule(EntityKind::company, i, e, e, gaz_or_key(i, e), false);
   return true;
 }
@@ -864,7 +923,7 @@ void Scan::org_rules_pass() {
   for (std::size_t k = 1; k + 1 < t_.size(); ++k)
     if (punct(k, '&')) rule_amp_name(k);
   for (std::uint32_t i : caps_all_)
-    if (!covered_[i]) rule_org_cues(i);
+    if (!covered_[i]) rule_org_cues(i) || rule_its_unit(i);
 }
 
 // "Rand Paul (R-Kentucky)": a party and state after a name mark a politician.

@@ -463,6 +463,43 @@ bool Scan::rule_exchange_name(std::size_t i) {
   return true;
 }
 
+// "Typeform Typeform evolves online forms", "Be My Eyes Be My Eyes uses GPT-4": a customer
+// card, the company's name as its heading and again as the subject of its blurb's first verb
+// ("uses", "provides", "offers", ...). Not a doubled name ("Sirhan Sirhan says"): no known given
+// name first.
+bool Scan::rule_card_company(std::size_t i) {
+  if (noisy(i) || first_name(i)) return false;
+  for (std::size_t n = 1; n <= 3; ++n) {
+    const std::size_t v = i + 2 * n;
+    if (v >= t_.size()) return false;
+    bool same = true;
+    for (std::size_t k = i; k < i + n && same; ++k)
+      same = capw(k) && capw(k + n) && !covered_[k] && !covered_[k + n] && spaced(k + n) &&
+             (k == i || spaced(k)) && tx(k) == tx(k + n);
+    if (!same) continue;
+    // (One ordinary word is a page's button: "Save Save this story".)
+    if (n == 1 && (common(i) || !has(i, kHasLower))) return false;  // ("AI AI provides")
+    // A blurb's verb (not a tag page's plural: "Bermuda Bermuda holidays").
+    static const ViewSet kBlurbVerbs = {
+        "uses",        "provides",  "offers",    "helps",     "enables",    "brings",
+        "builds",      "makes",     "lets",      "allows",    "delivers",   "specializes",
+        "specialises", "develops",  "creates",   "powers",    "bills",      "positions",
+        "explores",    "evolves",   "automates", "deepens",   "combines",   "gives",
+        "transforms",  "leverages", "aims",      "sells",     "designs",    "operates",
+        "focuses",     "produces",  "turns",     "connects",  "simplifies", "streamlines",
+        "empowers",    "supports",  "applies",   "harnesses", "integrates", "blasts",
+        "describes",   "calls",     "promises",  "lets",      "wants",      "plans"};
+    if (!(spaced(v) && word(v) && !has(v, kHasUpper) && in_set(kBlurbVerbs, lower(v))))
+      return false;
+    if (public_name(i, i + n)) return false;
+    std::string key = gaz_or_key(i + n, v);
+    add_rule(EntityKind::company, i, i + n, i + n, key, false);
+    add_rule(EntityKind::company, i + n, v, v, std::move(key), false);
+    return true;
+  }
+  return false;
+}
+
 void Scan::org_cues_late() {
   for (std::size_t k = 0; k + 4 < t_.size(); ++k)
     if (punct(k, '(')) rule_dotted_outlet(k);
@@ -472,6 +509,8 @@ void Scan::org_cues_late() {
     if (!covered_[i]) rule_name_context(i);
   for (std::uint32_t i : caps_all_)
     if (!covered_[i] && i > 0) rule_exchange_name(i);
+  for (std::uint32_t i : caps_all_)
+    if (!covered_[i]) rule_card_company(i);
   org_cues_tech();
 }
 

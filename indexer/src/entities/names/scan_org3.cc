@@ -48,7 +48,8 @@ bool nationality_shape(std::string_view w) {
 const ViewSet kCalledNouns = {"startup", "start-up", "company", "firm", "outfit", "maker"};
 
 // Funding headlines: "X raises $5M", "X closes $20 million round".
-const ViewSet kRaiseVerbs = {"raises", "raised", "closes", "secures", "lands", "nabs"};
+const ViewSet kRaiseVerbs = {"raises", "raised", "closes", "secures",
+                             "lands",  "nabs",   "bags",   "snags"};
 
 // Sentence openers before a funding headline's name ("And Swarm Mobile raised ...").
 const ViewSet kOpeners = {"And", "But", "Or", "So", "Then", "While", "Meanwhile", "Also"};
@@ -229,13 +230,16 @@ bool Scan::rule_called(std::size_t i) {
   return add_tech_company(i, len);
 }
 
-// "Quadric raises $5M", "New York-based Jopwell raises $7 million": a funding headline. A run
+// "Quadric raises $5M", "New York-based Jopwell raises $7 million", "Norway's Otovo bags
+// €40M": a funding headline. A run
 // of up to three capitalised words that starts a sentence or follows a lower-case word is the
 // name; inside a longer run (a menu before the headline) only a last word of mixed case or
 // with a digit ("HiddenLayer", "OctoML").
 bool Scan::rule_raises(std::size_t r) {
   if (!word(r) || has(r, kHasUpper) || !in_set(kRaiseVerbs, lower(r)) || r < 1) return false;
-  if (r + 1 >= t_.size() || !spaced(r + 1) || !has(r + 1, kPunct) || t_[r + 1].cp != '$')
+  // ("Otovo bags €40M", "Wayve raises £20M": the amount in any of the three currencies.)
+  if (r + 1 >= t_.size() || !spaced(r + 1) || !has(r + 1, kPunct) ||
+      (t_[r + 1].cp != '$' && t_[r + 1].cp != 0x20AC && t_[r + 1].cp != 0xA3))
     return false;
   std::size_t b = r;
   while (b > 0 && r - b < 4 && capw(b - 1) && !covered_[b - 1] &&
@@ -331,7 +335,7 @@ void Scan::org_cues_tech() {
     if (!has(k, kPunct)) continue;
     if (t_[k].cp == '.' && !covered_[k - 1])
       rule_startup_domain(k - 1);
-    else if (t_[k].cp == '$')
+    else if (t_[k].cp == '$' || t_[k].cp == 0x20AC || t_[k].cp == 0xA3)
       rule_raises(k - 1);
   }
 }

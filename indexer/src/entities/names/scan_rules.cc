@@ -699,7 +699,9 @@ bool Scan::rule_company_cues(std::size_t i) {
       }
     }
   }
-  // Appositive: "Glean, a startup that ...", "Virtana, a cloud company".
+  // Appositive: "Glean, a startup that ...", "Virtana, a cloud company", "Explosion, the company
+  // behind spaCy" (after "the" the noun must be followed by "behind", "that", "which" or
+  // "whose": "Smith, the company's founder" is a person).
   {
     const std::size_t len = company_name_at(i, 3);
     if (len == 0) return false;
@@ -707,6 +709,13 @@ bool Scan::rule_company_cues(std::size_t i) {
     std::size_t k = i + len;
     if (!(k < t_.size() && punct(k, ',') && glued(k))) return false;
     ++k;
+    if (lower_is(k, "the") && k + 2 < t_.size() && word(k + 1) && !has(k + 1, kHasUpper) &&
+        is(k + 1, kLxCompanyNoun) && spaced(k + 2) &&
+        (lower_is(k + 2, "behind") || lower_is(k + 2, "that") || lower_is(k + 2, "which") ||
+         lower_is(k + 2, "whose"))) {
+      if (first_name(i) && len >= 2) return false;
+      return make(i, len);
+    }
     if (!(lower_is(k, "a") || lower_is(k, "an"))) return false;
     ++k;
     for (std::size_t s = 0; s < 6 && k < t_.size(); ++s, ++k) {
