@@ -276,3 +276,22 @@ TEST_CASE("person4: a speaker card's name before its role phrase") {
           {"News\n\nShe is the Arnold Verbeck Professor of History at Vellum.", ""},
           {"News\n\nThe Arnold Verbeck Professor, Vellum said.", ""}});
 }
+
+TEST_CASE("person4: a list of names inside a capitalised run") {
+  expect({// Most members open with a known given name: the others are people too.
+          {"Thanks\n\nWe thank our co-authors: Orrin Vaskel, Jeff Quillon, Roger Tamsk, Diogo "
+           "Marvell, and Paul Dresker, along with everyone who helped.",
+           "orrin vaskel|jeff quillon|roger tamsk|diogo marvell|paul dresker"},
+          // A heading's word before the first name; the next sentence's first word after the
+          // last one.
+          {"Credits\n\nContributors Michael Vantree, Joanne Kessick, Pamela Drunt, Andrew "
+           "Solleck, Tim Varrow Recent work has shown it.",
+           "michael vantree|joanne kessick|pamela drunt|andrew solleck|tim varrow"},
+          // Not people: a list of titles (an article first), of places, too few given names.
+          {"Films\n\nIt beat Eternal Sunshine, Finding Neverland, The Motorcycle Diaries and "
+           "Vera Drake for the prize.",
+           ""},
+          {"Offices\n\nIt has offices in Vellum Park, Quorbit Heights, Dorrant Bay, Marrow "
+           "Cross and Tellis Point.",
+           ""}});
+}

@@ -292,6 +292,10 @@ class Scan {
   bool rule_particle_compound(std::size_t i);
   bool rule_common_surname(std::size_t i);
   void person_list_members();
+  /// The names of a list of people inside a capitalised run (an acknowledgement, a line-up):
+  /// groups of two or three capitalised words between commas and "and", most of them
+  /// opening with a known given name. Runs refuse the other person rules.
+  void person_name_runs();
   bool rule_profile_title();
   // names/scan_surname.cc: where a gazetteer lone surname may stand beside capitals.
   bool headline_surname_ok(std::size_t i, std::size_t end) const;

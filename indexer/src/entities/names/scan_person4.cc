@@ -494,6 +494,107 @@ void Scan::person_rules4() {
   }
 }
 
+// "We'd like to thank our co-authors: Long Ouyang, Jeff Wu, Roger Jiang, Diogo Almeida, and
+// Paul Christiano": a run of capitalised words (kTitleRun, where the other person rules do not
+// look) that is a list of names. Each member two or three title-case words (a hyphen or an
+// initial inside), none an organisation's, a title's or a legal word, members joined by ", ",
+// ", and ", " and " or " & "; at least three members, and at least two of them and 60% open
+// with a known given name or are people found already. A company, a lower-case word or any
+// other shape ends the list.
+void Scan::person_name_runs() {
+  const std::vector<std::int32_t> owner = owners();
+  struct Member {
+    std::size_t b, e;
+    bool known;  // a person already (gazetteer or rule)
+  };
+  std::vector<Member> members;
+  auto flush = [&]() {
+    std::size_t given = 0;
+    for (const Member& m : members) given += m.known || first_name(m.b);
+    if (members.size() >= 3 && given >= 2 && given * 5 >= members.size() * 3)
+      for (const Member& m : members)
+        if (!m.known) add_person(m.b, m.e - m.b, false);
+    members.clear();
+  };
+  // One member at k: its end, or 0.
+  auto member_at = [&](std::size_t k, bool& known) -> std::size_t {
+    known = false;
+    if (k >= t_.size() || !titlew(k)) return 0;
+    if (covered_[k]) {
+      const std::int32_t oi = owner[k];
+      if (oi < 0) return 0;
+      const Cand& c = cands_[static_cast<std::size_t>(oi)];
+      if (c.dead || c.kind != EntityKind::person || c.tb != k || c.te - c.tb < 2) return 0;
+      known = true;
+      return c.te;
+    }
+    std::size_t e = k, words_n = 0;
+    while (e < t_.size() && words_n < 4) {
+      if (e > k && !spaced(e)) {
+        // "Hunter-Torricke", "J." inside
+        if (has(e, kPunct) && (is_dash(t_[e].cp) || punct(e, '.')) && e + 1 < t_.size() &&
+            glued(e + 1) && titlew(e + 1) && !covered_[e + 1]) {
+          e += 2;
+          continue;
+        }
+        if (punct(e, '.') && t_[e - 1].end - t_[e - 1].begin == 1) {
+          ++e;
+          continue;
+        }
+        break;
+      }
+      if (!capw(e) || covered_[e] || (has(e, kNewlineBefore) && e > k)) break;
+      // (Not "The Motorcycle Diaries", "Alexander Borzunov In this paper".)
+      if (org_word(e) || is(e, kLxTitle | kLxLegal | kLxDesc | kLxCompanyNoun | kLxLeading) ||
+          demonym(e))
+        return 0;
+      ++words_n;
+      ++e;
+    }
+    if (words_n < 2 || words_n > 3) return 0;
+    return e;
+  };
+  // A heading's word before a list's first name ("Contributors Michael Lampe", "Prototyping
+  // Jeff Belgum"): three words, the second a known given name and not the first.
+  auto trim_heading = [&](std::size_t& b, std::size_t e) {
+    if (e - b == 3 && !first_name(b) && first_name(b + 1)) ++b;
+  };
+  for (std::size_t k = 0; k < t_.size();) {
+    if (!has(k, kTitleRun) || !titlew(k)) {
+      ++k;
+      continue;
+    }
+    bool known = false;
+    const std::size_t e = member_at(k, known);
+    if (e == 0) {
+      flush();
+      ++k;
+      continue;
+    }
+    std::size_t b = k;
+    if (!known && members.empty()) trim_heading(b, e);
+    // The separator: ", ", ", and ", " and ", " & ".
+    std::size_t n = e;
+    if (n < t_.size() && punct(n, ',') && glued(n)) ++n;
+    if (n < t_.size() && (lower_is(n, "and") || punct(n, '&')) && spaced(n)) ++n;
+    if (n == e || n >= t_.size() || !spaced(n)) {
+      // The list's last member: not the next sentence's first word ("Tim Rocktaschel Recent
+      // work has shown").
+      std::size_t le = e;
+      if (!known && le - b == 3 && common(le - 1) && le < t_.size() && word(le) &&
+          !has(le, kHasUpper))
+        --le;
+      members.push_back({b, le, known});
+      flush();
+      k = e;
+      continue;
+    }
+    members.push_back({b, e, known});
+    k = n;
+  }
+  flush();
+}
+
 // "supervised by Sharon Goldwater, Aren Jansen and Simon King": the other members of a list
 // that a person found by a rule or the gazetteer opens. Each member is a full name of two or
 // three words (role4_name_at(): no organisation, title or legal word; without a known given

@@ -755,6 +755,7 @@ void Scan::rules_pass() {
   for (std::uint32_t i : caps)
     if (!covered_[i] && titlew(i)) rule_person_cues(i);
   person_rules4();
+  person_name_runs();
   for (std::uint32_t i : caps)
     if (!covered_[i] && titlew(i)) rule_first_name(i);
   for (std::uint32_t i : caps)
