@@ -224,3 +224,10 @@ TEST_CASE("company4: a customer card, a studio behind a game, a round in euros")
   CHECK(companies("Norway's Solvika bags €40M to grow.") == "solvika");
   CHECK(companies("London's Pellow raises £20M in a seed round.") == "pellow");
 }
+
+TEST_CASE("company4: the Bank of a place that is no country's central bank") {
+  CHECK(companies("It has a credit line from the Bank of Vellum Shore to build a farm.") ==
+        "bank of vellum shore");
+  // Central banks: a country's name after "Bank of".
+  CHECK(companies("The Bank of Japan and the Bank of Sierra Leone held rates.").empty());
+}

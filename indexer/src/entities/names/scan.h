@@ -186,6 +186,8 @@ class Scan {
   bool rule_org_word(std::size_t i);
   std::size_t bank_of_place(std::size_t bank, std::size_t& name_end) const;
   bool public_bank(std::size_t b, std::size_t bank, std::size_t e) const;
+  /// Whether the place words [b, e) after "Bank of" name a country's central bank.
+  bool central_bank_place(std::size_t b, std::size_t e) const;
   bool rule_amp_name(std::size_t amp);
   bool rule_dotcom(std::size_t i);
   bool rule_source_cue(std::size_t i);

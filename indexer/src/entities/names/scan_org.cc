@@ -424,6 +424,28 @@ std::size_t Scan::bank_of_place(std::size_t bank, std::size_t& name_end) const {
 // Whether the bank named by words [b, bank) + "Bank of" + a place (up to @p e) is one that is
 // no company: a central bank named "National/State Bank of" its country, or a bank of another
 // kind ("Food Bank of", "the West Bank of").
+bool Scan::central_bank_place(std::size_t b, std::size_t e) const {
+  // Countries whose central bank is, or is called in English, "the Bank of" them (a word of
+  // the country's name is enough: "Sierra" Leone, "Papua" New Guinea, "Sri" Lanka).
+  static const ViewSet kCentral = {
+      "England",     "Japan",    "Canada",      "France",   "Italy",     "Spain",       "Portugal",
+      "Greece",      "Finland",  "Korea",       "Israel",   "Thailand",  "Mexico",      "Russia",
+      "Ghana",       "Uganda",   "Tanzania",    "Jamaica",  "Namibia",   "Botswana",    "Zambia",
+      "Mauritius",   "Sierra",   "Guyana",      "Albania",  "Lithuania", "Latvia",      "Estonia",
+      "Slovenia",    "Algeria",  "Sudan",       "Eritrea",  "Papua",     "Mozambique",  "Malawi",
+      "Lebanon",     "Jordan",   "Libya",       "Tunisia",  "Morocco",   "Norway",      "Sweden",
+      "Denmark",     "Germany",  "Netherlands", "Belgium",  "Austria",   "Switzerland", "Poland",
+      "Hungary",     "Romania",  "Bulgaria",    "Croatia",  "Serbia",    "Ukraine",     "Turkey",
+      "Egypt",       "Nigeria",  "Kenya",       "Zimbabwe", "Australia", "Zealand",     "Brazil",
+      "Argentina",   "Chile",    "Peru",        "Colombia", "Venezuela", "Indonesia",   "Malaysia",
+      "Philippines", "Pakistan", "Bangladesh",  "Vietnam",  "Iran",      "Iraq",        "Sri",
+      "Nepal",       "Bhutan",   "Afghanistan", "Mongolia", "Guatemala", "Honduras",    "Belize",
+      "Barbados",    "Bahamas",  "Trinidad",    "Slovakia", "Ethiopia",  "Rwanda",      "Angola"};
+  for (std::size_t k = b; k < e; ++k)
+    if (word(k) && in_set(kCentral, tx(k))) return true;
+  return false;
+}
+
 bool Scan::public_bank(std::size_t b, std::size_t bank, std::size_t e) const {
   static const ViewSet kOtherBanks = {"Food",  "Blood", "Data",  "Seed", "Gene", "Memory",
                                       "Sperm", "Milk",  "Eye",   "West", "East", "North",
@@ -485,6 +507,12 @@ bool Scan::rule_org_word(std::size_t i) {
                                    "Breaking", "Analysis", "Opinion", "Update",    "Watch",
                                    "Video",    "Podcast",  "Report",  "Review",    "Interview"};
   while (b < i && (has(b, kPunct) || is(b, kLxLeading) || in_set(kLeadIns, tx(b)))) ++b;
+  // "the Bank of Nova Scotia", "BANK OF BRITISH COLUMBIA": "Bank of" a place that names no
+  // country's central bank ("the Bank of Japan", "Bank of England").
+  if (b >= i && place_e && i + 2 < place_name_e && !central_bank_place(i + 2, place_name_e)) {
+    add_rule(EntityKind::company, i, e, place_name_e, gaz_or_key(i, place_name_e), false);
+    return true;
+  }
   if (b >= i) return false;
   // A capitalised word right before, glued to a gazetteer name ("Microsoft Research"), is
   // extend_gazetteer's; a covered word before means the run started earlier.
