@@ -359,6 +359,30 @@ constexpr const char* kCompanyIntro[] = {
     "brokerage", "maker",     "retailer",  "chain",        "airline",      "carrier",  "giant",
     "grocer",    "insurer",   "lender",    "conglomerate", "manufacturer", "supplier", "vendor"};
 
+// A speaker card's role phrase (scan_person4.cc, card_role_end()): modifiers, then a role
+// noun ("Assistant Professor", "Senior Data Scientist", "Co-founder": "co" and "founder").
+constexpr const char* kCardMods[] = {
+    "assistant",     "associate",    "senior",       "junior",     "principal", "chief",
+    "research",      "data",         "product",      "team",       "network",   "staff",
+    "lead",          "software",     "machine",      "learning",   "ai",        "ml",
+    "phd",           "doctoral",     "postdoctoral", "managing",   "executive", "technical",
+    "innovation",    "general",      "vice",         "deputy",     "program",   "programme",
+    "project",       "development",  "engineering",  "marketing",  "sales",     "operations",
+    "distinguished", "visiting",     "adjunct",      "emeritus",   "founding",  "group",
+    "global",        "scientific",   "applied",      "community",  "regional",  "security",
+    "solutions",     "technology",   "business",     "investment", "clinical",  "digital",
+    "strategy",      "postgraduate", "graduate",     "msc",        "mba",       "co"};
+
+constexpr const char* kCardRoles[] = {
+    "professor",  "researcher",  "scientist",    "engineer",   "lecturer",  "candidate",
+    "manager",    "founder",     "cofounder",    "ceo",        "cto",       "cfo",
+    "coo",        "officer",     "director",     "lead",       "leader",    "chair",
+    "fellow",     "head",        "partner",      "student",    "trainer",   "president",
+    "analyst",    "consultant",  "developer",    "architect",  "designer",  "advisor",
+    "adviser",    "coordinator", "specialist",   "instructor", "postdoc",   "evangelist",
+    "strategist", "economist",   "entrepreneur", "organiser",  "organizer", "chairman",
+    "chairwoman"};
+
 // Words before "on/via X" that make X a share button or social link, not a mention.
 constexpr const char* kChromeVerbs[] = {
     "share", "follow", "like", "find", "subscribe", "connect", "join",    "watch", "listen",
@@ -444,6 +468,8 @@ WordSets::WordSets() {
   for (const char* w : kLegalSuffixes) legal.insert(w);
   for (const char* w : kDescSuffixes) desc.insert(w);
   for (const char* w : kLeadingWords) leading.insert(w);
+  for (const char* w : kCardMods) card_mods.insert(w);
+  for (const char* w : kCardRoles) card_roles.insert(w);
   auto put = [](auto& m, const auto& set, std::uint32_t bit) {
     for (std::string_view w : set) m[w] |= bit;
   };
@@ -458,6 +484,8 @@ WordSets::WordSets() {
   put(lower_bits, company_intro, kLxCompanyIntro);
   put(lower_bits, chrome_verbs, kLxChromeVerb);
   put(lower_bits, leading, kLxLeading);
+  put(lower_bits, card_mods, kLxCardMod);
+  put(lower_bits, card_roles, kLxCardRole);
   auto shape = [&](std::string_view w) {
     if (!w.empty() && w.size() < lex_shapes.size())
       lex_shapes[w.size()] |= 1u << (static_cast<u8>(ascii_lower(w[0])) & 31);

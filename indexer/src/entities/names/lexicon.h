@@ -35,6 +35,8 @@ enum LexBit : std::uint32_t {
   kLxCompanyIntro = 1u << 8,
   kLxChromeVerb = 1u << 9,
   kLxLeading = 1u << 10,
+  kLxCardMod = 1u << 11,   // a speaker card's role modifier ("Assistant", "Senior", "Data")
+  kLxCardRole = 1u << 12,  // a speaker card's role noun ("Professor", "Scientist", "Lead")
   kLxDone = 1u << 31,
 };
 
@@ -42,7 +44,8 @@ enum LexBit : std::uint32_t {
 struct WordSets {
   std::unordered_map<std::string_view, std::uint32_t, SvHash> exact_bits, lower_bits;
   ViewSet common, person_cues, person_roles, company_roles, company_nouns, company_intro,
-      chrome_verbs, title_words, abbreviations, exchanges, legal, desc, leading;
+      chrome_verbs, title_words, abbreviations, exchanges, legal, desc, leading, card_mods,
+      card_roles;
   ViewSet soft_person_cues;  ///< person cues only in lower case or at a sentence start
   WordSets();
   /// Bit (first byte, lower-cased, & 31) of lex_shapes[n]: some word of exact_bits or

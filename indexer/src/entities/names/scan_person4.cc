@@ -378,51 +378,29 @@ bool Scan::rule_common_surname(std::size_t i) {
 // a line's end or, after a modifier, the organisation ("Data Scientist Africa's Talking"; not
 // "Harry Potter Director Chris Columbus").
 std::size_t Scan::card_role_end(std::size_t k) const {
-  static const ViewSet kMods = {
-      "assistant",  "associate",     "senior",       "junior",      "principal",   "chief",
-      "research",   "data",          "product",      "team",        "network",     "staff",
-      "lead",       "software",      "machine",      "learning",    "ai",          "ml",
-      "phd",        "doctoral",      "postdoctoral", "managing",    "co-managing", "executive",
-      "technical",  "innovation",    "general",      "vice",        "deputy",      "program",
-      "programme",  "project",       "development",  "engineering", "marketing",   "sales",
-      "operations", "distinguished", "visiting",     "adjunct",     "emeritus",    "founding",
-      "group",      "global",        "scientific",   "applied",     "community",   "regional",
-      "security",   "solutions",     "technology",   "business",    "investment",  "clinical",
-      "digital",    "strategy",      "postgraduate", "graduate",    "msc",         "mba"};
-  static const ViewSet kRoles = {
-      "professor",  "researcher", "scientist",   "engineer",     "lecturer",   "candidate",
-      "manager",    "founder",    "co-founder",  "cofounder",    "ceo",        "cto",
-      "cfo",        "coo",        "officer",     "director",     "lead",       "leader",
-      "chair",      "fellow",     "head",        "partner",      "student",    "trainer",
-      "president",  "analyst",    "consultant",  "developer",    "architect",  "designer",
-      "advisor",    "adviser",    "coordinator", "specialist",   "instructor", "postdoc",
-      "evangelist", "strategist", "economist",   "entrepreneur", "organiser",  "organizer",
-      "chairman",   "chairwoman"};
-  if (k >= t_.size() || !spaced(k) || !capw(k)) return 0;
+  if (k >= t_.size() || !spaced(k) || !capw(k) || !is(k, kLxCardMod | kLxCardRole)) return 0;
   std::size_t mods = 0;
   for (std::size_t q = k; q < t_.size() && mods <= 4;) {
     if (q > k && !spaced(q)) return 0;
     if (!word(q) || covered_[q]) return 0;
-    // "Co-founder", "Co-Managing": one word of three tokens.
-    std::size_t e = q + 1;
-    std::string w(lower(q));
-    if (q + 2 < t_.size() && has(q + 1, kPunct) && is_dash(t_[q + 1].cp) && glued(q + 1) &&
-        glued(q + 2) && word(q + 2)) {
-      w += '-';
-      w += lower(q + 2);
+    // "Co-founder", "Co-Managing": one word of three tokens, the last one's.
+    std::size_t e = q + 1, w = q;
+    if (lower_is(q, "co") && q + 2 < t_.size() && has(q + 1, kPunct) && is_dash(t_[q + 1].cp) &&
+        glued(q + 1) && glued(q + 2) && word(q + 2)) {
+      w = q + 2;
       e = q + 3;
     }
     const bool cap = has(q, kUpperFirst);
-    if ((cap || mods > 0) && in_set(kRoles, w)) {
+    if ((cap || mods > 0) && is(w, kLxCardRole)) {
       if (e >= t_.size() || has(e, kNewlineBefore)) return e;
       if (punct(e, ',') || punct(e, ';') || punct(e, '|') || punct(e, '"') || punct(e, '(') ||
           lower_is(e, "at") || lower_is(e, "of") || lower_is(e, "in") || lower_is(e, "and"))
         return e;
       if (mods > 0 && spaced(e) && capw(e) && tx(e) != "Relations") return e;
       // "Senior Research Fellow": a role noun may modify the next one.
-      if (!(cap && in_set(kMods, w))) return 0;
+      if (!(cap && is(w, kLxCardMod))) return 0;
     }
-    if (!cap || !in_set(kMods, w)) return 0;
+    if (!cap || !is(w, kLxCardMod)) return 0;
     ++mods;
     q = e;
   }
