@@ -138,6 +138,20 @@ TEST_CASE("furniture: an author box, a writer's sentence and what they cover") {
   CHECK(spans("Title\n\nElena is a tech reporter at Gadgetry. She said Orbitrix grew.") == "");
 }
 
+TEST_CASE("furniture: an author's bio at the page's end") {
+  const std::string body(400, 'x');
+  const std::string page = "Chips\n\nOrbitrix said sales rose. " + body +
+                           "\nTopics Chips Ivo Marren was Gadgetry's Tech Editor from 2011. He "
+                           "has been featured on Quorbit News and Vellum TV.\nSubscribe";
+  CHECK(spans(page) ==
+        "Chips Ivo Marren was Gadgetry's Tech Editor from 2011. He has been featured on Quorbit "
+        "News and Vellum TV.");
+  // Not a bio: no writer's role, or early in the text (an article about a journalist).
+  CHECK(spans("Chips\n\n" + body + "\nIvo Marren was Gadgetry's chief chip designer.") == "");
+  CHECK(spans("Chips\n\nIvo Marren is a reporter at Gadgetry who broke the story. " + body + body +
+              body + body + body + body + body + body) == "");
+}
+
 TEST_CASE("furniture: sign-up forms and the mentions drop_furniture removes") {
   const std::string text =
       "Orbitrix grew.\nFollow us I accept Orbitrix's Terms and Conditions and Orbitrix's "

@@ -288,6 +288,59 @@ void author_boxes(std::string_view text, std::vector<Span>& out) {
   }
 }
 
+// An author's bio at a page's end: `Pete Marr was Example's Tech Editor from 2011 to 2019. He
+// covered ... Pete has been featured on ...` up to the line's end. A name of one to three
+// capitalised words, `is` or `was`, then `a`, `an`, `the` or a possessive and at most five
+// words to a writer's role; only in the text's last 3,000 bytes and second half (an article
+// about a journalist names them earlier).
+void author_bios(std::string_view text, std::vector<Span>& out) {
+  const std::size_t from = std::max(text.size() / 2, text.size() > 3000 ? text.size() - 3000 : 0);
+  for (std::string_view verb : {" was ", " is "}) {
+    for (std::size_t p = text.find(verb, from); p != std::string_view::npos;
+         p = text.find(verb, p + 1)) {
+      // The name before: one to three capitalised words.
+      std::size_t b = p, name_b = p, names = 0;
+      while (names < 3) {
+        std::size_t w = b;
+        while (w > 0 && !blank(text[w - 1])) --w;
+        bool letters = w < b && upper(text[w]);
+        for (std::size_t c = w; c < b && letters; ++c)
+          letters = std::isalpha(static_cast<unsigned char>(text[c])) || text[c] == '-';
+        if (!letters) break;
+        name_b = w;
+        ++names;
+        if (w == 0 || text[w - 1] != ' ') break;
+        b = w - 1;
+      }
+      if (names == 0) continue;
+      // The role after: an article or a possessive, at most five words, a writer's role.
+      const std::size_t stop = std::min(text.size(), p + verb.size() + 80);
+      const std::vector<Word> ws = words_of(text, p + verb.size(), stop);
+      if (ws.empty()) continue;
+      auto word = [&](std::size_t k) { return text.substr(ws[k].begin, ws[k].end - ws[k].begin); };
+      const std::string_view first = word(0);
+      const bool opener = first == "a" || first == "an" || first == "the" ||
+                          first.ends_with("'s") || first.ends_with("\u2019s");
+      if (!opener) continue;
+      bool role = false;
+      for (std::size_t k = 1; k < ws.size() && k <= 6 && !role; ++k) {
+        if (text.substr(ws[k - 1].end, ws[k].begin - ws[k - 1].end).find('.') !=
+            std::string_view::npos)
+          break;
+        std::string w(word(k));
+        for (char& c : w) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+        for (std::string_view r : {"editor", "reporter", "writer", "journalist", "correspondent",
+                                   "columnist", "contributor"})
+          role = role || w == r || w == std::string(r) + "s";
+      }
+      if (!role) continue;
+      std::size_t e = text.find('\n', p);
+      if (e == std::string_view::npos) e = text.size();
+      out.emplace_back(name_b, e);
+    }
+  }
+}
+
 }  // namespace
 
 std::vector<Span> furniture_spans(std::string_view text) {
@@ -297,6 +350,7 @@ std::vector<Span> furniture_spans(std::string_view text) {
   legal_forms(text, out);
   byline_bios(text, out);
   author_boxes(text, out);
+  author_bios(text, out);
   std::sort(out.begin(), out.end());
   return out;
 }

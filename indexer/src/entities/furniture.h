@@ -10,6 +10,7 @@
 //  - Sign-up forms: a name before `'s Privacy Policy` or `'s Terms`.
 //  - A byline's bio line: `By Jo Marr , a senior editor covering Orbitrix and chips.`
 //  - An author box: `Jo is a tech reporter at Example. She covers Orbitrix and chips.`
+//  - An author's bio at a page's end: `Jo Marr was Example's Tech Editor ...` to the line's end.
 // Found from shape and cue words, never from the names themselves.
 #include <cstddef>
 #include <string_view>
