@@ -211,6 +211,13 @@ TEST_CASE("person4: a fictional world's name is no person") {
   CHECK(people("Games\n\nFans explore Harry Potter\u2019s universe in the app. Later Harry Potter "
                "returns.")
             .empty());
+  // A work's cast and crew, in lower case: the name is the work's.
+  CHECK(people("Films\n\nThe tale of the Marlow Quist stuntman who broke his neck. Marlow Quist "
+               "audiobooks sold well.")
+            .empty());
+  // A speaker card's role and a verb leave the person a person.
+  CHECK(people("Speakers\n\nThe actress Kerry Washington spoke.\nKerry Washington Actor, "
+               "Director, Producer\nSean Penn stars as Milk.") == "kerry washington|sean penn");
   // An author's or an actor's works leave the person a person.
   CHECK(people("Books\n\nRobert Caro\u2019s books are long, said Maria Lopez.") ==
         "robert caro|maria lopez");

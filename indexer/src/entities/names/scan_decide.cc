@@ -26,6 +26,12 @@ const ViewSet kWorkNouns = {"book",    "books",  "film",      "films",     "movi
                             "trilogy", "album",  "musical",   "festival",  "airport", "county",
                             "river",   "lake",   "mountains", "stadium",   "bridge",  "universe"};
 
+// The same in lower case only: a work's cast and crew ("the Harry Potter stuntman", "Harry
+// Potter audiobooks", "the John Wick actor"); not a speaker card's role ("Kerry Washington
+// Actor, Director"), nor "fans" or "stars", which people have or do too.
+const ViewSet kCrewNouns = {"audiobook", "audiobooks", "stuntman", "actor",     "actors",
+                            "actress",   "prequel",    "spinoff",  "characters"};
+
 // US state abbreviations and names after "Town, ": the name before is a place.
 const ViewSet kStates = {
     "Mich",       "Calif",    "Conn",          "Wash",       "Ill",       "Pa",
@@ -165,7 +171,10 @@ void Scan::document_decisions() {
         std::size_t w = q;
         while (w < text_.size() && (std::isalpha(static_cast<unsigned char>(text_[w])) != 0)) ++w;
         std::string next = lower_utf8(text_.substr(q, w - q));
-        if (in_set(kWorkNouns, next)) not_person = true;
+        if (in_set(kWorkNouns, next) ||
+            (w > q && std::islower(static_cast<unsigned char>(text_[q])) != 0 &&
+             in_set(kCrewNouns, next)))
+          not_person = true;
         // "Harry Potter's universe", "Harry Potter’s universe": the word after a possessive.
         if (q == at + name.size()) {
           std::size_t p = q;
