@@ -274,6 +274,14 @@ TEST_CASE("person4: a speaker card's name before its role phrase") {
           {"Panel\n\nNdapewa Kalluri PhD Candidate, Vellum University; Ruslan Ferrowitz Research "
            "Engineer at Quorbit",
            "ndapewa kalluri|ruslan ferrowitz"},
+          // Cards run together in a flattened page: each name after the previous card's
+          // organisation, its role going on with "at" (not a ranking: "Leader in").
+          {"Speakers\n\nList of Speakers Ivana Potrel Senior Research Engineer at Quorbit "
+           "DeepMind El Habib Benlarmi Full Professor at UH2C Girmaw Abebe Tessaye Principal "
+           "Research Scientist at Microsoft AI for Good Lab Akram Zaytoun Senior Applied "
+           "Research Scientist at Microsoft AI for Good Lab and more",
+           "ivana potrel|el habib benlarmi|girmaw abebe tessaye|akram zaytoun"},
+          {"Security\n\nIt is a nine-time Gartner Magic Quadrant Leader in testing.", ""},
           // A modifier lets the organisation follow without a comma.
           {"Panel\n\n| Ilse Marrowby Co-Managing Partner Ferrow Capital |", "ilse marrowby"},
           // Not people: a role with no modifier before a capitalised word, a nationality,

@@ -88,6 +88,10 @@ TEST_CASE("furniture: runs of headlines, not lists in prose") {
   const std::string run = spans(related);
   CHECK(run.starts_with("Watch Next:"));
   CHECK(run.ends_with("Farm Robots"));
+  // A line-up of speaker cards run together is no run of headlines: roles followed by "at".
+  CHECK(spans("Speakers\nList of Speakers Ivana Potrel Senior Research Engineer at Quorbit Labs "
+              "Europe Habib Benlarmi Full Professor at Vellum University Girmaw Tessaye Principal "
+              "Research Scientist at Dorrant AI Lab Akram Zaytoun\nMore text here.") == "");
   // Fewer capitalised words than a run needs.
   CHECK(spans("Orla Penn on Living with Robots and Farm Machines Today") == "");
   // A list in prose: commas (or semicolons) every few names.

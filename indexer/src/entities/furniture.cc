@@ -98,8 +98,20 @@ void headline_runs(std::string_view text, std::vector<Span>& out) {
       }
       if (next == 0) next = j + 1;
       // A list in prose (`Bill Gates, Satya Nadella, ... and Tim Cook`) has a comma every
-      // few names; headlines rarely have one.
-      if (caps >= kMinHeadlineWords && commas * 6 < caps)
+      // few names; headlines rarely have one. Nor a line-up of speaker cards, names and roles
+      // run together (`Jo Marr Senior Research Engineer at Orbitrix Ivo Lund Full Professor at
+      // ...`): two or more roles followed by `at`.
+      std::size_t roles_at = 0;
+      for (std::size_t k = i + 1; k < j && roles_at < 2; ++k) {
+        if (text.substr(ws[k].begin, ws[k].end - ws[k].begin) != "at") continue;
+        std::string r(text.substr(ws[k - 1].begin, ws[k - 1].end - ws[k - 1].begin));
+        for (char& c : r) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+        for (std::string_view role :
+             {"engineer", "scientist", "professor", "researcher", "lecturer", "associate",
+              "director", "manager", "head", "founder", "ceo", "cto", "lead", "student", "fellow"})
+          roles_at += r == role;
+      }
+      if (caps >= kMinHeadlineWords && commas * 6 < caps && roles_at < 2)
         out.emplace_back(ws[i].begin, ws[j - 1].end);
       i = next;
     }

@@ -371,7 +371,8 @@ constexpr const char* kCardMods[] = {
     "distinguished", "visiting",     "adjunct",      "emeritus",   "founding",  "group",
     "global",        "scientific",   "applied",      "community",  "regional",  "security",
     "solutions",     "technology",   "business",     "investment", "clinical",  "digital",
-    "strategy",      "postgraduate", "graduate",     "msc",        "mba",       "co"};
+    "strategy",      "postgraduate", "graduate",     "msc",        "mba",       "co",
+    "full",          "independent"};
 
 constexpr const char* kCardRoles[] = {
     "professor",  "researcher",  "scientist",    "engineer",   "lecturer",  "candidate",
@@ -381,7 +382,7 @@ constexpr const char* kCardRoles[] = {
     "analyst",    "consultant",  "developer",    "architect",  "designer",  "advisor",
     "adviser",    "coordinator", "specialist",   "instructor", "postdoc",   "evangelist",
     "strategist", "economist",   "entrepreneur", "organiser",  "organizer", "chairman",
-    "chairwoman"};
+    "chairwoman", "associate"};
 
 // Words before "on/via X" that make X a share button or social link, not a mention.
 constexpr const char* kChromeVerbs[] = {

@@ -412,21 +412,42 @@ std::size_t Scan::card_role_end(std::size_t k) const {
 // makes common, an organisation's or a title's, then the card's role phrase; at a line's
 // start, after markup or a separator, or after an honorific.
 bool Scan::rule_card_name(std::size_t i) {
+  // Cards run together in a flattened page ("... at Google DeepMind El Habib Benlahmar Full
+  // Professor at UH2C Girmaw Abebe Tadesse Principal Research Scientist at ..."): without a
+  // separator, the role must go on with "at", "of" or "in", and the name follow a claimed name, an
+  // organisation or legal word, an acronym or the previous card's role, or open with a known
+  // given name.
+  bool need_at = false;
   if (i > 0 && !has(i, kNewlineBefore)) {
     const std::size_t c = i - 1;
     const bool sep = has(c, kPunct) &&
                      (t_[c].cp == '>' || t_[c].cp == '"' || t_[c].cp == '|' || t_[c].cp == ':' ||
                       t_[c].cp == ';' || t_[c].cp == ')' || t_[c].cp == 0x2022 || t_[c].cp == 0xB7);
-    if (!sep && !is(c, kLxTitle)) return false;
+    if (!sep && !is(c, kLxTitle)) {
+      const bool after_card =
+          spaced(i) && (covered_[c] || org_word(c) || legal_word(c) ||
+                        (capw(c) && !has(c, kHasLower) && t_[c].end - t_[c].begin >= 2) ||
+                        (capw(c) && is(c, kLxCardRole)) || first_name(i));
+      if (!after_card) return false;
+      need_at = true;
+    }
   }
   const std::size_t len = person_name_at(i, false);
-  if (len < 2 || card_role_end(i + len) == 0) return false;
+  if (len < 2) return false;
+  const std::size_t re = card_role_end(i + len);
+  if (re == 0 || (need_at && !(re < t_.size() &&
+                               (lower_is(re, "at") || lower_is(re, "of") || lower_is(re, "in")))))
+    return false;
+  // ("a nine-time Gartner Magic Quadrant Leader in": a ranking's, not a card's.)
+  if (need_at && lower_is(re - 1, "leader")) return false;
   std::size_t words_n = 0;  // (a hyphen's tokens are no words: "Tosh-Ambeke")
   for (std::size_t k = i; k < i + len; ++k) {
     if (!word(k)) continue;
     ++words_n;
+    // (Nor a named chair's: "the Pehong Chen Distinguished Professor".)
     if (common(k) || org_word(k) || demonym(k) || place_head(k) ||
-        is(k, kLxTitle | kLxLegal | kLxDesc | kLxPersonCue | kLxPersonRole | kLxCompanyNoun))
+        is(k, kLxTitle | kLxLegal | kLxDesc | kLxPersonCue | kLxPersonRole | kLxCompanyNoun |
+                  kLxCardMod | kLxCardRole))
       return false;
   }
   if (words_n > 3) return false;
