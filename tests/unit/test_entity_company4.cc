@@ -231,3 +231,18 @@ TEST_CASE("company4: the Bank of a place that is no country's central bank") {
   // Central banks: a country's name after "Bank of".
   CHECK(companies("The Bank of Japan and the Bank of Sierra Leone held rates.").empty());
 }
+
+TEST_CASE("company4: a loan's or an issue's syndicate, and names that go on after and") {
+  CHECK(companies("The loan is lead managed by Quorbit Bank. Managers are Varrow Trust and "
+                  "Banking Co Ltd, Istituto Bancario San Dorro di Pella, Kessick Finance (Asia) "
+                  "Ltd and Tellis Bank. It was well received.") ==
+        "quorbit bank | varrow trust and banking | istituto bancario san dorro di pella | kessick "
+        "finance (asia) | tellis bank");
+  CHECK(companies("The co-leads are Pellbanken A/S and Marrow Credit Bank.") ==
+        "pellbanken | marrow credit bank");
+  // Not a syndicate: no syndicate noun before "are".
+  CHECK(companies("Rivals are Vellum and Dorrant.").empty());
+  // A list member that goes on after "and" keeps its name: no "Co" or "Sons" member.
+  CHECK(companies("Underwriters led by Quorbit Inc, Varrow Read and Co Inc and Alex Brent and "
+                  "Sons Inc priced the issue.") == "quorbit | varrow read | alex brent and sons");
+}

@@ -197,6 +197,7 @@ class Scan {
   bool rule_card_company(std::size_t i);
   bool rule_party_cue(std::size_t i);
   void list_members();
+  void syndicate_members();
   // names/scan_org2.cc: deal objects, listings, appositives, agencies, dotted outlets.
   void org_cues_late();
   bool object_end_ok(std::size_t e) const;

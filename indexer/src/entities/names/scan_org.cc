@@ -75,6 +75,11 @@ const ViewSet kRegions = {
     "Thailand", "Philippines", "Zealand",   "Overseas",    "International", "Domestic",
     "Foreign",  "Global",      "Eurobond",  "Caribbean",   "Gulf"};
 
+// Words after "and" that go on a name rather than start the next one ("Mitsui Trust and
+// Banking Co", "Raymond James and Associates", "Alex. Brown and Sons").
+const ViewSet kAndTails = {"Banking", "Associates", "Sons",     "Co",
+                           "Company", "Partners",   "Brothers", "Shanghai"};
+
 // Nouns after which "such as / including / like" introduces companies.
 const ViewSet kListNouns = {"companies",  "firms",       "stocks",    "rivals",        "giants",
                             "brands",     "makers",      "banks",     "lenders",       "brokers",
@@ -822,6 +827,57 @@ bool Scan::rule_its_unit(std::size_t i) {
   return true;
 }
 
+// A loan's or an issue's syndicate: "Managers are Arab Banking Corp, Gulf International Bank,
+// Istituto Bancario San Paolo di Torino and Sumitomo Finance (Asia) Ltd", "The co-leads are
+// Privatbanken A/S and Generale Bank Brussels". After a syndicate noun and "are" or "include",
+// every member up to the sentence's end is a bank: members split at commas (the last one at
+// "and" too), each one to eight tokens opening with a capitalised word, its legal form off the
+// key; members found already stay as they are.
+void Scan::syndicate_members() {
+  static const ViewSet kSyndicate = {"managers",    "co-managers", "co-leads", "underwriters",
+                                     "bookrunners", "arrangers",   "co-lead",  "lead"};
+  const std::size_t n = t_.size();
+  for (std::size_t s = 2; s + 1 < n; ++s) {
+    if (!(lower_is(s, "are") || lower_is(s, "include")) || !word(s - 1)) continue;
+    std::string noun(lower(s - 1));
+    // "co-managers": three tokens.
+    if (s >= 3 && has(s - 2, kPunct) && is_dash(t_[s - 2].cp) && glued(s - 2) && glued(s - 1))
+      noun = std::string(lower(s - 3)) + "-" + noun;
+    if (!in_set(kSyndicate, noun) || noun == "lead" || noun == "co-lead") continue;
+    // "Alex. Brown and Sons": a dot that ends no sentence.
+    auto ends_sentence = [&](std::size_t e) {
+      if (!punct(e, '.') || (e + 1 < n && glued(e + 1)) || e == 0) return false;
+      const std::size_t len = t_[e - 1].end - t_[e - 1].begin;
+      return !(capw(e - 1) && (len <= 3 || tx(e - 1) == "Alex"));
+    };
+    std::size_t k = s + 1;
+    for (int members = 0; members < 16 && k < n; ++members) {
+      if (!capw(k) || (has(k, kNewlineBefore) && !wrapped(k))) break;
+      // The member: up to the next comma, "and" before a capitalised word, or the sentence end.
+      std::size_t e = k;
+      while (e < n && e < k + 9 && !(punct(e, ',') && glued(e)) &&
+             !(lower_is(e, "and") && e + 1 < n && capw(e + 1) && !has(e, kHasUpper) &&
+               !in_set(kAndTails, tx(e + 1))) &&
+             !ends_sentence(e))
+        ++e;
+      if (e == k || e >= k + 9) break;
+      std::size_t name_e = trim_suffixes(k, e);
+      // "Privatbanken A/S": a Nordic legal form of three tokens.
+      if (name_e >= k + 4 && tx(name_e - 3) == "A" && punct(name_e - 2, '/') &&
+          tx(name_e - 1) == "S")
+        name_e -= 3;
+      bool free = name_e > k;
+      for (std::size_t q = k; q < e && free; ++q) free = !covered_[q];
+      if (free && !public_name(k, name_e) && !(first_name(k) && name_e - k == 2))
+        add_rule(EntityKind::company, k, e, name_e, gaz_or_key(k, name_e), false);
+      k = e;
+      if (k < n && punct(k, ',') && glued(k)) ++k;
+      if (k < n && lower_is(k, "and")) ++k;
+      if (k >= n || !spaced(k)) break;
+    }
+  }
+}
+
 // Lists: "stocks such as JFE Holdings and BHP Billiton", "Google, Uber, Amazon, Machine
 // Zone, GrubHub and Yelp": in a list introduced by a company noun, or where most members
 // are companies already, the other capitalised members are companies too.
@@ -865,6 +921,12 @@ void Scan::list_members() {
       if (!capw(k) || has(k, kNewlineBefore) || has(k, kHeading)) break;
       std::size_t e = k + 1;
       while (e < n && e < k + 3 && spaced(e) && capw(e) && !is(e, kLxLeading)) ++e;
+      // "Dillon Read and Co Inc", "Allen and Company": "and" and a word that goes on the name,
+      // then its legal form.
+      if (e + 1 < n && lower_is(e, "and") && in_set(kAndTails, tx(e + 1))) {
+        e += 2;
+        while (e < n && spaced(e) && legal_word(e)) ++e;
+      }
       // Glued parts ("Eat24", "Amazon.com").
       Member m{k, e, false, false};
       if (owner[k] >= 0) {
@@ -930,7 +992,9 @@ void Scan::list_members() {
           legal_word(m.b))
         continue;
       if (m.e - m.b == 1 && !has(m.b, kHasLower) && t_[m.b].end - t_[m.b].begin < 2) continue;
-      add_rule(EntityKind::company, m.b, m.e, m.e, gaz_or_key(m.b, m.e), false);
+      const std::size_t name_e = trim_suffixes(m.b, m.e);  // ("Sutro and Co Inc")
+      if (name_e <= m.b) continue;
+      add_rule(EntityKind::company, m.b, m.e, name_e, gaz_or_key(m.b, name_e), false);
     }
     s = std::max(s, members.back().e - 1);
   }

@@ -761,6 +761,7 @@ void Scan::rules_pass() {
   for (std::uint32_t i : caps)
     if (!covered_[i]) rule_company_cues(i);
   org_cues_late();
+  syndicate_members();
   list_members();
   person_list_members();
 
