@@ -297,6 +297,10 @@ TEST_CASE("person4: a list of names inside a capitalised run") {
           {"Thanks\n\nWe thank our co-authors: Orrin Vaskel, Jeff Quillon, Roger Tamsk, Diogo "
            "Marvell, and Paul Dresker, along with everyone who helped.",
            "orrin vaskel|jeff quillon|roger tamsk|diogo marvell|paul dresker"},
+          // A scraped page's commas standing apart.
+          {"Donors\n\nWe welcome new donors: Jed Marrow , Gabe Kessick , Michael Dunst , Jaan "
+           "Vellick , and Ashton Quill.",
+           "jed marrow|gabe kessick|michael dunst|jaan vellick|ashton quill"},
           // A heading's word before the first name; the next sentence's first word after the
           // last one.
           {"Credits\n\nContributors Michael Vantree, Joanne Kessick, Pamela Drunt, Andrew "

@@ -574,7 +574,7 @@ void Scan::person_name_runs() {
     if (!known && members.empty()) trim_heading(b, e);
     // The separator: ", ", ", and ", " and ", " & ".
     std::size_t n = e;
-    if (n < t_.size() && punct(n, ',') && glued(n)) ++n;
+    if (n < t_.size() && punct(n, ',')) ++n;  // (glued or not: "Jed McCaleb , Gabe Newell")
     if (n < t_.size() && (lower_is(n, "and") || punct(n, '&')) && spaced(n)) ++n;
     if (n == e || n >= t_.size() || !spaced(n)) {
       // The list's last member: not the next sentence's first word ("Tim Rocktaschel Recent
@@ -610,7 +610,8 @@ void Scan::person_list_members() {
     std::size_t k = cands_[ci].te;
     for (int members = 0; members < 8 && k < t_.size(); ++members) {
       bool last = false;
-      if (punct(k, ',') && glued(k)) {
+      // (A scraped page's comma may stand apart: "Jed McCaleb , Gabe Newell , and ...".)
+      if (punct(k, ',')) {
         ++k;
         if (lower_is(k, "and")) ++k, last = true;
       } else if (lower_is(k, "and") && spaced(k)) {
