@@ -3,6 +3,8 @@
 #include <algorithm>
 #include <cctype>
 
+#include "entities/names.h"  // lower_utf8
+
 namespace newsdex::detail {
 namespace {
 
@@ -104,8 +106,8 @@ void headline_runs(std::string_view text, std::vector<Span>& out) {
       std::size_t roles_at = 0;
       for (std::size_t k = i + 1; k < j && roles_at < 2; ++k) {
         if (text.substr(ws[k].begin, ws[k].end - ws[k].begin) != "at") continue;
-        std::string r(text.substr(ws[k - 1].begin, ws[k - 1].end - ws[k - 1].begin));
-        for (char& c : r) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+        const std::string r =
+            lower_utf8(text.substr(ws[k - 1].begin, ws[k - 1].end - ws[k - 1].begin));
         for (std::string_view role :
              {"engineer", "scientist", "professor", "researcher", "lecturer", "associate",
               "director", "manager", "head", "founder", "ceo", "cto", "lead", "student", "fellow"})
@@ -339,8 +341,7 @@ void author_bios(std::string_view text, std::vector<Span>& out) {
         if (text.substr(ws[k - 1].end, ws[k].begin - ws[k - 1].end).find('.') !=
             std::string_view::npos)
           break;
-        std::string w(word(k));
-        for (char& c : w) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+        const std::string w = lower_utf8(word(k));
         for (std::string_view r : {"editor", "reporter", "writer", "journalist", "correspondent",
                                    "columnist", "contributor"})
           role = role || w == r || w == std::string(r) + "s";

@@ -488,7 +488,7 @@ bool Scan::rule_card_company(std::size_t i) {
         "transforms",  "leverages", "aims",      "sells",     "designs",    "operates",
         "focuses",     "produces",  "turns",     "connects",  "simplifies", "streamlines",
         "empowers",    "supports",  "applies",   "harnesses", "integrates", "blasts",
-        "describes",   "calls",     "promises",  "lets",      "wants",      "plans"};
+        "describes",   "calls",     "promises",  "wants",     "plans"};
     if (!(spaced(v) && word(v) && !has(v, kHasUpper) && in_set(kBlurbVerbs, lower(v))))
       return false;
     if (public_name(i, i + n)) return false;
